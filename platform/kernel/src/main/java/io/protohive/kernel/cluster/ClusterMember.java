@@ -1,0 +1,79 @@
+package io.protohive.kernel.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstance;
+import io.protohive.kernel.platform.StartupFailure;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * This node's Hazelcast member, which carries cache, sessions and events between nodes. Alone it
+ * forms a cluster of one; given member addresses it joins them over TCP/IP.
+ */
+public final class ClusterMember implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
+  static final String CLUSTER_NAME = "protohive";
+
+  private final HazelcastInstance hazelcast;
+
+  private ClusterMember(HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
+  }
+
+  /**
+   * Starts a member listening on {@code port} (or the next free one).
+   *
+   * @param members addresses of other nodes to join; empty for a cluster of one
+   */
+  public static ClusterMember start(int port, List<String> members) {
+    try {
+      return new ClusterMember(Hazelcast.newHazelcastInstance(config(port, members)));
+    } catch (HazelcastException | IllegalStateException e) {
+      throw new StartupFailure(
+          "Hazelcast member on port " + port + " did not start: " + e.getMessage());
+    }
+  }
+
+  static Config config(int port, List<String> members) {
+    Config config = new Config();
+    config.setClusterName(CLUSTER_NAME);
+    config.setInstanceName("protohive-" + port + "-" + ProcessHandle.current().pid());
+    // an on-prem platform never phones home
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(port).setPortAutoIncrement(true);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(!members.isEmpty()).setMembers(members);
+    if (members.isEmpty()) {
+      network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    }
+    return config;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  public boolean isRunning() {
+    return hazelcast.getLifecycleService().isRunning();
+  }
+
+  public int clusterSize() {
+    return hazelcast.getCluster().getMembers().size();
+  }
+
+  @Override
+  public void close() {
+    hazelcast.shutdown();
+    LOG.info("Hazelcast member stopped");
+  }
+}

@@ -1,0 +1,80 @@
+package io.protohive.kernel.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person who signs in. Platform admins belong to no tenant. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+  @Id private UUID id;
+
+  @Column(name = "tenant_id")
+  private UUID tenantId;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Column(name = "platform_admin", nullable = false)
+  private boolean platformAdmin;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected UserAccount() {}
+
+  private UserAccount(
+      UUID tenantId, String email, String displayName, String passwordHash, Instant now) {
+    this.id = UUID.randomUUID();
+    this.tenantId = tenantId;
+    this.email = email;
+    this.displayName = displayName;
+    this.passwordHash = passwordHash;
+    this.createdAt = now;
+  }
+
+  public static UserAccount platformAdmin(String email, String passwordHash, Instant now) {
+    UserAccount admin = new UserAccount(null, email, "Platform admin", passwordHash, now);
+    admin.platformAdmin = true;
+    return admin;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID tenantId() {
+    return tenantId;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public boolean isPlatformAdmin() {
+    return platformAdmin;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,153 @@
+package io.protohive.kernel.platform;
+
+import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.database.DatabaseMigrations;
+import io.protohive.kernel.database.EmbeddedDatabase;
+import io.protohive.kernel.identity.PlatformAdminBootstrap;
+import io.protohive.kernel.plugin.BundleArchive;
+import io.protohive.kernel.plugin.PluginHost;
+import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
+import io.protohive.kernel.tenancy.TenantsConfigApplier;
+import io.protohive.kernel.tenancy.TenantsConfigReader;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Starts the platform's services in order when the application starts, and stops them in reverse
+ * when it stops: data folder, database and migrations, cluster member, plugin host, declared
+ * tenants, first admin. A failure stops start-up with one line naming what and where.
+ */
+@ApplicationScoped
+public class PlatformRuntime {
+
+  private static final Logger LOG = Logger.getLogger(PlatformRuntime.class.getName());
+  static final String FRAMEWORK_BUNDLES = "/WEB-INF/osgi/framework/";
+  static final String BUNDLED_PLUGINS = "/WEB-INF/osgi/plugins/";
+
+  @Inject PlatformSettings settings;
+  @Inject TenantsConfigApplier tenantsConfigApplier;
+  @Inject PlatformAdminBootstrap adminBootstrap;
+
+  @Resource(lookup = "jdbc/protohive")
+  DataSource dataSource;
+
+  private EmbeddedDatabase embeddedDatabase;
+  private ClusterMember cluster;
+  private PluginHost pluginHost;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    long started = System.nanoTime();
+    try {
+      start(context);
+    } catch (StartupFailure e) {
+      LOG.severe("ProtoHive cannot start: " + e.getMessage());
+      stop();
+      throw e;
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    LOG.info(
+        () ->
+            "ProtoHive "
+                + PlatformVersion.current()
+                + " started in "
+                + took.toMillis()
+                + " ms ("
+                + settings.databaseMode().name().toLowerCase()
+                + " database, data in "
+                + settings.dataDir()
+                + ")");
+  }
+
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {
+    stop();
+  }
+
+  private void start(ServletContext context) {
+    Path dataDir = DataFolder.prepare(settings.dataDir());
+    var tenants = readTenants();
+    if (settings.databaseMode() == DatabaseMode.EMBEDDED) {
+      embeddedDatabase =
+          EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.embeddedDatabasePort());
+    }
+    DatabaseMigrations.migrate(dataSource, settings.databaseAddress());
+    cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());
+    pluginHost =
+        PluginHost.start(
+            bundles(context, FRAMEWORK_BUNDLES),
+            bundles(context, BUNDLED_PLUGINS),
+            settings.pluginsDir(),
+            dataDir.resolve("felix-cache"));
+    tenantsConfigApplier.apply(tenants);
+    adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
+  }
+
+  private List<io.protohive.kernel.tenancy.TenantDefinition> readTenants() {
+    try {
+      return new TenantsConfigReader().read(settings.tenantsDir());
+    } catch (InvalidTenantsConfigException e) {
+      throw new StartupFailure(e.getMessage());
+    }
+  }
+
+  private static List<BundleArchive> bundles(ServletContext context, String folder) {
+    Set<String> paths = context.getResourcePaths(folder);
+    List<BundleArchive> archives = new ArrayList<>();
+    if (paths == null) {
+      return archives;
+    }
+    for (String path : paths.stream().filter(p -> p.endsWith(".jar")).sorted().toList()) {
+      try {
+        archives.add(
+            new BundleArchive(
+                path.substring(path.lastIndexOf('/') + 1), context.getResource(path)));
+      } catch (MalformedURLException e) {
+        throw new StartupFailure("bundle " + path + " in the application is unreadable");
+      }
+    }
+    return archives;
+  }
+
+  private void stop() {
+    if (pluginHost != null) {
+      pluginHost.close();
+      pluginHost = null;
+    }
+    if (cluster != null) {
+      cluster.close();
+      cluster = null;
+    }
+    if (embeddedDatabase != null) {
+      embeddedDatabase.close();
+      embeddedDatabase = null;
+    }
+  }
+
+  public DatabaseMode databaseMode() {
+    return settings.databaseMode();
+  }
+
+  public PluginHost pluginHost() {
+    return pluginHost;
+  }
+
+  public ClusterMember cluster() {
+    return cluster;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+}

@@ -1,0 +1,101 @@
+package io.protohive.kernel.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The platform's configuration, read through MicroProfile Config: {@code server.xml} variables,
+ * environment variables ({@code PROTOHIVE_DATA_DIR} for {@code protohive.data.dir}) and system
+ * properties. The defaults are the embedded mode.
+ */
+@ApplicationScoped
+public class PlatformSettings {
+
+  @Inject
+  @ConfigProperty(name = "protohive.data.dir", defaultValue = "data")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "protohive.db.url")
+  Optional<String> databaseUrl;
+
+  @Inject
+  @ConfigProperty(name = "protohive.db.embedded.port", defaultValue = "15432")
+  int embeddedDatabasePort;
+
+  @Inject
+  @ConfigProperty(name = "protohive.hazelcast.port", defaultValue = "5701")
+  int hazelcastPort;
+
+  @Inject
+  @ConfigProperty(name = "protohive.hazelcast.members")
+  Optional<List<String>> hazelcastMembers;
+
+  @Inject
+  @ConfigProperty(name = "protohive.plugins.dir")
+  Optional<String> pluginsDir;
+
+  @Inject
+  @ConfigProperty(name = "protohive.tenants.dir", defaultValue = "tenants-config")
+  String tenantsDir;
+
+  @Inject
+  @ConfigProperty(name = "protohive.admin.email", defaultValue = "admin@protohive.local")
+  String adminEmail;
+
+  @Inject
+  @ConfigProperty(name = "protohive.admin.password")
+  Optional<String> adminPassword;
+
+  public Path dataDir() {
+    return Path.of(dataDir).toAbsolutePath().normalize();
+  }
+
+  /** The embedded database's own address; a data source pointing there runs it in process. */
+  public String embeddedDatabaseUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + embeddedDatabasePort + "/postgres";
+  }
+
+  public int embeddedDatabasePort() {
+    return embeddedDatabasePort;
+  }
+
+  public DatabaseMode databaseMode() {
+    return databaseUrl.filter(url -> !url.equals(embeddedDatabaseUrl())).isPresent()
+        ? DatabaseMode.EXTERNAL
+        : DatabaseMode.EMBEDDED;
+  }
+
+  /** The database's address without credentials, for messages to the operator. */
+  public String databaseAddress() {
+    return databaseUrl.orElse(embeddedDatabaseUrl()).replaceAll("\\?.*$", "");
+  }
+
+  public int hazelcastPort() {
+    return hazelcastPort;
+  }
+
+  public List<String> hazelcastMembers() {
+    return hazelcastMembers.orElse(List.of());
+  }
+
+  public Path pluginsDir() {
+    return pluginsDir.map(Path::of).orElse(dataDir().resolve("plugins")).toAbsolutePath();
+  }
+
+  public Path tenantsDir() {
+    return Path.of(tenantsDir).toAbsolutePath().normalize();
+  }
+
+  public String adminEmail() {
+    return adminEmail;
+  }
+
+  public Optional<String> adminPassword() {
+    return adminPassword;
+  }
+}

@@ -1,0 +1,6 @@
+package io.protohive.kernel.plugin;
+
+import java.net.URL;
+
+/** A bundle jar the host installs at start, by its file name and where to read it. */
+public record BundleArchive(String fileName, URL url) {}

@@ -1,0 +1,33 @@
+package io.protohive.kernel.system;
+
+import io.protohive.kernel.plugin.PluginInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the platform is and how it runs.
+ *
+ * @param mode {@code embedded} or {@code external}: where its database runs
+ */
+public record SystemInfo(
+    String version,
+    String mode,
+    UUID installationId,
+    Instant installedAt,
+    String schemaVersion,
+    long tenants,
+    int clusterMembers,
+    PluginCounts plugins,
+    List<PluginInfo> pluginBundles) {
+
+  /** How many plugin bundles are installed, and how many of them are active. */
+  public record PluginCounts(int installed, int active) {
+
+    public static PluginCounts of(List<PluginInfo> plugins) {
+      return new PluginCounts(
+          plugins.size(),
+          (int) plugins.stream().filter(p -> PluginInfo.ACTIVE.equals(p.state())).count());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.protohive.kernel.system;
+
+import io.protohive.kernel.platform.PlatformRuntime;
+import io.protohive.kernel.platform.PlatformVersion;
+import io.protohive.kernel.plugin.PluginInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+
+/** Reports the platform's state from the database and the running services. */
+@ApplicationScoped
+public class SystemInfoService {
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject PlatformRuntime runtime;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public SystemInfo current() {
+    Installation installation =
+        entityManager
+            .createQuery("select i from Installation i", Installation.class)
+            .getSingleResult();
+    long tenants =
+        entityManager.createQuery("select count(t) from Tenant t", Long.class).getSingleResult();
+    String schemaVersion =
+        (String)
+            entityManager
+                .createNativeQuery(
+                    "select version from flyway_schema_history where success"
+                        + " order by installed_rank desc limit 1")
+                .getSingleResult();
+    List<PluginInfo> plugins = runtime.pluginHost().plugins();
+    return new SystemInfo(
+        PlatformVersion.current(),
+        runtime.databaseMode().name().toLowerCase(Locale.ROOT),
+        installation.id(),
+        installation.installedAt(),
+        schemaVersion,
+        tenants,
+        runtime.cluster().clusterSize(),
+        SystemInfo.PluginCounts.of(plugins),
+        plugins);
+  }
+}

@@ -1,0 +1,105 @@
+package io.protohive.kernel.tenancy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer of the platform: its users, organizations and data are walled off from others. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+  @Id private UUID id;
+
+  @Column(nullable = false, unique = true)
+  private String slug;
+
+  @Column(nullable = false)
+  private String name;
+
+  /** Space-separated, lower case. */
+  @Column(name = "allowed_email_domains", nullable = false)
+  private String allowedEmailDomains;
+
+  @Column(name = "self_signup", nullable = false)
+  private boolean selfSignup;
+
+  @Column(name = "email_verification", nullable = false)
+  private boolean emailVerification;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Tenant() {}
+
+  public Tenant(String slug, Instant now) {
+    this.id = UUID.randomUUID();
+    this.slug = slug;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Takes over the declared state.
+   *
+   * @return whether anything changed
+   */
+  public boolean apply(TenantDefinition definition, Instant now) {
+    String domains = String.join(" ", definition.allowedEmailDomains());
+    boolean changed =
+        !definition.name().equals(name)
+            || !domains.equals(allowedEmailDomains)
+            || definition.selfSignup() != selfSignup
+            || definition.emailVerification() != emailVerification;
+    if (changed) {
+      name = definition.name();
+      allowedEmailDomains = domains;
+      selfSignup = definition.selfSignup();
+      emailVerification = definition.emailVerification();
+      updatedAt = now;
+    }
+    return changed;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<String> allowedEmailDomains() {
+    return allowedEmailDomains.isEmpty()
+        ? List.of()
+        : Arrays.asList(allowedEmailDomains.split(" "));
+  }
+
+  public boolean selfSignup() {
+    return selfSignup;
+  }
+
+  public boolean emailVerification() {
+    return emailVerification;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

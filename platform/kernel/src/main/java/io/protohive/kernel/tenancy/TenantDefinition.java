@@ -1,0 +1,15 @@
+package io.protohive.kernel.tenancy;
+
+import java.util.List;
+
+/**
+ * A tenant as declared in a {@code tenants-config/*.yaml} file.
+ *
+ * @param allowedEmailDomains domains whose addresses may sign up; empty allows any
+ */
+public record TenantDefinition(
+    String slug,
+    String name,
+    List<String> allowedEmailDomains,
+    boolean selfSignup,
+    boolean emailVerification) {}

@@ -1,0 +1,143 @@
+package io.protohive.kernel.tenancy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads the declarative tenants in a folder of YAML files, one tenant a file. Nothing is returned
+ * unless every file is valid, so a broken file never half-applies.
+ */
+public final class TenantsConfigReader {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
+
+  private final ObjectMapper yaml =
+      JsonMapper.builder(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  /** The file's fields; absent booleans take the safe side. */
+  private record TenantFile(
+      @JsonProperty("slug") String slug,
+      @JsonProperty("name") String name,
+      @JsonProperty("allowedEmailDomains") List<String> allowedEmailDomains,
+      @JsonProperty("selfSignup") Boolean selfSignup,
+      @JsonProperty("emailVerification") Boolean emailVerification) {}
+
+  /**
+   * Reads every {@code *.yaml} and {@code *.yml} file of {@code folder}.
+   *
+   * @throws InvalidTenantsConfigException naming the first bad file and field
+   */
+  public List<TenantDefinition> read(Path folder) throws InvalidTenantsConfigException {
+    if (!Files.isDirectory(folder)) {
+      throw new InvalidTenantsConfigException(
+          "tenants-config folder " + folder + " does not exist; set PROTOHIVE_TENANTS_DIR");
+    }
+    List<TenantDefinition> tenants = new ArrayList<>();
+    Map<String, Path> slugs = new HashMap<>();
+    for (Path file : yamlFiles(folder)) {
+      TenantDefinition tenant = readFile(file);
+      Path earlier = slugs.putIfAbsent(tenant.slug(), file);
+      if (earlier != null) {
+        throw invalid(file, "slug", "'" + tenant.slug() + "' is already declared in " + earlier);
+      }
+      tenants.add(tenant);
+    }
+    return tenants;
+  }
+
+  private static List<Path> yamlFiles(Path folder) throws InvalidTenantsConfigException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new InvalidTenantsConfigException(
+          "tenants-config folder " + folder + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  TenantDefinition readFile(Path file) throws InvalidTenantsConfigException {
+    TenantFile parsed;
+    try {
+      parsed = yaml.readValue(file.toFile(), TenantFile.class);
+    } catch (JsonMappingException e) {
+      throw invalid(file, fieldOf(e), firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new InvalidTenantsConfigException(
+          file + ": not valid YAML: " + firstLine(e.getMessage()));
+    }
+    if (parsed == null) {
+      throw new InvalidTenantsConfigException(file + ": the file is empty");
+    }
+    return validate(file, parsed);
+  }
+
+  private static TenantDefinition validate(Path file, TenantFile parsed)
+      throws InvalidTenantsConfigException {
+    if (parsed.slug() == null || !SLUG.matcher(parsed.slug()).matches()) {
+      throw invalid(
+          file,
+          "slug",
+          "must be 1 to 63 lower-case letters, digits or inner hyphens, was "
+              + quote(parsed.slug()));
+    }
+    if (parsed.name() == null || parsed.name().isBlank() || parsed.name().length() > 200) {
+      throw invalid(file, "name", "must be 1 to 200 characters, was " + quote(parsed.name()));
+    }
+    List<String> domains = new ArrayList<>();
+    for (String domain :
+        parsed.allowedEmailDomains() == null ? List.<String>of() : parsed.allowedEmailDomains()) {
+      String normalized = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+      if (!DOMAIN.matcher(normalized).matches()) {
+        throw invalid(file, "allowedEmailDomains", quote(domain) + " is not a domain name");
+      }
+      domains.add(normalized);
+    }
+    return new TenantDefinition(
+        parsed.slug(),
+        parsed.name().strip(),
+        List.copyOf(domains),
+        Boolean.TRUE.equals(parsed.selfSignup()),
+        !Boolean.FALSE.equals(parsed.emailVerification()));
+  }
+
+  private static InvalidTenantsConfigException invalid(Path file, String field, String problem) {
+    return new InvalidTenantsConfigException(file + ": field '" + field + "' " + problem);
+  }
+
+  private static String fieldOf(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String quote(String value) {
+    return value == null ? "nothing" : "'" + value + "'";
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

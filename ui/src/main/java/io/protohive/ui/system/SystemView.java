@@ -1,0 +1,55 @@
+package io.protohive.ui.system;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.plugin.PluginInfo;
+import io.protohive.kernel.system.SystemInfo;
+import io.protohive.kernel.system.SystemInfoService;
+import jakarta.inject.Inject;
+
+/** The platform at a glance: version, database mode, cluster and plugins. */
+@Route(value = "", layout = io.protohive.ui.layout.MainLayout.class)
+@PageTitle("System · ProtoHive")
+public class SystemView extends VerticalLayout {
+
+  @Inject
+  public SystemView(SystemInfoService service) {
+    SystemInfo info = service.current();
+    add(new H2("System"));
+    add(
+        fact("Version", info.version()),
+        fact("Database", info.mode()),
+        fact("Schema version", info.schemaVersion()),
+        fact("Installation", info.installationId().toString()),
+        fact("Installed", info.installedAt().toString()),
+        fact("Tenants", Long.toString(info.tenants())),
+        fact("Cluster members", Integer.toString(info.clusterMembers())),
+        fact(
+            "Plugins",
+            info.plugins().active() + " active of " + info.plugins().installed() + " installed"));
+
+    Grid<PluginInfo> plugins = new Grid<>(PluginInfo.class, false);
+    plugins.setId("plugins");
+    plugins.addColumn(PluginInfo::name).setHeader("Plugin");
+    plugins.addColumn(PluginInfo::symbolicName).setHeader("Bundle");
+    plugins.addColumn(PluginInfo::version).setHeader("Version");
+    plugins.addColumn(PluginInfo::state).setHeader("State");
+    plugins.addColumn(PluginInfo::source).setHeader("Source");
+    plugins.setItems(info.pluginBundles());
+    plugins.setAllRowsVisible(true);
+    add(plugins);
+  }
+
+  private static Span fact(String label, String value) {
+    Span labelSpan = new Span(label + ": ");
+    labelSpan.addClassNames(LumoUtility.TextColor.SECONDARY);
+    Span valueSpan = new Span(value);
+    valueSpan.setId("fact-" + label.toLowerCase().replace(' ', '-'));
+    return new Span(labelSpan, valueSpan);
+  }
+}
