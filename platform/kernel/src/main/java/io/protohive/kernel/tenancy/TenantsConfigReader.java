@@ -79,19 +79,30 @@ public final class TenantsConfigReader {
   }
 
   TenantDefinition readFile(Path file) throws InvalidTenantsConfigException {
-    TenantFile parsed;
+    String content;
     try {
-      parsed = yaml.readValue(file.toFile(), TenantFile.class);
-    } catch (JsonMappingException e) {
-      throw invalid(file, fieldOf(e), firstLine(e.getOriginalMessage()));
+      content = Files.readString(file);
     } catch (IOException e) {
-      throw new InvalidTenantsConfigException(
-          file + ": not valid YAML: " + firstLine(e.getMessage()));
+      throw new InvalidTenantsConfigException(file + ": cannot be read: " + e.getMessage());
     }
-    if (parsed == null) {
+    if (content.isBlank()) {
       throw new InvalidTenantsConfigException(file + ": the file is empty");
     }
-    return validate(file, parsed);
+    try {
+      return validate(file, yaml.readValue(content, TenantFile.class));
+    } catch (JsonMappingException e) {
+      if (e.getPath().isEmpty()) {
+        throw notYaml(file, e);
+      }
+      throw invalid(file, fieldOf(e), firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw notYaml(file, e);
+    }
+  }
+
+  private static InvalidTenantsConfigException notYaml(Path file, IOException e) {
+    return new InvalidTenantsConfigException(
+        file + ": not a YAML mapping of tenant fields: " + firstLine(e.getMessage()));
   }
 
   private static TenantDefinition validate(Path file, TenantFile parsed)
