@@ -1,6 +1,8 @@
 package io.protohive.kernel.identity;
 
+import io.protohive.kernel.platform.NullableUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +17,7 @@ public class UserAccount {
   @Id private UUID id;
 
   @Column(name = "tenant_id")
+  @Convert(converter = NullableUuidConverter.class)
   private UUID tenantId;
 
   @Column(nullable = false)

@@ -1,0 +1,119 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.protohive.kernel.identity.PasswordHasher;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole platform on a real Liberty server: API, health, database, plugins, first admin. */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @Test
+  void isReadyWhenDatabaseClusterAndPluginHostAreUp() throws Exception {
+    HttpResponse<String> response = Platform.get("health/ready");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode health = Platform.json(response);
+    assertThat(health.get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("checks").findValuesAsText("name"))
+        .containsExactlyInAnyOrder("database", "hazelcast", "plugin-host");
+    assertThat(health.get("checks").findValuesAsText("status")).containsOnly("UP");
+  }
+
+  @Test
+  void systemInfoAnswersFromTheDatabaseAndThePluginHost() throws Exception {
+    HttpResponse<String> response = Platform.get("api/v1/system/info");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode info = Platform.json(response);
+    assertThat(info.get("mode").asText()).isEqualTo("embedded");
+    assertThat(info.get("installationId").asText()).isEqualTo(query("select id from installation"));
+    assertThat(info.get("tenants").asLong())
+        .isEqualTo(Long.parseLong(query("select count(*) from tenant")))
+        .isPositive();
+    assertThat(info.get("schemaVersion").asText()).isEqualTo("1");
+    assertThat(info.get("plugins").get("installed").asInt()).isEqualTo(1);
+    assertThat(info.get("plugins").get("active").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void theSampleBundleIsActive() throws Exception {
+    JsonNode bundles = Platform.json(Platform.get("api/v1/system/info")).get("pluginBundles");
+
+    assertThat(bundles).hasSize(1);
+    assertThat(bundles.get(0).get("symbolicName").asText())
+        .isEqualTo("io.protohive.plugins.tool-clock");
+    assertThat(bundles.get(0).get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(bundles.get(0).get("source").asText()).isEqualTo("bundled");
+  }
+
+  @Test
+  void theDemoTenantIsAppliedFromTenantsConfig() throws Exception {
+    assertThat(
+            query(
+                "select name || ' ' || self_signup || ' ' || email_verification from tenant where slug = 'demo'"))
+        .isEqualTo("Demo true false");
+  }
+
+  @Test
+  void theFirstAdminHasAGeneratedPasswordKeptForItsOwnerOnly() throws Exception {
+    Path file = Platform.DATA_DIR.resolve("initial-admin-password");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    String password = Files.readString(file).strip();
+    String hash =
+        query("select password_hash from user_account where email = 'admin@protohive.local'");
+
+    assertThat(hash).startsWith("pbkdf2-sha256$").doesNotContain(password);
+    assertThat(new PasswordHasher().verify(password.toCharArray(), hash)).isTrue();
+  }
+
+  @Test
+  void unknownApiPathsAnswerWithProblemDetails() throws Exception {
+    HttpResponse<String> response = Platform.get("api/v1/no-such-thing");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = Platform.json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(404);
+    assertThat(problem.get("title").asText()).isEqualTo("Not Found");
+  }
+
+  @Test
+  void theApiIsDescribedByOpenApi() throws Exception {
+    HttpResponse<String> document = Platform.get("openapi");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("/api/v1/system/info", "ProtoHive API");
+    assertThat(Platform.get("openapi/ui/").statusCode()).isEqualTo(200);
+  }
+
+  static String query(String sql) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(Platform.EMBEDDED_DB_URL, "postgres", "");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+}
