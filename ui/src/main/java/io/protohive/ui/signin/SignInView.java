@@ -6,8 +6,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.SignInService;
+import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.platform.Rejection;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** Email and password sign-in. */
 @Route(SignInView.ROUTE)
@@ -25,15 +29,24 @@ public class SignInView extends VerticalLayout {
     form.setI18n(i18n);
     form.setForgotPasswordButtonVisible(false);
     form.addLoginListener(
-        event ->
-            signIn
-                .authenticate(event.getUsername(), event.getPassword().toCharArray())
-                .ifPresentOrElse(
-                    account -> {
-                      new SignedInUser(account.id(), account.email()).store();
-                      getUI().ifPresent(ui -> ui.navigate(""));
-                    },
-                    () -> form.setError(true)));
+        event -> {
+          try {
+            UserAccount account =
+                signIn
+                    .signIn(
+                        event.getUsername(),
+                        event.getPassword().toCharArray(),
+                        Optional.empty(),
+                        VaadinRequest.getCurrent().getRemoteAddr())
+                    .account();
+            new SignedInUser(account.id(), account.email()).store();
+            getUI().ifPresent(ui -> ui.navigate(""));
+          } catch (Rejection rejection) {
+            i18n.getErrorMessage().setMessage(rejection.getMessage());
+            form.setI18n(i18n);
+            form.setError(true);
+          }
+        });
 
     setSizeFull();
     setAlignItems(FlexComponent.Alignment.CENTER);

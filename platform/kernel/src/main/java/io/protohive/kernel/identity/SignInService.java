@@ -1,35 +1,96 @@
 package io.protohive.kernel.identity;
 
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.Tenant;
+import io.protohive.kernel.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
-/** Checks email and password against the stored accounts. */
+/** Email and password sign-in, shared by the API and the UI: throttled, audited. */
 @ApplicationScoped
 public class SignInService {
 
   // compared against when no account matches, so a miss costs as much time as a hit
   private static final String DECOY_HASH = new PasswordHasher().hash("decoy".toCharArray());
+  private static final String WRONG = "Email or password is wrong.";
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  @Inject LoginThrottle throttle;
+  @Inject AuditLog audit;
+  @Inject TenantDirectory tenants;
+
   private final PasswordHasher hasher = new PasswordHasher();
 
+  /** A successful sign-in; the tenant is empty for platform admins. */
+  public record SignedIn(UserAccount account, Optional<Tenant> tenant) {}
+
+  /**
+   * @param tenantSlug the tenant to sign in to; may be omitted when the email is unique
+   * @param address where the request came from, for throttling and the audit trail
+   * @throws Rejection when refused: wrong credentials, locked, unverified, ambiguous
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<UserAccount> authenticate(String email, char[] password) {
-    Optional<UserAccount> account =
-        entityManager
-            .createQuery(
-                "select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
-            .setParameter("email", email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
-            .getResultStream()
-            .findFirst();
+  public SignedIn signIn(
+      String email, char[] password, Optional<String> tenantSlug, String address) {
+    String normalized = Credentials.normalizeEmail(email);
+    throttle.requireUnlocked(normalized, address);
+    List<UserAccount> candidates = candidates(normalized, tenantSlug);
+    if (candidates.size() > 1) {
+      throw Rejection.invalid(
+          "tenant", "This email has accounts in several tenants; say which tenant to sign in to.");
+    }
+    Optional<UserAccount> account = candidates.stream().findFirst();
     boolean matches =
         hasher.verify(password, account.map(UserAccount::passwordHash).orElse(DECOY_HASH));
-    return account.filter(a -> matches);
+    if (account.isEmpty() || !matches || account.get().isDisabled()) {
+      boolean locked = throttle.recordFailure(normalized, address);
+      UserAccount known = account.orElse(null);
+      audit.record(tenantOf(known), idOf(known), Action.SIGN_IN_FAILED, normalized, address);
+      if (locked) {
+        audit.record(tenantOf(known), idOf(known), Action.SIGN_IN_LOCKED, normalized, address);
+      }
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, WRONG);
+    }
+    UserAccount user = account.get();
+    if (!user.isEmailVerified()) {
+      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Verify your email address before signing in.");
+    }
+    throttle.recordSuccess(normalized);
+    audit.record(user.tenantId(), user.id(), Action.SIGN_IN, normalized, address);
+    return new SignedIn(user, tenants.byId(user.tenantId()));
+  }
+
+  private List<UserAccount> candidates(String email, Optional<String> tenantSlug) {
+    if (tenantSlug.filter(s -> !s.isBlank()).isPresent()) {
+      return entityManager
+          .createQuery(
+              "select u from UserAccount u, Tenant t where u.tenantId = t.id"
+                  + " and t.slug = :slug and lower(u.email) = :email",
+              UserAccount.class)
+          .setParameter("slug", tenantSlug.get().strip())
+          .setParameter("email", email)
+          .getResultList();
+    }
+    return entityManager
+        .createQuery("select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
+        .setParameter("email", email)
+        .getResultList();
+  }
+
+  private static java.util.UUID tenantOf(UserAccount account) {
+    return account == null ? null : account.tenantId();
+  }
+
+  private static java.util.UUID idOf(UserAccount account) {
+    return account == null ? null : account.id();
   }
 }

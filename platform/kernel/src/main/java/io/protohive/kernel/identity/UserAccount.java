@@ -32,6 +32,12 @@ public class UserAccount {
   @Column(name = "platform_admin", nullable = false)
   private boolean platformAdmin;
 
+  @Column(name = "email_verified", nullable = false)
+  private boolean emailVerified;
+
+  @Column(nullable = false)
+  private boolean disabled;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -50,7 +56,21 @@ public class UserAccount {
   public static UserAccount platformAdmin(String email, String passwordHash, Instant now) {
     UserAccount admin = new UserAccount(null, email, "Platform admin", passwordHash, now);
     admin.platformAdmin = true;
+    admin.emailVerified = true;
     return admin;
+  }
+
+  /** A person signing up in a tenant; verified at once when the tenant does not ask for it. */
+  public static UserAccount member(
+      UUID tenantId,
+      String email,
+      String displayName,
+      String passwordHash,
+      boolean emailVerified,
+      Instant now) {
+    UserAccount member = new UserAccount(tenantId, email, displayName, passwordHash, now);
+    member.emailVerified = emailVerified;
+    return member;
   }
 
   public UUID id() {
@@ -75,6 +95,14 @@ public class UserAccount {
 
   public boolean isPlatformAdmin() {
     return platformAdmin;
+  }
+
+  public boolean isEmailVerified() {
+    return emailVerified;
+  }
+
+  public boolean isDisabled() {
+    return disabled;
   }
 
   public Instant createdAt() {

@@ -4,6 +4,7 @@ import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.database.DatabaseMigrations;
 import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
+import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.plugin.BundleArchive;
 import io.protohive.kernel.plugin.PluginHost;
 import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
@@ -40,6 +41,7 @@ public class PlatformRuntime {
   @Inject PlatformSettings settings;
   @Inject TenantsConfigApplier tenantsConfigApplier;
   @Inject PlatformAdminBootstrap adminBootstrap;
+  @Inject SigningKeys signingKeys;
 
   @Resource(lookup = "jdbc/protohive")
   DataSource dataSource;
@@ -91,6 +93,7 @@ public class PlatformRuntime {
             settings.pluginsDir(),
             dataDir.resolve("felix-cache"));
     tenantsConfigApplier.apply(tenants);
+    signingKeys.ensureKey();
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
   }
 

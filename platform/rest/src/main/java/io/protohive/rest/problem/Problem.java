@@ -27,7 +27,11 @@ public record Problem(
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    return toResponseBuilder().build();
+  }
+
+  public Response.ResponseBuilder toResponseBuilder() {
+    return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
   }
 
   private static String slug(String phrase) {

@@ -1,0 +1,38 @@
+package io.protohive.kernel.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes audit events in a transaction of their own, so a refused or failed action is recorded even
+ * when the work it belonged to is rolled back.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+  /** What is audited. */
+  public enum Action {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED,
+    SIGN_UP,
+    SIGN_OUT,
+    SIGN_OUT_EVERYWHERE,
+    REFRESH_TOKEN_REUSED
+  }
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(
+      UUID tenantId, UUID actorId, Action action, String subject, String sourceAddress) {
+    entityManager.persist(
+        new AuditEvent(
+            tenantId, actorId, action.name(), subject, sourceAddress, null, Instant.now()));
+  }
+}

@@ -1,0 +1,144 @@
+package io.protohive.kernel.identity.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Refresh tokens: opaque, single use, rotated on every refresh within a family that lives seven
+ * days from sign-in. Presenting a token that was already used revokes its whole family, since
+ * either the owner or a thief now holds a copy (OWASP ASVS V10.4).
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+  public static final Duration FAMILY_LIFETIME = Duration.ofDays(7);
+  private static final int TOKEN_BYTES = 32;
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  private final SecureRandom random = new SecureRandom();
+
+  /** A new token, and when its family ends. */
+  public record Issued(String token, UUID userId, Instant familyExpiresAt) {}
+
+  /** What {@link #rotate} found when it refused a token. */
+  public record Refusal(boolean reuse, UUID userId) {}
+
+  /** Starts a family for a new sign-in. */
+  @Transactional
+  public Issued start(UUID userId) {
+    Instant now = Instant.now();
+    return issue(UUID.randomUUID(), userId, now, now.plus(FAMILY_LIFETIME));
+  }
+
+  /**
+   * Replaces {@code token} with a new one of the same family.
+   *
+   * @throws RefreshRefused when the token is unknown, expired, revoked or already used; in the last
+   *     case the family has been revoked when this returns
+   */
+  @Transactional(dontRollbackOn = RefreshRefused.class)
+  public Issued rotate(String token) {
+    Instant now = Instant.now();
+    List<RefreshToken> found =
+        entityManager
+            .createQuery(
+                "select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
+            .setParameter("hash", hash(token))
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw new RefreshRefused(new Refusal(false, null));
+    }
+    RefreshToken current = found.get(0);
+    if (current.isUsed() && !current.isRevoked()) {
+      revokeFamily(current.familyId(), now);
+      throw new RefreshRefused(new Refusal(true, current.userId()));
+    }
+    if (current.isUsed() || current.isRevoked() || !now.isBefore(current.familyExpiresAt())) {
+      throw new RefreshRefused(new Refusal(false, current.userId()));
+    }
+    current.markUsed(now);
+    return issue(current.familyId(), current.userId(), now, current.familyExpiresAt());
+  }
+
+  /** Ends the sign-in {@code token} belongs to; an unknown token is ignored. */
+  @Transactional
+  public void revokeFamilyOf(String token) {
+    entityManager
+        .createQuery("select t.familyId from RefreshToken t where t.tokenHash = :hash", UUID.class)
+        .setParameter("hash", hash(token))
+        .getResultStream()
+        .findFirst()
+        .ifPresent(family -> revokeFamily(family, Instant.now()));
+  }
+
+  /** Ends every sign-in of a user. */
+  @Transactional
+  public int revokeAll(UUID userId) {
+    return entityManager
+        .createQuery(
+            "update RefreshToken t set t.revokedAt = :now"
+                + " where t.userId = :user and t.revokedAt is null")
+        .setParameter("now", Instant.now())
+        .setParameter("user", userId)
+        .executeUpdate();
+  }
+
+  private void revokeFamily(UUID familyId, Instant now) {
+    entityManager
+        .createQuery(
+            "update RefreshToken t set t.revokedAt = :now"
+                + " where t.familyId = :family and t.revokedAt is null")
+        .setParameter("now", now)
+        .setParameter("family", familyId)
+        .executeUpdate();
+  }
+
+  private Issued issue(UUID familyId, UUID userId, Instant now, Instant familyExpiresAt) {
+    byte[] bytes = new byte[TOKEN_BYTES];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    entityManager.persist(new RefreshToken(familyId, userId, hash(token), now, familyExpiresAt));
+    return new Issued(token, userId, familyExpiresAt);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** A refresh token that was refused; says whether it was a replay. */
+  public static final class RefreshRefused extends RuntimeException {
+
+    private final transient Refusal refusal;
+
+    RefreshRefused(Refusal refusal) {
+      super("refresh token refused", null, false, false);
+      this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+      return refusal;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.protohive.kernel.identity.token;
+
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.AccountService;
+import io.protohive.kernel.identity.SignInService.SignedIn;
+import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.TenantDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/**
+ * A sign-in's tokens: a short-lived access token to call the API with, and a refresh token that
+ * buys the next one. Opening, refreshing and closing sessions all go through here.
+ */
+@ApplicationScoped
+public class Sessions {
+
+  private static final String SIGN_IN_AGAIN = "Your session has ended; sign in again.";
+
+  @Inject AccessTokens accessTokens;
+  @Inject RefreshTokens refreshTokens;
+  @Inject AccountService accounts;
+  @Inject TenantDirectory tenants;
+  @Inject AuditLog audit;
+
+  /** The tokens handed to a client. */
+  public record Tokens(AccessTokens.Issued access, RefreshTokens.Issued refresh) {}
+
+  public Tokens open(SignedIn signedIn) {
+    UserAccount user = signedIn.account();
+    return new Tokens(
+        accessTokens.issue(user, signedIn.tenant().orElse(null)), refreshTokens.start(user.id()));
+  }
+
+  /**
+   * Rotates the refresh token and issues a new access token.
+   *
+   * @throws Rejection UNAUTHENTICATED when the token is not good any more; a replayed token also
+   *     ends every session of its family
+   */
+  public Tokens refresh(String refreshToken, String address) {
+    RefreshTokens.Issued next;
+    try {
+      next = refreshTokens.rotate(refreshToken == null ? "" : refreshToken);
+    } catch (RefreshTokens.RefreshRefused refused) {
+      if (refused.refusal().reuse()) {
+        UUID userId = refused.refusal().userId();
+        UUID tenantId = accounts.byId(userId).map(UserAccount::tenantId).orElse(null);
+        audit.record(tenantId, userId, Action.REFRESH_TOKEN_REUSED, userId.toString(), address);
+      }
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, SIGN_IN_AGAIN);
+    }
+    UserAccount user =
+        accounts
+            .byId(next.userId())
+            .filter(u -> !u.isDisabled())
+            .orElseThrow(() -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, SIGN_IN_AGAIN));
+    return new Tokens(accessTokens.issue(user, tenants.byId(user.tenantId()).orElse(null)), next);
+  }
+
+  /** Signs out the session the refresh token belongs to. */
+  public void close(String refreshToken, UUID userId, UUID tenantId, String address) {
+    if (refreshToken != null) {
+      refreshTokens.revokeFamilyOf(refreshToken);
+    }
+    audit.record(tenantId, userId, Action.SIGN_OUT, null, address);
+  }
+
+  /** Signs a user out on every device. */
+  public void closeAll(UUID userId, UUID tenantId, String address) {
+    refreshTokens.revokeAll(userId);
+    audit.record(tenantId, userId, Action.SIGN_OUT_EVERYWHERE, null, address);
+  }
+}

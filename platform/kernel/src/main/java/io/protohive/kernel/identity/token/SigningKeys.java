@@ -1,0 +1,108 @@
+package io.protohive.kernel.identity.token;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The keys that sign access tokens, kept in the database so every node signs with the same keys,
+ * and published as a JWK set for whoever verifies the tokens.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+  private static final int KEY_BITS = 2048;
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  private volatile RSAKey current;
+
+  /** Creates the first key when there is none. */
+  @Transactional
+  public void ensureKey() {
+    if (activeKeys().isEmpty()) {
+      entityManager.persist(generate());
+    }
+  }
+
+  /** The newest active key, with its private part, for signing. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public RSAKey signingKey() {
+    RSAKey key = current;
+    if (key == null) {
+      List<SigningKey> keys = activeKeys();
+      if (keys.isEmpty()) {
+        throw new IllegalStateException("no signing key; the platform creates one at start");
+      }
+      key = toJwk(keys.get(0), true);
+      current = key;
+    }
+    return key;
+  }
+
+  /** Every active key's public part. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public JWKSet publicKeys() {
+    return new JWKSet(
+        activeKeys().stream().<com.nimbusds.jose.jwk.JWK>map(k -> toJwk(k, false)).toList());
+  }
+
+  private List<SigningKey> activeKeys() {
+    return entityManager
+        .createQuery(
+            "select k from SigningKey k where k.retiredAt is null order by k.createdAt desc",
+            SigningKey.class)
+        .getResultList();
+  }
+
+  private static SigningKey generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(KEY_BITS);
+      KeyPair pair = generator.generateKeyPair();
+      return new SigningKey(
+          UUID.randomUUID().toString(),
+          pair.getPrivate().getEncoded(),
+          pair.getPublic().getEncoded(),
+          Instant.now());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("RSA is part of every Java runtime", e);
+    }
+  }
+
+  private static RSAKey toJwk(SigningKey key, boolean withPrivatePart) {
+    try {
+      KeyFactory factory = KeyFactory.getInstance("RSA");
+      RSAKey.Builder builder =
+          new RSAKey.Builder(
+                  (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(key.publicKey())))
+              .keyID(key.kid())
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256);
+      if (withPrivatePart) {
+        builder.privateKey(
+            (RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey())));
+      }
+      return builder.build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("signing key " + key.kid() + " is unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.protohive.rest.auth;
+
+import io.protohive.kernel.identity.AccountService;
+import io.protohive.kernel.identity.SignInService;
+import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.identity.token.Sessions;
+import io.protohive.kernel.identity.token.SigningKeys;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.TenantDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign-up, sign-in, token refresh and sign-out. */
+@Path("auth")
+@Tag(name = "Authentication")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @Inject AccountService accounts;
+  @Inject SignInService signIn;
+  @Inject Sessions sessions;
+  @Inject SigningKeys signingKeys;
+  @Inject TenantDirectory tenants;
+  @Inject JsonWebToken caller;
+  @Context HttpServletRequest request;
+
+  @POST
+  @Path("register")
+  @PermitAll
+  @Operation(summary = "Sign up in a tenant that allows self sign-up")
+  public Response register(RegisterRequest body) {
+    RegisterRequest given = require(body);
+    UserAccount account =
+        accounts.register(
+            given.email(), given.password(), given.displayName(), given.tenant(), address());
+    return Response.status(Response.Status.CREATED)
+        .entity(AccountResponse.of(account, given.tenant().strip()))
+        .build();
+  }
+
+  @POST
+  @Path("login")
+  @PermitAll
+  @Operation(summary = "Sign in with email and password; sets the refresh cookie")
+  public Response login(LoginRequest body) {
+    LoginRequest given = require(body);
+    if (given.password() == null || given.password().isEmpty()) {
+      throw Rejection.invalid("password", "Enter your password.");
+    }
+    SignInService.SignedIn signedIn =
+        signIn.signIn(
+            given.email(),
+            given.password().toCharArray(),
+            Optional.ofNullable(given.tenant()),
+            address());
+    return withTokens(sessions.open(signedIn));
+  }
+
+  @POST
+  @Path("refresh")
+  @PermitAll
+  @Operation(summary = "Exchange the refresh cookie for a new access token and a new cookie")
+  public Response refresh(@CookieParam(RefreshCookie.NAME) String refreshToken) {
+    return withTokens(sessions.refresh(refreshToken, address()));
+  }
+
+  @POST
+  @Path("logout")
+  @PermitAll
+  @Operation(summary = "End this session: its refresh token stops working")
+  public Response logout(@CookieParam(RefreshCookie.NAME) String refreshToken) {
+    sessions.close(refreshToken, callerId(), callerTenant(), address());
+    return Response.noContent().cookie(RefreshCookie.cleared()).build();
+  }
+
+  @POST
+  @Path("logout-everywhere")
+  @RolesAllowed(AccessTokens.USER)
+  @Operation(summary = "End every session of the signed-in user")
+  public Response logoutEverywhere() {
+    sessions.closeAll(callerId(), callerTenant(), address());
+    return Response.noContent().cookie(RefreshCookie.cleared()).build();
+  }
+
+  @GET
+  @Path("jwks")
+  @PermitAll
+  @Operation(summary = "The public keys that verify access tokens (JWK set)")
+  public String jwks() {
+    return signingKeys.publicKeys().toString();
+  }
+
+  private Response withTokens(Sessions.Tokens tokens) {
+    return Response.ok(
+            new TokenResponse(tokens.access().token(), "Bearer", AccessTokens.LIFETIME.toSeconds()))
+        .cookie(RefreshCookie.of(tokens.refresh().token(), tokens.refresh().familyExpiresAt()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private static <T> T require(T body) {
+    if (body == null) {
+      throw Rejection.invalid("body", "Send a JSON object with the fields of this operation.");
+    }
+    return body;
+  }
+
+  private UUID callerId() {
+    return caller == null || caller.getSubject() == null
+        ? null
+        : UUID.fromString(caller.getSubject());
+  }
+
+  private UUID callerTenant() {
+    String tenant = caller == null ? null : caller.getClaim(AccessTokens.TENANT_CLAIM);
+    return tenant == null ? null : UUID.fromString(tenant);
+  }
+
+  private String address() {
+    return request.getRemoteAddr();
+  }
+}
