@@ -16,13 +16,14 @@ public final class DatabaseMigrations {
   private DatabaseMigrations() {}
 
   /**
-   * Migrates the database behind {@code dataSource}.
+   * Migrates the database behind {@code dataSource}, which connects as the tables' owner.
    *
    * @param address where the database is, without credentials, for the operator's message
+   * @param applicationRole the role the application connects as, granted what it needs
    * @return the schema version after migrating
    * @throws StartupFailure when the database cannot be reached or a migration fails
    */
-  public static String migrate(DataSource dataSource, String address) {
+  public static String migrate(DataSource dataSource, String address, String applicationRole) {
     requireReachable(dataSource, address);
     try {
       MigrateResult result =
@@ -30,7 +31,8 @@ public final class DatabaseMigrations {
               .dataSource(dataSource)
               .locations("classpath:db/migration")
               .failOnMissingLocations(true)
-              .placeholders(Map.of("platformVersion", PlatformVersion.current()))
+              .placeholders(
+                  Map.of("platformVersion", PlatformVersion.current(), "appRole", applicationRole))
               .load()
               .migrate();
       return result.targetSchemaVersion != null

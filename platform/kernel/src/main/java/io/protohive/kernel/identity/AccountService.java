@@ -2,6 +2,7 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
@@ -25,6 +26,7 @@ public class AccountService {
 
   @Inject TenantDirectory tenants;
   @Inject AuditLog audit;
+  @Inject DatabaseScope scope;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -56,6 +58,7 @@ public class AccountService {
           "email", "Addresses at " + Credentials.domainOf(normalized) + " cannot sign up here.");
     }
     Credentials.requireStrongPassword(password, normalized);
+    scope.tenant(tenant.id());
     if (find(tenant.id(), normalized).isPresent()) {
       throw Rejection.of(
           Rejection.Kind.CONFLICT, "An account with this email exists; sign in instead.");
@@ -73,8 +76,10 @@ public class AccountService {
     return account;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /** Any tenant's account: for the platform's own use, such as renewing a session. */
+  @Transactional
   public Optional<UserAccount> byId(UUID id) {
+    scope.platform();
     return Optional.ofNullable(entityManager.find(UserAccount.class, id));
   }
 

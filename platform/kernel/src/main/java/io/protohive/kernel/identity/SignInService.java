@@ -2,6 +2,7 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
@@ -27,6 +28,7 @@ public class SignInService {
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
   @Inject TenantDirectory tenants;
+  @Inject DatabaseScope scope;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -38,9 +40,11 @@ public class SignInService {
    * @param address where the request came from, for throttling and the audit trail
    * @throws Rejection when refused: wrong credentials, locked, unverified, ambiguous
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public SignedIn signIn(
       String email, char[] password, Optional<String> tenantSlug, String address) {
+    // before authentication there is no tenant: the account is looked up across tenants
+    scope.platform();
     String normalized = Credentials.normalizeEmail(email);
     throttle.requireUnlocked(normalized, address);
     List<UserAccount> candidates = candidates(normalized, tenantSlug);

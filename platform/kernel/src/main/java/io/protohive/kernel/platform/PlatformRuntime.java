@@ -1,6 +1,7 @@
 package io.protohive.kernel.platform;
 
 import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.database.ApplicationRole;
 import io.protohive.kernel.database.DatabaseMigrations;
 import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Starts the platform's services in order when the application starts, and stops them in reverse
@@ -84,7 +86,9 @@ public class PlatformRuntime {
       embeddedDatabase =
           EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.embeddedDatabasePort());
     }
-    DatabaseMigrations.migrate(dataSource, settings.databaseAddress());
+    DatabaseMigrations.migrate(
+        ownerDataSource(), settings.databaseAddress(), settings.databaseUser());
+    ApplicationRole.requireUnprivileged(dataSource);
     cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());
     pluginHost =
         PluginHost.start(
@@ -95,6 +99,14 @@ public class PlatformRuntime {
     tenantsConfigApplier.apply(tenants);
     signingKeys.ensureKey();
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
+  }
+
+  private DataSource ownerDataSource() {
+    PGSimpleDataSource owner = new PGSimpleDataSource();
+    owner.setUrl(settings.databaseUrl());
+    owner.setUser(settings.databaseOwner());
+    owner.setPassword(settings.databaseOwnerPassword());
+    return owner;
   }
 
   private List<io.protohive.kernel.tenancy.TenantDefinition> readTenants() {

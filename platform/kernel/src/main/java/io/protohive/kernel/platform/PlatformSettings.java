@@ -24,6 +24,18 @@ public class PlatformSettings {
   Optional<String> databaseUrl;
 
   @Inject
+  @ConfigProperty(name = "protohive.db.user", defaultValue = "protohive_app")
+  String databaseUser;
+
+  @Inject
+  @ConfigProperty(name = "protohive.db.owner.user", defaultValue = "postgres")
+  String databaseOwner;
+
+  @Inject
+  @ConfigProperty(name = "protohive.db.owner.password")
+  Optional<String> databaseOwnerPassword;
+
+  @Inject
   @ConfigProperty(name = "protohive.db.embedded.port", defaultValue = "15432")
   int embeddedDatabasePort;
 
@@ -70,9 +82,27 @@ public class PlatformSettings {
         : DatabaseMode.EMBEDDED;
   }
 
+  public String databaseUrl() {
+    return databaseUrl.orElse(embeddedDatabaseUrl());
+  }
+
   /** The database's address without credentials, for messages to the operator. */
   public String databaseAddress() {
-    return databaseUrl.orElse(embeddedDatabaseUrl()).replaceAll("\\?.*$", "");
+    return databaseUrl().replaceAll("\\?.*$", "");
+  }
+
+  /** The role the application connects as; row-level security applies to it. */
+  public String databaseUser() {
+    return databaseUser;
+  }
+
+  /** The role that owns the tables and runs the migrations. */
+  public String databaseOwner() {
+    return databaseOwner;
+  }
+
+  public String databaseOwnerPassword() {
+    return databaseOwnerPassword.orElse("");
   }
 
   public int hazelcastPort() {

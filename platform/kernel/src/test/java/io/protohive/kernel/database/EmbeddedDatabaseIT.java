@@ -21,7 +21,8 @@ class EmbeddedDatabaseIT {
     String installation;
     try (EmbeddedDatabase database = EmbeddedDatabase.start(dataFolder, port)) {
       DataSource dataSource = Databases.dataSource(database.jdbcUrl(), "postgres", "");
-      assertThat(DatabaseMigrations.migrate(dataSource, "embedded")).isEqualTo("1");
+      assertThat(DatabaseMigrations.migrate(dataSource, "embedded", "protohive_app"))
+          .isEqualTo("3");
       assertThat(Databases.queryString(dataSource, "show fsync")).isEqualTo("on");
       installation = Databases.queryString(dataSource, "select id from installation");
       Databases.execute(
@@ -32,7 +33,8 @@ class EmbeddedDatabaseIT {
 
     try (EmbeddedDatabase database = EmbeddedDatabase.start(dataFolder, port)) {
       DataSource dataSource = Databases.dataSource(database.jdbcUrl(), "postgres", "");
-      assertThat(DatabaseMigrations.migrate(dataSource, "embedded")).isEqualTo("1");
+      assertThat(DatabaseMigrations.migrate(dataSource, "embedded", "protohive_app"))
+          .isEqualTo("3");
       assertThat(Databases.queryString(dataSource, "select id from installation"))
           .isEqualTo(installation);
       assertThat(Databases.queryString(dataSource, "select name from tenant where slug = 'kept'"))

@@ -8,6 +8,7 @@ import io.protohive.kernel.identity.token.Sessions;
 import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantDirectory;
+import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,7 +48,7 @@ public class AuthResource {
   @PermitAll
   @Operation(summary = "Sign up in a tenant that allows self sign-up")
   public Response register(RegisterRequest body) {
-    RegisterRequest given = require(body);
+    RegisterRequest given = RequestBodies.require(body);
     UserAccount account =
         accounts.register(
             given.email(), given.password(), given.displayName(), given.tenant(), address());
@@ -61,7 +62,7 @@ public class AuthResource {
   @PermitAll
   @Operation(summary = "Sign in with email and password; sets the refresh cookie")
   public Response login(LoginRequest body) {
-    LoginRequest given = require(body);
+    LoginRequest given = RequestBodies.require(body);
     if (given.password() == null || given.password().isEmpty()) {
       throw Rejection.invalid("password", "Enter your password.");
     }
@@ -114,13 +115,6 @@ public class AuthResource {
         .cookie(RefreshCookie.of(tokens.refresh().token(), tokens.refresh().familyExpiresAt()))
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  private static <T> T require(T body) {
-    if (body == null) {
-      throw Rejection.invalid("body", "Send a JSON object with the fields of this operation.");
-    }
-    return body;
   }
 
   private UUID callerId() {

@@ -1,0 +1,276 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Organizations, members and roles, and what people outside them can do to them: nothing. */
+@ExtendWith(ArquillianExtension.class)
+class OrganizationIT {
+
+  private static final String PASSWORD = "correct horse battery staple";
+
+  private User owner;
+  private User admin;
+  private User member;
+  private User outsider;
+  private User foreigner;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void people() throws Exception {
+    String rival = "rival-" + UUID.randomUUID().toString().substring(0, 8);
+    PlatformIT.execute(
+        "insert into tenant (id, slug, name, self_signup, email_verification, created_at,"
+            + " updated_at) values (gen_random_uuid(), '"
+            + rival
+            + "', 'Rival', true, false, now(), now())");
+    owner = User.signUp("demo");
+    admin = User.signUp("demo");
+    member = User.signUp("demo");
+    outsider = User.signUp("demo");
+    foreigner = User.signUp(rival);
+  }
+
+  @Test
+  void anOwnerBuildsATeamWithRoles() throws Exception {
+    JsonNode organization = create(owner, "Acme Robotics");
+    String id = organization.get("id").asText();
+    assertThat(organization.get("role").asText()).isEqualTo("OWNER");
+
+    assertThat(invite(owner, id, admin, "ADMIN").statusCode()).isEqualTo(201);
+    assertThat(invite(owner, id, member, "MEMBER").statusCode()).isEqualTo(201);
+    assertThat(invite(owner, id, member, "MEMBER").statusCode()).isEqualTo(409);
+
+    JsonNode members = Platform.json(owner.get("api/v1/organizations/" + id + "/members"));
+    assertThat(members.get("items").findValuesAsText("email"))
+        .containsExactly(owner.email, admin.email, member.email);
+    assertThat(members.get("items").findValuesAsText("role"))
+        .containsExactly("OWNER", "ADMIN", "MEMBER");
+    assertThat(
+            Platform.json(member.get("api/v1/organizations")).get("items").findValuesAsText("name"))
+        .containsExactly("Acme Robotics");
+  }
+
+  @Test
+  void eachRoleMayDoWhatItShouldAndNoMore() throws Exception {
+    String id = team();
+    String org = "api/v1/organizations/" + id;
+
+    assertThat(member.get(org).statusCode()).isEqualTo(200);
+    assertThat(member.patch(org, "{\"name\":\"Mine\"}").statusCode()).isEqualTo(403);
+    assertThat(member.delete(org).statusCode()).isEqualTo(403);
+    assertThat(invite(member, id, outsider, "MEMBER").statusCode()).isEqualTo(403);
+    assertThat(member.delete(org + "/members/" + admin.id).statusCode()).isEqualTo(403);
+
+    assertThat(admin.patch(org, "{\"name\":\"Acme Renamed\"}").statusCode()).isEqualTo(200);
+    assertThat(invite(admin, id, outsider, "OWNER").statusCode()).isEqualTo(403);
+    assertThat(admin.patch(org + "/members/" + owner.id, "{\"role\":\"MEMBER\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(admin.delete(org + "/members/" + owner.id).statusCode()).isEqualTo(403);
+    assertThat(admin.delete(org).statusCode()).isEqualTo(403);
+
+    assertThat(owner.delete(org + "/members/" + owner.id).statusCode())
+        .as("the last owner cannot leave")
+        .isEqualTo(409);
+    assertThat(owner.patch(org + "/members/" + owner.id, "{\"role\":\"ADMIN\"}").statusCode())
+        .isEqualTo(409);
+    assertThat(member.delete(org + "/members/" + member.id).statusCode())
+        .as("a member may leave")
+        .isEqualTo(204);
+    assertThat(member.get(org).statusCode()).isEqualTo(404);
+
+    assertThat(owner.delete(org).statusCode()).isEqualTo(204);
+    assertThat(owner.get(org).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void everyEndpointWithAnIdRefusesStrangersWithoutLeakingOrChangingAnything() throws Exception {
+    String id = team();
+    String name = Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText();
+    Map<String, String> ids = Map.of("id", id, "userId", member.id);
+
+    List<String> checked = new ArrayList<>();
+    JsonNode paths = openApi().get("paths");
+    for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String template = it.next();
+      if (!template.contains("{")) {
+        continue;
+      }
+      String path = template;
+      for (Map.Entry<String, String> entry : ids.entrySet()) {
+        path = path.replace("{" + entry.getKey() + "}", entry.getValue());
+      }
+      assertThat(path).as("every path parameter of " + template + " is known").doesNotContain("{");
+      for (Iterator<String> methods = paths.get(template).fieldNames(); methods.hasNext(); ) {
+        String method = methods.next().toUpperCase();
+        for (User stranger : List.of(foreigner, outsider)) {
+          HttpResponse<String> response = stranger.call(method, path.substring(1), "{}");
+          assertThat(response.statusCode())
+              .as(method + " " + template + " by " + stranger.label)
+              .isIn(403, 404);
+          assertThat(response.body()).doesNotContain(name).doesNotContain(owner.email);
+        }
+        checked.add(method + " " + template);
+      }
+    }
+
+    assertThat(checked)
+        .contains(
+            "GET /api/v1/organizations/{id}",
+            "DELETE /api/v1/organizations/{id}",
+            "PATCH /api/v1/organizations/{id}/members/{userId}");
+    assertThat(Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText())
+        .isEqualTo(name);
+    assertThat(
+            Platform.json(owner.get("api/v1/organizations/" + id + "/members")).get("items").size())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void listsArePagedWithCursors() throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      create(owner, "Company " + i);
+    }
+    JsonNode first = Platform.json(owner.get("api/v1/organizations?limit=2"));
+    assertThat(first.get("items").findValuesAsText("name"))
+        .containsExactly("Company 1", "Company 2");
+    String cursor = first.get("nextCursor").asText();
+
+    JsonNode second = Platform.json(owner.get("api/v1/organizations?limit=2&cursor=" + cursor));
+    assertThat(second.get("items").findValuesAsText("name")).containsExactly("Company 3");
+    assertThat(second.get("nextCursor").isNull()).isTrue();
+
+    assertThat(owner.get("api/v1/organizations?limit=0").statusCode()).isEqualTo(400);
+    assertThat(owner.get("api/v1/organizations?limit=201").statusCode()).isEqualTo(400);
+    assertThat(owner.get("api/v1/organizations?cursor=garbage").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void badInputChangesNothing() throws Exception {
+    assertThat(owner.post("api/v1/organizations", "{\"name\":\"\"}").statusCode()).isEqualTo(400);
+    assertThat(
+            owner
+                .post("api/v1/organizations", "{\"name\":\"" + "x".repeat(101) + "\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(owner.post("api/v1/organizations", "{\"name\":\"A\",\"owner\":\"me\"}").statusCode())
+        .isEqualTo(400);
+    String id = team();
+    assertThat(invite(owner, id, foreigner, "MEMBER").statusCode())
+        .as("a person of another tenant cannot be added")
+        .isEqualTo(400);
+    assertThat(
+            owner
+                .post(
+                    "api/v1/organizations/" + id + "/members",
+                    "{\"email\":\"" + outsider.email + "\",\"role\":\"KING\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(owner.get("api/v1/organizations/not-a-uuid").statusCode()).isEqualTo(404);
+    assertThat(Platform.json(owner.get("api/v1/organizations")).get("items").size()).isEqualTo(1);
+  }
+
+  private String team() throws Exception {
+    String id = create(owner, "Acme").get("id").asText();
+    assertThat(invite(owner, id, admin, "ADMIN").statusCode()).isEqualTo(201);
+    assertThat(invite(owner, id, member, "MEMBER").statusCode()).isEqualTo(201);
+    return id;
+  }
+
+  private static JsonNode create(User user, String name) throws Exception {
+    HttpResponse<String> response =
+        user.post("api/v1/organizations", "{\"name\":\"" + name + "\"}");
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.headers().firstValue("Location")).isPresent();
+    return Platform.json(response);
+  }
+
+  private static HttpResponse<String> invite(User by, String id, User who, String role)
+      throws Exception {
+    return by.post(
+        "api/v1/organizations/" + id + "/members",
+        "{\"email\":\"" + who.email + "\",\"role\":\"" + role + "\"}");
+  }
+
+  private static JsonNode openApi() throws Exception {
+    return Platform.json(Platform.get("openapi?format=JSON"));
+  }
+
+  /** A signed-up person with an access token. */
+  private static final class User {
+
+    final String email;
+    final String id;
+    final String label;
+    private final String token;
+
+    private User(String email, String id, String label, String token) {
+      this.email = email;
+      this.id = id;
+      this.label = label;
+      this.token = token;
+    }
+
+    static User signUp(String tenant) throws Exception {
+      String email = "user-" + UUID.randomUUID() + "@example.com";
+      HttpResponse<String> created =
+          Platform.post(
+              "api/v1/auth/register",
+              "{\"email\":\""
+                  + email
+                  + "\",\"password\":\""
+                  + PASSWORD
+                  + "\",\"displayName\":\"Test\",\"tenant\":\""
+                  + tenant
+                  + "\"}");
+      assertThat(created.statusCode()).isEqualTo(201);
+      HttpResponse<String> login =
+          Platform.post(
+              "api/v1/auth/login",
+              "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+      assertThat(login.statusCode()).isEqualTo(200);
+      return new User(
+          email,
+          Platform.json(created).get("id").asText(),
+          "a user of " + tenant,
+          Platform.json(login).get("accessToken").asText());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return call("GET", path, null);
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+      return call("POST", path, body);
+    }
+
+    HttpResponse<String> patch(String path, String body) throws Exception {
+      return call("PATCH", path, body);
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+      return call("DELETE", path, null);
+    }
+
+    HttpResponse<String> call(String method, String path, String body) throws Exception {
+      return Platform.send(method, path, body, "Authorization", "Bearer " + token);
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package io.protohive.kernel.organization;
+
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.Credentials;
+import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Organizations and their members. Every operation acts for a caller, inside the caller's tenant,
+ * and passes one access check ({@link #require}) that finds the caller's membership and compares
+ * its role with the permission the operation needs.
+ */
+@ApplicationScoped
+public class OrganizationService {
+
+  static final int MAX_NAME = 100;
+  private static final String NOT_FOUND = "No organization with this id.";
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+
+  @Transactional
+  public OrganizationView create(Caller caller, String name, String template) {
+    UUID tenantId = enter(caller);
+    if (template != null) {
+      throw Rejection.invalid("template", "No organization template of this name.");
+    }
+    Instant now = Instant.now();
+    Organization organization = new Organization(tenantId, validName(name), now);
+    entityManager.persist(organization);
+    // the membership refers to the organization by id only, so write the organization first
+    entityManager.flush();
+    entityManager.persist(
+        new Membership(tenantId, organization.id(), caller.userId(), Role.OWNER, now));
+    return view(organization, Role.OWNER);
+  }
+
+  /** The organizations the caller belongs to, oldest first. */
+  @Transactional
+  public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
+    UUID tenantId = enter(caller);
+    int size = Page.limit(limit);
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    TypedQuery<Object[]> query =
+        entityManager
+            .createQuery(
+                "select o, m.role from Organization o, Membership m"
+                    + " where m.organizationId = o.id and m.userId = :user"
+                    + " and o.tenantId = :tenant and o.deletedAt is null"
+                    + (after == null
+                        ? ""
+                        : " and (o.createdAt > :at or (o.createdAt = :at and o.id > :id))")
+                    + " order by o.createdAt, o.id",
+                Object[].class)
+            .setParameter("user", caller.userId())
+            .setParameter("tenant", tenantId)
+            .setMaxResults(size + 1);
+    if (after != null) {
+      query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+    }
+    List<OrganizationView> rows =
+        query.getResultList().stream()
+            .map(row -> view((Organization) row[0], (Role) row[1]))
+            .toList();
+    if (rows.size() <= size) {
+      return new Page<>(rows, null);
+    }
+    OrganizationView last = rows.get(size - 1);
+    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+  }
+
+  @Transactional
+  public OrganizationView get(Caller caller, UUID id) {
+    enter(caller);
+    Membership membership = require(caller, id, Permission.VIEW);
+    return view(organization(id), membership.role());
+  }
+
+  @Transactional
+  public OrganizationView rename(Caller caller, UUID id, String name) {
+    enter(caller);
+    Membership membership = require(caller, id, Permission.EDIT);
+    Organization organization = organization(id);
+    organization.rename(validName(name), Instant.now());
+    return view(organization, membership.role());
+  }
+
+  /** Deletes softly: the organization disappears, its rows stay for audit and recovery. */
+  @Transactional
+  public void delete(Caller caller, UUID id) {
+    enter(caller);
+    require(caller, id, Permission.DELETE);
+    organization(id).delete(Instant.now());
+  }
+
+  @Transactional
+  public List<MemberView> members(Caller caller, UUID id) {
+    enter(caller);
+    require(caller, id, Permission.VIEW);
+    return entityManager
+        .createQuery(
+            "select m, u from Membership m, UserAccount u where m.userId = u.id"
+                + " and m.organizationId = :organization order by m.createdAt, u.id",
+            Object[].class)
+        .setParameter("organization", id)
+        .getResultList()
+        .stream()
+        .map(row -> member((Membership) row[0], (UserAccount) row[1]))
+        .toList();
+  }
+
+  /** Adds a person of the same tenant, found by email, with a role. */
+  @Transactional
+  public MemberView addMember(Caller caller, UUID id, String email, Role role) {
+    UUID tenantId = enter(caller);
+    Membership own = require(caller, id, Permission.MANAGE_MEMBERS);
+    Role granted = requireRole(role);
+    requireMayGrant(own, granted);
+    String normalized = Credentials.normalizeEmail(email);
+    UserAccount account =
+        entityManager
+            .createQuery(
+                "select u from UserAccount u where u.tenantId = :tenant and lower(u.email) = :email",
+                UserAccount.class)
+            .setParameter("tenant", tenantId)
+            .setParameter("email", normalized)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> Rejection.invalid("email", "Nobody in your tenant has this email address."));
+    if (membership(id, account.id()) != null) {
+      throw Rejection.of(Rejection.Kind.CONFLICT, "This person is a member already.");
+    }
+    Membership added = new Membership(tenantId, id, account.id(), granted, Instant.now());
+    entityManager.persist(added);
+    return member(added, account);
+  }
+
+  @Transactional
+  public MemberView changeRole(Caller caller, UUID id, UUID userId, Role role) {
+    enter(caller);
+    Membership own = require(caller, id, Permission.MANAGE_MEMBERS);
+    Role granted = requireRole(role);
+    Membership target = target(id, userId);
+    requireMayManage(own, target);
+    requireMayGrant(own, granted);
+    if (target.role() == Role.OWNER && granted != Role.OWNER) {
+      requireAnotherOwner(id);
+    }
+    target.changeRole(granted);
+    return member(target, entityManager.find(UserAccount.class, userId));
+  }
+
+  /** Removes a member; any member may remove themselves, except the last owner. */
+  @Transactional
+  public void removeMember(Caller caller, UUID id, UUID userId) {
+    enter(caller);
+    Membership own = require(caller, id, Permission.VIEW);
+    Membership target = target(id, userId);
+    if (!userId.equals(caller.userId())) {
+      if (!Permission.MANAGE_MEMBERS.grantedTo(own.role())) {
+        throw forbidden();
+      }
+      requireMayManage(own, target);
+    }
+    if (target.role() == Role.OWNER) {
+      requireAnotherOwner(id);
+    }
+    entityManager.remove(target);
+  }
+
+  /**
+   * The access check: the caller's membership of a live organization of its tenant, with a role
+   * that grants {@code permission}. Someone outside the organization learns nothing, not even that
+   * it exists.
+   */
+  private Membership require(Caller caller, UUID organizationId, Permission permission) {
+    Membership membership = membership(organizationId, caller.userId());
+    if (membership == null || organizationOrNull(organizationId) == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
+    }
+    if (!permission.grantedTo(membership.role())) {
+      throw forbidden();
+    }
+    return membership;
+  }
+
+  private UUID enter(Caller caller) {
+    if (caller.tenantId() == null) {
+      throw Rejection.of(
+          Rejection.Kind.FORBIDDEN, "Organizations belong to tenants; sign in as a tenant's user.");
+    }
+    scope.tenant(caller.tenantId());
+    return caller.tenantId();
+  }
+
+  private Membership membership(UUID organizationId, UUID userId) {
+    return entityManager
+        .createQuery(
+            "select m from Membership m where m.organizationId = :organization and m.userId = :user",
+            Membership.class)
+        .setParameter("organization", organizationId)
+        .setParameter("user", userId)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Membership target(UUID organizationId, UUID userId) {
+    Membership target = membership(organizationId, userId);
+    if (target == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No member with this id in the organization.");
+    }
+    return target;
+  }
+
+  private Organization organizationOrNull(UUID id) {
+    Organization organization = entityManager.find(Organization.class, id);
+    return organization == null || organization.deletedAtOrNull() != null ? null : organization;
+  }
+
+  private Organization organization(UUID id) {
+    return entityManager.find(Organization.class, id);
+  }
+
+  private static void requireMayManage(Membership own, Membership target) {
+    if (target.role() == Role.OWNER && own.role() != Role.OWNER) {
+      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only an owner can change or remove an owner.");
+    }
+  }
+
+  private static void requireMayGrant(Membership own, Role granted) {
+    if (granted == Role.OWNER && own.role() != Role.OWNER) {
+      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only an owner can make someone an owner.");
+    }
+  }
+
+  private void requireAnotherOwner(UUID organizationId) {
+    long owners =
+        entityManager
+            .createQuery(
+                "select count(m) from Membership m where m.organizationId = :organization"
+                    + " and m.role = :owner",
+                Long.class)
+            .setParameter("organization", organizationId)
+            .setParameter("owner", Role.OWNER)
+            .getSingleResult();
+    if (owners <= 1) {
+      throw Rejection.of(
+          Rejection.Kind.CONFLICT, "An organization keeps at least one owner; add another first.");
+    }
+  }
+
+  private static Role requireRole(Role role) {
+    if (role == null) {
+      throw Rejection.invalid("role", "Give a role: OWNER, ADMIN or MEMBER.");
+    }
+    return role;
+  }
+
+  private static String validName(String name) {
+    String stripped = name == null ? "" : name.strip();
+    if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
+      throw Rejection.invalid("name", "Give a name of 1 to " + MAX_NAME + " characters.");
+    }
+    return stripped;
+  }
+
+  private static Rejection forbidden() {
+    return Rejection.of(
+        Rejection.Kind.FORBIDDEN, "Your role in this organization does not allow this.");
+  }
+
+  private static OrganizationView view(Organization organization, Role role) {
+    return new OrganizationView(
+        organization.id(),
+        organization.name(),
+        role,
+        organization.createdAt(),
+        organization.updatedAt());
+  }
+
+  private static MemberView member(Membership membership, UserAccount account) {
+    return new MemberView(
+        account.id(),
+        account.email(),
+        account.displayName(),
+        membership.role(),
+        membership.createdAt());
+  }
+}

@@ -1,0 +1,120 @@
+package io.protohive.rest.organization;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.organization.MemberView;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.OrganizationView;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Organizations of the caller's tenant, and their members. */
+@Path("organizations")
+@Tag(name = "Organizations")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+  @Inject OrganizationService organizations;
+  @Inject JsonWebToken token;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "The organizations the caller belongs to")
+  public PageResponse<OrganizationView> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(organizations.list(Callers.of(token), limit, cursor));
+  }
+
+  @POST
+  @Operation(summary = "Create an organization; the caller becomes its owner")
+  public Response create(OrganizationRequests.Create body) {
+    OrganizationRequests.Create given = RequestBodies.require(body);
+    OrganizationView created =
+        organizations.create(Callers.of(token), given.name(), given.template());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One organization")
+  public OrganizationView get(@PathParam("id") UUID id) {
+    return organizations.get(Callers.of(token), id);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Operation(summary = "Rename an organization (admin or owner)")
+  public OrganizationView update(@PathParam("id") UUID id, OrganizationRequests.Update body) {
+    return organizations.rename(Callers.of(token), id, RequestBodies.require(body).name());
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Delete an organization (owner)")
+  public Response delete(@PathParam("id") UUID id) {
+    organizations.delete(Callers.of(token), id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/members")
+  @Operation(summary = "The organization's members")
+  public PageResponse<MemberView> members(@PathParam("id") UUID id) {
+    return PageResponse.all(organizations.members(Callers.of(token), id));
+  }
+
+  @POST
+  @Path("{id}/members")
+  @Operation(summary = "Add a person of the tenant, by email, with a role (admin or owner)")
+  public Response invite(@PathParam("id") UUID id, OrganizationRequests.Invite body) {
+    OrganizationRequests.Invite given = RequestBodies.require(body);
+    MemberView added = organizations.addMember(Callers.of(token), id, given.email(), given.role());
+    return Response.created(uri.getAbsolutePathBuilder().path(added.userId().toString()).build())
+        .entity(added)
+        .build();
+  }
+
+  @PATCH
+  @Path("{id}/members/{userId}")
+  @Operation(summary = "Change a member's role (admin or owner)")
+  public MemberView changeRole(
+      @PathParam("id") UUID id,
+      @PathParam("userId") UUID userId,
+      OrganizationRequests.ChangeRole body) {
+    return organizations.changeRole(
+        Callers.of(token), id, userId, RequestBodies.require(body).role());
+  }
+
+  @DELETE
+  @Path("{id}/members/{userId}")
+  @Operation(summary = "Remove a member, or leave")
+  public Response remove(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+    organizations.removeMember(Callers.of(token), id, userId);
+    return Response.noContent().build();
+  }
+}
