@@ -1,7 +1,10 @@
 package io.protohive.ui.layout;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -11,30 +14,60 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.ui.organization.OrganizationsView;
+import io.protohive.ui.platform.OutboxView;
 import io.protohive.ui.signin.SignInView;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.system.SystemView;
+import java.util.Optional;
 
-/** The shell around every signed-in page: title bar, navigation drawer, current user. */
+/** The shell around every page: title bar, navigation drawer, who is signed in. */
 public class MainLayout extends AppLayout {
 
   public MainLayout() {
     H1 title = new H1("ProtoHive");
     title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+    title.getStyle().set("flex-grow", "1");
 
-    HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
+    Optional<SignedInUser> user = SignedInUser.current();
+    HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, account(user));
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     bar.setWidthFull();
     bar.addClassNames(LumoUtility.Padding.End.MEDIUM);
-    title.getStyle().set("flex-grow", "1");
-    bar.add(
-        SignedInUser.current()
-            .<com.vaadin.flow.component.Component>map(user -> new Span(user.email()))
-            .orElseGet(() -> new Anchor(SignInView.ROUTE, "Sign in")));
     addToNavbar(bar);
 
     SideNav navigation = new SideNav();
     navigation.addItem(new SideNavItem("System", SystemView.class, VaadinIcon.SERVER.create()));
+    if (user.isPresent()) {
+      navigation.addItem(
+          new SideNavItem("Organizations", OrganizationsView.class, VaadinIcon.BUILDING.create()));
+    }
+    if (user.map(SignedInUser::platformAdmin).orElse(false)) {
+      navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
+    }
     addToDrawer(navigation);
+  }
+
+  private static Component account(Optional<SignedInUser> user) {
+    if (user.isEmpty()) {
+      return new Anchor(SignInView.ROUTE, "Sign in");
+    }
+    Span email = new Span(user.get().email());
+    email.setId("signed-in-as");
+    Button signOut = new Button("Sign out");
+    signOut.setId("sign-out");
+    signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    signOut.addClickListener(
+        click ->
+            signOut
+                .getUI()
+                .ifPresent(
+                    ui -> {
+                      SignedInUser.signOut();
+                      ui.getPage().setLocation("/" + SignInView.ROUTE);
+                    }));
+    HorizontalLayout account = new HorizontalLayout(email, signOut);
+    account.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    return account;
   }
 }

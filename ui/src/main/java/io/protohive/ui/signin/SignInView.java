@@ -1,5 +1,6 @@
 package io.protohive.ui.signin;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -8,8 +9,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.SignInService;
-import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.account.ForgotPasswordView;
+import io.protohive.ui.account.SignUpView;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -27,20 +29,20 @@ public class SignInView extends VerticalLayout {
     i18n.getForm().setTitle("Sign in to ProtoHive");
     i18n.getForm().setUsername("Email");
     form.setI18n(i18n);
-    form.setForgotPasswordButtonVisible(false);
+    form.addForgotPasswordListener(
+        event -> getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
     form.addLoginListener(
         event -> {
           try {
-            UserAccount account =
+            SignedInUser.signIn(
                 signIn
                     .signIn(
                         event.getUsername(),
                         event.getPassword().toCharArray(),
                         Optional.empty(),
                         VaadinRequest.getCurrent().getRemoteAddr())
-                    .account();
-            new SignedInUser(account.id(), account.email()).store();
-            getUI().ifPresent(ui -> ui.navigate(""));
+                    .account());
+            getUI().ifPresent(ui -> ui.getPage().setLocation("/"));
           } catch (Rejection rejection) {
             i18n.getErrorMessage().setMessage(rejection.getMessage());
             form.setI18n(i18n);
@@ -48,9 +50,11 @@ public class SignInView extends VerticalLayout {
           }
         });
 
+    Anchor signUp = new Anchor(SignUpView.ROUTE, "Create an account");
+    signUp.setId("sign-up-link");
     setSizeFull();
     setAlignItems(FlexComponent.Alignment.CENTER);
     setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-    add(form);
+    add(form, signUp);
   }
 }

@@ -1,11 +1,15 @@
 package io.protohive.ui.signin;
 
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.UserAccount;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Who is signed in to this UI session; held on the server, never in the browser. */
-public record SignedInUser(UUID id, String email) {
+public record SignedInUser(UUID id, String email, UUID tenantId, boolean platformAdmin) {
 
   public static Optional<SignedInUser> current() {
     VaadinSession session = VaadinSession.getCurrent();
@@ -14,7 +18,23 @@ public record SignedInUser(UUID id, String email) {
         : Optional.ofNullable(session.getAttribute(SignedInUser.class));
   }
 
-  void store() {
-    VaadinSession.getCurrent().setAttribute(SignedInUser.class, this);
+  static void signIn(UserAccount account) {
+    // a new session id on sign-in, so an id planted before it is worth nothing after
+    VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+    VaadinSession.getCurrent()
+        .setAttribute(
+            SignedInUser.class,
+            new SignedInUser(
+                account.id(), account.email(), account.tenantId(), account.isPlatformAdmin()));
+  }
+
+  public static void signOut() {
+    VaadinSession session = VaadinSession.getCurrent();
+    session.setAttribute(SignedInUser.class, null);
+    session.getSession().invalidate();
+  }
+
+  public Caller caller() {
+    return new Caller(id, tenantId);
   }
 }

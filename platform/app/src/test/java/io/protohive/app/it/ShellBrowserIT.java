@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -121,6 +122,89 @@ class ShellBrowserIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.tagName("vaadin-app-layout"), "admin@protohive.local"));
     assertThat(browser.getCurrentUrl()).isEqualTo(Platform.BASE.toString());
+  }
+
+  @Test
+  void aPersonSignsUpVerifiesTheirEmailAndCreatesAnOrganization() throws Exception {
+    String tenant = "verified-" + UUID.randomUUID().toString().substring(0, 8);
+    PlatformIT.execute(
+        "insert into tenant (id, slug, name, self_signup, email_verification, created_at,"
+            + " updated_at) values (gen_random_uuid(), '"
+            + tenant
+            + "', 'Verified', true, true, now(), now())");
+    String email = "ada-" + UUID.randomUUID() + "@example.com";
+    String password = "analytical engine notes";
+    WebDriverWait wait = new WebDriverWait(browser, RENDER);
+
+    browser.get(Platform.BASE.resolve("login").toString());
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-up-link"))).click();
+    type(wait, "signup-tenant", tenant);
+    type(wait, "signup-name", "Ada Lovelace");
+    type(wait, "signup-email", email);
+    type(wait, "signup-password", password);
+    browser.findElement(By.id("signup-submit")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("signup-outcome"), "Check your mail"));
+    screenshot(browser, "signed-up.png");
+
+    signIn(wait, "admin@protohive.local", adminPassword());
+    browser.get(Platform.BASE.resolve("platform/mail").toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail"), email));
+    String body =
+        PlatformIT.query(
+            "select body from mail_message where recipient = '"
+                + email
+                + "' order by created_at desc limit 1");
+    String link =
+        body.lines().filter(l -> l.contains("/verify-email?token=")).findFirst().orElseThrow();
+    signOut(wait);
+
+    browser.get(link.strip());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("verify-outcome"), "verified"));
+
+    signIn(wait, email, password);
+    browser.get(Platform.BASE.resolve("organizations").toString());
+    type(wait, "organization-name", "Analytical Engines Ltd");
+    browser.findElement(By.id("organization-create")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("organizations"), "Analytical Engines Ltd"));
+    screenshot(browser, "organizations.png");
+    assertThat(browser.findElement(By.id("organizations")).getText()).contains("owner");
+
+    signOut(wait);
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    browser.get(Platform.BASE.resolve("organizations").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    assertThat(consoleErrors(browser)).isEmpty();
+  }
+
+  private void signIn(WebDriverWait wait, String email, String password) {
+    browser.get(Platform.BASE.resolve("login").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaadinLoginUsername")));
+    browser.findElement(By.id("vaadinLoginUsername")).sendKeys(email);
+    browser.findElement(By.id("vaadinLoginPassword")).sendKeys(password);
+    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), email));
+  }
+
+  private void signOut(WebDriverWait wait) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+  }
+
+  private void type(WebDriverWait wait, String id, String text) {
+    var field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    var input = field.findElement(By.tagName("input"));
+    input.clear();
+    input.sendKeys(text);
+    input.sendKeys(org.openqa.selenium.Keys.TAB);
+  }
+
+  private static String adminPassword() throws Exception {
+    return Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
   }
 
   private static List<String> consoleErrors(WebDriver browser) {

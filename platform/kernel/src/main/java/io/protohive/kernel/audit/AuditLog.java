@@ -24,7 +24,8 @@ public class AuditLog {
     SIGN_UP,
     SIGN_OUT,
     SIGN_OUT_EVERYWHERE,
-    REFRESH_TOKEN_REUSED
+    REFRESH_TOKEN_REUSED,
+    PASSWORD_RESET
   }
 
   @PersistenceContext(unitName = "protohive")

@@ -27,6 +27,7 @@ public class AccountService {
   @Inject TenantDirectory tenants;
   @Inject AuditLog audit;
   @Inject DatabaseScope scope;
+  @Inject AccountRecovery recovery;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -72,6 +73,11 @@ public class AccountService {
             !tenant.emailVerification(),
             Instant.now());
     entityManager.persist(account);
+    // rows that refer to the account by id only must not be written before it
+    entityManager.flush();
+    if (!account.isEmailVerified()) {
+      recovery.sendVerification(account);
+    }
     audit.record(tenant.id(), account.id(), Action.SIGN_UP, normalized, address);
     return account;
   }

@@ -73,6 +73,14 @@ public class UserAccount {
     return member;
   }
 
+  void verifyEmail() {
+    emailVerified = true;
+  }
+
+  void changePassword(String newHash) {
+    passwordHash = newHash;
+  }
+
   public UUID id() {
     return id;
   }

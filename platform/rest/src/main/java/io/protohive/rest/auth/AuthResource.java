@@ -1,5 +1,6 @@
 package io.protohive.rest.auth;
 
+import io.protohive.kernel.identity.AccountRecovery;
 import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.UserAccount;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
   @Inject AccountService accounts;
+  @Inject AccountRecovery recovery;
   @Inject SignInService signIn;
   @Inject Sessions sessions;
   @Inject SigningKeys signingKeys;
@@ -98,6 +100,37 @@ public class AuthResource {
   @Operation(summary = "End every session of the signed-in user")
   public Response logoutEverywhere() {
     sessions.closeAll(callerId(), callerTenant(), address());
+    return Response.noContent().cookie(RefreshCookie.cleared()).build();
+  }
+
+  @POST
+  @Path("verify-email")
+  @PermitAll
+  @Operation(summary = "Prove an email address with the token from the mailed link")
+  public Response verifyEmail(RecoveryRequests.VerifyEmail body) {
+    recovery.verifyEmail(RequestBodies.require(body).token());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("forgot-password")
+  @PermitAll
+  @Operation(
+      summary = "Mail a password reset link",
+      description = "Answers 202 whether or not the address has an account.")
+  public Response forgotPassword(RecoveryRequests.ForgotPassword body) {
+    RecoveryRequests.ForgotPassword given = RequestBodies.require(body);
+    recovery.requestPasswordReset(given.email(), Optional.ofNullable(given.tenant()));
+    return Response.accepted().build();
+  }
+
+  @POST
+  @Path("reset-password")
+  @PermitAll
+  @Operation(summary = "Set a new password with the token from the mailed link")
+  public Response resetPassword(RecoveryRequests.ResetPassword body) {
+    RecoveryRequests.ResetPassword given = RequestBodies.require(body);
+    recovery.resetPassword(given.token(), given.password(), address());
     return Response.noContent().cookie(RefreshCookie.cleared()).build();
   }
 

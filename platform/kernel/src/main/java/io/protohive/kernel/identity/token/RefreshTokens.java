@@ -1,18 +1,13 @@
 package io.protohive.kernel.identity.token;
 
+import io.protohive.kernel.identity.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,12 +20,9 @@ import java.util.UUID;
 public class RefreshTokens {
 
   public static final Duration FAMILY_LIFETIME = Duration.ofDays(7);
-  private static final int TOKEN_BYTES = 32;
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
-
-  private final SecureRandom random = new SecureRandom();
 
   /** A new token, and when its family ends. */
   public record Issued(String token, UUID userId, Instant familyExpiresAt) {}
@@ -110,21 +102,13 @@ public class RefreshTokens {
   }
 
   private Issued issue(UUID familyId, UUID userId, Instant now, Instant familyExpiresAt) {
-    byte[] bytes = new byte[TOKEN_BYTES];
-    random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = OpaqueTokens.generate();
     entityManager.persist(new RefreshToken(familyId, userId, hash(token), now, familyExpiresAt));
     return new Issued(token, userId, familyExpiresAt);
   }
 
-  static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+  private static String hash(String token) {
+    return OpaqueTokens.hash(token);
   }
 
   /** A refresh token that was refused; says whether it was a replay. */

@@ -1,0 +1,150 @@
+package io.protohive.kernel.identity;
+
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.AccountToken.Purpose;
+import io.protohive.kernel.identity.token.RefreshTokens;
+import io.protohive.kernel.mail.Mailer;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Proving an email address, and resetting a forgotten password, through mailed links. */
+@ApplicationScoped
+public class AccountRecovery {
+
+  static final Duration VERIFICATION_LIFETIME = Duration.ofHours(24);
+  static final Duration RESET_LIFETIME = Duration.ofHours(1);
+  private static final String LINK_REFUSED = "This link is not valid any more; ask for a new one.";
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+  @Inject Mailer mailer;
+  @Inject AuditLog audit;
+  @Inject RefreshTokens refreshTokens;
+
+  @Inject
+  @ConfigProperty(name = "protohive.public.url", defaultValue = "http://localhost:9080")
+  String publicUrl;
+
+  private final PasswordHasher hasher = new PasswordHasher();
+
+  /** Mails a link that proves the account's address. Call inside the sign-up's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void sendVerification(UserAccount account) {
+    String token = issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
+    mailer.send(
+        account.tenantId(),
+        account.email(),
+        "Verify your email address for ProtoHive",
+        "Hello "
+            + account.displayName()
+            + ",\n\nopen this link to verify your email address:\n\n"
+            + link("verify-email", token)
+            + "\n\nThe link works once, for "
+            + VERIFICATION_LIFETIME.toHours()
+            + " hours.\n");
+  }
+
+  @Transactional(dontRollbackOn = Rejection.class)
+  public void verifyEmail(String token) {
+    UserAccount account = redeem(token, Purpose.VERIFY_EMAIL);
+    account.verifyEmail();
+  }
+
+  /**
+   * Mails a reset link when exactly one account has this address (in the tenant, when given). Says
+   * nothing either way, so the endpoint tells nobody which addresses have accounts.
+   */
+  @Transactional
+  public void requestPasswordReset(String email, Optional<String> tenantSlug) {
+    scope.platform();
+    String normalized;
+    try {
+      normalized = Credentials.normalizeEmail(email);
+    } catch (Rejection invalid) {
+      return;
+    }
+    List<UserAccount> accounts =
+        entityManager
+            .createQuery(
+                "select u from UserAccount u where lower(u.email) = :email"
+                    + " and (:slug is null or u.tenantId = (select t.id from Tenant t where t.slug = :slug))",
+                UserAccount.class)
+            .setParameter("email", normalized)
+            .setParameter("slug", tenantSlug.filter(s -> !s.isBlank()).orElse(null))
+            .getResultList();
+    if (accounts.size() != 1 || accounts.get(0).isDisabled()) {
+      return;
+    }
+    UserAccount account = accounts.get(0);
+    String token = issue(account, Purpose.RESET_PASSWORD, RESET_LIFETIME);
+    mailer.send(
+        account.tenantId(),
+        account.email(),
+        "Reset your ProtoHive password",
+        "Hello "
+            + account.displayName()
+            + ",\n\nsomeone asked to reset your password. If it was you, open this link:\n\n"
+            + link("reset-password", token)
+            + "\n\nThe link works once, for "
+            + RESET_LIFETIME.toMinutes()
+            + " minutes. If it was not you, ignore this mail.\n");
+  }
+
+  /** Sets a new password and signs the account out everywhere. */
+  @Transactional(dontRollbackOn = Rejection.class)
+  public void resetPassword(String token, String newPassword, String address) {
+    scope.platform();
+    AccountToken redeemable = find(token, Purpose.RESET_PASSWORD);
+    UserAccount account = entityManager.find(UserAccount.class, redeemable.userId());
+    Credentials.requireStrongPassword(newPassword, account.email());
+    redeemable.use(Instant.now());
+    account.changePassword(hasher.hash(newPassword.toCharArray()));
+    refreshTokens.revokeAll(account.id());
+    audit.record(account.tenantId(), account.id(), Action.PASSWORD_RESET, account.email(), address);
+  }
+
+  private String issue(UserAccount account, Purpose purpose, Duration lifetime) {
+    String token = OpaqueTokens.generate();
+    Instant now = Instant.now();
+    entityManager.persist(
+        new AccountToken(account.id(), purpose, OpaqueTokens.hash(token), now, now.plus(lifetime)));
+    return token;
+  }
+
+  private UserAccount redeem(String token, Purpose purpose) {
+    scope.platform();
+    AccountToken redeemable = find(token, purpose);
+    redeemable.use(Instant.now());
+    return entityManager.find(UserAccount.class, redeemable.userId());
+  }
+
+  private AccountToken find(String token, Purpose purpose) {
+    return entityManager
+        .createQuery(
+            "select t from AccountToken t where t.tokenHash = :hash and t.purpose = :purpose",
+            AccountToken.class)
+        .setParameter("hash", OpaqueTokens.hash(token == null ? "" : token))
+        .setParameter("purpose", purpose)
+        .getResultStream()
+        .filter(t -> t.usableAt(Instant.now()))
+        .findFirst()
+        .orElseThrow(() -> Rejection.invalid("token", LINK_REFUSED));
+  }
+
+  private String link(String page, String token) {
+    return publicUrl.replaceAll("/+$", "") + "/" + page + "?token=" + token;
+  }
+}

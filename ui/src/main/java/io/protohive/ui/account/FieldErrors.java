@@ -1,0 +1,25 @@
+package io.protohive.ui.account;
+
+import com.vaadin.flow.component.HasValidation;
+import io.protohive.kernel.platform.Rejection;
+import java.util.Map;
+
+/** Shows a refusal on the field it names, or in a fallback place when it names none. */
+final class FieldErrors {
+
+  private FieldErrors() {}
+
+  static void show(
+      Rejection rejection,
+      Map<String, ? extends HasValidation> fields,
+      java.util.function.Consumer<String> elsewhere) {
+    fields.values().forEach(field -> field.setInvalid(false));
+    HasValidation field = rejection.field().map(fields::get).orElse(null);
+    if (field != null) {
+      field.setErrorMessage(rejection.getMessage());
+      field.setInvalid(true);
+    } else {
+      elsewhere.accept(rejection.getMessage());
+    }
+  }
+}

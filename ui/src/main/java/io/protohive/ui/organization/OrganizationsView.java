@@ -1,0 +1,80 @@
+package io.protohive.ui.organization;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.OrganizationView;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import jakarta.inject.Inject;
+
+/** The caller's organizations, and a new one. */
+@Route(value = "organizations", layout = MainLayout.class)
+@PageTitle("Organizations · ProtoHive")
+public class OrganizationsView extends VerticalLayout implements SignedInOnly {
+
+  private final OrganizationService organizations;
+  private final Grid<OrganizationView> grid = new Grid<>(OrganizationView.class, false);
+
+  @Inject
+  public OrganizationsView(OrganizationService organizations) {
+    this.organizations = organizations;
+    grid.setId("organizations");
+    grid.addColumn(OrganizationView::name).setHeader("Organization");
+    grid.addColumn(o -> o.role().name().toLowerCase()).setHeader("Your role");
+    grid.addColumn(o -> Dates.format(o.createdAt())).setHeader("Created");
+    grid.setAllRowsVisible(true);
+
+    TextField name = new TextField();
+    name.setId("organization-name");
+    name.setPlaceholder("Name of a new organization");
+    name.setWidth("24em");
+    Paragraph problem = new Paragraph();
+    Button create = new Button("Create");
+    create.setId("organization-create");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    create.addClickListener(
+        click -> {
+          try {
+            organizations.create(caller(), name.getValue(), null);
+            name.clear();
+            name.setInvalid(false);
+            refresh();
+          } catch (Rejection rejection) {
+            name.setErrorMessage(rejection.getMessage());
+            name.setInvalid(true);
+          }
+        });
+    HorizontalLayout newOrganization = new HorizontalLayout(name, create);
+    newOrganization.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+    add(new H2("Organizations"), newOrganization, problem, grid);
+    if (SignedInUser.current().map(u -> u.tenantId() != null).orElse(false)) {
+      refresh();
+    } else {
+      newOrganization.setVisible(false);
+      problem.setText("Organizations belong to tenants; platform admins have none.");
+    }
+  }
+
+  private void refresh() {
+    grid.setItems(organizations.list(caller(), Page.MAX_LIMIT, null).items());
+  }
+
+  private static io.protohive.kernel.identity.Caller caller() {
+    return SignedInUser.current().orElseThrow().caller();
+  }
+}

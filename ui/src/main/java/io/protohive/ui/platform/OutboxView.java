@@ -1,0 +1,50 @@
+package io.protohive.ui.platform;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.protohive.kernel.mail.MailMessage;
+import io.protohive.kernel.mail.Mailer;
+import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.system.SystemView;
+import jakarta.inject.Inject;
+
+/** The mail the platform sent or holds in its dev outbox; platform admins only. */
+@Route(value = "platform/mail", layout = MainLayout.class)
+@PageTitle("Mail · ProtoHive")
+public class OutboxView extends VerticalLayout implements SignedInOnly {
+
+  static final int SHOWN = 100;
+
+  @Inject
+  public OutboxView(Mailer mailer) {
+    Grid<MailMessage> mail = new Grid<>(MailMessage.class, false);
+    mail.setId("mail");
+    mail.addColumn(m -> Dates.format(m.createdAt())).setHeader("Created");
+    mail.addColumn(MailMessage::recipient).setHeader("To");
+    mail.addColumn(MailMessage::subject).setHeader("Subject");
+    mail.addColumn(m -> m.delivery().name().toLowerCase()).setHeader("Delivery");
+    mail.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.body())));
+    mail.setDetailsVisibleOnClick(true);
+    if (SignedInUser.current().map(SignedInUser::platformAdmin).orElse(false)) {
+      mail.setItems(mailer.recent(SHOWN));
+    }
+    add(new H2("Mail"), mail);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+      event.forwardTo(SystemView.class);
+    }
+  }
+}
