@@ -203,6 +203,92 @@ class AuthIT {
     assertThat(accounts(email)).isEqualTo(1);
   }
 
+  @Test
+  void aTenantThatRequiresVerificationLetsInOnlyVerifiedAddresses() throws Exception {
+    String tenant = "verified-" + UUID.randomUUID().toString().substring(0, 8);
+    PlatformIT.execute(
+        "insert into tenant (id, slug, name, self_signup, email_verification, created_at,"
+            + " updated_at) values (gen_random_uuid(), '"
+            + tenant
+            + "', 'Verified', true, true, now(), now())");
+    String email = newEmail();
+    HttpResponse<String> created =
+        Platform.post(
+            "api/v1/auth/register",
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"V\",\"tenant\":\""
+                + tenant
+                + "\"}");
+    assertThat(Platform.json(created).get("emailVerified").asBoolean()).isFalse();
+    assertThat(loginStatus(email, PASSWORD)).isEqualTo(403);
+
+    String token = mailedToken(email, "/verify-email?token=");
+    assertThat(
+            Platform.post("api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(loginStatus(email, PASSWORD)).isEqualTo(200);
+    assertThat(
+            Platform.post("api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}").statusCode())
+        .as("a link works once")
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aForgottenPasswordIsResetThroughTheMailedLinkAndEndsEverySession() throws Exception {
+    String email = signUp();
+    Session before = login(email, PASSWORD, null);
+    String unknown = newEmail();
+    assertThat(
+            Platform.post("api/v1/auth/forgot-password", "{\"email\":\"" + unknown + "\"}")
+                .statusCode())
+        .isEqualTo(202);
+    assertThat(
+            PlatformIT.query(
+                "select count(*) from mail_message where recipient = '" + unknown + "'"))
+        .isEqualTo("0");
+
+    assertThat(
+            Platform.post("api/v1/auth/forgot-password", "{\"email\":\"" + email + "\"}")
+                .statusCode())
+        .isEqualTo(202);
+    String token = mailedToken(email, "/reset-password?token=");
+    String newPassword = "a brand new passphrase";
+    assertProblem(
+        Platform.post(
+            "api/v1/auth/reset-password", "{\"token\":\"" + token + "\",\"password\":\"short\"}"),
+        400,
+        "password");
+    assertThat(
+            Platform.post(
+                    "api/v1/auth/reset-password",
+                    "{\"token\":\"" + token + "\",\"password\":\"" + newPassword + "\"}")
+                .statusCode())
+        .isEqualTo(204);
+
+    assertThat(loginStatus(email, PASSWORD)).isEqualTo(401);
+    assertThat(loginStatus(email, newPassword)).isEqualTo(200);
+    assertThat(refresh(before.refreshToken()).statusCode()).isEqualTo(401);
+    assertThat(
+            Platform.post(
+                    "api/v1/auth/reset-password",
+                    "{\"token\":\"" + token + "\",\"password\":\"yet another passphrase\"}")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  private static String mailedToken(String email, String marker) throws Exception {
+    String body =
+        PlatformIT.query(
+            "select body from mail_message where recipient = '"
+                + email
+                + "' order by created_at desc limit 1");
+    String line = body.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+    return line.substring(line.indexOf(marker) + marker.length()).strip();
+  }
+
   private static void assertProblem(HttpResponse<String> response, int status, String field)
       throws Exception {
     assertThat(response.statusCode()).isEqualTo(status);

@@ -76,15 +76,7 @@ public class AccountRecovery {
     } catch (Rejection invalid) {
       return;
     }
-    List<UserAccount> accounts =
-        entityManager
-            .createQuery(
-                "select u from UserAccount u where lower(u.email) = :email"
-                    + " and (:slug is null or u.tenantId = (select t.id from Tenant t where t.slug = :slug))",
-                UserAccount.class)
-            .setParameter("email", normalized)
-            .setParameter("slug", tenantSlug.filter(s -> !s.isBlank()).orElse(null))
-            .getResultList();
+    List<UserAccount> accounts = AccountQueries.withEmail(entityManager, normalized, tenantSlug);
     if (accounts.size() != 1 || accounts.get(0).isDisabled()) {
       return;
     }

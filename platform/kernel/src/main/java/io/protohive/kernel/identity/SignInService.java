@@ -47,7 +47,7 @@ public class SignInService {
     scope.platform();
     String normalized = Credentials.normalizeEmail(email);
     throttle.requireUnlocked(normalized, address);
-    List<UserAccount> candidates = candidates(normalized, tenantSlug);
+    List<UserAccount> candidates = AccountQueries.withEmail(entityManager, normalized, tenantSlug);
     if (candidates.size() > 1) {
       throw Rejection.invalid(
           "tenant", "This email has accounts in several tenants; say which tenant to sign in to.");
@@ -71,23 +71,6 @@ public class SignInService {
     throttle.recordSuccess(normalized);
     audit.record(user.tenantId(), user.id(), Action.SIGN_IN, normalized, address);
     return new SignedIn(user, tenants.byId(user.tenantId()));
-  }
-
-  private List<UserAccount> candidates(String email, Optional<String> tenantSlug) {
-    if (tenantSlug.filter(s -> !s.isBlank()).isPresent()) {
-      return entityManager
-          .createQuery(
-              "select u from UserAccount u, Tenant t where u.tenantId = t.id"
-                  + " and t.slug = :slug and lower(u.email) = :email",
-              UserAccount.class)
-          .setParameter("slug", tenantSlug.get().strip())
-          .setParameter("email", email)
-          .getResultList();
-    }
-    return entityManager
-        .createQuery("select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
-        .setParameter("email", email)
-        .getResultList();
   }
 
   private static java.util.UUID tenantOf(UserAccount account) {

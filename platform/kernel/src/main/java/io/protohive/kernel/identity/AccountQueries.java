@@ -1,0 +1,31 @@
+package io.protohive.kernel.identity;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** Look-ups of accounts by email, across tenants or in one, for sign-in and recovery alike. */
+final class AccountQueries {
+
+  private AccountQueries() {}
+
+  /** Accounts with this (normalized) email, in the named tenant if one is given. */
+  static List<UserAccount> withEmail(
+      EntityManager entityManager, String email, Optional<String> tenantSlug) {
+    Optional<String> slug = tenantSlug.map(String::strip).filter(s -> !s.isEmpty());
+    if (slug.isPresent()) {
+      return entityManager
+          .createQuery(
+              "select u from UserAccount u, Tenant t where u.tenantId = t.id"
+                  + " and t.slug = :slug and lower(u.email) = :email",
+              UserAccount.class)
+          .setParameter("slug", slug.get())
+          .setParameter("email", email)
+          .getResultList();
+    }
+    return entityManager
+        .createQuery("select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
+        .setParameter("email", email)
+        .getResultList();
+  }
+}
