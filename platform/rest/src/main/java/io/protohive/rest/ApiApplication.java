@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 /** The HTTP API; everything under {@code /api/v1}. */
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({AccessTokens.USER, AccessTokens.PLATFORM_ADMIN})
+@DeclareRoles({AccessTokens.USER, AccessTokens.PLATFORM_ADMIN, AccessTokens.TENANT_ADMIN})
 @OpenAPIDefinition(
     info =
         @Info(

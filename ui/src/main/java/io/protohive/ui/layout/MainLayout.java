@@ -19,6 +19,7 @@ import io.protohive.ui.platform.OutboxView;
 import io.protohive.ui.signin.SignInView;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.system.SystemView;
+import io.protohive.ui.tenant.TenantAdminView;
 import java.util.Optional;
 
 /** The shell around every page: title bar, navigation drawer, who is signed in. */
@@ -41,6 +42,10 @@ public class MainLayout extends AppLayout {
     if (user.isPresent()) {
       navigation.addItem(
           new SideNavItem("Organizations", OrganizationsView.class, VaadinIcon.BUILDING.create()));
+    }
+    if (user.map(SignedInUser::tenantAdmin).orElse(false)) {
+      navigation.addItem(
+          new SideNavItem("Tenant", TenantAdminView.class, VaadinIcon.USERS.create()));
     }
     if (user.map(SignedInUser::platformAdmin).orElse(false)) {
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));

@@ -35,13 +35,11 @@ public class SignInView extends VerticalLayout {
         event -> {
           try {
             SignedInUser.signIn(
-                signIn
-                    .signIn(
-                        event.getUsername(),
-                        event.getPassword().toCharArray(),
-                        Optional.empty(),
-                        VaadinRequest.getCurrent().getRemoteAddr())
-                    .account());
+                signIn.signIn(
+                    event.getUsername(),
+                    event.getPassword().toCharArray(),
+                    Optional.empty(),
+                    VaadinRequest.getCurrent().getRemoteAddr()));
             getUI().ifPresent(ui -> ui.getPage().setLocation("/"));
           } catch (Rejection rejection) {
             i18n.getErrorMessage().setMessage(rejection.getMessage());

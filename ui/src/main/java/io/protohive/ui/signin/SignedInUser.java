@@ -4,12 +4,14 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.UserAccount;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Who is signed in to this UI session; held on the server, never in the browser. */
-public record SignedInUser(UUID id, String email, UUID tenantId, boolean platformAdmin) {
+public record SignedInUser(
+    UUID id, String email, UUID tenantId, boolean platformAdmin, boolean tenantAdmin) {
 
   public static Optional<SignedInUser> current() {
     VaadinSession session = VaadinSession.getCurrent();
@@ -18,14 +20,19 @@ public record SignedInUser(UUID id, String email, UUID tenantId, boolean platfor
         : Optional.ofNullable(session.getAttribute(SignedInUser.class));
   }
 
-  static void signIn(UserAccount account) {
+  static void signIn(SignInService.SignedIn signedIn) {
+    UserAccount account = signedIn.account();
     // a new session id on sign-in, so an id planted before it is worth nothing after
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
     VaadinSession.getCurrent()
         .setAttribute(
             SignedInUser.class,
             new SignedInUser(
-                account.id(), account.email(), account.tenantId(), account.isPlatformAdmin()));
+                account.id(),
+                account.email(),
+                account.tenantId(),
+                account.isPlatformAdmin(),
+                signedIn.tenant().map(t -> t.isAdmin(account.email())).orElse(false)));
   }
 
   public static void signOut() {

@@ -25,7 +25,9 @@ public class AuditLog {
     SIGN_OUT,
     SIGN_OUT_EVERYWHERE,
     REFRESH_TOKEN_REUSED,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    USER_DISABLED,
+    USER_ENABLED
   }
 
   @PersistenceContext(unitName = "protohive")

@@ -77,6 +77,10 @@ public class UserAccount {
     emailVerified = true;
   }
 
+  public void setDisabled(boolean value) {
+    disabled = value;
+  }
+
   void changePassword(String newHash) {
     passwordHash = newHash;
   }

@@ -32,6 +32,10 @@ public class Tenant {
   @Column(name = "email_verification", nullable = false)
   private boolean emailVerification;
 
+  /** Space-separated, lower case. */
+  @Column(name = "admin_emails", nullable = false)
+  private String adminEmails;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -54,14 +58,17 @@ public class Tenant {
    */
   public boolean apply(TenantDefinition definition, Instant now) {
     String domains = String.join(" ", definition.allowedEmailDomains());
+    String admins = String.join(" ", definition.admins());
     boolean changed =
         !definition.name().equals(name)
             || !domains.equals(allowedEmailDomains)
+            || !admins.equals(adminEmails)
             || definition.selfSignup() != selfSignup
             || definition.emailVerification() != emailVerification;
     if (changed) {
       name = definition.name();
       allowedEmailDomains = domains;
+      adminEmails = admins;
       selfSignup = definition.selfSignup();
       emailVerification = definition.emailVerification();
       updatedAt = now;
@@ -85,6 +92,10 @@ public class Tenant {
     return allowedEmailDomains.isEmpty()
         ? List.of()
         : Arrays.asList(allowedEmailDomains.split(" "));
+  }
+
+  public boolean isAdmin(String email) {
+    return !adminEmails.isEmpty() && Arrays.asList(adminEmails.split(" ")).contains(email);
   }
 
   public boolean selfSignup() {

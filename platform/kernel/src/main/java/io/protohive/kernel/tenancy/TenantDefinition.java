@@ -6,10 +6,12 @@ import java.util.List;
  * A tenant as declared in a {@code tenants-config/*.yaml} file.
  *
  * @param allowedEmailDomains domains whose addresses may sign up; empty allows any
+ * @param admins emails of the tenant's admins, lower case
  */
 public record TenantDefinition(
     String slug,
     String name,
     List<String> allowedEmailDomains,
     boolean selfSignup,
-    boolean emailVerification) {}
+    boolean emailVerification,
+    List<String> admins) {}

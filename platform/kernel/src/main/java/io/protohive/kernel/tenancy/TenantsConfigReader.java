@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.protohive.kernel.identity.Credentials;
+import io.protohive.kernel.platform.Rejection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,8 @@ public final class TenantsConfigReader {
       @JsonProperty("name") String name,
       @JsonProperty("allowedEmailDomains") List<String> allowedEmailDomains,
       @JsonProperty("selfSignup") Boolean selfSignup,
-      @JsonProperty("emailVerification") Boolean emailVerification) {}
+      @JsonProperty("emailVerification") Boolean emailVerification,
+      @JsonProperty("admins") List<String> admins) {}
 
   /**
    * Reads every {@code *.yaml} and {@code *.yml} file of {@code folder}.
@@ -126,12 +129,21 @@ public final class TenantsConfigReader {
       }
       domains.add(normalized);
     }
+    List<String> admins = new ArrayList<>();
+    for (String admin : parsed.admins() == null ? List.<String>of() : parsed.admins()) {
+      try {
+        admins.add(Credentials.normalizeEmail(admin));
+      } catch (Rejection invalid) {
+        throw invalid(file, "admins", quote(admin) + " is not an email address");
+      }
+    }
     return new TenantDefinition(
         parsed.slug(),
         parsed.name().strip(),
         List.copyOf(domains),
         Boolean.TRUE.equals(parsed.selfSignup()),
-        !Boolean.FALSE.equals(parsed.emailVerification()));
+        !Boolean.FALSE.equals(parsed.emailVerification()),
+        List.copyOf(admins));
   }
 
   private static InvalidTenantsConfigException invalid(Path file, String field, String problem) {

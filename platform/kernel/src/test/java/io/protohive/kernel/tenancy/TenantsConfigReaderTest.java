@@ -21,16 +21,19 @@ class TenantsConfigReaderTest {
     List<TenantDefinition> tenants = reader.read(Path.of("../../tenants-config"));
 
     assertThat(tenants)
-        .containsExactly(new TenantDefinition("demo", "Demo", List.of(), true, false));
+        .containsExactly(new TenantDefinition("demo", "Demo", List.of(), true, false, List.of()));
   }
 
   @Test
   void normalizesDomainsAndDefaultsToTheSafeSide() throws Exception {
-    write("acme.yaml", "slug: acme\nname: ' Acme Corp '\nallowedEmailDomains: [Acme.COM]\n");
+    write(
+        "acme.yaml",
+        "slug: acme\nname: ' Acme Corp '\nallowedEmailDomains: [Acme.COM]\nadmins: [Boss@Acme.com]\n");
 
     assertThat(reader.read(folder))
         .containsExactly(
-            new TenantDefinition("acme", "Acme Corp", List.of("acme.com"), false, true));
+            new TenantDefinition(
+                "acme", "Acme Corp", List.of("acme.com"), false, true, List.of("boss@acme.com")));
   }
 
   @Test
@@ -74,6 +77,15 @@ class TenantsConfigReaderTest {
     assertThatThrownBy(() -> reader.read(folder))
         .hasMessageContaining("field 'allowedEmailDomains'")
         .hasMessageContaining("'not a domain'");
+  }
+
+  @Test
+  void rejectsAnAdminThatIsNotAnEmail() throws Exception {
+    write("admins.yaml", "slug: a\nname: A\nadmins: [boss]\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageContaining("field 'admins'")
+        .hasMessageContaining("'boss'");
   }
 
   @Test

@@ -33,6 +33,9 @@ public class AccessTokens {
 
   public static final String PLATFORM_ADMIN = "platform-admin";
 
+  /** Declared a tenant's admin in tenants-config. */
+  public static final String TENANT_ADMIN = "tenant-admin";
+
   @Inject SigningKeys keys;
 
   /** A token and when it expires. */
@@ -44,6 +47,9 @@ public class AccessTokens {
     List<String> groups = new ArrayList<>(List.of(USER));
     if (user.isPlatformAdmin()) {
       groups.add(PLATFORM_ADMIN);
+    }
+    if (tenant != null && tenant.isAdmin(user.email())) {
+      groups.add(TENANT_ADMIN);
     }
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()

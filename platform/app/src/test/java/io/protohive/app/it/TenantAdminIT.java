@@ -1,0 +1,126 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Tenant admins declared in tenants-config manage their tenant's users, and only theirs. */
+@ExtendWith(ArquillianExtension.class)
+class TenantAdminIT {
+
+  private static final String PASSWORD = "correct horse battery staple";
+
+  private String tenant;
+  private String bossEmail;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void tenantWithAnAdmin() throws Exception {
+    tenant = "managed-" + UUID.randomUUID().toString().substring(0, 8);
+    bossEmail = "boss-" + UUID.randomUUID() + "@example.com";
+    PlatformIT.execute(
+        "insert into tenant (id, slug, name, self_signup, email_verification, admin_emails,"
+            + " created_at, updated_at) values (gen_random_uuid(), '"
+            + tenant
+            + "', 'Managed', true, false, '"
+            + bossEmail
+            + "', now(), now())");
+  }
+
+  @Test
+  void anAdminDisablesAndEnablesAUserOfTheTenant() throws Exception {
+    String boss = token(signUp(bossEmail, tenant), bossEmail);
+    String workerEmail = "worker-" + UUID.randomUUID() + "@example.com";
+    String workerId = signUp(workerEmail, tenant);
+    String demoUser = "demo-" + UUID.randomUUID() + "@example.com";
+    signUp(demoUser, "demo");
+
+    JsonNode users = Platform.json(get("api/v1/tenant/users", boss));
+    assertThat(users.get("items").findValuesAsText("email"))
+        .containsExactlyInAnyOrder(bossEmail, workerEmail)
+        .doesNotContain(demoUser);
+
+    assertThat(patch("api/v1/tenant/users/" + workerId, "{\"disabled\":true}", boss).statusCode())
+        .isEqualTo(200);
+    assertThat(login(workerEmail).statusCode()).isEqualTo(401);
+    assertThat(patch("api/v1/tenant/users/" + workerId, "{\"disabled\":false}", boss).statusCode())
+        .isEqualTo(200);
+    assertThat(login(workerEmail).statusCode()).isEqualTo(200);
+
+    JsonNode audit = Platform.json(get("api/v1/tenant/audit", boss));
+    assertThat(audit.get("items").findValuesAsText("action"))
+        .contains("USER_DISABLED", "USER_ENABLED", "SIGN_IN", "SIGN_UP");
+    assertThat(audit.toString()).doesNotContain(demoUser);
+  }
+
+  @Test
+  void anAdminCannotDisableThemselvesNorAnotherTenantsUser() throws Exception {
+    String bossId = signUp(bossEmail, tenant);
+    String boss = token(bossId, bossEmail);
+    String strangerId = signUp("stranger-" + UUID.randomUUID() + "@example.com", "demo");
+
+    assertThat(patch("api/v1/tenant/users/" + bossId, "{\"disabled\":true}", boss).statusCode())
+        .isEqualTo(400);
+    assertThat(patch("api/v1/tenant/users/" + strangerId, "{\"disabled\":true}", boss).statusCode())
+        .isEqualTo(404);
+    assertThat(patch("api/v1/tenant/users/" + strangerId, "{}", boss).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aUserWhoIsNotAnAdminIsRefused() throws Exception {
+    String email = "worker-" + UUID.randomUUID() + "@example.com";
+    String worker = token(signUp(email, tenant), email);
+
+    assertThat(get("api/v1/tenant/users", worker).statusCode()).isEqualTo(403);
+    assertThat(get("api/v1/tenant/audit", worker).statusCode()).isEqualTo(403);
+    JsonNode me = Platform.json(get("api/v1/me", worker));
+    assertThat(me.get("roles").toString()).doesNotContain("tenant-admin");
+  }
+
+  private String signUp(String email, String tenantSlug) throws Exception {
+    HttpResponse<String> created =
+        Platform.post(
+            "api/v1/auth/register",
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"T\",\"tenant\":\""
+                + tenantSlug
+                + "\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    return Platform.json(created).get("id").asText();
+  }
+
+  private static HttpResponse<String> login(String email) throws Exception {
+    return Platform.post(
+        "api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+  }
+
+  private static String token(String id, String email) throws Exception {
+    HttpResponse<String> response = login(email);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return Platform.json(response).get("accessToken").asText();
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    return Platform.send("GET", path, null, "Authorization", "Bearer " + token);
+  }
+
+  private static HttpResponse<String> patch(String path, String body, String token)
+      throws Exception {
+    return Platform.send("PATCH", path, body, "Authorization", "Bearer " + token);
+  }
+}

@@ -1,0 +1,139 @@
+package io.protohive.kernel.tenancy;
+
+import io.protohive.kernel.audit.AuditEvent;
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.identity.token.RefreshTokens;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a tenant's admins (declared in tenants-config) do: see and disable their tenant's users, and
+ * read its audit trail. Every operation first proves the caller is such an admin.
+ */
+@ApplicationScoped
+public class TenantAdministration {
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+  @Inject AuditLog audit;
+  @Inject RefreshTokens refreshTokens;
+
+  /** A user as tenant admins see it. */
+  public record UserSummary(
+      UUID id,
+      String email,
+      String displayName,
+      boolean emailVerified,
+      boolean disabled,
+      boolean tenantAdmin) {}
+
+  /** An audit entry as tenant admins see it. */
+  public record AuditEntry(
+      String action,
+      UUID actorId,
+      String subject,
+      String sourceAddress,
+      java.time.Instant occurredAt) {}
+
+  @Transactional
+  public List<UserSummary> users(Caller caller) {
+    Tenant tenant = requireAdmin(caller);
+    return entityManager
+        .createQuery(
+            "select u from UserAccount u where u.tenantId = :tenant order by u.createdAt, u.id",
+            UserAccount.class)
+        .setParameter("tenant", tenant.id())
+        .getResultList()
+        .stream()
+        .map(u -> summary(u, tenant))
+        .toList();
+  }
+
+  /** Disables or enables a user; disabling also ends the user's sessions. */
+  @Transactional
+  public UserSummary setDisabled(Caller caller, UUID userId, Boolean disabled, String address) {
+    Tenant tenant = requireAdmin(caller);
+    if (disabled == null) {
+      throw Rejection.invalid("disabled", "Say whether the account is disabled: true or false.");
+    }
+    UserAccount user = entityManager.find(UserAccount.class, userId);
+    if (user == null || !tenant.id().equals(user.tenantId())) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No user with this id in your tenant.");
+    }
+    if (userId.equals(caller.userId())) {
+      throw Rejection.invalid("disabled", "You cannot disable your own account.");
+    }
+    user.setDisabled(disabled);
+    if (disabled) {
+      refreshTokens.revokeAll(userId);
+    }
+    audit.record(
+        tenant.id(),
+        caller.userId(),
+        disabled ? Action.USER_DISABLED : Action.USER_ENABLED,
+        user.email(),
+        address);
+    return summary(user, tenant);
+  }
+
+  /** The tenant's audit trail, newest first. */
+  @Transactional
+  public List<AuditEntry> audit(Caller caller, Integer limit) {
+    Tenant tenant = requireAdmin(caller);
+    return entityManager
+        .createQuery(
+            "select e from AuditEvent e where e.tenantId = :tenant order by e.occurredAt desc",
+            AuditEvent.class)
+        .setParameter("tenant", tenant.id())
+        .setMaxResults(Page.limit(limit))
+        .getResultList()
+        .stream()
+        .map(
+            e ->
+                new AuditEntry(
+                    e.action(), e.actorId(), e.subject(), e.sourceAddress(), e.occurredAt()))
+        .toList();
+  }
+
+  /** Whether the caller administers its tenant. */
+  @Transactional
+  public boolean isAdmin(Caller caller) {
+    if (caller.tenantId() == null) {
+      return false;
+    }
+    scope.tenant(caller.tenantId());
+    UserAccount account = entityManager.find(UserAccount.class, caller.userId());
+    Tenant tenant = entityManager.find(Tenant.class, caller.tenantId());
+    return account != null && tenant != null && tenant.isAdmin(account.email());
+  }
+
+  private Tenant requireAdmin(Caller caller) {
+    if (!isAdmin(caller)) {
+      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only your tenant's admins may do this.");
+    }
+    return entityManager.find(Tenant.class, caller.tenantId());
+  }
+
+  private static UserSummary summary(UserAccount user, Tenant tenant) {
+    return new UserSummary(
+        user.id(),
+        user.email(),
+        user.displayName(),
+        user.isEmailVerified(),
+        user.isDisabled(),
+        tenant.isAdmin(user.email()));
+  }
+}

@@ -1,0 +1,66 @@
+package io.protohive.rest.tenant;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
+import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Administration of the caller's tenant, for its admins. */
+@Path("tenant")
+@Tag(name = "Tenant administration")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TenantAdminResource {
+
+  @Inject TenantAdministration administration;
+  @Inject JsonWebToken token;
+  @Context HttpServletRequest request;
+
+  /** A change to a user's account. */
+  public record UserChange(Boolean disabled) {}
+
+  @GET
+  @Path("users")
+  @Operation(summary = "The tenant's users")
+  public PageResponse<UserSummary> users() {
+    return PageResponse.all(administration.users(Callers.of(token)));
+  }
+
+  @PATCH
+  @Path("users/{userId}")
+  @Operation(summary = "Disable or enable a user; disabling ends the user's sessions")
+  public UserSummary change(@PathParam("userId") UUID userId, UserChange body) {
+    UserChange given = RequestBodies.require(body);
+    return administration.setDisabled(
+        Callers.of(token), userId, given.disabled(), request.getRemoteAddr());
+  }
+
+  @GET
+  @Path("audit")
+  @Operation(summary = "The tenant's audit trail, newest first")
+  public PageResponse<AuditEntry> audit(@QueryParam("limit") Integer limit) {
+    return PageResponse.all(administration.audit(Callers.of(token), limit));
+  }
+}

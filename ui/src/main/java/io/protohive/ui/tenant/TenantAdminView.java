@@ -1,0 +1,89 @@
+package io.protohive.ui.tenant;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
+import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
+import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.system.SystemView;
+import jakarta.inject.Inject;
+
+/** A tenant admin's page: the tenant's users, and its audit trail. */
+@Route(value = "tenant", layout = MainLayout.class)
+@PageTitle("Tenant · ProtoHive")
+public class TenantAdminView extends VerticalLayout implements SignedInOnly {
+
+  private final TenantAdministration administration;
+  private final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
+  private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
+
+  @Inject
+  public TenantAdminView(TenantAdministration administration) {
+    this.administration = administration;
+    users.setId("tenant-users");
+    users.addColumn(UserSummary::email).setHeader("Email");
+    users.addColumn(UserSummary::displayName).setHeader("Name");
+    users.addColumn(u -> u.tenantAdmin() ? "admin" : "").setHeader("Tenant role");
+    users.addColumn(u -> u.emailVerified() ? "yes" : "no").setHeader("Verified");
+    users.addColumn(new ComponentRenderer<>(this::toggle)).setHeader("Account");
+    users.setAllRowsVisible(true);
+
+    audit.setId("tenant-audit");
+    audit.addColumn(e -> Dates.format(e.occurredAt())).setHeader("When");
+    audit.addColumn(AuditEntry::action).setHeader("What");
+    audit.addColumn(AuditEntry::subject).setHeader("Subject");
+    audit.addColumn(AuditEntry::sourceAddress).setHeader("From");
+
+    add(new H2("Tenant"), new H3("Users"), users, new H3("Audit trail"), audit);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (SignedInUser.current().map(u -> administration.isAdmin(u.caller())).orElse(false)) {
+      refresh();
+    } else {
+      event.forwardTo(SystemView.class);
+    }
+  }
+
+  private Button toggle(UserSummary user) {
+    Button button = new Button(user.disabled() ? "Enable" : "Disable");
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    button.addClickListener(
+        click -> {
+          try {
+            administration.setDisabled(
+                caller(), user.id(), !user.disabled(), VaadinRequest.getCurrent().getRemoteAddr());
+            refresh();
+          } catch (Rejection rejection) {
+            button.setTooltipText(rejection.getMessage());
+          }
+        });
+    return button;
+  }
+
+  private void refresh() {
+    users.setItems(administration.users(caller()));
+    audit.setItems(administration.audit(caller(), Page.MAX_LIMIT));
+  }
+
+  private static io.protohive.kernel.identity.Caller caller() {
+    return SignedInUser.current().orElseThrow().caller();
+  }
+}
