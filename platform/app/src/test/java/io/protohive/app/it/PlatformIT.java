@@ -1,6 +1,7 @@
 package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.protohive.kernel.identity.PasswordHasher;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -73,6 +75,39 @@ class PlatformIT {
             query(
                 "select name || ' ' || self_signup || ' ' || email_verification from tenant where slug = 'demo'"))
         .isEqualTo("Demo true false");
+  }
+
+  @Test
+  void aChangedTenantsConfigFileIsAppliedAndABrokenOneRefused() throws Exception {
+    Path folder = Path.of(System.getProperty("it.tenants.dir"));
+    String slug = "watched-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Path file = folder.resolve(slug + ".yaml");
+    try {
+      Files.writeString(file, "slug: " + slug + "\nname: Watched\n");
+      await().atMost(Duration.ofSeconds(30)).until(() -> tenantName(slug).equals("Watched"));
+
+      Files.writeString(file, "slug: " + slug + "\nname: Watched Again\n");
+      await().atMost(Duration.ofSeconds(30)).until(() -> tenantName(slug).equals("Watched Again"));
+
+      Files.writeString(file, "slug: " + slug + "\nname: Broken\nselfSignUp: true\n");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Platform.json(Platform.get("api/v1/system/info"))
+                      .get("tenantsConfig")
+                      .path("error")
+                      .asText()
+                      .contains(file.getFileName() + ": field 'selfSignUp'"));
+      assertThat(tenantName(slug)).isEqualTo("Watched Again");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static String tenantName(String slug) throws Exception {
+    String name = query("select coalesce(max(name), '') from tenant where slug = '" + slug + "'");
+    return name == null ? "" : name;
   }
 
   @Test

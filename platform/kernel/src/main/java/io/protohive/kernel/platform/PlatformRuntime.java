@@ -9,8 +9,8 @@ import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.plugin.BundleArchive;
 import io.protohive.kernel.plugin.PluginHost;
 import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
-import io.protohive.kernel.tenancy.TenantsConfigApplier;
 import io.protohive.kernel.tenancy.TenantsConfigReader;
+import io.protohive.kernel.tenancy.TenantsConfigWatcher;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -41,7 +41,7 @@ public class PlatformRuntime {
   static final String BUNDLED_PLUGINS = "/WEB-INF/osgi/plugins/";
 
   @Inject PlatformSettings settings;
-  @Inject TenantsConfigApplier tenantsConfigApplier;
+  @Inject TenantsConfigWatcher tenantsConfig;
   @Inject PlatformAdminBootstrap adminBootstrap;
   @Inject SigningKeys signingKeys;
 
@@ -81,7 +81,8 @@ public class PlatformRuntime {
 
   private void start(ServletContext context) {
     Path dataDir = DataFolder.prepare(settings.dataDir());
-    var tenants = readTenants();
+    // validated before anything starts, so a broken file costs no database start
+    readTenants();
     if (settings.databaseMode() == DatabaseMode.EMBEDDED) {
       embeddedDatabase =
           EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.embeddedDatabasePort());
@@ -96,7 +97,7 @@ public class PlatformRuntime {
             bundles(context, BUNDLED_PLUGINS),
             settings.pluginsDir(),
             dataDir.resolve("felix-cache"));
-    tenantsConfigApplier.apply(tenants);
+    startTenantsConfig();
     signingKeys.ensureKey();
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
   }
@@ -109,9 +110,17 @@ public class PlatformRuntime {
     return owner;
   }
 
-  private List<io.protohive.kernel.tenancy.TenantDefinition> readTenants() {
+  private void readTenants() {
     try {
-      return new TenantsConfigReader().read(settings.tenantsDir());
+      new TenantsConfigReader().read(settings.tenantsDir());
+    } catch (InvalidTenantsConfigException e) {
+      throw new StartupFailure(e.getMessage());
+    }
+  }
+
+  private void startTenantsConfig() {
+    try {
+      tenantsConfig.start(settings.tenantsDir());
     } catch (InvalidTenantsConfigException e) {
       throw new StartupFailure(e.getMessage());
     }
@@ -136,6 +145,7 @@ public class PlatformRuntime {
   }
 
   private void stop() {
+    tenantsConfig.stop();
     if (pluginHost != null) {
       pluginHost.close();
       pluginHost = null;

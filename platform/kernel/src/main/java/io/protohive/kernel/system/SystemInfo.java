@@ -1,6 +1,7 @@
 package io.protohive.kernel.system;
 
 import io.protohive.kernel.plugin.PluginInfo;
+import io.protohive.kernel.tenancy.TenantsConfigWatcher;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * What the platform is and how it runs.
  *
  * @param mode {@code embedded} or {@code external}: where its database runs
+ * @param tenantsConfig when tenants-config was last applied, and why a later change was refused
  */
 public record SystemInfo(
     String version,
@@ -19,7 +21,8 @@ public record SystemInfo(
     long tenants,
     int clusterMembers,
     PluginCounts plugins,
-    List<PluginInfo> pluginBundles) {
+    List<PluginInfo> pluginBundles,
+    TenantsConfigWatcher.Status tenantsConfig) {
 
   /** How many plugin bundles are installed, and how many of them are active. */
   public record PluginCounts(int installed, int active) {

@@ -3,6 +3,7 @@ package io.protohive.kernel.system;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.plugin.PluginInfo;
+import io.protohive.kernel.tenancy.TenantsConfigWatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ public class SystemInfoService {
   EntityManager entityManager;
 
   @Inject PlatformRuntime runtime;
+  @Inject TenantsConfigWatcher tenantsConfig;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public SystemInfo current() {
@@ -45,6 +47,7 @@ public class SystemInfoService {
         tenants,
         runtime.cluster().clusterSize(),
         SystemInfo.PluginCounts.of(plugins),
-        plugins);
+        plugins,
+        tenantsConfig.status());
   }
 }
