@@ -11,27 +11,37 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.OrganizationView;
+import io.protohive.kernel.platform.Page;
+import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.OutboxView;
 import io.protohive.ui.signin.SignInView;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.system.SystemView;
 import io.protohive.ui.tenant.TenantAdminView;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** The shell around every page: title bar, navigation drawer, who is signed in. */
 public class MainLayout extends AppLayout {
 
-  public MainLayout() {
+  @Inject
+  public MainLayout(OrganizationService organizations) {
     H1 title = new H1("ProtoHive");
     title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
     title.getStyle().set("flex-grow", "1");
 
     Optional<SignedInUser> user = SignedInUser.current();
-    HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, account(user));
+    HorizontalLayout bar =
+        new HorizontalLayout(
+            new DrawerToggle(), title, organizationSwitcher(user, organizations), account(user));
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     bar.setWidthFull();
     bar.addClassNames(LumoUtility.Padding.End.MEDIUM);
@@ -51,6 +61,32 @@ public class MainLayout extends AppLayout {
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
     }
     addToDrawer(navigation);
+  }
+
+  /** Jumps to one of the signed-in person's organizations. */
+  private static Component organizationSwitcher(
+      Optional<SignedInUser> user, OrganizationService organizations) {
+    Select<OrganizationView> switcher = new Select<>();
+    switcher.setId("organization-switcher");
+    switcher.setPlaceholder("Go to organization");
+    switcher.setItemLabelGenerator(OrganizationView::name);
+    switcher.setVisible(user.map(u -> u.tenantId() != null).orElse(false));
+    if (switcher.isVisible()) {
+      switcher.setItems(organizations.list(user.get().caller(), Page.MAX_LIMIT, null).items());
+    }
+    switcher.addValueChangeListener(
+        change -> {
+          if (change.getValue() != null) {
+            switcher
+                .getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            OrganizationDetailView.class,
+                            new RouteParameters("id", change.getValue().id().toString())));
+          }
+        });
+    return switcher;
   }
 
   private static Component account(Optional<SignedInUser> user) {

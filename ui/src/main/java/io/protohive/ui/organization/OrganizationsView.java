@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
@@ -37,6 +38,14 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
     grid.addColumn(o -> o.role().name().toLowerCase()).setHeader("Your role");
     grid.addColumn(o -> Dates.format(o.createdAt())).setHeader("Created");
     grid.setAllRowsVisible(true);
+    grid.addItemClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            OrganizationDetailView.class,
+                            new RouteParameters("id", click.getItem().id().toString()))));
 
     TextField name = new TextField();
     name.setId("organization-name");

@@ -174,6 +174,29 @@ class ShellBrowserIT {
     screenshot(browser, "organizations.png");
     assertThat(browser.findElement(By.id("organizations")).getText()).contains("owner");
 
+    String colleague = "charles-" + UUID.randomUUID() + "@example.com";
+    assertThat(
+            Platform.post(
+                    "api/v1/auth/register",
+                    "{\"email\":\""
+                        + colleague
+                        + "\",\"password\":\""
+                        + password
+                        + "\",\"displayName\":\"Charles\",\"tenant\":\""
+                        + tenant
+                        + "\"}")
+                .statusCode())
+        .isEqualTo(201);
+    browser
+        .findElement(By.id("organizations"))
+        .findElement(By.xpath(".//vaadin-grid-cell-content[text()='Analytical Engines Ltd']"))
+        .click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), email));
+    type(wait, "invite-email", colleague);
+    browser.findElement(By.id("invite-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), colleague));
+    screenshot(browser, "members.png");
+
     signOut(wait);
     assertThat(browser.getCurrentUrl()).endsWith("/login");
     browser.get(Platform.BASE.resolve("organizations").toString());

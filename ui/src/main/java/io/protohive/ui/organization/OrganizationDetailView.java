@@ -1,0 +1,155 @@
+package io.protohive.ui.organization;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.organization.MemberView;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.OrganizationView;
+import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.organization.Role;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** One organization: its members and their roles, managed by its admins and owners. */
+@Route(value = "organizations/:id", layout = MainLayout.class)
+@PageTitle("Organization · ProtoHive")
+public class OrganizationDetailView extends VerticalLayout implements SignedInOnly {
+
+  private final OrganizationService organizations;
+  private final H2 title = new H2();
+  private final Paragraph problem = new Paragraph();
+  private final Grid<MemberView> members = new Grid<>(MemberView.class, false);
+  private final HorizontalLayout invite = new HorizontalLayout();
+  private UUID id;
+  private OrganizationView organization;
+
+  @Inject
+  public OrganizationDetailView(OrganizationService organizations) {
+    this.organizations = organizations;
+    problem.setId("organization-problem");
+    members.setId("members");
+    members.addColumn(MemberView::email).setHeader("Email");
+    members.addColumn(MemberView::displayName).setHeader("Name");
+    members.addColumn(new ComponentRenderer<>(this::roleOf)).setHeader("Role");
+    members.addColumn(m -> Dates.format(m.joinedAt())).setHeader("Joined");
+    members.addColumn(new ComponentRenderer<>(this::removeButton)).setHeader("");
+    members.setAllRowsVisible(true);
+
+    EmailField email = new EmailField();
+    email.setId("invite-email");
+    email.setPlaceholder("Email of a person in your tenant");
+    email.setWidth("22em");
+    Select<Role> role = roles();
+    role.setId("invite-role");
+    role.setValue(Role.MEMBER);
+    Button add = new Button("Add member");
+    add.setId("invite-submit");
+    add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    add.addClickListener(
+        click ->
+            act(
+                () -> {
+                  organizations.addMember(caller(), id, email.getValue(), role.getValue());
+                  email.clear();
+                }));
+    invite.add(email, role, add);
+    invite.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+    add(title, new H3("Members"), invite, problem, members);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (SignedInUser.current().isEmpty()) {
+      return;
+    }
+    try {
+      id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+      refresh();
+    } catch (IllegalArgumentException | Rejection notFound) {
+      event.forwardTo(OrganizationsView.class);
+    }
+  }
+
+  private void refresh() {
+    organization = organizations.get(caller(), id);
+    title.setText(organization.name());
+    invite.setVisible(Permission.MANAGE_MEMBERS.grantedTo(organization.role()));
+    members.setItems(organizations.members(caller(), id));
+  }
+
+  private com.vaadin.flow.component.Component roleOf(MemberView member) {
+    if (!Permission.MANAGE_MEMBERS.grantedTo(organization.role())) {
+      return new com.vaadin.flow.component.html.Span(member.role().name().toLowerCase());
+    }
+    Select<Role> role = roles();
+    role.setValue(member.role());
+    role.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            act(() -> organizations.changeRole(caller(), id, member.userId(), change.getValue()));
+          }
+        });
+    return role;
+  }
+
+  private Button removeButton(MemberView member) {
+    boolean self = member.userId().equals(caller().userId());
+    Button remove = new Button(self ? "Leave" : "Remove");
+    remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+    remove.setVisible(self || Permission.MANAGE_MEMBERS.grantedTo(organization.role()));
+    remove.addClickListener(
+        click ->
+            act(
+                () -> {
+                  organizations.removeMember(caller(), id, member.userId());
+                  if (self) {
+                    getUI().ifPresent(ui -> ui.navigate(OrganizationsView.class));
+                  }
+                }));
+    return remove;
+  }
+
+  /** Runs a change and shows the result, or why it was refused. */
+  private void act(Runnable change) {
+    try {
+      change.run();
+      problem.setText("");
+      refresh();
+    } catch (Rejection rejection) {
+      problem.setText(rejection.getMessage());
+      refresh();
+    }
+  }
+
+  private static Select<Role> roles() {
+    Select<Role> select = new Select<>();
+    select.setItems(Role.values());
+    select.setItemLabelGenerator(r -> r.name().toLowerCase());
+    return select;
+  }
+
+  private static Caller caller() {
+    return SignedInUser.current().orElseThrow().caller();
+  }
+}
