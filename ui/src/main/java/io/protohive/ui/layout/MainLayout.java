@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,6 +18,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
+import io.protohive.ui.account.ProfileView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.OutboxView;
@@ -93,7 +93,7 @@ public class MainLayout extends AppLayout {
     if (user.isEmpty()) {
       return new Anchor(SignInView.ROUTE, "Sign in");
     }
-    Span email = new Span(user.get().email());
+    Anchor email = new Anchor(ProfileView.ROUTE, user.get().email());
     email.setId("signed-in-as");
     Button signOut = new Button("Sign out");
     signOut.setId("sign-out");

@@ -279,6 +279,56 @@ class AuthIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void aPersonChangesTheirPasswordAndManagesTheirSessions() throws Exception {
+    String email = signUp();
+    Session first = login(email, PASSWORD, null);
+    Session second = login(email, PASSWORD, null);
+
+    JsonNode sessions = Platform.json(Platform.get("api/v1/me/sessions", first.bearer()));
+    assertThat(sessions.get("items")).hasSize(2);
+    String oldest = sessions.get("items").get(1).get("id").asText();
+    assertThat(
+            Platform.send("DELETE", "api/v1/me/sessions/" + oldest, null, first.bearer())
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(refresh(first.refreshToken()).statusCode()).isEqualTo(401);
+    assertThat(
+            Platform.send("DELETE", "api/v1/me/sessions/" + oldest, null, first.bearer())
+                .statusCode())
+        .isEqualTo(404);
+
+    String newPassword = "an entirely new passphrase";
+    assertProblem(
+        Platform.post(
+            "api/v1/me/password",
+            "{\"currentPassword\":\"wrong\",\"newPassword\":\"" + newPassword + "\"}",
+            second.bearer()),
+        400,
+        "currentPassword");
+    assertProblem(
+        Platform.post(
+            "api/v1/me/password",
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"weak\"}",
+            second.bearer()),
+        400,
+        "password");
+    assertThat(
+            Platform.post(
+                    "api/v1/me/password",
+                    "{\"currentPassword\":\""
+                        + PASSWORD
+                        + "\",\"newPassword\":\""
+                        + newPassword
+                        + "\"}",
+                    second.bearer())
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(refresh(second.refreshToken()).statusCode()).isEqualTo(401);
+    assertThat(loginStatus(email, newPassword)).isEqualTo(200);
+    assertThat(auditCount("PASSWORD_CHANGED")).isPositive();
+  }
+
   private static String mailedToken(String email, String marker) throws Exception {
     String body =
         PlatformIT.query(

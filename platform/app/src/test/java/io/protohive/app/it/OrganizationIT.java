@@ -104,7 +104,8 @@ class OrganizationIT {
   void everyEndpointWithAnIdRefusesStrangersWithoutLeakingOrChangingAnything() throws Exception {
     String id = team();
     String name = Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText();
-    Map<String, String> ids = Map.of("id", id, "userId", member.id);
+    Map<String, String> ids =
+        Map.of("id", id, "userId", member.id, "sessionId", UUID.randomUUID().toString());
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

@@ -197,6 +197,14 @@ class ShellBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), colleague));
     screenshot(browser, "members.png");
 
+    browser.findElement(By.id("signed-in-as")).click();
+    type(wait, "current-password", password);
+    type(wait, "new-password", "difference engine notes");
+    browser.findElement(By.id("change-password")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("password-outcome"), "Your password is changed"));
+
     signOut(wait);
     assertThat(browser.getCurrentUrl()).endsWith("/login");
     browser.get(Platform.BASE.resolve("organizations").toString());

@@ -2,6 +2,7 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
@@ -28,6 +29,7 @@ public class AccountService {
   @Inject AuditLog audit;
   @Inject DatabaseScope scope;
   @Inject AccountRecovery recovery;
+  @Inject RefreshTokens refreshTokens;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -80,6 +82,24 @@ public class AccountService {
     }
     audit.record(tenant.id(), account.id(), Action.SIGN_UP, normalized, address);
     return account;
+  }
+
+  /** Changes the caller's password, after proving the current one; ends every API session. */
+  @Transactional
+  public void changePassword(
+      Caller caller, String currentPassword, String newPassword, String address) {
+    scope.platform();
+    UserAccount account = entityManager.find(UserAccount.class, caller.userId());
+    if (account == null
+        || currentPassword == null
+        || !hasher.verify(currentPassword.toCharArray(), account.passwordHash())) {
+      throw Rejection.invalid("currentPassword", "This is not your current password.");
+    }
+    Credentials.requireStrongPassword(newPassword, account.email());
+    account.changePassword(hasher.hash(newPassword.toCharArray()));
+    refreshTokens.revokeAll(account.id());
+    audit.record(
+        account.tenantId(), account.id(), Action.PASSWORD_CHANGED, account.email(), address);
   }
 
   /** Any tenant's account: for the platform's own use, such as renewing a session. */

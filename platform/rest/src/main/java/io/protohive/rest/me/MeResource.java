@@ -3,15 +3,26 @@ package io.protohive.rest.me;
 import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantDirectory;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,6 +39,8 @@ public class MeResource {
   @Inject JsonWebToken caller;
   @Inject AccountService accounts;
   @Inject TenantDirectory tenants;
+  @Inject RefreshTokens refreshTokens;
+  @Context HttpServletRequest request;
 
   /** The caller's account and tenant. */
   public record Me(
@@ -40,6 +53,38 @@ public class MeResource {
 
   /** A tenant by id, slug and name. */
   public record TenantSummary(UUID id, String slug, String name) {}
+
+  /** The current password, to prove it is the owner asking, and the new one. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  @POST
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change the password; ends every session of the account")
+  public Response changePassword(PasswordChange body) {
+    PasswordChange given = RequestBodies.require(body);
+    accounts.changePassword(
+        Callers.of(caller), given.currentPassword(), given.newPassword(), request.getRemoteAddr());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("sessions")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The caller's sessions that can still be refreshed")
+  public PageResponse<RefreshTokens.ActiveSession> sessions() {
+    return PageResponse.all(refreshTokens.active(Callers.of(caller).userId()));
+  }
+
+  @DELETE
+  @Path("sessions/{sessionId}")
+  @Operation(summary = "End one of the caller's sessions")
+  public Response endSession(@PathParam("sessionId") UUID sessionId) {
+    if (!refreshTokens.revoke(Callers.of(caller).userId(), sessionId)) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No session of yours with this id.");
+    }
+    return Response.noContent().build();
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)

@@ -54,6 +54,10 @@ public class RefreshToken {
     return userId;
   }
 
+  Instant issuedAt() {
+    return issuedAt;
+  }
+
   Instant familyExpiresAt() {
     return familyExpiresAt;
   }

@@ -8,8 +8,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Refresh tokens: opaque, single use, rotated on every refresh within a family that lives seven
@@ -66,6 +69,57 @@ public class RefreshTokens {
     }
     current.markUsed(now);
     return issue(current.familyId(), current.userId(), now, current.familyExpiresAt());
+  }
+
+  /** A sign-in that can still be refreshed. */
+  public record ActiveSession(
+      UUID id, Instant startedAt, Instant lastRefreshedAt, Instant expiresAt) {}
+
+  /** The user's sign-ins that can still be refreshed, newest first. */
+  @Transactional
+  public List<ActiveSession> active(UUID userId) {
+    Map<UUID, List<RefreshToken>> families =
+        entityManager
+            .createQuery(
+                "select t from RefreshToken t where t.userId = :user and t.revokedAt is null"
+                    + " and t.familyExpiresAt > :now",
+                RefreshToken.class)
+            .setParameter("user", userId)
+            .setParameter("now", Instant.now())
+            .getResultList()
+            .stream()
+            .collect(Collectors.groupingBy(RefreshToken::familyId));
+    return families.entrySet().stream()
+        .filter(family -> family.getValue().stream().anyMatch(t -> !t.isUsed()))
+        .map(family -> session(family.getKey(), family.getValue()))
+        .sorted(Comparator.comparing(ActiveSession::lastRefreshedAt).reversed())
+        .toList();
+  }
+
+  private static ActiveSession session(UUID familyId, List<RefreshToken> tokens) {
+    Instant started =
+        tokens.stream().map(RefreshToken::issuedAt).min(Comparator.naturalOrder()).orElseThrow();
+    Instant last =
+        tokens.stream().map(RefreshToken::issuedAt).max(Comparator.naturalOrder()).orElseThrow();
+    return new ActiveSession(familyId, started, last, tokens.get(0).familyExpiresAt());
+  }
+
+  /**
+   * Ends one of the user's sign-ins.
+   *
+   * @return whether the user had such a sign-in
+   */
+  @Transactional
+  public boolean revoke(UUID userId, UUID familyId) {
+    return entityManager
+            .createQuery(
+                "update RefreshToken t set t.revokedAt = :now where t.userId = :user"
+                    + " and t.familyId = :family and t.revokedAt is null")
+            .setParameter("now", Instant.now())
+            .setParameter("user", userId)
+            .setParameter("family", familyId)
+            .executeUpdate()
+        > 0;
   }
 
   /** Ends the sign-in {@code token} belongs to; an unknown token is ignored. */
