@@ -105,7 +105,17 @@ class OrganizationIT {
     String id = team();
     String name = Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText();
     Map<String, String> ids =
-        Map.of("id", id, "userId", member.id, "sessionId", UUID.randomUUID().toString());
+        Map.of(
+            "id",
+            id,
+            "userId",
+            member.id,
+            "sessionId",
+            UUID.randomUUID().toString(),
+            "tenant",
+            "demo",
+            "provider",
+            "none");
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

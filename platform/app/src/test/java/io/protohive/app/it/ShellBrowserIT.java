@@ -2,14 +2,8 @@ package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -18,24 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The UI in Debian's headless Chromium, driven by its chromedriver. */
+/** The UI in Debian's headless Chromium, as a person uses it. */
 @ExtendWith(ArquillianExtension.class)
 class ShellBrowserIT {
 
-  private static final Duration RENDER = Duration.ofSeconds(60);
-
-  private ChromeDriver browser;
+  private Browser browser;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -44,84 +27,56 @@ class ShellBrowserIT {
 
   @BeforeEach
   void openBrowser() {
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(env("CHROMEDRIVER_PATH", "/usr/bin/chromedriver")))
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(env("CHROMIUM_PATH", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,800");
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-    browser = new ChromeDriver(service, options);
+    browser = new Browser();
   }
 
   @AfterEach
   void closeBrowser() {
-    browser.quit();
+    browser.close();
   }
 
   @Test
   void theShellRendersTheSystemViewWithoutConsoleErrors() throws Exception {
-    browser.get(Platform.BASE.toString());
-    WebDriverWait wait = new WebDriverWait(browser, RENDER);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-app-layout")));
-    wait.until(
+    browser.open("");
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-app-layout")));
+    browser.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("fact-plugins"), "1 active"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plugins"), "ACTIVE"));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("plugins"), "ACTIVE"));
 
-    assertThat(browser.getTitle()).isEqualTo("System · ProtoHive");
-    assertThat(browser.findElement(By.id("fact-database")).getText()).isEqualTo("embedded");
-    assertThat(browser.findElement(By.id("plugins")).getText()).contains("Clock");
-    screenshot(browser, "shell.png");
-    assertThat(consoleErrors(browser)).isEmpty();
+    assertThat(browser.driver.getTitle()).isEqualTo("System · ProtoHive");
+    assertThat(browser.driver.findElement(By.id("fact-database")).getText()).isEqualTo("embedded");
+    assertThat(browser.driver.findElement(By.id("plugins")).getText()).contains("Clock");
+    browser.screenshot("shell.png");
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   @Test
   void theSignInPageRendersAndRejectsWrongCredentials() throws Exception {
-    browser.get(Platform.BASE.resolve("login").toString());
-    WebDriverWait wait = new WebDriverWait(browser, RENDER);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaadinLoginUsername")));
+    browser.open("login");
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaadinLoginUsername")));
 
-    browser.findElement(By.id("vaadinLoginUsername")).sendKeys("admin@protohive.local");
-    browser.findElement(By.id("vaadinLoginPassword")).sendKeys("wrong password");
-    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-    wait.until(
+    browser.driver.findElement(By.id("vaadinLoginUsername")).sendKeys("admin@protohive.local");
+    browser.driver.findElement(By.id("vaadinLoginPassword")).sendKeys("wrong password");
+    browser.driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    browser.wait.until(
         d ->
             d.findElement(By.tagName("vaadin-login-form-wrapper")).getDomAttribute("error")
                 != null);
 
-    screenshot(browser, "sign-in-rejected.png");
-    assertThat(browser.getCurrentUrl()).endsWith("/login");
-    assertThat(consoleErrors(browser)).isEmpty();
+    browser.screenshot("sign-in-rejected.png");
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   @Test
   void theFirstAdminSignsInWithTheGeneratedPassword() throws Exception {
-    String password = Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
-    browser.get(Platform.BASE.resolve("login").toString());
-    WebDriverWait wait = new WebDriverWait(browser, RENDER);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaadinLoginUsername")));
+    browser.signIn("admin@protohive.local", adminPassword());
 
-    browser.findElement(By.id("vaadinLoginUsername")).sendKeys("admin@protohive.local");
-    browser.findElement(By.id("vaadinLoginPassword")).sendKeys(password);
-    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.tagName("vaadin-app-layout"), "admin@protohive.local"));
-    assertThat(browser.getCurrentUrl()).isEqualTo(Platform.BASE.toString());
+    assertThat(browser.driver.getCurrentUrl()).isEqualTo(Platform.BASE.toString());
   }
 
   @Test
@@ -134,23 +89,22 @@ class ShellBrowserIT {
             + "', 'Verified', true, true, now(), now())");
     String email = "ada-" + UUID.randomUUID() + "@example.com";
     String password = "analytical engine notes";
-    WebDriverWait wait = new WebDriverWait(browser, RENDER);
 
-    browser.get(Platform.BASE.resolve("login").toString());
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-up-link"))).click();
-    type(wait, "signup-tenant", tenant);
-    type(wait, "signup-name", "Ada Lovelace");
-    type(wait, "signup-email", email);
-    type(wait, "signup-password", password);
-    browser.findElement(By.id("signup-submit")).click();
-    wait.until(
+    browser.open("login");
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-up-link"))).click();
+    browser.type("signup-tenant", tenant);
+    browser.type("signup-name", "Ada Lovelace");
+    browser.type("signup-email", email);
+    browser.type("signup-password", password);
+    browser.driver.findElement(By.id("signup-submit")).click();
+    browser.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("signup-outcome"), "Check your mail"));
-    screenshot(browser, "signed-up.png");
+    browser.screenshot("signed-up.png");
 
-    signIn(wait, "admin@protohive.local", adminPassword());
-    browser.get(Platform.BASE.resolve("platform/mail").toString());
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail"), email));
+    browser.signIn("admin@protohive.local", adminPassword());
+    browser.open("platform/mail");
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail"), email));
     String body =
         PlatformIT.query(
             "select body from mail_message where recipient = '"
@@ -158,21 +112,21 @@ class ShellBrowserIT {
                 + "' order by created_at desc limit 1");
     String link =
         body.lines().filter(l -> l.contains("/verify-email?token=")).findFirst().orElseThrow();
-    signOut(wait);
+    browser.signOut();
 
-    browser.get(link.strip());
-    wait.until(
+    browser.driver.get(link.strip());
+    browser.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("verify-outcome"), "verified"));
 
-    signIn(wait, email, password);
-    browser.get(Platform.BASE.resolve("organizations").toString());
-    type(wait, "organization-name", "Analytical Engines Ltd");
-    browser.findElement(By.id("organization-create")).click();
-    wait.until(
+    browser.signIn(email, password);
+    browser.open("organizations");
+    browser.type("organization-name", "Analytical Engines Ltd");
+    browser.driver.findElement(By.id("organization-create")).click();
+    browser.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("organizations"), "Analytical Engines Ltd"));
-    screenshot(browser, "organizations.png");
-    assertThat(browser.findElement(By.id("organizations")).getText()).contains("owner");
+    browser.screenshot("organizations.png");
+    assertThat(browser.driver.findElement(By.id("organizations")).getText()).contains("owner");
 
     String colleague = "charles-" + UUID.randomUUID() + "@example.com";
     assertThat(
@@ -188,73 +142,33 @@ class ShellBrowserIT {
                 .statusCode())
         .isEqualTo(201);
     browser
+        .driver
         .findElement(By.id("organizations"))
         .findElement(By.xpath(".//vaadin-grid-cell-content[text()='Analytical Engines Ltd']"))
         .click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), email));
-    type(wait, "invite-email", colleague);
-    browser.findElement(By.id("invite-submit")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), colleague));
-    screenshot(browser, "members.png");
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), email));
+    browser.type("invite-email", colleague);
+    browser.driver.findElement(By.id("invite-submit")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("members"), colleague));
+    browser.screenshot("members.png");
 
-    browser.findElement(By.id("signed-in-as")).click();
-    type(wait, "current-password", password);
-    type(wait, "new-password", "difference engine notes");
-    browser.findElement(By.id("change-password")).click();
-    wait.until(
+    browser.driver.findElement(By.id("signed-in-as")).click();
+    browser.type("current-password", password);
+    browser.type("new-password", "difference engine notes");
+    browser.driver.findElement(By.id("change-password")).click();
+    browser.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("password-outcome"), "Your password is changed"));
 
-    signOut(wait);
-    assertThat(browser.getCurrentUrl()).endsWith("/login");
-    browser.get(Platform.BASE.resolve("organizations").toString());
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
-    assertThat(consoleErrors(browser)).isEmpty();
-  }
-
-  private void signIn(WebDriverWait wait, String email, String password) {
-    browser.get(Platform.BASE.resolve("login").toString());
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaadinLoginUsername")));
-    browser.findElement(By.id("vaadinLoginUsername")).sendKeys(email);
-    browser.findElement(By.id("vaadinLoginPassword")).sendKeys(password);
-    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), email));
-  }
-
-  private void signOut(WebDriverWait wait) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
-    wait.until(ExpectedConditions.urlContains("/login"));
-  }
-
-  private void type(WebDriverWait wait, String id, String text) {
-    var field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    var input = field.findElement(By.tagName("input"));
-    input.clear();
-    input.sendKeys(text);
-    input.sendKeys(org.openqa.selenium.Keys.TAB);
+    browser.signOut();
+    browser.open("organizations");
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   private static String adminPassword() throws Exception {
     return Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
-  }
-
-  private static List<String> consoleErrors(WebDriver browser) {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage)
-        .toList();
-  }
-
-  private static void screenshot(ChromeDriver browser, String name) throws Exception {
-    Path folder = Files.createDirectories(Path.of(System.getProperty("it.screenshots")));
-    Files.copy(
-        browser.getScreenshotAs(OutputType.FILE).toPath(),
-        folder.resolve(name),
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value != null ? value : fallback;
   }
 }

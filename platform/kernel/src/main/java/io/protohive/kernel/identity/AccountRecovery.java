@@ -6,6 +6,7 @@ import io.protohive.kernel.identity.AccountToken.Purpose;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Proving an email address, and resetting a forgotten password, through mailed links. */
 @ApplicationScoped
@@ -34,9 +34,7 @@ public class AccountRecovery {
   @Inject AuditLog audit;
   @Inject RefreshTokens refreshTokens;
 
-  @Inject
-  @ConfigProperty(name = "protohive.public.url", defaultValue = "http://localhost:9080")
-  String publicUrl;
+  @Inject PlatformSettings settings;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -137,6 +135,6 @@ public class AccountRecovery {
   }
 
   private String link(String page, String token) {
-    return publicUrl.replaceAll("/+$", "") + "/" + page + "?token=" + token;
+    return settings.publicUrl() + "/" + page + "?token=" + token;
   }
 }

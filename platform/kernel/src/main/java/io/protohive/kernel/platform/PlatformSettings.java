@@ -56,6 +56,10 @@ public class PlatformSettings {
   String tenantsDir;
 
   @Inject
+  @ConfigProperty(name = "protohive.public.url", defaultValue = "http://localhost:9080")
+  String publicUrl;
+
+  @Inject
   @ConfigProperty(name = "protohive.admin.email", defaultValue = "admin@protohive.local")
   String adminEmail;
 
@@ -119,6 +123,11 @@ public class PlatformSettings {
 
   public Path tenantsDir() {
     return Path.of(tenantsDir).toAbsolutePath().normalize();
+  }
+
+  /** Where people reach the platform, without a trailing slash; links in mail start here. */
+  public String publicUrl() {
+    return publicUrl.replaceAll("/+$", "");
   }
 
   public String adminEmail() {

@@ -36,6 +36,10 @@ public class Tenant {
   @Column(name = "admin_emails", nullable = false)
   private String adminEmails;
 
+  /** JSON list of {@link OidcProviderDefinition}. */
+  @Column(name = "oidc_providers", nullable = false)
+  private String oidcProviders;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -59,16 +63,19 @@ public class Tenant {
   public boolean apply(TenantDefinition definition, Instant now) {
     String domains = String.join(" ", definition.allowedEmailDomains());
     String admins = String.join(" ", definition.admins());
+    String providers = OidcProviders.toJson(definition.oidcProviders());
     boolean changed =
         !definition.name().equals(name)
             || !domains.equals(allowedEmailDomains)
             || !admins.equals(adminEmails)
+            || !providers.equals(oidcProviders)
             || definition.selfSignup() != selfSignup
             || definition.emailVerification() != emailVerification;
     if (changed) {
       name = definition.name();
       allowedEmailDomains = domains;
       adminEmails = admins;
+      oidcProviders = providers;
       selfSignup = definition.selfSignup();
       emailVerification = definition.emailVerification();
       updatedAt = now;
@@ -96,6 +103,10 @@ public class Tenant {
 
   public boolean isAdmin(String email) {
     return !adminEmails.isEmpty() && Arrays.asList(adminEmails.split(" ")).contains(email);
+  }
+
+  public List<OidcProviderDefinition> oidcProviders() {
+    return OidcProviders.fromJson(oidcProviders);
   }
 
   public boolean selfSignup() {

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param allowedEmailDomains domains whose addresses may sign up; empty allows any
  * @param admins emails of the tenant's admins, lower case
+ * @param oidcProviders identity providers its people may sign in with
  */
 public record TenantDefinition(
     String slug,
@@ -14,4 +15,5 @@ public record TenantDefinition(
     List<String> allowedEmailDomains,
     boolean selfSignup,
     boolean emailVerification,
-    List<String> admins) {}
+    List<String> admins,
+    List<OidcProviderDefinition> oidcProviders) {}

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.platform.Rejection;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +45,8 @@ public final class TenantsConfigReader {
       @JsonProperty("allowedEmailDomains") List<String> allowedEmailDomains,
       @JsonProperty("selfSignup") Boolean selfSignup,
       @JsonProperty("emailVerification") Boolean emailVerification,
-      @JsonProperty("admins") List<String> admins) {}
+      @JsonProperty("admins") List<String> admins,
+      @JsonProperty("oidcProviders") List<OidcProviderDefinition> oidcProviders) {}
 
   /**
    * Reads every {@code *.yaml} and {@code *.yml} file of {@code folder}.
@@ -137,13 +140,43 @@ public final class TenantsConfigReader {
         throw invalid(file, "admins", quote(admin) + " is not an email address");
       }
     }
+    List<OidcProviderDefinition> providers =
+        parsed.oidcProviders() == null ? List.of() : List.copyOf(parsed.oidcProviders());
+    for (int i = 0; i < providers.size(); i++) {
+      validateProvider(file, "oidcProviders[" + i + "]", providers.get(i));
+    }
     return new TenantDefinition(
         parsed.slug(),
         parsed.name().strip(),
         List.copyOf(domains),
         Boolean.TRUE.equals(parsed.selfSignup()),
         !Boolean.FALSE.equals(parsed.emailVerification()),
-        List.copyOf(admins));
+        List.copyOf(admins),
+        providers);
+  }
+
+  private static void validateProvider(Path file, String field, OidcProviderDefinition provider)
+      throws InvalidTenantsConfigException {
+    if (provider == null || provider.id() == null || !SLUG.matcher(provider.id()).matches()) {
+      throw invalid(file, field + ".id", "must be lower-case letters, digits or inner hyphens");
+    }
+    if (provider.name() == null || provider.name().isBlank()) {
+      throw invalid(file, field + ".name", "names the provider on the sign-in button");
+    }
+    if (provider.clientId() == null || provider.clientId().isBlank()) {
+      throw invalid(file, field + ".clientId", "is the client id registered at the provider");
+    }
+    URI issuer;
+    try {
+      issuer = new URI(provider.issuer() == null ? "" : provider.issuer());
+    } catch (URISyntaxException e) {
+      throw invalid(file, field + ".issuer", "is not a URL");
+    }
+    boolean loopback = "localhost".equals(issuer.getHost()) || "127.0.0.1".equals(issuer.getHost());
+    if (!"https".equals(issuer.getScheme()) && !("http".equals(issuer.getScheme()) && loopback)) {
+      throw invalid(
+          file, field + ".issuer", "must be an https URL (plain http only on this machine)");
+    }
   }
 
   private static InvalidTenantsConfigException invalid(Path file, String field, String problem) {

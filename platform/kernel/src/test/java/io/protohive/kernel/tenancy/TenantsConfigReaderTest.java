@@ -21,7 +21,8 @@ class TenantsConfigReaderTest {
     List<TenantDefinition> tenants = reader.read(Path.of("../../tenants-config"));
 
     assertThat(tenants)
-        .containsExactly(new TenantDefinition("demo", "Demo", List.of(), true, false, List.of()));
+        .containsExactly(
+            new TenantDefinition("demo", "Demo", List.of(), true, false, List.of(), List.of()));
   }
 
   @Test
@@ -33,7 +34,13 @@ class TenantsConfigReaderTest {
     assertThat(reader.read(folder))
         .containsExactly(
             new TenantDefinition(
-                "acme", "Acme Corp", List.of("acme.com"), false, true, List.of("boss@acme.com")));
+                "acme",
+                "Acme Corp",
+                List.of("acme.com"),
+                false,
+                true,
+                List.of("boss@acme.com"),
+                List.of()));
   }
 
   @Test

@@ -1,0 +1,110 @@
+package io.protohive.app.it;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium, driven by its chromedriver, as the UI tests use it. */
+final class Browser implements AutoCloseable {
+
+  static final Duration RENDER = Duration.ofSeconds(60);
+
+  final ChromeDriver driver;
+  final WebDriverWait wait;
+
+  Browser() {
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(env("CHROMEDRIVER_PATH", "/usr/bin/chromedriver")))
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(env("CHROMIUM_PATH", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,800");
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, RENDER);
+  }
+
+  void open(String path) {
+    driver.get(Platform.BASE.resolve(path).toString());
+  }
+
+  /** Types into a Vaadin text field, found by id. */
+  void type(String id, String text) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    WebElement input = field.findElement(By.tagName("input"));
+    input.clear();
+    input.sendKeys(text);
+    input.sendKeys(Keys.TAB);
+  }
+
+  void signIn(String email, String password) {
+    open("login");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaadinLoginUsername")));
+    driver.findElement(By.id("vaadinLoginUsername")).sendKeys(email);
+    driver.findElement(By.id("vaadinLoginPassword")).sendKeys(password);
+    driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    waitForSignedIn(email);
+  }
+
+  void waitForSignedIn(String email) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), email));
+  }
+
+  void signOut() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+  }
+
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  void screenshot(String name) throws Exception {
+    Path folder = Files.createDirectories(Path.of(System.getProperty("it.screenshots")));
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        folder.resolve(name),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value != null ? value : fallback;
+  }
+}
