@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -327,6 +328,34 @@ class AuthIT {
     assertThat(refresh(second.refreshToken()).statusCode()).isEqualTo(401);
     assertThat(loginStatus(email, newPassword)).isEqualTo(200);
     assertThat(auditCount("PASSWORD_CHANGED")).isPositive();
+  }
+
+  @Test
+  void aRotatedKeySignsNewTokensWhileTokensOfThePreviousKeyStayValid() throws Exception {
+    String email = signUp();
+    Session user = login(email, PASSWORD, null);
+    String adminPassword =
+        Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
+    Session admin = login("admin@protohive.local", adminPassword, null);
+    assertThat(Platform.post("api/v1/platform/signing-keys/rotate", "", user.bearer()).statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> rotated =
+        Platform.post("api/v1/platform/signing-keys/rotate", "", admin.bearer());
+    assertThat(rotated.statusCode()).isEqualTo(200);
+    String kid = Platform.json(rotated).get("kid").asText();
+
+    assertThat(Platform.json(Platform.get("api/v1/auth/jwks")).get("keys").findValuesAsText("kid"))
+        .contains(kid)
+        .hasSizeGreaterThan(1);
+    assertThat(Platform.get("api/v1/me", user.bearer()).statusCode())
+        .as("a token of the previous key")
+        .isEqualTo(200);
+    Session renewed = login(email, PASSWORD, null);
+    assertThat(SignedJWT.parse(renewed.accessToken()).getHeader().getKeyID()).isEqualTo(kid);
+    assertThat(Platform.get("api/v1/me", renewed.bearer()).statusCode())
+        .as("a token of the new key")
+        .isEqualTo(200);
   }
 
   private static String mailedToken(String email, String marker) throws Exception {

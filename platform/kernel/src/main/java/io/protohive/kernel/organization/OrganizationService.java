@@ -1,5 +1,7 @@
 package io.protohive.kernel.organization;
 
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.UserAccount;
@@ -32,6 +34,7 @@ public class OrganizationService {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
+  @Inject AuditLog audit;
 
   @Transactional
   public OrganizationView create(Caller caller, String name, String template) {
@@ -46,6 +49,7 @@ public class OrganizationService {
     entityManager.flush();
     entityManager.persist(
         new Membership(tenantId, organization.id(), caller.userId(), Role.OWNER, now));
+    record(caller, Action.ORGANIZATION_CREATED, organization.id(), organization.name());
     return view(organization, Role.OWNER);
   }
 
@@ -96,6 +100,7 @@ public class OrganizationService {
     Membership membership = require(caller, id, Permission.EDIT);
     Organization organization = organization(id);
     organization.rename(validName(name), Instant.now());
+    record(caller, Action.ORGANIZATION_RENAMED, id, organization.name());
     return view(organization, membership.role());
   }
 
@@ -105,6 +110,7 @@ public class OrganizationService {
     enter(caller);
     require(caller, id, Permission.DELETE);
     organization(id).delete(Instant.now());
+    record(caller, Action.ORGANIZATION_DELETED, id, null);
   }
 
   @Transactional
@@ -147,6 +153,7 @@ public class OrganizationService {
     }
     Membership added = new Membership(tenantId, id, account.id(), granted, Instant.now());
     entityManager.persist(added);
+    record(caller, Action.MEMBER_ADDED, id, account.email() + " as " + granted);
     return member(added, account);
   }
 
@@ -162,7 +169,9 @@ public class OrganizationService {
       requireAnotherOwner(id);
     }
     target.changeRole(granted);
-    return member(target, entityManager.find(UserAccount.class, userId));
+    UserAccount account = entityManager.find(UserAccount.class, userId);
+    record(caller, Action.MEMBER_ROLE_CHANGED, id, account.email() + " to " + granted);
+    return member(target, account);
   }
 
   /** Removes a member; any member may remove themselves, except the last owner. */
@@ -181,6 +190,16 @@ public class OrganizationService {
       requireAnotherOwner(id);
     }
     entityManager.remove(target);
+    record(caller, Action.MEMBER_REMOVED, id, userId.toString());
+  }
+
+  private void record(Caller caller, Action action, UUID organizationId, String detail) {
+    audit.record(
+        caller.tenantId(),
+        caller.userId(),
+        action,
+        "organization " + organizationId + (detail == null ? "" : ": " + detail),
+        null);
   }
 
   /**

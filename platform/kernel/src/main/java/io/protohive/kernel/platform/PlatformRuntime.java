@@ -99,6 +99,7 @@ public class PlatformRuntime {
             dataDir.resolve("felix-cache"));
     startTenantsConfig();
     signingKeys.ensureKey();
+    signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
   }
 

@@ -3,6 +3,7 @@ package io.protohive.kernel.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,6 +55,10 @@ public class PlatformSettings {
   @Inject
   @ConfigProperty(name = "protohive.tenants.dir", defaultValue = "tenants-config")
   String tenantsDir;
+
+  @Inject
+  @ConfigProperty(name = "protohive.jwt.key.max-age", defaultValue = "P30D")
+  Duration signingKeyMaxAge;
 
   @Inject
   @ConfigProperty(name = "protohive.public.url", defaultValue = "http://localhost:9080")
@@ -128,6 +133,11 @@ public class PlatformSettings {
   /** Where people reach the platform, without a trailing slash; links in mail start here. */
   public String publicUrl() {
     return publicUrl.replaceAll("/+$", "");
+  }
+
+  /** How long a key signs access tokens before the platform rotates it (checked at start). */
+  public Duration signingKeyMaxAge() {
+    return signingKeyMaxAge;
   }
 
   public String adminEmail() {

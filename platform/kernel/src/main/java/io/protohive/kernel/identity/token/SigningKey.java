@@ -49,4 +49,8 @@ public class SigningKey {
   Instant createdAt() {
     return createdAt;
   }
+
+  void retire(Instant now) {
+    retiredAt = now;
+  }
 }

@@ -16,13 +16,15 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The keys that sign access tokens, kept in the database so every node signs with the same keys,
- * and published as a JWK set for whoever verifies the tokens.
+ * and published as a JWK set for whoever verifies the tokens. The newest key signs; an older key
+ * stays published until no token it signed can still be valid, then it is retired.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -32,7 +34,11 @@ public class SigningKeys {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  // how long a node may go on signing with a key it loaded before another node rotated
+  private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+
   private volatile RSAKey current;
+  private volatile Instant loadedAt = Instant.EPOCH;
 
   /** Creates the first key when there is none. */
   @Transactional
@@ -42,17 +48,55 @@ public class SigningKeys {
     }
   }
 
+  /**
+   * Adds a new signing key, and retires the keys no valid token can carry any more.
+   *
+   * @return the new key's id
+   */
+  @Transactional
+  public String rotate() {
+    SigningKey key = generate();
+    entityManager.persist(key);
+    retireSuperseded();
+    current = null;
+    return key.kid();
+  }
+
+  /** Rotates when the newest key is older than {@code maxAge}. */
+  @Transactional
+  public boolean rotateIfOlderThan(Duration maxAge) {
+    List<SigningKey> keys = activeKeys();
+    if (!keys.isEmpty() && keys.get(0).createdAt().isAfter(Instant.now().minus(maxAge))) {
+      retireSuperseded();
+      return false;
+    }
+    rotate();
+    return true;
+  }
+
+  private void retireSuperseded() {
+    List<SigningKey> keys = activeKeys();
+    Instant cutoff = Instant.now().minus(AccessTokens.LIFETIME);
+    // a key is superseded once a newer one signs; its tokens are dead a token lifetime later
+    for (int i = 1; i < keys.size(); i++) {
+      if (keys.get(i - 1).createdAt().isBefore(cutoff)) {
+        keys.get(i).retire(Instant.now());
+      }
+    }
+  }
+
   /** The newest active key, with its private part, for signing. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public RSAKey signingKey() {
     RSAKey key = current;
-    if (key == null) {
+    if (key == null || loadedAt.isBefore(Instant.now().minus(RELOAD_AFTER))) {
       List<SigningKey> keys = activeKeys();
       if (keys.isEmpty()) {
         throw new IllegalStateException("no signing key; the platform creates one at start");
       }
       key = toJwk(keys.get(0), true);
       current = key;
+      loadedAt = Instant.now();
     }
     return key;
   }
