@@ -100,7 +100,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                           + ") left running on "
                           + dataFolder
                           + " by an earlier run");
-              process.destroy();
+              fastShutdown(process);
               try {
                 process.onExit().get(STALE_SERVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
               } catch (Exception e) {
@@ -112,6 +112,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         + " by an earlier run did not stop; stop it and start again");
               }
             });
+  }
+
+  /**
+   * Stops a postmaster in "fast" mode (SIGINT), which disconnects its clients: SIGTERM would wait
+   * for the connections a pool may still hold, and pg_ctl refuses to run as root.
+   */
+  private static void fastShutdown(ProcessHandle postmaster) {
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(STALE_SERVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (IOException e) {
+      postmaster.destroy();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Optional<ProcessHandle> stalePostmaster(Path dataFolder) {

@@ -1,5 +1,6 @@
 package io.protohive.kernel.organization;
 
+import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,15 +9,21 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /** A person's place in an organization. */
 @Entity
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = DatabaseScope.TENANT_PROPERTY)
 @Table(name = "membership")
 public class Membership {
 
   @Id private UUID id;
 
-  @Column(name = "tenant_id", nullable = false)
+  // written by EclipseLink from the transaction's tenant; readable here
+  @Column(name = "tenant_id", insertable = false, updatable = false)
   private UUID tenantId;
 
   @Column(name = "organization_id", nullable = false)

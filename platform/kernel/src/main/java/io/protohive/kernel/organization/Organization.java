@@ -1,20 +1,27 @@
 package io.protohive.kernel.organization;
 
+import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /** An AI company: the agents, people and work of one team, inside a tenant. */
 @Entity
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = DatabaseScope.TENANT_PROPERTY)
 @Table(name = "organization")
 public class Organization {
 
   @Id private UUID id;
 
-  @Column(name = "tenant_id", nullable = false)
+  // written by EclipseLink from the transaction's tenant; readable here
+  @Column(name = "tenant_id", insertable = false, updatable = false)
   private UUID tenantId;
 
   @Column(nullable = false)

@@ -60,6 +60,11 @@ public class PlatformRuntime {
       LOG.severe("ProtoHive cannot start: " + e.getMessage());
       stop();
       throw e;
+    } catch (RuntimeException e) {
+      // whatever failed, leave no database or cluster member running behind
+      LOG.log(java.util.logging.Level.SEVERE, "ProtoHive cannot start: " + e, e);
+      stop();
+      throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     LOG.info(
