@@ -5,7 +5,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
@@ -49,7 +52,30 @@ public class TenantAdminView extends VerticalLayout implements SignedInOnly {
     audit.addColumn(AuditEntry::subject).setHeader("Subject");
     audit.addColumn(AuditEntry::sourceAddress).setHeader("From");
 
-    add(new H2("Tenant"), new H3("Users"), users, new H3("Audit trail"), audit);
+    EmailField email = new EmailField();
+    email.setId("tenant-invite-email");
+    email.setPlaceholder("Email of a person to invite");
+    email.setWidth("22em");
+    Button invite = new Button("Invite");
+    invite.setId("tenant-invite");
+    invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    invite.addClickListener(
+        click -> {
+          try {
+            administration.invite(
+                caller(), email.getValue(), VaadinRequest.getCurrent().getRemoteAddr());
+            email.clear();
+            email.setInvalid(false);
+            refresh();
+          } catch (Rejection rejection) {
+            email.setErrorMessage(rejection.getMessage());
+            email.setInvalid(true);
+          }
+        });
+    HorizontalLayout inviting = new HorizontalLayout(email, invite);
+    inviting.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+    add(new H2("Tenant"), new H3("Users"), inviting, users, new H3("Audit trail"), audit);
   }
 
   @Override

@@ -79,12 +79,62 @@ class TenantAdminIT {
   }
 
   @Test
+  void anAdminInvitesAPersonWhoChoosesAPasswordThroughTheMailedLink() throws Exception {
+    String boss = token(signUp(bossEmail, tenant), bossEmail);
+    String invitee = "new-" + UUID.randomUUID() + "@example.com";
+
+    HttpResponse<String> invited =
+        Platform.send(
+            "POST",
+            "api/v1/tenant/users",
+            "{\"email\":\"" + invitee + "\"}",
+            "Authorization",
+            "Bearer " + boss);
+    assertThat(invited.statusCode()).isEqualTo(201);
+    assertThat(
+            Platform.send(
+                    "POST",
+                    "api/v1/tenant/users",
+                    "{\"email\":\"" + invitee + "\"}",
+                    "Authorization",
+                    "Bearer " + boss)
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(login(invitee).statusCode()).as("no password yet").isEqualTo(401);
+
+    String body =
+        PlatformIT.query(
+            "select body from mail_message where recipient = '"
+                + invitee
+                + "' order by created_at desc limit 1");
+    String marker = "/reset-password?token=";
+    String line = body.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+    String linkToken = line.substring(line.indexOf(marker) + marker.length()).strip();
+    assertThat(
+            Platform.post(
+                    "api/v1/auth/reset-password",
+                    "{\"token\":\"" + linkToken + "\",\"password\":\"" + PASSWORD + "\"}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(login(invitee).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aUserWhoIsNotAnAdminIsRefused() throws Exception {
     String email = "worker-" + UUID.randomUUID() + "@example.com";
     String worker = token(signUp(email, tenant), email);
 
     assertThat(get("api/v1/tenant/users", worker).statusCode()).isEqualTo(403);
     assertThat(get("api/v1/tenant/audit", worker).statusCode()).isEqualTo(403);
+    assertThat(
+            Platform.send(
+                    "POST",
+                    "api/v1/tenant/users",
+                    "{\"email\":\"x@example.com\"}",
+                    "Authorization",
+                    "Bearer " + worker)
+                .statusCode())
+        .isEqualTo(403);
     JsonNode me = Platform.json(get("api/v1/me", worker));
     assertThat(me.get("roles").toString()).doesNotContain("tenant-admin");
   }

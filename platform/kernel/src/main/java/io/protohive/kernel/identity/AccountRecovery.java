@@ -24,6 +24,7 @@ public class AccountRecovery {
 
   static final Duration VERIFICATION_LIFETIME = Duration.ofHours(24);
   static final Duration RESET_LIFETIME = Duration.ofHours(1);
+  static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
   private static final String LINK_REFUSED = "This link is not valid any more; ask for a new one.";
 
   @PersistenceContext(unitName = "protohive")
@@ -53,6 +54,25 @@ public class AccountRecovery {
             + "\n\nThe link works once, for "
             + VERIFICATION_LIFETIME.toHours()
             + " hours.\n");
+  }
+
+  /** Mails a new account's owner a link to choose a password. Call inside its transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void sendInvitation(UserAccount account, String tenantName, String invitedBy) {
+    String token = issue(account, Purpose.RESET_PASSWORD, INVITATION_LIFETIME);
+    mailer.send(
+        account.tenantId(),
+        account.email(),
+        "You are invited to " + tenantName + " on ProtoHive",
+        "Hello,\n\n"
+            + invitedBy
+            + " invited you to "
+            + tenantName
+            + " on ProtoHive. Choose your password here:\n\n"
+            + link("reset-password", token)
+            + "\n\nThe link works once, for "
+            + INVITATION_LIFETIME.toDays()
+            + " days.\n");
   }
 
   @Transactional(dontRollbackOn = Rejection.class)
@@ -102,6 +122,8 @@ public class AccountRecovery {
     Credentials.requireStrongPassword(newPassword, account.email());
     redeemable.use(Instant.now());
     account.changePassword(hasher.hash(newPassword.toCharArray()));
+    // the mailed link proved the address as well
+    account.verifyEmail();
     refreshTokens.revokeAll(account.id());
     audit.record(account.tenantId(), account.id(), Action.PASSWORD_RESET, account.email(), address);
   }

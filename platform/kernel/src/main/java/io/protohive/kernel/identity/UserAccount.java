@@ -60,6 +60,11 @@ public class UserAccount {
     return admin;
   }
 
+  /** A person invited by a tenant admin, who chooses a password through a mailed link. */
+  public static UserAccount invited(UUID tenantId, String email, Instant now) {
+    return new UserAccount(tenantId, email, email.substring(0, email.indexOf('@')), "invited", now);
+  }
+
   /** A person signing up in a tenant; verified at once when the tenant does not ask for it. */
   public static UserAccount member(
       UUID tenantId,

@@ -3,7 +3,9 @@ package io.protohive.kernel.tenancy;
 import io.protohive.kernel.audit.AuditEvent;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.AccountRecovery;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.DatabaseScope;
@@ -30,6 +32,7 @@ public class TenantAdministration {
   @Inject DatabaseScope scope;
   @Inject AuditLog audit;
   @Inject RefreshTokens refreshTokens;
+  @Inject AccountRecovery recovery;
 
   /** A user as tenant admins see it. */
   public record UserSummary(
@@ -60,6 +63,35 @@ public class TenantAdministration {
         .stream()
         .map(u -> summary(u, tenant))
         .toList();
+  }
+
+  /**
+   * Creates an account for a person of the tenant and mails them a link to choose a password,
+   * whether or not the tenant allows self sign-up.
+   */
+  @Transactional
+  public UserSummary invite(Caller caller, String email, String address) {
+    Tenant tenant = requireAdmin(caller);
+    String normalized = Credentials.normalizeEmail(email);
+    boolean exists =
+        !entityManager
+            .createQuery(
+                "select u.id from UserAccount u where u.tenantId = :tenant and lower(u.email) = :email",
+                UUID.class)
+            .setParameter("tenant", tenant.id())
+            .setParameter("email", normalized)
+            .getResultList()
+            .isEmpty();
+    if (exists) {
+      throw Rejection.of(Rejection.Kind.CONFLICT, "This person has an account already.");
+    }
+    UserAccount account = UserAccount.invited(tenant.id(), normalized, java.time.Instant.now());
+    entityManager.persist(account);
+    entityManager.flush();
+    UserAccount inviter = entityManager.find(UserAccount.class, caller.userId());
+    recovery.sendInvitation(account, tenant.name(), inviter.displayName());
+    audit.record(tenant.id(), caller.userId(), Action.USER_INVITED, normalized, address);
+    return summary(account, tenant);
   }
 
   /** Disables or enables a user; disabling also ends the user's sessions. */

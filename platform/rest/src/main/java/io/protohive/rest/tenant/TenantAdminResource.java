@@ -14,12 +14,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +48,19 @@ public class TenantAdminResource {
   @Operation(summary = "The tenant's users")
   public PageResponse<UserSummary> users() {
     return PageResponse.all(administration.users(Callers.of(token)));
+  }
+
+  /** Whom to invite. */
+  public record Invitation(String email) {}
+
+  @POST
+  @Path("users")
+  @Operation(summary = "Invite a person: creates the account and mails a link to choose a password")
+  public Response invite(Invitation body) {
+    UserSummary invited =
+        administration.invite(
+            Callers.of(token), RequestBodies.require(body).email(), request.getRemoteAddr());
+    return Response.status(Response.Status.CREATED).entity(invited).build();
   }
 
   @PATCH
