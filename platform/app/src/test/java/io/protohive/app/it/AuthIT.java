@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AuthIT {
 
-  private static final String PASSWORD = "correct horse battery staple";
+  private static final String PASSWORD = Accounts.PASSWORD;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -206,23 +206,9 @@ class AuthIT {
 
   @Test
   void aTenantThatRequiresVerificationLetsInOnlyVerifiedAddresses() throws Exception {
-    String tenant = "verified-" + UUID.randomUUID().toString().substring(0, 8);
-    PlatformIT.execute(
-        "insert into tenant (id, slug, name, self_signup, email_verification, created_at,"
-            + " updated_at) values (gen_random_uuid(), '"
-            + tenant
-            + "', 'Verified', true, true, now(), now())");
+    String tenant = Accounts.tenant("verified", true, "");
     String email = newEmail();
-    HttpResponse<String> created =
-        Platform.post(
-            "api/v1/auth/register",
-            "{\"email\":\""
-                + email
-                + "\",\"password\":\""
-                + PASSWORD
-                + "\",\"displayName\":\"V\",\"tenant\":\""
-                + tenant
-                + "\"}");
+    HttpResponse<String> created = Accounts.register(email, PASSWORD, tenant);
     assertThat(Platform.json(created).get("emailVerified").asBoolean()).isFalse();
     assertThat(loginStatus(email, PASSWORD)).isEqualTo(403);
 
@@ -410,13 +396,7 @@ class AuthIT {
   }
 
   private static HttpResponse<String> register(String email, String password) throws Exception {
-    return Platform.post(
-        "api/v1/auth/register",
-        "{\"email\":\""
-            + email
-            + "\",\"password\":\""
-            + password
-            + "\",\"displayName\":\"Test User\",\"tenant\":\"demo\"}");
+    return Accounts.register(email, password, "demo");
   }
 
   private static String credentials(String email, String password, String tenant) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OrganizationIT {
 
-  private static final String PASSWORD = "correct horse battery staple";
+  private static final String PASSWORD = Accounts.PASSWORD;
 
   private User owner;
   private User admin;
@@ -35,12 +35,7 @@ class OrganizationIT {
 
   @BeforeEach
   void people() throws Exception {
-    String rival = "rival-" + UUID.randomUUID().toString().substring(0, 8);
-    PlatformIT.execute(
-        "insert into tenant (id, slug, name, self_signup, email_verification, created_at,"
-            + " updated_at) values (gen_random_uuid(), '"
-            + rival
-            + "', 'Rival', true, false, now(), now())");
+    String rival = Accounts.tenant("rival", false, "");
     owner = User.signUp("demo");
     admin = User.signUp("demo");
     member = User.signUp("demo");
@@ -241,21 +236,9 @@ class OrganizationIT {
 
     static User signUp(String tenant) throws Exception {
       String email = "user-" + UUID.randomUUID() + "@example.com";
-      HttpResponse<String> created =
-          Platform.post(
-              "api/v1/auth/register",
-              "{\"email\":\""
-                  + email
-                  + "\",\"password\":\""
-                  + PASSWORD
-                  + "\",\"displayName\":\"Test\",\"tenant\":\""
-                  + tenant
-                  + "\"}");
+      HttpResponse<String> created = Accounts.register(email, PASSWORD, tenant);
       assertThat(created.statusCode()).isEqualTo(201);
-      HttpResponse<String> login =
-          Platform.post(
-              "api/v1/auth/login",
-              "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+      HttpResponse<String> login = Accounts.login(email, PASSWORD);
       assertThat(login.statusCode()).isEqualTo(200);
       return new User(
           email,

@@ -81,12 +81,7 @@ class ShellBrowserIT {
 
   @Test
   void aPersonSignsUpVerifiesTheirEmailAndCreatesAnOrganization() throws Exception {
-    String tenant = "verified-" + UUID.randomUUID().toString().substring(0, 8);
-    PlatformIT.execute(
-        "insert into tenant (id, slug, name, self_signup, email_verification, created_at,"
-            + " updated_at) values (gen_random_uuid(), '"
-            + tenant
-            + "', 'Verified', true, true, now(), now())");
+    String tenant = Accounts.tenant("verified", true, "");
     String email = "ada-" + UUID.randomUUID() + "@example.com";
     String password = "analytical engine notes";
 
@@ -129,18 +124,7 @@ class ShellBrowserIT {
     assertThat(browser.driver.findElement(By.id("organizations")).getText()).contains("owner");
 
     String colleague = "charles-" + UUID.randomUUID() + "@example.com";
-    assertThat(
-            Platform.post(
-                    "api/v1/auth/register",
-                    "{\"email\":\""
-                        + colleague
-                        + "\",\"password\":\""
-                        + password
-                        + "\",\"displayName\":\"Charles\",\"tenant\":\""
-                        + tenant
-                        + "\"}")
-                .statusCode())
-        .isEqualTo(201);
+    assertThat(Accounts.register(colleague, password, tenant).statusCode()).isEqualTo(201);
     browser
         .driver
         .findElement(By.id("organizations"))

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TenantAdminIT {
 
-  private static final String PASSWORD = "correct horse battery staple";
+  private static final String PASSWORD = Accounts.PASSWORD;
 
   private String tenant;
   private String bossEmail;
@@ -28,15 +28,8 @@ class TenantAdminIT {
 
   @BeforeEach
   void tenantWithAnAdmin() throws Exception {
-    tenant = "managed-" + UUID.randomUUID().toString().substring(0, 8);
-    bossEmail = "boss-" + UUID.randomUUID() + "@example.com";
-    PlatformIT.execute(
-        "insert into tenant (id, slug, name, self_signup, email_verification, admin_emails,"
-            + " created_at, updated_at) values (gen_random_uuid(), '"
-            + tenant
-            + "', 'Managed', true, false, '"
-            + bossEmail
-            + "', now(), now())");
+    bossEmail = Accounts.newEmail("boss", "example.com");
+    tenant = Accounts.tenant("managed", false, bossEmail);
   }
 
   @Test
@@ -140,23 +133,13 @@ class TenantAdminIT {
   }
 
   private String signUp(String email, String tenantSlug) throws Exception {
-    HttpResponse<String> created =
-        Platform.post(
-            "api/v1/auth/register",
-            "{\"email\":\""
-                + email
-                + "\",\"password\":\""
-                + PASSWORD
-                + "\",\"displayName\":\"T\",\"tenant\":\""
-                + tenantSlug
-                + "\"}");
+    HttpResponse<String> created = Accounts.register(email, PASSWORD, tenantSlug);
     assertThat(created.statusCode()).isEqualTo(201);
     return Platform.json(created).get("id").asText();
   }
 
   private static HttpResponse<String> login(String email) throws Exception {
-    return Platform.post(
-        "api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    return Accounts.login(email, PASSWORD);
   }
 
   private static String token(String id, String email) throws Exception {

@@ -1,0 +1,56 @@
+package io.protohive.app.it;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** Tenants and people the integration tests make for themselves, through the real API. */
+final class Accounts {
+
+  static final String PASSWORD = "correct horse battery staple";
+
+  private Accounts() {}
+
+  static String newEmail(String name, String domain) {
+    return name + "-" + UUID.randomUUID() + "@" + domain;
+  }
+
+  /**
+   * A tenant that allows self sign-up, written straight to the database as tenants-config would.
+   *
+   * @return its slug
+   */
+  static String tenant(String prefix, boolean emailVerification, String adminEmails)
+      throws Exception {
+    String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    PlatformIT.execute(
+        "insert into tenant (id, slug, name, self_signup, email_verification, admin_emails,"
+            + " created_at, updated_at) values (gen_random_uuid(), '"
+            + slug
+            + "', '"
+            + prefix
+            + "', true, "
+            + emailVerification
+            + ", '"
+            + adminEmails
+            + "', now(), now())");
+    return slug;
+  }
+
+  static HttpResponse<String> register(String email, String password, String tenant)
+      throws Exception {
+    return Platform.post(
+        "api/v1/auth/register",
+        "{\"email\":\""
+            + email
+            + "\",\"password\":\""
+            + password
+            + "\",\"displayName\":\"Test User\",\"tenant\":\""
+            + tenant
+            + "\"}");
+  }
+
+  static HttpResponse<String> login(String email, String password) throws Exception {
+    return Platform.post(
+        "api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+  }
+}
