@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +43,8 @@ public class OrganizationService {
     if (template != null) {
       throw Rejection.invalid("template", "No organization template of this name.");
     }
-    Instant now = Instant.now();
+    // PostgreSQL keeps microseconds; answer with what a later read will return
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Organization organization = new Organization(tenantId, validName(name), now);
     entityManager.persist(organization);
     // the membership refers to the organization by id only, so write the organization first
