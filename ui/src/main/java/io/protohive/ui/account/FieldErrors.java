@@ -3,6 +3,7 @@ package io.protohive.ui.account;
 import com.vaadin.flow.component.HasValidation;
 import io.protohive.kernel.platform.Rejection;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Shows a refusal on the field it names, or in a fallback place when it names none. */
 final class FieldErrors {
@@ -12,7 +13,7 @@ final class FieldErrors {
   static void show(
       Rejection rejection,
       Map<String, ? extends HasValidation> fields,
-      java.util.function.Consumer<String> elsewhere) {
+      Consumer<String> elsewhere) {
     fields.values().forEach(field -> field.setInvalid(false));
     HasValidation field = rejection.field().map(fields::get).orElse(null);
     if (field != null) {

@@ -1,5 +1,6 @@
 package io.protohive.ui.account;
 
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -80,9 +81,7 @@ public class SignUpView extends VerticalLayout {
             outcome,
             new Anchor(SignInView.ROUTE, "Sign in instead"));
     form.setMaxWidth("420px");
-    form.getChildren()
-        .filter(c -> c instanceof com.vaadin.flow.component.HasSize)
-        .forEach(c -> ((com.vaadin.flow.component.HasSize) c).setWidthFull());
+    form.getChildren().filter(c -> c instanceof HasSize).forEach(c -> ((HasSize) c).setWidthFull());
     setAlignItems(FlexComponent.Alignment.CENTER);
     add(form);
   }

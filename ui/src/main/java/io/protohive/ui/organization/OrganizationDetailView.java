@@ -1,11 +1,13 @@
 package io.protohive.ui.organization;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -98,9 +100,9 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     members.setItems(organizations.members(caller(), id));
   }
 
-  private com.vaadin.flow.component.Component roleOf(MemberView member) {
+  private Component roleOf(MemberView member) {
     if (!Permission.MANAGE_MEMBERS.grantedTo(organization.role())) {
-      return new com.vaadin.flow.component.html.Span(member.role().name().toLowerCase());
+      return new Span(member.role().name().toLowerCase());
     }
     Select<Role> role = roles();
     role.setValue(member.role());

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
@@ -83,7 +84,7 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
     grid.setItems(organizations.list(caller(), Page.MAX_LIMIT, null).items());
   }
 
-  private static io.protohive.kernel.identity.Caller caller() {
+  private static Caller caller() {
     return SignedInUser.current().orElseThrow().caller();
   }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantAdministration;
@@ -109,7 +110,7 @@ public class TenantAdminView extends VerticalLayout implements SignedInOnly {
     audit.setItems(administration.audit(caller(), Page.MAX_LIMIT));
   }
 
-  private static io.protohive.kernel.identity.Caller caller() {
+  private static Caller caller() {
     return SignedInUser.current().orElseThrow().caller();
   }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Email and password sign-in, shared by the API and the UI: throttled, audited. */
 @ApplicationScoped
@@ -73,11 +74,11 @@ public class SignInService {
     return new SignedIn(user, tenants.byId(user.tenantId()));
   }
 
-  private static java.util.UUID tenantOf(UserAccount account) {
+  private static UUID tenantOf(UserAccount account) {
     return account == null ? null : account.tenantId();
   }
 
-  private static java.util.UUID idOf(UserAccount account) {
+  private static UUID idOf(UserAccount account) {
     return account == null ? null : account.id();
   }
 }

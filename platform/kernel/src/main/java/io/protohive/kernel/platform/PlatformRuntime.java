@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -62,7 +63,7 @@ public class PlatformRuntime {
       throw e;
     } catch (RuntimeException e) {
       // whatever failed, leave no database or cluster member running behind
-      LOG.log(java.util.logging.Level.SEVERE, "ProtoHive cannot start: " + e, e);
+      LOG.log(Level.SEVERE, "ProtoHive cannot start: " + e, e);
       stop();
       throw e;
     }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,11 +46,7 @@ public class TenantAdministration {
 
   /** An audit entry as tenant admins see it. */
   public record AuditEntry(
-      String action,
-      UUID actorId,
-      String subject,
-      String sourceAddress,
-      java.time.Instant occurredAt) {}
+      String action, UUID actorId, String subject, String sourceAddress, Instant occurredAt) {}
 
   @Transactional
   public List<UserSummary> users(Caller caller) {
@@ -85,7 +82,7 @@ public class TenantAdministration {
     if (exists) {
       throw Rejection.of(Rejection.Kind.CONFLICT, "This person has an account already.");
     }
-    UserAccount account = UserAccount.invited(tenant.id(), normalized, java.time.Instant.now());
+    UserAccount account = UserAccount.invited(tenant.id(), normalized, Instant.now());
     entityManager.persist(account);
     entityManager.flush();
     UserAccount inviter = entityManager.find(UserAccount.class, caller.userId());

@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ public class OidcSignIn {
     }
     audit.record(
         tenant.id(), account.id(), Action.SIGN_IN, email + " via " + provider.id(), address);
-    return new SignedIn(account, java.util.Optional.of(tenant));
+    return new SignedIn(account, Optional.of(tenant));
   }
 
   private UserAccount account(Tenant tenant, String email, String name, String address) {
