@@ -110,7 +110,9 @@ class OrganizationIT {
             "tenant",
             "demo",
             "provider",
-            "none");
+            "none",
+            "pluginId",
+            "io.protohive.plugins.tool-clock");
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

@@ -113,6 +113,50 @@ class TenantAdminIT {
   }
 
   @Test
+  void anAdminSwitchesAnInstalledPluginOnForTheTenantOnly() throws Exception {
+    String boss = token(signUp(bossEmail, tenant), bossEmail);
+    String otherEmail = Accounts.newEmail("other", "example.com");
+    String other = token(signUp(otherEmail, "demo"), otherEmail);
+    String clock = "api/v1/tenant/plugins/io.protohive.plugins.tool-clock";
+
+    assertThat(enabled(boss)).isFalse();
+    HttpResponse<String> on = Platform.send("PUT", clock, "{\"enabled\":true}", bearer(boss));
+    assertThat(on.statusCode()).isEqualTo(200);
+    assertThat(enabled(boss)).isTrue();
+    assertThat(enabled(other)).as("another tenant").isFalse();
+
+    assertThat(Platform.send("PUT", clock, "{\"enabled\":true}", bearer(other)).statusCode())
+        .as("not an admin")
+        .isEqualTo(403);
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/plugins/no.such.plugin",
+                    "{\"enabled\":true}",
+                    bearer(boss))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(Platform.send("PUT", clock, "{}", bearer(boss)).statusCode()).isEqualTo(400);
+    assertThat(Platform.send("PUT", clock, "{\"enabled\":false}", bearer(boss)).statusCode())
+        .isEqualTo(200);
+    assertThat(enabled(boss)).isFalse();
+  }
+
+  private static boolean enabled(String token) throws Exception {
+    JsonNode plugins = Platform.json(Platform.send("GET", "api/v1/plugins", null, bearer(token)));
+    for (JsonNode plugin : plugins.get("items")) {
+      if (plugin.get("id").asText().equals("io.protohive.plugins.tool-clock")) {
+        return plugin.get("enabled").asBoolean();
+      }
+    }
+    throw new AssertionError("the clock plugin is not listed: " + plugins);
+  }
+
+  private static String[] bearer(String token) {
+    return new String[] {"Authorization", "Bearer " + token};
+  }
+
+  @Test
   void aUserWhoIsNotAnAdminIsRefused() throws Exception {
     String email = "worker-" + UUID.randomUUID() + "@example.com";
     String worker = token(signUp(email, tenant), email);

@@ -36,7 +36,9 @@ public class AuditLog {
     MEMBER_ADDED,
     MEMBER_ROLE_CHANGED,
     MEMBER_REMOVED,
-    SIGNING_KEY_ROTATED
+    SIGNING_KEY_ROTATED,
+    PLUGIN_ENABLED,
+    PLUGIN_DISABLED
   }
 
   @PersistenceContext(unitName = "protohive")

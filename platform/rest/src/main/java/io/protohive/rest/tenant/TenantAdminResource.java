@@ -1,6 +1,8 @@
 package io.protohive.rest.tenant;
 
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantAdminResource {
 
   @Inject TenantAdministration administration;
+  @Inject PluginCatalog plugins;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
@@ -70,6 +74,20 @@ public class TenantAdminResource {
     UserChange given = RequestBodies.require(body);
     return administration.setDisabled(
         Callers.of(token), userId, given.disabled(), request.getRemoteAddr());
+  }
+
+  /** Whether a plugin is on for the tenant. */
+  public record Enablement(Boolean enabled) {}
+
+  @PUT
+  @Path("plugins/{pluginId}")
+  @Operation(summary = "Switch an installed plugin on or off for the tenant")
+  public TenantPlugin enablePlugin(@PathParam("pluginId") String pluginId, Enablement body) {
+    return plugins.setEnabled(
+        Callers.of(token),
+        pluginId,
+        RequestBodies.require(body).enabled(),
+        request.getRemoteAddr());
   }
 
   @GET
