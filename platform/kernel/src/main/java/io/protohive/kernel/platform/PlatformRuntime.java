@@ -9,6 +9,7 @@ import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.plugin.BundleArchive;
 import io.protohive.kernel.plugin.PluginHost;
 import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
+import io.protohive.kernel.tenancy.TenantDefinition;
 import io.protohive.kernel.tenancy.TenantsConfigReader;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
 import jakarta.annotation.Resource;
@@ -88,7 +89,7 @@ public class PlatformRuntime {
   private void start(ServletContext context) {
     Path dataDir = DataFolder.prepare(settings.dataDir());
     // validated before anything starts, so a broken file costs no database start
-    readTenants();
+    List<TenantDefinition> tenants = readTenants();
     if (settings.databaseMode() == DatabaseMode.EMBEDDED) {
       embeddedDatabase =
           EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.embeddedDatabasePort());
@@ -103,7 +104,7 @@ public class PlatformRuntime {
             bundles(context, BUNDLED_PLUGINS),
             settings.pluginsDir(),
             dataDir.resolve("felix-cache"));
-    startTenantsConfig();
+    tenantsConfig.start(settings.tenantsDir(), tenants);
     signingKeys.ensureKey();
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
@@ -117,17 +118,9 @@ public class PlatformRuntime {
     return owner;
   }
 
-  private void readTenants() {
+  private List<TenantDefinition> readTenants() {
     try {
-      new TenantsConfigReader().read(settings.tenantsDir());
-    } catch (InvalidTenantsConfigException e) {
-      throw new StartupFailure(e.getMessage());
-    }
-  }
-
-  private void startTenantsConfig() {
-    try {
-      tenantsConfig.start(settings.tenantsDir());
+      return new TenantsConfigReader().read(settings.tenantsDir());
     } catch (InvalidTenantsConfigException e) {
       throw new StartupFailure(e.getMessage());
     }

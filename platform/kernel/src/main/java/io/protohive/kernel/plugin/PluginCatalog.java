@@ -63,9 +63,7 @@ public class PluginCatalog {
   /** Switches an installed plugin on or off for the caller's tenant; tenant admins only. */
   @Transactional
   public TenantPlugin setEnabled(Caller caller, String pluginId, Boolean enabled, String address) {
-    if (!administration.isAdmin(caller)) {
-      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only your tenant's admins may do this.");
-    }
+    administration.requireAdmin(caller);
     PluginInfo plugin =
         runtime.pluginHost().plugins().stream()
             .filter(p -> p.symbolicName().equals(pluginId))

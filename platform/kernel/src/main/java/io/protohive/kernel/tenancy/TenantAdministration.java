@@ -149,7 +149,8 @@ public class TenantAdministration {
     return account != null && tenant != null && tenant.isAdmin(account.email());
   }
 
-  private Tenant requireAdmin(Caller caller) {
+  /** The caller's tenant. @throws Rejection unless the caller administers it */
+  public Tenant requireAdmin(Caller caller) {
     if (!isAdmin(caller)) {
       throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only your tenant's admins may do this.");
     }

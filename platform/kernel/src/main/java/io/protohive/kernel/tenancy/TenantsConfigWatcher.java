@@ -41,12 +41,12 @@ public class TenantsConfigWatcher {
   public record Status(Instant appliedAt, String error) {}
 
   /**
-   * Applies the folder once, then watches it.
+   * Applies the tenants read from the folder at start, then watches the folder for changes.
    *
-   * @throws InvalidTenantsConfigException when the folder is invalid at start
+   * @param tenants the folder's tenants, read and validated by the caller
    */
-  public void start(Path folder) throws InvalidTenantsConfigException {
-    apply(reader.read(folder));
+  public void start(Path folder, List<TenantDefinition> tenants) {
+    apply(tenants);
     try {
       watcher = FileSystems.getDefault().newWatchService();
       folder.register(
