@@ -7,9 +7,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.protohive.kernel.plugin.PluginInfo;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
+import io.protohive.pluginhost.PluginDescriptor;
 import jakarta.inject.Inject;
 
 /** The platform at a glance: version, database mode, cluster and plugins. */
@@ -33,13 +33,13 @@ public class SystemView extends VerticalLayout {
             "Plugins",
             info.plugins().active() + " active of " + info.plugins().installed() + " installed"));
 
-    Grid<PluginInfo> plugins = new Grid<>(PluginInfo.class, false);
+    Grid<PluginDescriptor> plugins = new Grid<>(PluginDescriptor.class, false);
     plugins.setId("plugins");
-    plugins.addColumn(PluginInfo::name).setHeader("Plugin");
-    plugins.addColumn(PluginInfo::symbolicName).setHeader("Bundle");
-    plugins.addColumn(PluginInfo::version).setHeader("Version");
-    plugins.addColumn(PluginInfo::state).setHeader("State");
-    plugins.addColumn(PluginInfo::source).setHeader("Source");
+    plugins.addColumn(PluginDescriptor::name).setHeader("Plugin");
+    plugins.addColumn(PluginDescriptor::id).setHeader("Bundle");
+    plugins.addColumn(PluginDescriptor::version).setHeader("Version");
+    plugins.addColumn(PluginDescriptor::state).setHeader("State");
+    plugins.addColumn(PluginDescriptor::origin).setHeader("Source");
     plugins.setItems(info.pluginBundles());
     plugins.setAllRowsVisible(true);
     add(plugins);

@@ -63,8 +63,7 @@ class PlatformIT {
     JsonNode bundles = Platform.json(Platform.get("api/v1/system/info")).get("pluginBundles");
 
     assertThat(bundles).hasSize(1);
-    assertThat(bundles.get(0).get("symbolicName").asText())
-        .isEqualTo("io.protohive.plugins.tool-clock");
+    assertThat(bundles.get(0).get("id").asText()).isEqualTo("io.protohive.plugins.tool-clock");
     assertThat(bundles.get(0).get("state").asText()).isEqualTo("ACTIVE");
     assertThat(bundles.get(0).get("source").asText()).isEqualTo("bundled");
   }

@@ -1,35 +1,57 @@
 package io.protohive.app.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.protohive.kernel.plugin.BundleArchive;
-import io.protohive.kernel.plugin.PluginHost;
-import io.protohive.kernel.plugin.PluginInfo;
-import io.protohive.plugin.api.Tool;
+import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.ToolContext;
+import io.protohive.pluginhost.BundleArchive;
+import io.protohive.pluginhost.Certificates;
+import io.protohive.pluginhost.Origin;
+import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.pluginhost.PluginHost;
+import io.protohive.pluginhost.PluginRefused;
+import io.protohive.pluginhost.PluginTool;
+import io.protohive.pluginhost.ToolOutcome;
+import io.protohive.pluginhost.TrustPolicy;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real Felix host with the bundles the WAR ships, staged by the build under target/osgi. */
+/**
+ * The real Felix host with the bundles the WAR ships, staged by the build under target/osgi, and
+ * the test-only misbehaving plugin: admission, hot deploy, updates and fault containment.
+ */
 class PluginHostTest {
 
   private static final Path STAGED = Path.of("target/osgi/WEB-INF/osgi");
-  private static final Duration HOT_DEPLOY = Duration.ofSeconds(30);
+  private static final Path CLOCK = STAGED.resolve("plugins/tool-clock.jar");
+  private static final Path MISBEHAVING = Path.of("target/test-bundles/test-misbehaving.jar");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final X509Certificate DEVELOPMENT;
+
+  static {
+    try {
+      DEVELOPMENT =
+          Certificates.parsePem(Files.readString(Path.of("../../sdk/signing/development.pem")));
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   @TempDir Path work;
 
@@ -43,58 +65,222 @@ class PluginHostTest {
   }
 
   @Test
-  void startsTheBundledClockToolAsAnOsgiService() throws Exception {
-    host = start(archives("plugins"));
+  void startsTheBundledPluginsAsOsgiServices() throws Exception {
+    host = start(archives("plugins"), false);
 
     assertThat(host.isRunning()).isTrue();
     assertThat(host.plugins())
-        .extracting(PluginInfo::symbolicName, PluginInfo::state, PluginInfo::source)
-        .containsExactly(tuple("io.protohive.plugins.tool-clock", "ACTIVE", "bundled"));
-    await().atMost(HOT_DEPLOY).until(() -> !host.tools().isEmpty());
-    Tool clock = host.tools().get(0);
-    assertThat(clock.id()).isEqualTo("clock.now");
-    assertThat(clock.invoke(Map.of("zone", "Nowhere/Never"))).startsWith("Unknown time zone");
+        .extracting(PluginDescriptor::id, PluginDescriptor::state, PluginDescriptor::origin)
+        .containsExactly(
+            tuple("io.protohive.plugins.tool-clock", "ACTIVE", Origin.BUNDLED),
+            tuple("io.protohive.plugins.tool-http", "ACTIVE", Origin.BUNDLED));
+    assertThat(host.plugins().get(0).signer()).contains("CN=ProtoHive Development");
+    await().atMost(WAIT).until(() -> host.tool("clock.now").isPresent());
+    ToolOutcome outcome = call(host.tool("clock.now").orElseThrow(), Map.of("zone", "UTC"));
+    assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.OK);
+    assertThat(outcome.result().content()).endsWith("Z");
   }
 
   @Test
   void installsAndRemovesAJarDroppedIntoThePluginsFolder() throws Exception {
-    host = start(List.of());
+    host = start(List.of(), false);
     assertThat(host.plugins()).isEmpty();
 
     Path dropped = pluginsFolder().resolve("tool-clock.jar");
-    Files.copy(STAGED.resolve("plugins/tool-clock.jar"), dropped);
-    await()
-        .atMost(HOT_DEPLOY)
-        .until(
-            () ->
-                host.plugins().stream()
-                    .anyMatch(p -> p.source().equals("folder") && p.state().equals("ACTIVE")));
-    await().atMost(HOT_DEPLOY).until(() -> host.tools().size() == 1);
+    Path staging = work.resolve("staging.jar");
+    Files.copy(CLOCK, staging);
+    Files.move(staging, dropped, StandardCopyOption.ATOMIC_MOVE);
+    await().atMost(WAIT).until(() -> host.tool("clock.now").isPresent());
+    assertThat(host.plugins()).extracting(PluginDescriptor::origin).containsExactly(Origin.FOLDER);
 
     Files.delete(dropped);
-    await().atMost(HOT_DEPLOY).until(() -> host.plugins().isEmpty() && host.tools().isEmpty());
+    await().atMost(WAIT).until(() -> host.plugins().isEmpty() && host.tools().isEmpty());
   }
 
   @Test
-  void aBundleThatCannotResolveDisturbsNothingElse() throws Exception {
-    Path broken = work.resolve("broken.jar");
-    writeBundle(broken, "test.broken", "org.example.missing");
-    List<BundleArchive> plugins =
-        Stream.concat(
-                archives("plugins").stream(),
-                Stream.of(new BundleArchive("broken.jar", broken.toUri().toURL())))
-            .toList();
+  void refusesAnUnsignedBundleAndSaysSo() throws Exception {
+    host = start(List.of(), false);
+    Path unsigned = BundleJars.unsigned(CLOCK, work.resolve("unsigned.jar"));
 
-    host = start(plugins);
-
-    assertThat(host.plugins())
-        .extracting(PluginInfo::symbolicName, PluginInfo::state)
-        .containsExactly(
-            tuple("io.protohive.plugins.tool-clock", "ACTIVE"), tuple("test.broken", "INSTALLED"));
+    assertThatThrownBy(() -> host.install(Origin.UPLOADED, unsigned))
+        .isInstanceOf(PluginRefused.class)
+        .hasMessageContaining("not signed");
+    assertThat(host.plugins()).isEmpty();
   }
 
-  private PluginHost start(List<BundleArchive> plugins) throws IOException {
-    return PluginHost.start(archives("framework"), plugins, pluginsFolder(), work.resolve("cache"));
+  @Test
+  void acceptsAnUnsignedBundleOnlyWhenTheDevelopmentSettingSaysSo() throws Exception {
+    host = start(List.of(), true);
+    Path unsigned = BundleJars.unsigned(CLOCK, work.resolve("unsigned.jar"));
+
+    PluginDescriptor plugin = host.install(Origin.UPLOADED, unsigned);
+
+    assertThat(plugin.active()).isTrue();
+    assertThat(plugin.signer()).isNull();
+  }
+
+  @Test
+  void refusesATamperedBundleAndSaysSo() throws Exception {
+    host = start(List.of(), true);
+    Path tampered = BundleJars.tampered(CLOCK, work.resolve("tampered.jar"));
+
+    assertThatThrownBy(() -> host.install(Origin.UPLOADED, tampered))
+        .isInstanceOf(PluginRefused.class)
+        .hasMessageContaining("tampered");
+  }
+
+  @Test
+  void refusesABundleSignedByAnUntrustedPublisher() throws Exception {
+    host = start(List.of(), false);
+    Path foreign = BundleJars.signedBy(CLOCK, BundleJars.UNTRUSTED, work.resolve("foreign.jar"));
+
+    assertThatThrownBy(() -> host.install(Origin.UPLOADED, foreign))
+        .isInstanceOf(PluginRefused.class)
+        .hasMessageContaining("CN=Unknown Publisher")
+        .hasMessageContaining("not a trusted publisher");
+  }
+
+  @Test
+  void refusesABundleForAnotherPluginSpiVersion() throws Exception {
+    host = start(List.of(), false);
+    Path future =
+        BundleJars.withHeaders(
+            CLOCK,
+            Map.of("Import-Package", "io.protohive.plugin.api;version=\"[2.0,3)\""),
+            BundleJars.DEVELOPMENT,
+            work.resolve("future.jar"));
+
+    assertThatThrownBy(() -> host.install(Origin.UPLOADED, future))
+        .isInstanceOf(PluginRefused.class)
+        .hasMessageContaining("needs plugin SPI [2.0.0,3.0.0)")
+        .hasMessageContaining("offers 1.0.0");
+  }
+
+  @Test
+  void aBundleThatCannotResolveIsRefusedWithItsMissingImportAndDisturbsNothingElse()
+      throws Exception {
+    host = start(archives("plugins"), false);
+    Path broken =
+        BundleJars.withHeaders(
+            MISBEHAVING,
+            Map.of(
+                "Import-Package",
+                "io.protohive.plugin.api;version=\"[1.0,2)\",org.example.missing"),
+            BundleJars.DEVELOPMENT,
+            work.resolve("broken.jar"));
+
+    assertThatThrownBy(() -> host.install(Origin.UPLOADED, broken))
+        .isInstanceOf(PluginRefused.class)
+        .hasMessageContaining("org.example.missing");
+    assertThat(host.plugins()).extracting(PluginDescriptor::active).containsOnly(true).hasSize(2);
+  }
+
+  @Test
+  void anUpdateReplacesThePluginWithoutARestart() throws Exception {
+    host = start(List.of(), false);
+    host.install(Origin.UPLOADED, CLOCK);
+    Path next =
+        BundleJars.withHeaders(
+            CLOCK,
+            Map.of("Bundle-Version", "9.1.0"),
+            BundleJars.DEVELOPMENT,
+            work.resolve("9.jar"));
+
+    PluginDescriptor updated = host.install(Origin.UPLOADED, next);
+
+    assertThat(updated.version()).isEqualTo("9.1.0");
+    assertThat(host.plugins()).hasSize(1);
+    await().atMost(WAIT).until(() -> host.tool("clock.now").isPresent());
+  }
+
+  @Test
+  void aToolThatThrowsBecomesAToolError() throws Exception {
+    host = start(List.of(), false);
+    host.install(Origin.UPLOADED, MISBEHAVING);
+    await().atMost(WAIT).until(() -> host.tool("misbehaving.throw").isPresent());
+
+    ToolOutcome outcome = call(host.tool("misbehaving.throw").orElseThrow(), Map.of());
+
+    assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.FAILED);
+    assertThat(outcome.result().content()).contains("this tool always fails");
+  }
+
+  @Test
+  void aToolThatSleepsPastItsDeadlineTimesOutAndIsInterrupted() throws Exception {
+    host = start(List.of(), false);
+    host.install(Origin.UPLOADED, MISBEHAVING);
+    await().atMost(WAIT).until(() -> host.tool("misbehaving.sleep").isPresent());
+
+    ToolOutcome outcome =
+        host.calls()
+            .call(
+                host.tool("misbehaving.sleep").orElseThrow(),
+                Map.of(),
+                ToolContext.builder(UUID.randomUUID()),
+                Duration.ofMillis(300));
+
+    assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.TIMED_OUT);
+    await()
+        .atMost(WAIT)
+        .until(() -> host.calls().running("io.protohive.plugins.test-misbehaving") == 0);
+  }
+
+  @Test
+  void aSpinningPluginUsesUpOnlyItsOwnShareOfCalls() throws Exception {
+    host = start(archives("plugins"), false);
+    host.install(Origin.UPLOADED, MISBEHAVING);
+    await().atMost(WAIT).until(() -> host.tool("misbehaving.spin").isPresent());
+    PluginTool spin = host.tool("misbehaving.spin").orElseThrow();
+
+    for (int i = 0; i < 2; i++) {
+      ToolOutcome outcome =
+          host.calls()
+              .call(
+                  spin,
+                  Map.of("seconds", 3),
+                  ToolContext.builder(UUID.randomUUID()),
+                  Duration.ofMillis(100));
+      assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.TIMED_OUT);
+    }
+    ToolOutcome refused =
+        host.calls()
+            .call(
+                spin,
+                Map.of("seconds", 3),
+                ToolContext.builder(UUID.randomUUID()),
+                Duration.ofMillis(100));
+
+    assertThat(refused.status()).isEqualTo(ToolOutcome.Status.BUSY);
+    assertThat(call(host.tool("clock.now").orElseThrow(), Map.of()).status())
+        .isEqualTo(ToolOutcome.Status.OK);
+  }
+
+  private ToolOutcome call(PluginTool tool, Map<String, Object> arguments) {
+    return host.calls()
+        .call(
+            tool,
+            arguments,
+            ToolContext.builder(UUID.randomUUID()).configuration(Configuration.empty()),
+            Duration.ofSeconds(10));
+  }
+
+  private PluginHost start(List<BundleArchive> bundled, boolean acceptUnsigned) throws Exception {
+    TrustPolicy trust =
+        new TrustPolicy() {
+          @Override
+          public List<X509Certificate> trustedCertificates() {
+            return List.of(DEVELOPMENT);
+          }
+
+          @Override
+          public boolean acceptsUnsigned() {
+            return acceptUnsigned;
+          }
+        };
+    return PluginHost.start(
+        new PluginHost.Settings(
+            archives("framework"), pluginsFolder(), work.resolve("host"), trust, 8, 2),
+        bundled);
   }
 
   private Path pluginsFolder() {
@@ -114,20 +300,6 @@ class PluginHostTest {
       return path.toUri().toURL();
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  private static void writeBundle(Path jar, String symbolicName, String importedPackage)
-      throws IOException {
-    Manifest manifest = new Manifest();
-    Attributes attributes = manifest.getMainAttributes();
-    attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    attributes.putValue("Bundle-ManifestVersion", "2");
-    attributes.putValue("Bundle-SymbolicName", symbolicName);
-    attributes.putValue("Import-Package", importedPackage);
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-      // a manifest is all a bundle needs to be installed
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.protohive.kernel.health;
 
 import io.protohive.kernel.platform.PlatformRuntime;
-import io.protohive.kernel.plugin.PluginHost;
+import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -6,12 +6,18 @@ import io.protohive.kernel.database.DatabaseMigrations;
 import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
 import io.protohive.kernel.identity.token.SigningKeys;
-import io.protohive.kernel.plugin.BundleArchive;
-import io.protohive.kernel.plugin.PluginHost;
+import io.protohive.kernel.plugin.PluginClusterSync;
+import io.protohive.kernel.plugin.PluginInstaller;
+import io.protohive.kernel.plugin.TrustedPublishers;
+import io.protohive.kernel.secret.SecretBox;
+import io.protohive.kernel.secret.SecretsKey;
 import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
 import io.protohive.kernel.tenancy.TenantDefinition;
 import io.protohive.kernel.tenancy.TenantsConfigReader;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
+import io.protohive.pluginhost.BundleArchive;
+import io.protohive.pluginhost.PluginHost;
+import io.protohive.pluginhost.PluginHostFailure;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -19,7 +25,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +51,15 @@ public class PlatformRuntime {
   private static final Logger LOG = Logger.getLogger(PlatformRuntime.class.getName());
   static final String FRAMEWORK_BUNDLES = "/WEB-INF/osgi/framework/";
   static final String BUNDLED_PLUGINS = "/WEB-INF/osgi/plugins/";
+  static final String BUILT_IN_PUBLISHERS = "/WEB-INF/osgi/trusted/";
 
   @Inject PlatformSettings settings;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject PlatformAdminBootstrap adminBootstrap;
   @Inject SigningKeys signingKeys;
+  @Inject TrustedPublishers publishers;
+  @Inject PluginInstaller pluginInstaller;
+  @Inject PluginClusterSync pluginClusterSync;
 
   @Resource(lookup = "jdbc/protohive")
   DataSource dataSource;
@@ -53,6 +67,7 @@ public class PlatformRuntime {
   private EmbeddedDatabase embeddedDatabase;
   private ClusterMember cluster;
   private PluginHost pluginHost;
+  private SecretBox secrets;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     long started = System.nanoTime();
@@ -97,17 +112,43 @@ public class PlatformRuntime {
     DatabaseMigrations.migrate(
         ownerDataSource(), settings.databaseAddress(), settings.databaseUser());
     ApplicationRole.requireUnprivileged(dataSource);
+    secrets = SecretsKey.load(settings.secretsKey(), dataDir);
     cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());
-    pluginHost =
-        PluginHost.start(
-            bundles(context, FRAMEWORK_BUNDLES),
-            bundles(context, BUNDLED_PLUGINS),
-            settings.pluginsDir(),
-            dataDir.resolve("felix-cache"));
+    startPluginHost(context, dataDir);
     tenantsConfig.start(settings.tenantsDir(), tenants);
     signingKeys.ensureKey();
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
+  }
+
+  private void startPluginHost(ServletContext context, Path dataDir) {
+    publishers.setBuiltIn(
+        bundles(context, BUILT_IN_PUBLISHERS).stream().map(b -> read(b.url())).toList());
+    publishers.reload();
+    try {
+      pluginHost =
+          PluginHost.start(
+              new PluginHost.Settings(
+                  bundles(context, FRAMEWORK_BUNDLES),
+                  settings.pluginsDir(),
+                  dataDir.resolve("plugin-host"),
+                  publishers,
+                  settings.pluginCallThreads(),
+                  settings.pluginCallsPerPlugin()),
+              bundles(context, BUNDLED_PLUGINS));
+    } catch (PluginHostFailure e) {
+      throw new StartupFailure(e.getMessage());
+    }
+    pluginInstaller.synchronize();
+    pluginClusterSync.listen();
+  }
+
+  private static String read(URL url) {
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new StartupFailure("built-in publisher certificate " + url + " is unreadable");
+    }
   }
 
   private DataSource ownerDataSource() {
@@ -132,7 +173,8 @@ public class PlatformRuntime {
     if (paths == null) {
       return archives;
     }
-    for (String path : paths.stream().filter(p -> p.endsWith(".jar")).sorted().toList()) {
+    for (String path :
+        paths.stream().filter(p -> p.endsWith(".jar") || p.endsWith(".pem")).sorted().toList()) {
       try {
         archives.add(
             new BundleArchive(
@@ -166,6 +208,11 @@ public class PlatformRuntime {
 
   public PluginHost pluginHost() {
     return pluginHost;
+  }
+
+  /** Seals and opens the secrets the platform stores. */
+  public SecretBox secrets() {
+    return secrets;
   }
 
   public ClusterMember cluster() {

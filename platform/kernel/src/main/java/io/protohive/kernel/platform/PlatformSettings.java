@@ -72,6 +72,26 @@ public class PlatformSettings {
   @ConfigProperty(name = "protohive.admin.password")
   Optional<String> adminPassword;
 
+  @Inject
+  @ConfigProperty(name = "protohive.secrets.key")
+  Optional<String> secretsKey;
+
+  @Inject
+  @ConfigProperty(name = "protohive.plugins.allow-unsigned", defaultValue = "false")
+  boolean pluginsAllowUnsigned;
+
+  @Inject
+  @ConfigProperty(name = "protohive.plugins.call-timeout", defaultValue = "PT30S")
+  Duration pluginCallTimeout;
+
+  @Inject
+  @ConfigProperty(name = "protohive.plugins.call-threads", defaultValue = "32")
+  int pluginCallThreads;
+
+  @Inject
+  @ConfigProperty(name = "protohive.plugins.calls-per-plugin", defaultValue = "4")
+  int pluginCallsPerPlugin;
+
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath().normalize();
   }
@@ -146,5 +166,28 @@ public class PlatformSettings {
 
   public Optional<String> adminPassword() {
     return adminPassword;
+  }
+
+  /** The key that encrypts secrets at rest, Base64 of 32 bytes, when configured. */
+  public Optional<String> secretsKey() {
+    return secretsKey;
+  }
+
+  /** Whether unsigned plugin bundles are installed: for development only. */
+  public boolean pluginsAllowUnsigned() {
+    return pluginsAllowUnsigned;
+  }
+
+  /** How long a tool call may take before the caller gets a timeout. */
+  public Duration pluginCallTimeout() {
+    return pluginCallTimeout;
+  }
+
+  public int pluginCallThreads() {
+    return pluginCallThreads;
+  }
+
+  public int pluginCallsPerPlugin() {
+    return pluginCallsPerPlugin;
   }
 }

@@ -7,19 +7,30 @@ import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.ConfigurationProperty;
+import io.protohive.pluginhost.Capabilities;
+import io.protohive.pluginhost.PluginDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
- * The installed plugins as a tenant sees them: a plugin installed on the platform is available to a
- * tenant only once the tenant's admins switch it on.
+ * The installed plugins as a tenant sees them: a plugin is available to a tenant only once the
+ * tenant's admins switch it on, and it works with the settings they fill in. Secret settings are
+ * stored encrypted and leave this class decrypted only for a call.
  */
 @ApplicationScoped
 public class PluginCatalog {
@@ -31,67 +42,170 @@ public class PluginCatalog {
   @Inject DatabaseScope scope;
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
+  @Inject PluginSettingsStore store;
 
   /** An installed plugin, and whether the caller's tenant has it switched on. */
   public record TenantPlugin(
-      String id, String name, String version, String state, boolean enabled) {}
+      String id,
+      String name,
+      String version,
+      String vendor,
+      String description,
+      String state,
+      String origin,
+      String signer,
+      Capabilities capabilities,
+      List<String> tools,
+      boolean enabled) {
+
+    static TenantPlugin of(PluginDescriptor plugin, boolean enabled) {
+      return new TenantPlugin(
+          plugin.id(),
+          plugin.name(),
+          plugin.version(),
+          plugin.vendor(),
+          plugin.description(),
+          plugin.state(),
+          plugin.origin().name(),
+          plugin.signer(),
+          plugin.capabilities(),
+          plugin.tools(),
+          enabled);
+    }
+  }
+
+  /**
+   * A tenant's settings of a plugin as its admins see them: plain values, and only the names of the
+   * secrets that are set.
+   */
+  public record PluginSettings(
+      String pluginId,
+      boolean enabled,
+      Map<String, String> values,
+      Set<String> secretsSet,
+      List<ConfigurationProperty> properties) {}
 
   @Transactional
   public List<TenantPlugin> forTenant(Caller caller) {
+    Set<String> enabled = enabledPlugins(caller.tenantId());
+    return runtime.pluginHost().plugins().stream()
+        .map(p -> TenantPlugin.of(p, enabled.contains(p.id())))
+        .toList();
+  }
+
+  /** The ids of the plugins a tenant switched on. */
+  @Transactional
+  public Set<String> enabledPlugins(UUID tenantId) {
     Set<String> enabled = new HashSet<>();
-    if (caller.tenantId() != null) {
-      scope.tenant(caller.tenantId());
+    if (tenantId != null) {
+      scope.tenant(tenantId);
       enabled.addAll(
           entityManager
               .createNativeQuery(
                   "select plugin_id from tenant_plugin where tenant_id = ?1 and enabled")
-              .setParameter(1, caller.tenantId())
+              .setParameter(1, tenantId)
               .getResultList());
     }
-    return runtime.pluginHost().plugins().stream()
-        .map(
-            p ->
-                new TenantPlugin(
-                    p.symbolicName(),
-                    p.name(),
-                    p.version(),
-                    p.state(),
-                    enabled.contains(p.symbolicName())))
-        .toList();
+    return enabled;
   }
 
-  /** Switches an installed plugin on or off for the caller's tenant; tenant admins only. */
+  /** A plugin's settings for the caller's tenant; tenant admins only. */
   @Transactional
-  public TenantPlugin setEnabled(Caller caller, String pluginId, Boolean enabled, String address) {
+  public PluginSettings settings(Caller caller, String pluginId) {
     administration.requireAdmin(caller);
-    PluginInfo plugin =
-        runtime.pluginHost().plugins().stream()
-            .filter(p -> p.symbolicName().equals(pluginId))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    Rejection.of(Rejection.Kind.NOT_FOUND, "No plugin with this id is installed."));
-    if (enabled == null) {
-      throw Rejection.invalid("enabled", "Say whether the plugin is enabled: true or false.");
+    PluginDescriptor plugin = installed(pluginId);
+    scope.tenant(caller.tenantId());
+    PluginSettingsStore.Stored stored = store.load(caller.tenantId(), plugin.id());
+    return view(plugin.id(), stored);
+  }
+
+  /**
+   * Switches a plugin on or off for the caller's tenant and sets its configuration; tenant admins
+   * only.
+   *
+   * @param enabled the new state, or {@code null} to keep it
+   * @param configuration the new settings, or {@code null} to keep them: plain values replace the
+   *     stored ones; a secret is set by a value, cleared by {@code null}, kept when absent
+   */
+  @Transactional
+  public PluginSettings configure(
+      Caller caller,
+      String pluginId,
+      Boolean enabled,
+      Map<String, String> configuration,
+      String address) {
+    administration.requireAdmin(caller);
+    PluginDescriptor plugin = installed(pluginId);
+    if (enabled == null && configuration == null) {
+      throw Rejection.invalid("enabled", "Say whether the plugin is enabled, or configure it.");
     }
     scope.tenant(caller.tenantId());
-    entityManager
-        .createNativeQuery(
-            "insert into tenant_plugin (tenant_id, plugin_id, enabled, updated_at)"
-                + " values (?1, ?2, ?3, ?4) on conflict (tenant_id, plugin_id)"
-                + " do update set enabled = excluded.enabled, updated_at = excluded.updated_at")
-        .setParameter(1, caller.tenantId())
-        .setParameter(2, pluginId)
-        .setParameter(3, enabled)
-        .setParameter(4, java.sql.Timestamp.from(Instant.now()))
-        .executeUpdate();
-    audit.record(
-        caller.tenantId(),
-        caller.userId(),
-        enabled ? Action.PLUGIN_ENABLED : Action.PLUGIN_DISABLED,
+    PluginSettingsStore.Stored current = store.load(caller.tenantId(), plugin.id());
+    List<ConfigurationProperty> properties = runtime.pluginHost().configuration(plugin.id());
+    PluginSettingsStore.Stored next =
+        configuration == null
+            ? current
+            : store.merge(caller.tenantId(), plugin.id(), properties, current, configuration);
+    boolean nowEnabled = enabled != null ? enabled : current.enabled();
+    if (nowEnabled) {
+      ConfigurationCheck.requireComplete(properties, next);
+    }
+    store.save(caller.tenantId(), plugin.id(), nowEnabled, next, Timestamp.from(Instant.now()));
+    if (enabled != null && enabled != current.enabled()) {
+      audit.record(
+          caller.tenantId(),
+          caller.userId(),
+          enabled ? Action.PLUGIN_ENABLED : Action.PLUGIN_DISABLED,
+          plugin.id(),
+          address);
+    }
+    if (configuration != null) {
+      audit.record(
+          caller.tenantId(),
+          caller.userId(),
+          Action.PLUGIN_CONFIGURED,
+          plugin.id() + " " + new TreeSet<>(configuration.keySet()),
+          address);
+    }
+    return view(plugin.id(), store.load(caller.tenantId(), plugin.id()));
+  }
+
+  /**
+   * The configuration a tool call of the tenant runs with, defaults applied and secrets decrypted,
+   * or empty when the tenant has not switched the plugin on.
+   */
+  @Transactional
+  public Optional<Configuration> configurationForCall(UUID tenantId, String pluginId) {
+    scope.tenant(tenantId);
+    PluginSettingsStore.Stored stored = store.load(tenantId, pluginId);
+    if (!stored.enabled()) {
+      return Optional.empty();
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ConfigurationProperty property : runtime.pluginHost().configuration(pluginId)) {
+      if (property.defaultValue() != null) {
+        values.put(property.key(), property.defaultValue());
+      }
+    }
+    values.putAll(stored.values());
+    values.putAll(store.decryptSecrets(tenantId, pluginId, stored));
+    return Optional.of(Configuration.of(values));
+  }
+
+  private PluginSettings view(String pluginId, PluginSettingsStore.Stored stored) {
+    return new PluginSettings(
         pluginId,
-        address);
-    return new TenantPlugin(
-        plugin.symbolicName(), plugin.name(), plugin.version(), plugin.state(), enabled);
+        stored.enabled(),
+        stored.values(),
+        new TreeSet<>(stored.secrets().keySet()),
+        runtime.pluginHost().configuration(pluginId));
+  }
+
+  private PluginDescriptor installed(String pluginId) {
+    return runtime
+        .pluginHost()
+        .plugin(pluginId)
+        .orElseThrow(
+            () -> Rejection.of(Rejection.Kind.NOT_FOUND, "No plugin with this id is installed."));
   }
 }

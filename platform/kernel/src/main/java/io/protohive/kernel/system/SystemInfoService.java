@@ -2,8 +2,8 @@ package io.protohive.kernel.system;
 
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformVersion;
-import io.protohive.kernel.plugin.PluginInfo;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
+import io.protohive.pluginhost.PluginDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,7 +37,7 @@ public class SystemInfoService {
                     "select version from flyway_schema_history where success"
                         + " order by installed_rank desc limit 1")
                 .getSingleResult();
-    List<PluginInfo> plugins = runtime.pluginHost().plugins();
+    List<PluginDescriptor> plugins = runtime.pluginHost().plugins();
     return new SystemInfo(
         PlatformVersion.current(),
         runtime.databaseMode().name().toLowerCase(Locale.ROOT),

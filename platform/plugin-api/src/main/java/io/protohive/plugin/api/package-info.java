@@ -1,9 +1,9 @@
 /**
- * The contract between ProtoHive and its plugins. Bundles import this package from the host; they
- * never embed it.
+ * The contract between ProtoHive and its tool plugins. Bundles import this package from the host;
+ * they never embed it.
  */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package io.protohive.plugin.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@ package io.protohive.rest.tenant;
 
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
-import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
+import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,17 +77,34 @@ public class TenantAdminResource {
         Callers.of(token), userId, given.disabled(), request.getRemoteAddr());
   }
 
-  /** Whether a plugin is on for the tenant. */
-  public record Enablement(Boolean enabled) {}
+  /**
+   * A change to a plugin's settings for the tenant.
+   *
+   * @param enabled the new state, or absent to keep it
+   * @param configuration the settings: plain values replace the stored ones; a secret is set by a
+   *     value, cleared by null, kept when absent
+   */
+  public record PluginChange(Boolean enabled, Map<String, String> configuration) {}
+
+  @GET
+  @Path("plugins/{pluginId}")
+  @Operation(
+      summary = "A plugin's settings for the tenant",
+      description = "Secrets are never returned: secretsSet names the ones that have a value.")
+  public PluginSettings pluginSettings(@PathParam("pluginId") String pluginId) {
+    return plugins.settings(Callers.of(token), pluginId);
+  }
 
   @PUT
   @Path("plugins/{pluginId}")
-  @Operation(summary = "Switch an installed plugin on or off for the tenant")
-  public TenantPlugin enablePlugin(@PathParam("pluginId") String pluginId, Enablement body) {
-    return plugins.setEnabled(
+  @Operation(summary = "Switch an installed plugin on or off for the tenant and configure it")
+  public PluginSettings configurePlugin(@PathParam("pluginId") String pluginId, PluginChange body) {
+    PluginChange change = RequestBodies.require(body);
+    return plugins.configure(
         Callers.of(token),
         pluginId,
-        RequestBodies.require(body).enabled(),
+        change.enabled(),
+        change.configuration(),
         request.getRemoteAddr());
   }
 

@@ -1,4 +1,4 @@
-package io.protohive.kernel.plugin;
+package io.protohive.pluginhost;
 
 import java.net.URL;
 

@@ -1,4 +1,4 @@
-package io.protohive.kernel.plugin;
+package io.protohive.pluginhost;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -6,7 +6,7 @@ import java.util.logging.Logger;
 /** Sends the OSGi framework's own log to java.util.logging, and so to the server's log. */
 final class FelixLogBridge extends org.apache.felix.framework.Logger {
 
-  private static final Logger LOG = Logger.getLogger("io.protohive.kernel.plugin.felix");
+  private static final Logger LOG = Logger.getLogger("io.protohive.pluginhost.felix");
 
   FelixLogBridge() {
     setLogLevel(LOG_INFO);

@@ -1,0 +1,29 @@
+package io.protohive.kernel.identity;
+
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The one check for platform administration, whichever door (API or UI) a request came in by. */
+@ApplicationScoped
+public class PlatformAdmins {
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+
+  /** Refuses anyone but an enabled platform admin; the transaction continues platform-scoped. */
+  @Transactional
+  public void require(Caller caller) {
+    scope.platform();
+    UserAccount account = entityManager.find(UserAccount.class, caller.userId());
+    if (account == null || !account.isPlatformAdmin() || account.isDisabled()) {
+      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only platform admins may do this.");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.protohive.rest.plugin;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.plugin.ToolService;
+import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import io.protohive.kernel.plugin.ToolService.ToolInvocation;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tools of the plugins the caller's tenant enabled, and calling them. */
+@Path("tools")
+@Tag(name = "Plugins")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class ToolResource {
+
+  @Inject ToolService tools;
+  @Inject JsonWebToken token;
+
+  /**
+   * A call of a tool.
+   *
+   * @param arguments the arguments, as the tool's parameters schema describes them
+   * @param organizationId the organization the call is for, or absent
+   */
+  public record Invocation(Map<String, Object> arguments, UUID organizationId) {}
+
+  @GET
+  @Operation(summary = "The tools available to the caller's tenant")
+  public PageResponse<AvailableTool> available() {
+    return PageResponse.all(tools.available(Callers.of(token)));
+  }
+
+  @POST
+  @Path("{toolId}/invocations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Call a tool",
+      description =
+          "Answers 200 however the call ended: status says whether the tool answered (OK),"
+              + " reported an error (TOOL_ERROR), failed, timed out, was busy or was cancelled.")
+  public ToolInvocation invoke(@PathParam("toolId") String toolId, Invocation body) {
+    Invocation invocation = RequestBodies.require(body);
+    return tools.invoke(
+        Callers.of(token), toolId, invocation.arguments(), invocation.organizationId());
+  }
+}

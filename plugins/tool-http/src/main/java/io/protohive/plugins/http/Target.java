@@ -1,0 +1,53 @@
+package io.protohive.plugins.http;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Where a URL points: scheme, host and port, normalised the way the allow-list compares them. Equal
+ * targets are the same origin, which decides whether headers survive a redirect.
+ *
+ * @param scheme {@code http} or {@code https}
+ * @param host the host in lower case, without IPv6 brackets or a trailing dot
+ * @param port the port, the scheme's default when the URL gives none
+ */
+record Target(String scheme, String host, int port) {
+
+  /** The target of an absolute URL, refused unless it is plain http or https. */
+  static Target of(URI uri) throws ToolFailure {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new ToolFailure("Refused: only http and https URLs can be called.");
+    }
+    if (uri.getHost() == null) {
+      throw new ToolFailure("Refused: the URL has no valid host name.");
+    }
+    if (uri.getRawUserInfo() != null) {
+      // userinfo is a classic way to disguise the real host, and it would put a password in logs
+      throw new ToolFailure(
+          "Refused: URLs with a user name or password are not allowed; send credentials in a"
+              + " header instead.");
+    }
+    int defaultPort = scheme.equals("https") ? 443 : 80;
+    return new Target(
+        scheme, normaliseHost(uri.getHost()), uri.getPort() < 0 ? defaultPort : uri.getPort());
+  }
+
+  /**
+   * A host as the allow-list compares it: lower case, IPv6 literals without brackets, and without
+   * the trailing dot of a fully qualified name, which names the same host.
+   */
+  static String normaliseHost(String host) {
+    String plain = host.toLowerCase(Locale.ROOT);
+    if (plain.startsWith("[") && plain.endsWith("]")) {
+      plain = plain.substring(1, plain.length() - 1);
+    }
+    return plain.endsWith(".") ? plain.substring(0, plain.length() - 1) : plain;
+  }
+
+  /** The host, with the port when it is not the scheme's default, for messages. */
+  String label() {
+    boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
+    return defaultPort ? host : host + ":" + port;
+  }
+}

@@ -1,0 +1,354 @@
+package io.protohive.plugins.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.ConfigurationProperty;
+import io.protohive.plugin.api.ToolContext;
+import io.protohive.plugin.api.ToolResult;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Both tools against real HTTP servers on 127.0.0.1, with DNS answers made up per test. */
+class HttpToolsTest {
+
+  private HttpServer server;
+  private HttpServer other;
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> otherRequests = new CopyOnWriteArrayList<>();
+  private final List<String> resolved = new CopyOnWriteArrayList<>();
+  private final Map<String, List<String>> dns = new HashMap<>();
+  private final CountDownLatch slowAnswers = new CountDownLatch(1);
+
+  /** Answers from {@link #dns}, IP literals as themselves, and nothing from the network. */
+  private final Resolver resolver =
+      host -> {
+        resolved.add(host);
+        List<String> answers = dns.getOrDefault(host, isLiteral(host) ? List.of(host) : List.of());
+        if (answers.isEmpty()) {
+          throw new UnknownHostException(host);
+        }
+        InetAddress[] addresses = new InetAddress[answers.size()];
+        for (int i = 0; i < addresses.length; i++) {
+          addresses[i] = InetAddress.getByName(answers.get(i)); // literals: no lookup
+        }
+        return addresses;
+      };
+
+  private final HttpGetTool get = new HttpGetTool(resolver);
+  private final HttpPostTool post = new HttpPostTool(resolver);
+
+  @BeforeEach
+  void startServers() throws IOException {
+    dns.put("localhost", List.of("127.0.0.1"));
+    other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    other.createContext(
+        "/",
+        exchange -> {
+          otherRequests.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          respond(exchange, 200, "text/plain", "other");
+        });
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          requests.add(path);
+          switch (path) {
+            case "/hello" -> {
+              exchange.getResponseHeaders().add("Set-Cookie", "session=secret");
+              respond(exchange, 200, "text/plain; charset=utf-8", "hello");
+            }
+            case "/echo" ->
+                respond(
+                    exchange,
+                    201,
+                    "text/plain",
+                    exchange.getRequestMethod()
+                        + " "
+                        + exchange.getRequestHeaders().getFirst("Content-Type")
+                        + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+            case "/slow" -> {
+              awaitQuietly(slowAnswers);
+              respond(exchange, 200, "text/plain", "late");
+            }
+            case "/big" -> respond(exchange, 200, "text/plain", "x".repeat(5000));
+            case "/loop" -> redirect(exchange, "/loop");
+            case "/to-loopback" -> redirect(exchange, "http://127.0.0.1:" + port(other) + "/");
+            case "/to-other" -> redirect(exchange, "http://127.0.0.1:" + port(other) + "/seen");
+            default -> respond(exchange, 404, "text/plain", "not found");
+          }
+        });
+    other.start();
+    server.start();
+  }
+
+  @AfterEach
+  void stopServers() {
+    slowAnswers.countDown();
+    server.stop(0);
+    other.stop(0);
+  }
+
+  @Test
+  void refusesLoopbackThatIsNotAPrivateHost() throws Exception {
+    ToolResult result =
+        get.invoke(
+            Map.of("url", "http://127.0.0.1:" + port(server) + "/hello"),
+            context(Map.of("allowedHosts", "127.0.0.1")));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(result.content())
+        .isEqualTo(
+            "Refused: 127.0.0.1 is a loopback address; allow it under privateHosts if you must.");
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void refusesCloudMetadataEvenWhenAllowed() throws Exception {
+    ToolResult result =
+        get.invoke(
+            Map.of("url", "http://169.254.169.254/latest/meta-data"),
+            context(Map.of("allowedHosts", "169.254.169.254")));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(result.content()).startsWith("Refused: 169.254.169.254 is a link-local address");
+  }
+
+  @Test
+  void refusesAHostOffTheAllowListWithoutLookingItUp() throws Exception {
+    ToolResult result =
+        get.invoke(
+            Map.of("url", "http://evil.example/steal"),
+            context(Map.of("allowedHosts", "api.example.com\n*.example.org")));
+
+    assertThat(result.content())
+        .isEqualTo("Refused: evil.example is not on this tenant's allow-list.");
+    assertThat(resolved).isEmpty();
+  }
+
+  @Test
+  void refusesANameThatResolvesToAPrivateAddress() throws Exception {
+    dns.put("rebind.example", List.of("10.0.0.5"));
+
+    ToolResult result =
+        get.invoke(
+            Map.of("url", "https://rebind.example/"),
+            context(Map.of("allowedHosts", "rebind.example")));
+
+    assertThat(result.content())
+        .isEqualTo(
+            "Refused: rebind.example resolves to 10.0.0.5, a private address; allow it under"
+                + " privateHosts if you must.");
+  }
+
+  @Test
+  void refusesANameWhenAnyOfItsAddressesIsInternal() throws Exception {
+    dns.put("mixed.example", List.of("93.184.216.34", "::ffff:127.0.0.1"));
+
+    ToolResult result =
+        get.invoke(
+            Map.of("url", "http://mixed.example/"),
+            context(Map.of("allowedHosts", "mixed.example")));
+
+    assertThat(result.content()).contains("mixed.example resolves to 127.0.0.1, a loopback");
+  }
+
+  @Test
+  void refusesOtherSchemes() throws Exception {
+    ToolResult result =
+        get.invoke(Map.of("url", "file:///etc/passwd"), context(Map.of("allowedHosts", "*.org")));
+
+    assertThat(result.content()).isEqualTo("Refused: only http and https URLs can be called.");
+  }
+
+  @Test
+  void getsFromAnAllowedPrivateHost() throws Exception {
+    ToolResult result = get.invoke(Map.of("url", url("/hello")), privateServer(Map.of()));
+
+    assertThat(result.kind()).isEqualTo(ToolResult.Kind.JSON);
+    assertThat(result.content())
+        .startsWith("{\"status\":200,\"headers\":{\"content-type\":\"text/plain; charset=utf-8\"")
+        .endsWith(",\"body\":\"hello\",\"truncated\":false}")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void postsTheBodyAsJsonByDefault() throws Exception {
+    ToolResult result =
+        post.invoke(Map.of("url", url("/echo"), "body", "{\"a\":1}"), privateServer(Map.of()));
+
+    assertThat(result.content())
+        .startsWith("{\"status\":201,")
+        .contains("\"body\":\"POST application/json {\\\"a\\\":1}\"");
+  }
+
+  @Test
+  void postsWithTheGivenContentType() throws Exception {
+    ToolResult result =
+        post.invoke(
+            Map.of("url", url("/echo"), "body", "a=1", "contentType", "text/plain"),
+            privateServer(Map.of()));
+
+    assertThat(result.content()).contains("\"body\":\"POST text/plain a=1\"");
+  }
+
+  @Test
+  void truncatesTheBodyAtTheLimit() throws Exception {
+    ToolResult result =
+        get.invoke(Map.of("url", url("/big")), privateServer(Map.of("maxResponseBytes", "1000")));
+
+    assertThat(result.content())
+        .contains("\"body\":\"" + "x".repeat(1000) + "\",\"truncated\":true}");
+  }
+
+  @Test
+  void refusesARedirectToLoopback() throws Exception {
+    ToolResult result = get.invoke(Map.of("url", url("/to-loopback")), privateServer(Map.of()));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(result.content()).startsWith("Refused: 127.0.0.1 is a loopback address");
+    assertThat(requests).containsExactly("/to-loopback");
+    assertThat(otherRequests).isEmpty();
+  }
+
+  @Test
+  void givesUpAfterFiveRedirects() throws Exception {
+    ToolResult result = get.invoke(Map.of("url", url("/loop")), privateServer(Map.of()));
+
+    assertThat(result.content()).isEqualTo("Gave up after 5 redirects.");
+    assertThat(requests).hasSize(SafeHttpClient.MAX_REDIRECTS + 1);
+  }
+
+  @Test
+  void dropsHeadersOnARedirectToAnotherOrigin() throws Exception {
+    String otherHost = "127.0.0.1:" + port(other);
+    ToolResult result =
+        get.invoke(
+            Map.of("url", url("/to-other"), "headers", Map.of("Authorization", "Bearer t0ken")),
+            privateServer(Map.of("privateHosts", "localhost:" + port(server) + "\n" + otherHost)));
+
+    assertThat(result.content()).contains("\"body\":\"other\"");
+    assertThat(otherRequests).hasSize(1).containsOnlyNulls();
+  }
+
+  @Test
+  void givesUpWhenTheServerIsTooSlow() throws Exception {
+    Instant start = Instant.now();
+    ToolResult result =
+        get.invoke(Map.of("url", url("/slow")), privateServer(Map.of("timeoutSeconds", "1")));
+
+    assertThat(result.content())
+        .isEqualTo("localhost:" + port(server) + " did not answer in time.");
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void sendsNothingOnceTheCallIsCancelled() throws Exception {
+    ToolContext cancelled =
+        ToolContext.builder(UUID.randomUUID())
+            .configuration(privateServer(Map.of()).configuration())
+            .cancelled(() -> true)
+            .build();
+
+    ToolResult result = get.invoke(Map.of("url", url("/hello")), cancelled);
+
+    assertThat(result.content()).isEqualTo("The call was cancelled or ran out of time.");
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void namesAHeaderItCannotSendButNotItsValue() throws Exception {
+    ToolResult result =
+        get.invoke(
+            Map.of("url", url("/hello"), "headers", Map.of("Authorization", "t0ken\r\nX: y")),
+            privateServer(Map.of()));
+
+    assertThat(result.content())
+        .isEqualTo("The header 'Authorization' cannot be sent: it is restricted or malformed.");
+  }
+
+  @Test
+  void explainsAMissingAllowList() throws Exception {
+    ToolResult result = get.invoke(Map.of("url", url("/hello")), context(Map.of()));
+
+    assertThat(result.content()).startsWith("No host is allowed yet");
+  }
+
+  @Test
+  void bothToolsShareOneConfiguration() {
+    assertThat(get.configuration()).isEqualTo(post.configuration());
+    assertThat(get.configuration())
+        .extracting(ConfigurationProperty::key)
+        .containsExactly("allowedHosts", "privateHosts", "maxResponseBytes", "timeoutSeconds");
+    assertThat(post.parametersSchema()).contains("\"body\"", "\"contentType\"", "\"url\"");
+  }
+
+  /** The main server's URL, by a name the tenant allows and lists as private. */
+  private String url(String path) {
+    return "http://localhost:" + port(server) + path;
+  }
+
+  private ToolContext privateServer(Map<String, String> overrides) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("allowedHosts", "localhost:" + port(server) + "\n127.0.0.1");
+    settings.put("privateHosts", "localhost:" + port(server));
+    settings.putAll(overrides);
+    return context(settings);
+  }
+
+  private static ToolContext context(Map<String, String> settings) {
+    return ToolContext.builder(UUID.randomUUID())
+        .configuration(Configuration.of(settings))
+        .deadline(Instant.now().plusSeconds(10))
+        .build();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean isLiteral(String host) {
+    return host.matches("[0-9.]+") || host.contains(":");
+  }
+
+  private static int port(HttpServer server) {
+    return server.getAddress().getPort();
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().add("Location", location);
+    respond(exchange, 302, "text/plain", "");
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+}
