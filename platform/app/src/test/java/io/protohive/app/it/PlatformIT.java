@@ -54,18 +54,18 @@ class PlatformIT {
         .isPositive();
     assertThat(info.get("schemaVersion").asText())
         .isEqualTo(query("select max(version::int)::text from flyway_schema_history"));
-    assertThat(info.get("plugins").get("installed").asInt()).isEqualTo(1);
-    assertThat(info.get("plugins").get("active").asInt()).isEqualTo(1);
+    assertThat(info.get("plugins").get("installed").asInt()).isEqualTo(2);
+    assertThat(info.get("plugins").get("active").asInt()).isEqualTo(2);
   }
 
   @Test
-  void theSampleBundleIsActive() throws Exception {
+  void theBundledPluginsAreActive() throws Exception {
     JsonNode bundles = Platform.json(Platform.get("api/v1/system/info")).get("pluginBundles");
 
-    assertThat(bundles).hasSize(1);
-    assertThat(bundles.get(0).get("id").asText()).isEqualTo("io.protohive.plugins.tool-clock");
-    assertThat(bundles.get(0).get("state").asText()).isEqualTo("ACTIVE");
-    assertThat(bundles.get(0).get("source").asText()).isEqualTo("bundled");
+    assertThat(bundles.findValuesAsText("id"))
+        .containsExactly("io.protohive.plugins.tool-clock", "io.protohive.plugins.tool-http");
+    assertThat(bundles.findValuesAsText("state")).containsOnly("ACTIVE");
+    assertThat(bundles.findValuesAsText("origin")).containsOnly("BUNDLED");
   }
 
   @Test

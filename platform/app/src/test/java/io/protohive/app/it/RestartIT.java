@@ -27,12 +27,14 @@ class RestartIT {
   }
 
   @Test
-  void dataSurvivesARestart() throws Exception {
+  void dataAndUploadedPluginsSurviveARestart() throws Exception {
     Path adminPassword = Platform.DATA_DIR.resolve("initial-admin-password");
     deployer.deploy(DEPLOYMENT);
     JsonNode before = Platform.json(Platform.get("api/v1/system/info"));
     String passwordBefore = Files.readString(adminPassword);
     long adminsBefore = Long.parseLong(PlatformIT.query("select count(*) from user_account"));
+    String[] admin = PluginsApi.platformAdmin();
+    assertThat(PluginsApi.upload(PluginsApi.MISBEHAVING, admin).statusCode()).isEqualTo(201);
 
     deployer.undeploy(DEPLOYMENT);
     assertThat(Platform.get("api/v1/system/info").statusCode()).isEqualTo(404);
@@ -45,6 +47,10 @@ class RestartIT {
     assertThat(Files.readString(adminPassword)).isEqualTo(passwordBefore);
     assertThat(PlatformIT.query("select count(*) from user_account"))
         .isEqualTo(Long.toString(adminsBefore));
+    assertThat(PluginsApi.installed(PluginsApi.MISBEHAVING_ID, admin))
+        .as("an uploaded plugin is installed again from the database")
+        .isTrue();
+    assertThat(PluginsApi.remove(PluginsApi.MISBEHAVING_ID, admin).statusCode()).isEqualTo(204);
     deployer.undeploy(DEPLOYMENT);
   }
 }

@@ -1,0 +1,119 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Plugin operations over the API, as an admin's script would call them. */
+final class PluginsApi {
+
+  static final Path BUNDLES = Path.of(System.getProperty("it.bundles"));
+  static final Path TEST_BUNDLES = Path.of(System.getProperty("it.test.bundles"));
+  static final Path CLOCK = BUNDLES.resolve("tool-clock.jar");
+  static final Path MISBEHAVING = TEST_BUNDLES.resolve("test-misbehaving.jar");
+  static final String MISBEHAVING_ID = "io.protohive.plugins.test-misbehaving";
+  static final String CLOCK_ID = "io.protohive.plugins.tool-clock";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private PluginsApi() {}
+
+  /** The bearer header of the platform admin created at first start. */
+  static String[] platformAdmin() throws Exception {
+    String password = Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
+    return bearer(login("admin@protohive.local", password));
+  }
+
+  /** A new tenant with one admin; the bearer header of that admin. */
+  static String[] newTenantAdmin(String prefix) throws Exception {
+    String email = prefix + "-" + UUID.randomUUID() + "@example.com";
+    String tenant = Accounts.tenant(prefix, false, email);
+    assertThat(Accounts.register(email, Accounts.PASSWORD, tenant).statusCode()).isEqualTo(201);
+    return bearer(login(email, Accounts.PASSWORD));
+  }
+
+  static String[] bearer(String token) {
+    return new String[] {"Authorization", "Bearer " + token};
+  }
+
+  private static String login(String email, String password) throws Exception {
+    HttpResponse<String> response = Accounts.login(email, password);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Platform.json(response).get("accessToken").asText();
+  }
+
+  /** Uploads a jar as the multipart part {@code file}. */
+  static HttpResponse<String> upload(Path jar, String... headers)
+      throws IOException, InterruptedException {
+    String boundary = "protohive-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + jar.getFileName()
+                + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(Files.readAllBytes(jar));
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Platform.BASE.resolve("api/v1/plugins"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> remove(String pluginId, String... admin) throws Exception {
+    return Platform.send("DELETE", "api/v1/plugins/" + pluginId, null, admin);
+  }
+
+  /** Switches a plugin on for the tenant of {@code tenantAdmin}, with the given settings. */
+  static HttpResponse<String> configure(String pluginId, String json, String... tenantAdmin)
+      throws Exception {
+    return Platform.send("PUT", "api/v1/tenant/plugins/" + pluginId, json, tenantAdmin);
+  }
+
+  static HttpResponse<String> invoke(String toolId, String arguments, String... user)
+      throws Exception {
+    return Platform.post(
+        "api/v1/tools/" + toolId + "/invocations", "{\"arguments\":" + arguments + "}", user);
+  }
+
+  /** The ids of the installed plugins, as the caller sees them. */
+  static JsonNode plugins(String... user) throws Exception {
+    return Platform.json(Platform.get("api/v1/plugins", user)).get("items");
+  }
+
+  static boolean installed(String pluginId, String... user) throws Exception {
+    for (JsonNode plugin : plugins(user)) {
+      if (plugin.get("id").asText().equals(pluginId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean toolAvailable(String toolId, String... user) throws Exception {
+    for (JsonNode tool : Platform.json(Platform.get("api/v1/tools", user)).get("items")) {
+      if (tool.get("id").asText().equals(toolId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
