@@ -20,6 +20,7 @@ import io.protohive.kernel.identity.token.RefreshTokens.ActiveSession;
 import io.protohive.kernel.identity.token.Sessions;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;

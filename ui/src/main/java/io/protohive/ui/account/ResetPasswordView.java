@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.AccountRecovery;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.signin.SignInView;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -18,6 +18,7 @@ import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.signin.SignInView;
 import jakarta.inject.Inject;
 import java.util.Map;

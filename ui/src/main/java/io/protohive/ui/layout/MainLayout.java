@@ -22,6 +22,8 @@ import io.protohive.ui.account.ProfileView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.OutboxView;
+import io.protohive.ui.plugin.PluginsView;
+import io.protohive.ui.plugin.TenantPluginsView;
 import io.protohive.ui.signin.SignInView;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.system.SystemView;
@@ -56,9 +58,13 @@ public class MainLayout extends AppLayout {
     if (user.map(SignedInUser::tenantAdmin).orElse(false)) {
       navigation.addItem(
           new SideNavItem("Tenant", TenantAdminView.class, VaadinIcon.USERS.create()));
+      navigation.addItem(
+          new SideNavItem(
+              "Tenant plugins", TenantPluginsView.class, VaadinIcon.PUZZLE_PIECE.create()));
     }
     if (user.map(SignedInUser::platformAdmin).orElse(false)) {
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
+      navigation.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
     }
     addToDrawer(navigation);
   }

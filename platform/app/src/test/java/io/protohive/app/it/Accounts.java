@@ -1,12 +1,20 @@
 package io.protohive.app.it;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.UUID;
 
 /** Tenants and people the integration tests make for themselves, through the real API. */
 final class Accounts {
 
   static final String PASSWORD = "correct horse battery staple";
+  static final String PLATFORM_ADMIN = "admin@protohive.local";
+
+  /** The generated password of the platform admin created at first start. */
+  static String platformAdminPassword() throws IOException {
+    return Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
+  }
 
   private Accounts() {}
 

@@ -13,7 +13,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -320,9 +319,7 @@ class AuthIT {
   void aRotatedKeySignsNewTokensWhileTokensOfThePreviousKeyStayValid() throws Exception {
     String email = signUp();
     Session user = login(email, PASSWORD, null);
-    String adminPassword =
-        Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
-    Session admin = login("admin@protohive.local", adminPassword, null);
+    Session admin = login(Accounts.PLATFORM_ADMIN, Accounts.platformAdminPassword(), null);
     assertThat(Platform.post("api/v1/platform/signing-keys/rotate", "", user.bearer()).statusCode())
         .isEqualTo(403);
 

@@ -31,8 +31,7 @@ final class PluginsApi {
 
   /** The bearer header of the platform admin created at first start. */
   static String[] platformAdmin() throws Exception {
-    String password = Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
-    return bearer(login("admin@protohive.local", password));
+    return bearer(login(Accounts.PLATFORM_ADMIN, Accounts.platformAdminPassword()));
   }
 
   /** A new tenant with one admin; the bearer header of that admin. */

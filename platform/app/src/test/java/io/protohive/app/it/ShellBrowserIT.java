@@ -2,7 +2,6 @@ package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -74,7 +73,7 @@ class ShellBrowserIT {
 
   @Test
   void theFirstAdminSignsInWithTheGeneratedPassword() throws Exception {
-    browser.signIn("admin@protohive.local", adminPassword());
+    browser.signIn("admin@protohive.local", Accounts.platformAdminPassword());
 
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(Platform.BASE.toString());
   }
@@ -97,7 +96,7 @@ class ShellBrowserIT {
             By.id("signup-outcome"), "Check your mail"));
     browser.screenshot("signed-up.png");
 
-    browser.signIn("admin@protohive.local", adminPassword());
+    browser.signIn("admin@protohive.local", Accounts.platformAdminPassword());
     browser.open("platform/mail");
     browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mail"), email));
     String body =
@@ -150,9 +149,5 @@ class ShellBrowserIT {
     browser.wait.until(
         ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
     assertThat(browser.consoleErrors()).isEmpty();
-  }
-
-  private static String adminPassword() throws Exception {
-    return Files.readString(Platform.DATA_DIR.resolve("initial-admin-password")).strip();
   }
 }

@@ -1,4 +1,4 @@
-package io.protohive.ui.account;
+package io.protohive.ui.layout;
 
 import com.vaadin.flow.component.HasValidation;
 import io.protohive.kernel.platform.Rejection;
@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Shows a refusal on the field it names, or in a fallback place when it names none. */
-final class FieldErrors {
+public final class FieldErrors {
 
   private FieldErrors() {}
 
-  static void show(
+  public static void show(
       Rejection rejection,
       Map<String, ? extends HasValidation> fields,
       Consumer<String> elsewhere) {

@@ -1,0 +1,28 @@
+package io.protohive.ui.plugin;
+
+import io.protohive.pluginhost.Capabilities;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a plugin declares it does beyond computing, in a line: admins decide on it before they
+ * install or switch on a plugin.
+ */
+final class CapabilitiesText {
+
+  private CapabilitiesText() {}
+
+  static String of(Capabilities capabilities) {
+    List<String> parts = new ArrayList<>();
+    if (!capabilities.networkHosts().isEmpty()) {
+      parts.add("calls " + String.join(", ", capabilities.networkHosts()));
+    }
+    if (capabilities.executesCode()) {
+      parts.add("executes code");
+    }
+    if (!capabilities.consequentialTools().isEmpty()) {
+      parts.add("consequential tools: " + String.join(", ", capabilities.consequentialTools()));
+    }
+    return parts.isEmpty() ? "none declared" : String.join("; ", parts);
+  }
+}

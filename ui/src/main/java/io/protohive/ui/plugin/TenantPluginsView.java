@@ -1,0 +1,120 @@
+package io.protohive.ui.plugin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.layout.Notices;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.system.SystemView;
+import jakarta.inject.Inject;
+
+/**
+ * The installed plugins as a tenant admin manages them: a plugin serves the tenant only once
+ * switched on here, with the settings filled in here.
+ */
+@Route(value = "tenant/plugins", layout = MainLayout.class)
+@PageTitle("Tenant plugins · ProtoHive")
+public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
+
+  private final PluginCatalog catalog;
+  private final TenantAdministration administration;
+  private final Grid<TenantPlugin> plugins = new Grid<>(TenantPlugin.class, false);
+
+  @Inject
+  public TenantPluginsView(PluginCatalog catalog, TenantAdministration administration) {
+    this.catalog = catalog;
+    this.administration = administration;
+    plugins.setId("tenant-plugins");
+    plugins.addColumn(TenantPlugin::name).setHeader("Plugin");
+    plugins.addColumn(TenantPlugin::version).setHeader("Version");
+    plugins.addColumn(TenantPlugin::vendor).setHeader("Vendor");
+    plugins.addColumn(TenantPlugin::description).setHeader("Description");
+    plugins.addColumn(p -> CapabilitiesText.of(p.capabilities())).setHeader("Capabilities");
+    plugins.addColumn(p -> String.join(", ", p.tools())).setHeader("Tools");
+    plugins.addColumn(new ComponentRenderer<>(this::enabledToggle)).setHeader("Enabled");
+    plugins.addColumn(new ComponentRenderer<>(this::configureButton)).setHeader("");
+    plugins.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+    plugins.setAllRowsVisible(true);
+
+    add(
+        new H2("Tenant plugins"),
+        new Paragraph(
+            "Your tenant's agents and people can use a plugin's tools once you enable it here."),
+        plugins);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (SignedInUser.current().map(u -> administration.isAdmin(u.caller())).orElse(false)) {
+      refresh();
+    } else {
+      event.forwardTo(SystemView.class);
+    }
+  }
+
+  private Checkbox enabledToggle(TenantPlugin plugin) {
+    Checkbox enabled = new Checkbox(plugin.enabled());
+    enabled.setId("enabled-" + plugin.id());
+    enabled.setAriaLabel("Enabled");
+    enabled.addValueChangeListener(
+        change -> {
+          if (!change.isFromClient()) {
+            return;
+          }
+          try {
+            catalog.configure(
+                caller(), plugin.id(), change.getValue(), null, ClientAddress.current());
+            Notices.success(
+                (change.getValue() ? "Enabled " : "Disabled ")
+                    + plugin.name()
+                    + " for your tenant.");
+          } catch (Rejection rejection) {
+            Notices.error(rejection.getMessage());
+          }
+          refresh();
+        });
+    return enabled;
+  }
+
+  private Button configureButton(TenantPlugin plugin) {
+    Button configure = new Button("Configure");
+    configure.setId("configure-" + plugin.id());
+    configure.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    configure.addClickListener(
+        click -> {
+          try {
+            new PluginSettingsDialog(
+                    catalog, plugin.name(), catalog.settings(caller(), plugin.id()), this::refresh)
+                .open();
+          } catch (Rejection rejection) {
+            Notices.error(rejection.getMessage());
+          }
+        });
+    return configure;
+  }
+
+  private void refresh() {
+    plugins.setItems(catalog.forTenant(caller()));
+  }
+
+  private static Caller caller() {
+    return SignedInUser.current().orElseThrow().caller();
+  }
+}
