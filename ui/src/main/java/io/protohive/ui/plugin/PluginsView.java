@@ -69,16 +69,26 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     this.publishers = new TrustedPublishersSection(trusted, caller);
 
     plugins.setId("plugins");
-    plugins.addColumn(PluginDescriptor::name).setHeader("Plugin");
-    plugins.addColumn(PluginDescriptor::id).setHeader("Id");
-    plugins.addColumn(PluginDescriptor::version).setHeader("Version");
-    plugins.addColumn(PluginDescriptor::vendor).setHeader("Vendor");
-    plugins.addColumn(p -> p.origin().name().toLowerCase()).setHeader("Origin");
+    plugins
+        .addColumn(new ComponentRenderer<>(PluginsView::identity))
+        .setHeader("Plugin")
+        .setFlexGrow(2);
+    plugins
+        .addColumn(p -> p.version() + " · " + p.origin().name().toLowerCase())
+        .setHeader("Version");
     plugins.addColumn(p -> p.signer() == null ? "unsigned" : p.signer()).setHeader("Signer");
-    plugins.addColumn(PluginDescriptor::state).setHeader("State");
-    plugins.addColumn(p -> CapabilitiesText.of(p.capabilities())).setHeader("Capabilities");
-    plugins.addColumn(p -> String.join(", ", p.tools())).setHeader("Tools");
-    plugins.addColumn(new ComponentRenderer<>(this::actions)).setHeader("");
+    plugins.addColumn(PluginDescriptor::state).setHeader("State").setAutoWidth(true);
+    plugins
+        .addColumn(p -> CapabilitiesText.of(p.capabilities()))
+        .setHeader("Capabilities")
+        .setFlexGrow(2);
+    plugins.addColumn(p -> String.join(", ", p.tools())).setHeader("Tools").setFlexGrow(2);
+    plugins
+        .addColumn(new ComponentRenderer<>(this::actions))
+        .setHeader("")
+        .setWidth("12em")
+        .setFlexGrow(0)
+        .setFrozenToEnd(true);
     plugins.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     plugins.setAllRowsVisible(true);
 
@@ -133,6 +143,14 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
         LumoUtility.TextColor.ERROR_CONTRAST,
         LumoUtility.FontWeight.SEMIBOLD);
     return warning;
+  }
+
+  /** The plugin's name, with its id and vendor in smaller text below. */
+  private static Component identity(PluginDescriptor plugin) {
+    Span id = new Span(plugin.id() + " · " + plugin.vendor());
+    id.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+    Div identity = new Div(new Div(plugin.name()), id);
+    return identity;
   }
 
   private Component actions(PluginDescriptor plugin) {

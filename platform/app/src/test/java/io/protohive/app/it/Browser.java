@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -88,6 +89,14 @@ final class Browser implements AutoCloseable {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /** Clicks an element once it is clickable, scrolled into view first (grids scroll sideways). */
+  void click(By locator) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block:'center',inline:'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   void screenshot(String name) throws Exception {

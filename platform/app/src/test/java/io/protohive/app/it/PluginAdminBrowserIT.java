@@ -61,16 +61,8 @@ class PluginAdminBrowserIT {
         .until(() -> pluginsText().contains(MISBEHAVING_ID));
     browser.screenshot("plugins-uploaded.png");
 
-    browser
-        .wait
-        .until(ExpectedConditions.elementToBeClickable(By.id("remove-" + MISBEHAVING_ID)))
-        .click();
-    browser
-        .wait
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")))
-        .click();
+    browser.click(By.id("remove-" + MISBEHAVING_ID));
+    browser.click(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']"));
     await()
         .atMost(Browser.RENDER)
         .ignoreException(StaleElementReferenceException.class)
