@@ -57,10 +57,10 @@ final class Browser implements AutoCloseable {
     driver.get(Platform.BASE.resolve(path).toString());
   }
 
-  /** Types into a Vaadin text field, found by id. */
+  /** Types into a Vaadin text field or text area, found by id. */
   void type(String id, String text) {
     WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    WebElement input = field.findElement(By.tagName("input"));
+    WebElement input = field.findElement(By.cssSelector("input, textarea"));
     input.clear();
     input.sendKeys(text);
     input.sendKeys(Keys.TAB);

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 public final class ClusterMember implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
-  static final String CLUSTER_NAME = "protohive";
+  public static final String CLUSTER_NAME = "protohive";
 
   private final HazelcastInstance hazelcast;
 

@@ -14,12 +14,14 @@ import java.util.logging.Logger;
 /**
  * Tells the other nodes, over a Hazelcast topic, that the plugin set changed once the change has
  * committed; each of them then synchronizes its plugin host with the database on a managed thread.
+ * A message is "{sender's member uuid} {what changed}": the sender is named in the text because
+ * members and clients alike may publish, and a node skips only its own announcements.
  */
 @ApplicationScoped
 public class PluginClusterSync {
 
   private static final Logger LOG = Logger.getLogger(PluginClusterSync.class.getName());
-  static final String TOPIC = "protohive.plugins";
+  public static final String TOPIC = "protohive.plugins";
 
   @Inject PlatformRuntime runtime;
   @Inject PluginInstaller installer;
@@ -28,17 +30,22 @@ public class PluginClusterSync {
 
   /** Starts listening for the other nodes' announcements. */
   public void listen() {
+    String self = localNode();
     topic()
         .addMessageListener(
             message -> {
-              if (!message.getPublishingMember().localMember()) {
+              if (!message.getMessageObject().startsWith(self + " ")) {
                 executor.execute(this::synchronize);
               }
             });
   }
 
   void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) PluginSetChanged change) {
-    topic().publish(change.what());
+    topic().publish(localNode() + " " + change.what());
+  }
+
+  private String localNode() {
+    return runtime.cluster().hazelcast().getCluster().getLocalMember().getUuid().toString();
   }
 
   private void synchronize() {
