@@ -80,6 +80,7 @@ final class PluginSettingsDialog extends Dialog {
   private Map<String, HasValidation> errorPlaces() {
     return fields.stream()
         .collect(
-            Collectors.toMap(field -> "configuration." + field.key(), SettingField::validation));
+            Collectors.toMap(
+                field -> PluginCatalog.SETTING_FIELD + field.key(), SettingField::validation));
   }
 }

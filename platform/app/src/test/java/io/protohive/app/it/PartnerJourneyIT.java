@@ -76,9 +76,7 @@ class PartnerJourneyIT {
       String[] tenantAdmin = PluginsApi.newTenantAdmin("acme-customer");
       HttpResponse<String> configured =
           PluginsApi.configure(
-              pluginId,
-              "{\"enabled\":true,\"configuration\":{\"prefix\":\"Weather:\"}}",
-              tenantAdmin);
+              pluginId, "{\"enabled\":true,\"config\":{\"prefix\":\"Weather:\"}}", tenantAdmin);
       assertThat(configured.statusCode()).as(configured.body()).isEqualTo(200);
       JsonNode call =
           Platform.json(PluginsApi.invoke("acme.weather", "{\"text\":\"sunny\"}", tenantAdmin));

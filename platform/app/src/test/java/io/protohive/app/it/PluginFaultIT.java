@@ -42,7 +42,7 @@ class PluginFaultIT {
     user = PluginsApi.newTenantAdmin("faults");
     assertThat(
             PluginsApi.configure(
-                    MISBEHAVING_ID, "{\"enabled\":true,\"configuration\":{\"token\":\"x\"}}", user)
+                    MISBEHAVING_ID, "{\"enabled\":true,\"config\":{\"token\":\"x\"}}", user)
                 .statusCode())
         .isEqualTo(200);
     assertThat(PluginsApi.configure(PluginsApi.CLOCK_ID, "{\"enabled\":true}", user).statusCode())

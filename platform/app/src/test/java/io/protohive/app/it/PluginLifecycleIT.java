@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginLifecycleIT {
 
   private static final Duration HOT_DEPLOY = Duration.ofSeconds(20);
-  private static final String TOKEN_CONFIG =
-      "{\"enabled\":true,\"configuration\":{\"token\":\"t0k\"}}";
+  private static final String TOKEN_CONFIG = "{\"enabled\":true,\"config\":{\"token\":\"t0k\"}}";
 
   @TempDir Path work;
 

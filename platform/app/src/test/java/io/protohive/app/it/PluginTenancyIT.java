@@ -57,9 +57,7 @@ class PluginTenancyIT {
   void aToolEnabledByOneTenantIsInvisibleAndUnusableForAnother() throws Exception {
     assertThat(
             PluginsApi.configure(
-                    MISBEHAVING_ID,
-                    "{\"enabled\":true,\"configuration\":{\"token\":\"abc\"}}",
-                    alice)
+                    MISBEHAVING_ID, "{\"enabled\":true,\"config\":{\"token\":\"abc\"}}", alice)
                 .statusCode())
         .isEqualTo(200);
 
@@ -80,7 +78,7 @@ class PluginTenancyIT {
     record(
         PluginsApi.configure(
             MISBEHAVING_ID,
-            "{\"enabled\":true,\"configuration\":{\"token\":\""
+            "{\"enabled\":true,\"config\":{\"token\":\""
                 + secret
                 + "\",\"greeting\":\"hi\",\"retries\":\"5\"}}",
             alice));
@@ -98,8 +96,7 @@ class PluginTenancyIT {
         .isEqualTo("hi, the token has " + secret.length() + " characters");
 
     // changing a plain value keeps the secret
-    record(
-        PluginsApi.configure(MISBEHAVING_ID, "{\"configuration\":{\"greeting\":\"hey\"}}", alice));
+    record(PluginsApi.configure(MISBEHAVING_ID, "{\"config\":{\"greeting\":\"hey\"}}", alice));
     assertThat(
             Platform.json(record(PluginsApi.invoke("misbehaving.check-token", "{}", alice)))
                 .get("content")
@@ -128,13 +125,13 @@ class PluginTenancyIT {
         .as("the required token is missing")
         .isEqualTo(400);
     assertThat(
-            PluginsApi.configure(MISBEHAVING_ID, "{\"configuration\":{\"nonsense\":\"1\"}}", alice)
+            PluginsApi.configure(MISBEHAVING_ID, "{\"config\":{\"nonsense\":\"1\"}}", alice)
                 .statusCode())
         .isEqualTo(400);
     HttpResponse<String> notANumber =
-        PluginsApi.configure(MISBEHAVING_ID, "{\"configuration\":{\"retries\":\"many\"}}", alice);
+        PluginsApi.configure(MISBEHAVING_ID, "{\"config\":{\"retries\":\"many\"}}", alice);
     assertThat(notANumber.statusCode()).isEqualTo(400);
-    assertThat(notANumber.body()).contains("configuration.retries");
+    assertThat(notANumber.body()).contains("config.retries");
     assertThat(PluginsApi.configure(MISBEHAVING_ID, "{\"enabled\":true}", bob).statusCode())
         .isEqualTo(400);
     assertThat(PluginsApi.toolAvailable("misbehaving.check-token", alice)).isFalse();

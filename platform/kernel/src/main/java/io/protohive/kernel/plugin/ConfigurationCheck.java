@@ -17,13 +17,14 @@ final class ConfigurationCheck {
   static void requireKnown(List<ConfigurationProperty> properties, Set<String> keys) {
     for (String key : keys) {
       if (properties.stream().noneMatch(p -> p.key().equals(key))) {
-        throw Rejection.invalid("configuration." + key, "The plugin has no setting " + key + ".");
+        throw Rejection.invalid(
+            PluginCatalog.SETTING_FIELD + key, "The plugin has no setting " + key + ".");
       }
     }
   }
 
   static void requireValid(ConfigurationProperty property, String value) {
-    String field = "configuration." + property.key();
+    String field = PluginCatalog.SETTING_FIELD + property.key();
     if (value.length() > MAX_VALUE_LENGTH) {
       throw Rejection.invalid(field, property.label() + " is longer than 10,000 characters.");
     }
@@ -62,7 +63,7 @@ final class ConfigurationCheck {
               : settings.values().containsKey(property.key()) || property.defaultValue() != null;
       if (property.required() && !present) {
         throw Rejection.invalid(
-            "configuration." + property.key(),
+            PluginCatalog.SETTING_FIELD + property.key(),
             property.label() + " is required before the plugin can be enabled.");
       }
     }

@@ -35,6 +35,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PluginCatalog {
 
+  /** Field errors about a setting are named this followed by the setting's key. */
+  public static final String SETTING_FIELD = "config.";
+
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 

@@ -81,10 +81,10 @@ public class TenantAdminResource {
    * A change to a plugin's settings for the tenant.
    *
    * @param enabled the new state, or absent to keep it
-   * @param configuration the settings: plain values replace the stored ones; a secret is set by a
-   *     value, cleared by null, kept when absent
+   * @param config the settings: plain values replace the stored ones; a secret is set by a value,
+   *     cleared by null, kept when absent
    */
-  public record PluginChange(Boolean enabled, Map<String, String> configuration) {}
+  public record PluginChange(Boolean enabled, Map<String, String> config) {}
 
   @GET
   @Path("plugins/{pluginId}")
@@ -101,11 +101,7 @@ public class TenantAdminResource {
   public PluginSettings configurePlugin(@PathParam("pluginId") String pluginId, PluginChange body) {
     PluginChange change = RequestBodies.require(body);
     return plugins.configure(
-        Callers.of(token),
-        pluginId,
-        change.enabled(),
-        change.configuration(),
-        request.getRemoteAddr());
+        Callers.of(token), pluginId, change.enabled(), change.config(), request.getRemoteAddr());
   }
 
   @GET
