@@ -19,7 +19,8 @@ import org.osgi.framework.Version;
 /**
  * The packages the host shares with bundles through the system bundle, with versions, so that host
  * and bundles see the same classes: the plugin API exactly as its manifest exports it, and every
- * package of LangChain4j's core and HTTP client, which provider plugins import and never embed.
+ * package of LangChain4j's core and HTTP client, which provider plugins import and never embed, and
+ * the SLF4J API they log through.
  */
 final class HostExports {
 
@@ -31,6 +32,8 @@ final class HostExports {
     clauses.add(pluginApiExports());
     clauses.add(jarPackages(ChatModel.class, "dev.langchain4j", "langchain4j-core"));
     clauses.add(jarPackages(HttpClient.class, "dev.langchain4j", "langchain4j-http-client"));
+    // the logging API LangChain4j's vendor modules log through; bound to the server's log
+    clauses.add(jarPackages(org.slf4j.Logger.class, "org.slf4j", "slf4j-api"));
     return String.join(",", clauses);
   }
 

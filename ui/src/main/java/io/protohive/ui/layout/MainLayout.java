@@ -19,6 +19,8 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
 import io.protohive.ui.account.ProfileView;
+import io.protohive.ui.llm.LlmPricesView;
+import io.protohive.ui.llm.LlmView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.OutboxView;
@@ -61,10 +63,13 @@ public class MainLayout extends AppLayout {
       navigation.addItem(
           new SideNavItem(
               "Tenant plugins", TenantPluginsView.class, VaadinIcon.PUZZLE_PIECE.create()));
+      navigation.addItem(new SideNavItem("LLM", LlmView.class, VaadinIcon.AUTOMATION.create()));
     }
     if (user.map(SignedInUser::platformAdmin).orElse(false)) {
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
       navigation.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
+      navigation.addItem(
+          new SideNavItem("Model prices", LlmPricesView.class, VaadinIcon.MONEY.create()));
     }
     addToDrawer(navigation);
   }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInUser;

@@ -27,6 +27,7 @@ import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.TrustedPublishers;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;

@@ -17,6 +17,7 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;

@@ -13,6 +13,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.TrustedPublishers;
 import io.protohive.kernel.plugin.TrustedPublishers.Publisher;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;

@@ -54,8 +54,8 @@ class PlatformIT {
         .isPositive();
     assertThat(info.get("schemaVersion").asText())
         .isEqualTo(query("select max(version::int)::text from flyway_schema_history"));
-    assertThat(info.get("plugins").get("installed").asInt()).isEqualTo(2);
-    assertThat(info.get("plugins").get("active").asInt()).isEqualTo(2);
+    assertThat(info.get("plugins").get("installed").asInt()).isEqualTo(PluginsApi.bundledCount());
+    assertThat(info.get("plugins").get("active").asInt()).isEqualTo(PluginsApi.bundledCount());
   }
 
   @Test
@@ -63,7 +63,12 @@ class PlatformIT {
     JsonNode bundles = Platform.json(Platform.get("api/v1/system/info")).get("pluginBundles");
 
     assertThat(bundles.findValuesAsText("id"))
-        .containsExactly("io.protohive.plugins.tool-clock", "io.protohive.plugins.tool-http");
+        .hasSize(PluginsApi.bundledCount())
+        .contains(
+            "io.protohive.plugins.tool-clock",
+            "io.protohive.plugins.tool-http",
+            "io.protohive.plugins.llm-openai",
+            "io.protohive.plugins.llm-scripted");
     assertThat(bundles.findValuesAsText("state")).containsOnly("ACTIVE");
     assertThat(bundles.findValuesAsText("origin")).containsOnly("BUNDLED");
   }

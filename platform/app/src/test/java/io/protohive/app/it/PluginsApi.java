@@ -24,6 +24,13 @@ final class PluginsApi {
   static final String MISBEHAVING_ID = "io.protohive.plugins.test-misbehaving";
   static final String CLOCK_ID = "io.protohive.plugins.tool-clock";
 
+  /** How many plugins ship inside the platform: the jars the build staged for the WAR. */
+  static int bundledCount() throws IOException {
+    try (var jars = Files.list(BUNDLES)) {
+      return (int) jars.filter(jar -> jar.toString().endsWith(".jar")).count();
+    }
+  }
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

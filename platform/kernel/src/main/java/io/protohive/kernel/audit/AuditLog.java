@@ -45,7 +45,13 @@ public class AuditLog {
     PLUGIN_STOPPED,
     PLUGIN_STARTED,
     PUBLISHER_TRUSTED,
-    PUBLISHER_REMOVED
+    PUBLISHER_REMOVED,
+    LLM_ROUTE_CHANGED,
+    BUDGET_CHANGED,
+    BUDGET_RESET,
+    BUDGET_REMOVED,
+    BUDGET_THRESHOLD,
+    LLM_PRICE_CHANGED
   }
 
   @PersistenceContext(unitName = "protohive")

@@ -92,6 +92,22 @@ public class PlatformSettings {
   @ConfigProperty(name = "protohive.plugins.calls-per-plugin", defaultValue = "4")
   int pluginCallsPerPlugin;
 
+  @Inject
+  @ConfigProperty(name = "protohive.llm.call-timeout", defaultValue = "PT120S")
+  Duration llmCallTimeout;
+
+  @Inject
+  @ConfigProperty(name = "protohive.llm.first-token-timeout", defaultValue = "PT30S")
+  Duration llmFirstTokenTimeout;
+
+  @Inject
+  @ConfigProperty(name = "protohive.llm.attempts", defaultValue = "2")
+  int llmAttempts;
+
+  @Inject
+  @ConfigProperty(name = "protohive.llm.circuit.open-for", defaultValue = "PT30S")
+  Duration llmCircuitOpenFor;
+
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath().normalize();
   }
@@ -189,5 +205,25 @@ public class PlatformSettings {
 
   public int pluginCallsPerPlugin() {
     return pluginCallsPerPlugin;
+  }
+
+  /** How long a model call may take in all, streaming included. */
+  public Duration llmCallTimeout() {
+    return llmCallTimeout;
+  }
+
+  /** How long a streamed call may wait for its first token before it counts as timed out. */
+  public Duration llmFirstTokenTimeout() {
+    return llmFirstTokenTimeout;
+  }
+
+  /** Attempts per route step on a retryable error before falling back to the next step. */
+  public int llmAttempts() {
+    return llmAttempts;
+  }
+
+  /** How long a provider's circuit stays open before it lets a trial call through. */
+  public Duration llmCircuitOpenFor() {
+    return llmCircuitOpenFor;
   }
 }

@@ -52,6 +52,17 @@ public final class Configuration {
         .toList();
   }
 
+  /** Equal when the values are: a host may keep what it built from one configuration. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Configuration that && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
   @Override
   public String toString() {
     // values may hold decrypted secrets

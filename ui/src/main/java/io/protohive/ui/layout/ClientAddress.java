@@ -1,13 +1,13 @@
-package io.protohive.ui.plugin;
+package io.protohive.ui.layout;
 
 import com.vaadin.flow.server.VaadinRequest;
 
 /** Where the request being handled comes from: the audit trail records it with each change. */
-final class ClientAddress {
+public final class ClientAddress {
 
   private ClientAddress() {}
 
-  static String current() {
+  public static String current() {
     return VaadinRequest.getCurrent().getRemoteAddr();
   }
 }

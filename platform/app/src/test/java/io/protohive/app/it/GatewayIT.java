@@ -1,0 +1,316 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.protohive.llm.fakes.OpenAiFakeServer;
+import io.protohive.llm.fakes.OpenAiReply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The LLM gateway in the running server, against the real OpenAI provider plugin talking to a
+ * loopback server that speaks OpenAI's API, and the offline scripted provider: routes with
+ * fallback, circuit breaking, budgets under concurrency, metering and streaming. The IT server
+ * gives calls 3 s, first tokens 2 s, and opens a circuit for 2 s.
+ */
+@ExtendWith(ArquillianExtension.class)
+class GatewayIT {
+
+  private static final String OPENAI = "io.protohive.plugins.llm-openai";
+  private static final String SCRIPTED = "io.protohive.plugins.llm-scripted";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path LOGS =
+      Path.of(System.getProperty("it.data.dir"))
+          .resolveSibling("liberty/wlp/usr/servers/protohive-it/logs");
+
+  private OpenAiFakeServer openAi;
+  private String[] admin;
+  private final String apiKey = "sk-test-" + UUID.randomUUID();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void tenantWithProviders() throws Exception {
+    openAi = new OpenAiFakeServer().requireApiKey(apiKey);
+    admin = PluginsApi.newTenantAdmin("gateway");
+    String openAiConfig =
+        JSON.writeValueAsString(
+            Map.of(
+                "enabled",
+                true,
+                "config",
+                Map.of("apiKey", apiKey, "baseUrl", openAi.apiBaseUrl(), "models", "gpt-fake")));
+    assertThat(PluginsApi.configure(OPENAI, openAiConfig, admin).statusCode()).isEqualTo(200);
+    assertThat(
+            PluginsApi.configure(
+                    SCRIPTED, "{\"enabled\":true,\"config\":{\"tokenDelayMillis\":\"5\"}}", admin)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @AfterEach
+  void stopFake() {
+    openAi.close();
+  }
+
+  @Test
+  void anAnswerComesFromThePrimaryAndIsMeteredExactlyAsTheProviderReported() throws Exception {
+    route("openai/gpt-fake", "scripted/scripted-1");
+    openAi.enqueue(OpenAiReply.text("Paris.", 17, 3), OpenAiReply.text("Rome.", 11, 2));
+
+    JsonNode first = chat("What is the capital of France?");
+    JsonNode second = chat("And of Italy?");
+
+    assertThat(first.get("content").asText()).isEqualTo("Paris.");
+    assertThat(second.get("content").asText()).isEqualTo("Rome.");
+    JsonNode usage = usage("model");
+    assertThat(usage.findValuesAsText("key")).containsExactly("openai/gpt-fake");
+    assertThat(usage.get(0).get("promptTokens").asLong())
+        .isEqualTo(openAi.reportedUsage().promptTokens());
+    assertThat(usage.get(0).get("completionTokens").asLong())
+        .isEqualTo(openAi.reportedUsage().completionTokens());
+    assertThat(openAi.lastRequest().headers().toString()).contains("Bearer " + apiKey);
+  }
+
+  @Test
+  void serverErrorsFallBackToTheNextProviderAfterARetry() throws Exception {
+    route("openai/gpt-fake", "scripted/scripted-1");
+    openAi.enqueue(OpenAiReply.serverError(), OpenAiReply.overloaded());
+
+    assertThat(chat("one").get("content").asText()).startsWith("This is the scripted");
+    assertThat(openAi.chatCompletionCalls()).as("two attempts, then the fallback").isEqualTo(2);
+  }
+
+  @Test
+  void aRateLimitIsRetriedOnTheSameProvider() throws Exception {
+    route("openai/gpt-fake", "scripted/scripted-1");
+    openAi.enqueue(OpenAiReply.rateLimited(Duration.ofSeconds(1)), OpenAiReply.text("after it"));
+
+    assertThat(chat("two").get("content").asText()).isEqualTo("after it");
+    assertThat(openAi.chatCompletionCalls()).isEqualTo(2);
+  }
+
+  @Test
+  void aProviderThatDoesNotAnswerInTimeFallsBack() throws Exception {
+    route("openai/gpt-fake", "scripted/scripted-1");
+    openAi.enqueue(OpenAiReply.hang(), OpenAiReply.hang());
+
+    assertThat(chat("three").get("content").asText()).startsWith("This is the scripted");
+    assertThat(usage("model").findValuesAsText("key"))
+        .containsExactly("openai/gpt-fake", "scripted/scripted-1");
+  }
+
+  @Test
+  void aRequestTheProviderRejectsIsNotSentToTheFallback() throws Exception {
+    route("openai/gpt-fake", "scripted/scripted-1");
+    openAi.enqueue(OpenAiReply.badRequest("This model's maximum context length is 8 tokens."));
+
+    HttpResponse<String> refused = chatResponse("too long", null);
+
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.body()).contains("maximum context length");
+    assertThat(openAi.chatCompletionCalls()).isEqualTo(1);
+    assertThat(usage("model").findValuesAsText("key")).doesNotContain("scripted/scripted-1");
+  }
+
+  @Test
+  void theCircuitOpensAfterRepeatedFailuresAndHalfOpensLater() throws Exception {
+    route("openai/gpt-fake", "scripted/scripted-1");
+    openAi.replyByDefault(OpenAiReply.serverError());
+    chat("fail once");
+    long failures = openAi.chatCompletionCalls();
+    assertThat(failures).isEqualTo(2);
+
+    chat("the circuit is open now");
+    assertThat(openAi.chatCompletionCalls()).as("skipped while open").isEqualTo(failures);
+
+    openAi.replyByDefault(OpenAiReply.text("back again"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> chat("are you back?").get("content").asText().equals("back again"));
+  }
+
+  @Test
+  void aBudgetStopsConcurrentCallsBeforeTheyAreSent() throws Exception {
+    route("openai/gpt-fake");
+    // each call reserves its prompt (1 token for "hi") and its 100-token limit, and uses as much
+    openAi.replyByDefault(
+        OpenAiReply.text("ok", 1, 100).withFirstByteDelay(Duration.ofMillis(300)));
+    HttpResponse<String> budget =
+        Platform.send(
+            "PUT",
+            "api/v1/tenant/budgets",
+            "{\"scope\":\"TENANT\",\"unit\":\"TOKENS\",\"amount\":505,\"softPercent\":50}",
+            admin);
+    assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
+
+    ExecutorService callers = Executors.newFixedThreadPool(20);
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        calls.add(CompletableFuture.supplyAsync(() -> chatQuietly("hi", 100), callers));
+      }
+      List<Integer> statuses = calls.stream().map(c -> c.join().statusCode()).toList();
+
+      assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(5);
+      assertThat(statuses.stream().filter(s -> s == 402).count()).isEqualTo(15);
+      assertThat(openAi.chatCompletionCalls()).isEqualTo(5);
+    } finally {
+      callers.shutdownNow();
+    }
+    HttpResponse<String> refused = chatResponse("hi", 100);
+    assertThat(refused.statusCode()).isEqualTo(402);
+    assertThat(Platform.json(refused).get("detail").asText()).contains("budget");
+    JsonNode budgets = Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items");
+    assertThat(budgets.get(0).get("spent").asLong()).isEqualTo(505);
+    assertThat(budgets.get(0).get("reserved").asLong()).isZero();
+
+    HttpResponse<String> reset =
+        Platform.post(
+            "api/v1/tenant/budgets/" + budgets.get(0).get("id").asText() + "/reset", "", admin);
+    assertThat(Platform.json(reset).get("spent").asLong()).isZero();
+    assertThat(chatResponse("hi", 100).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void answersStreamAsServerSentEvents() throws Exception {
+    route("scripted/scripted-1");
+
+    HttpResponse<String> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(Platform.BASE + "api/v1/llm/chat"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream")
+                    .header(admin[0], admin[1])
+                    .POST(HttpRequest.BodyPublishers.ofString(body("stream this please", null)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(stream.statusCode()).isEqualTo(200);
+    List<String> deltas = new ArrayList<>();
+    String completed = null;
+    String event = null;
+    for (String line : stream.body().split("\n")) {
+      if (line.startsWith("event:")) {
+        event = line.substring("event:".length()).strip();
+      } else if (line.startsWith("data:")) {
+        JsonNode data = JSON.readTree(line.substring("data:".length()).strip());
+        if ("delta".equals(event)) {
+          deltas.add(data.get("text").asText());
+        } else if ("completed".equals(event)) {
+          completed = data.get("content").asText();
+        }
+      }
+    }
+    assertThat(deltas).as(stream.body()).hasSizeGreaterThan(5);
+    assertThat(String.join("", deltas)).as(stream.body()).isEqualTo(completed);
+    assertThat(completed)
+        .isEqualTo("This is the scripted offline model. You said: stream this please");
+  }
+
+  @Test
+  void theApiKeyAppearsInNoResponseAndNoLogLine() throws Exception {
+    route("openai/gpt-fake");
+    openAi.enqueue(OpenAiReply.invalidApiKey());
+    List<String> bodies = new ArrayList<>();
+    bodies.add(chatResponse("who am I?", null).body());
+    bodies.add(Platform.get("api/v1/tenant/plugins/" + OPENAI, admin).body());
+    bodies.add(Platform.get("api/v1/llm/providers", admin).body());
+    bodies.add(Platform.get("api/v1/tenant/audit", admin).body());
+
+    assertThat(bodies).noneMatch(body -> body.contains(apiKey));
+    try (var files = Files.list(LOGS)) {
+      for (Path log : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(log)).as(log.toString()).doesNotContain(apiKey);
+      }
+    }
+  }
+
+  private void route(String... steps) throws Exception {
+    List<Map<String, String>> route = new ArrayList<>();
+    for (String step : steps) {
+      String[] parts = step.split("/", 2);
+      route.add(Map.of("providerId", parts[0], "model", parts[1]));
+    }
+    HttpResponse<String> set =
+        Platform.send(
+            "PUT",
+            "api/v1/tenant/llm-route",
+            JSON.writeValueAsString(Map.of("steps", route)),
+            admin);
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+  }
+
+  private JsonNode chat(String text) throws Exception {
+    HttpResponse<String> response = chatResponse(text, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Platform.json(response);
+  }
+
+  private HttpResponse<String> chatResponse(String text, Integer maxTokens) throws Exception {
+    return Platform.post("api/v1/llm/chat", body(text, maxTokens), admin);
+  }
+
+  private HttpResponse<String> chatQuietly(String text, Integer maxTokens) {
+    try {
+      return chatResponse(text, maxTokens);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String body(String text, Integer maxTokens) throws Exception {
+    Map<String, Object> body = new HashMap<>();
+    body.put("messages", List.of(Map.of("role", "user", "content", text)));
+    if (maxTokens != null) {
+      body.put("maxTokens", maxTokens);
+    }
+    return JSON.writeValueAsString(body);
+  }
+
+  private JsonNode usage(String groupBy) throws Exception {
+    Instant now = Instant.now();
+    HttpResponse<String> response =
+        Platform.get(
+            "api/v1/usage?from="
+                + now.minus(1, ChronoUnit.HOURS)
+                + "&to="
+                + now.plus(1, ChronoUnit.HOURS)
+                + "&groupBy="
+                + groupBy,
+            admin);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Platform.json(response).get("items");
+  }
+}

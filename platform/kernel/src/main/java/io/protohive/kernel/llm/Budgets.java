@@ -1,0 +1,304 @@
+package io.protohive.kernel.llm;
+
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Spending limits per tenant, organization and agent, per calendar month (UTC), in tokens or in
+ * currency micros. A call reserves its estimate on every budget that applies before it is sent, in
+ * one statement per budget that only succeeds while the budget has room, so concurrent calls cannot
+ * together pass a limit; after the call the reservation is replaced by what it used.
+ */
+@ApplicationScoped
+public class Budgets {
+
+  private static final Logger LOG = Logger.getLogger(Budgets.class.getName());
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+  @Inject TenantAdministration administration;
+  @Inject AuditLog audit;
+
+  /** What a budget applies to. */
+  public enum Scope {
+    TENANT,
+    ORGANIZATION,
+    AGENT
+  }
+
+  /** What a budget counts. */
+  public enum Unit {
+    TOKENS,
+    MICROS
+  }
+
+  /** A budget and where it stands this period. */
+  public record Budget(
+      UUID id,
+      Scope scope,
+      UUID scopeId,
+      Unit unit,
+      long amount,
+      int softPercent,
+      Instant periodStart,
+      long spent,
+      long reserved) {}
+
+  /** What a call holds on the budgets that apply to it until it settles. */
+  public record Reservation(UUID tenantId, List<Hold> holds) {
+    static final Reservation NONE = new Reservation(null, List.of());
+  }
+
+  /** The estimate held on one budget. */
+  public record Hold(UUID budgetId, Unit unit, long amount) {}
+
+  /**
+   * Holds a call's estimate on every budget of its scope.
+   *
+   * @throws BudgetExhausted when one of them has no room for it; nothing is held then
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Reservation reserve(CallScope call, long tokens, long micros) {
+    scope.tenant(call.tenantId());
+    Timestamp period = Timestamp.from(periodStart());
+    List<Hold> holds = new ArrayList<>();
+    for (Object[] row : applicable(call)) {
+      UUID id = (UUID) row[0];
+      Unit unit = Unit.valueOf((String) row[1]);
+      long estimate = unit == Unit.TOKENS ? tokens : micros;
+      entityManager
+          .createNativeQuery(
+              "update llm_budget set period_start = ?2, spent = 0, reserved = 0,"
+                  + " soft_notified = false where id = ?1 and period_start < ?2")
+          .setParameter(1, id)
+          .setParameter(2, period)
+          .executeUpdate();
+      int reserved =
+          entityManager
+              .createNativeQuery(
+                  "update llm_budget set reserved = reserved + ?2"
+                      + " where id = ?1 and spent + reserved + ?2 <= amount")
+              .setParameter(1, id)
+              .setParameter(2, estimate)
+              .executeUpdate();
+      if (reserved == 0) {
+        throw new BudgetExhausted(
+            "The "
+                + ((String) row[2]).toLowerCase(Locale.ROOT)
+                + "'s budget for this month is spent; an admin can raise or reset it.");
+      }
+      holds.add(new Hold(id, unit, estimate));
+    }
+    return new Reservation(call.tenantId(), holds);
+  }
+
+  /** Replaces a call's held estimates by what it used, and notes budgets past their threshold. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void settle(Reservation reservation, long tokens, long micros) {
+    if (reservation.holds().isEmpty()) {
+      return;
+    }
+    scope.tenant(reservation.tenantId());
+    for (Hold hold : reservation.holds()) {
+      long used = hold.unit() == Unit.TOKENS ? tokens : micros;
+      entityManager
+          .createNativeQuery(
+              "update llm_budget set reserved = greatest(reserved - ?2, 0), spent = spent + ?3"
+                  + " where id = ?1")
+          .setParameter(1, hold.budgetId())
+          .setParameter(2, hold.amount())
+          .setParameter(3, used)
+          .executeUpdate();
+      int crossed =
+          entityManager
+              .createNativeQuery(
+                  "update llm_budget set soft_notified = true where id = ?1 and not soft_notified"
+                      + " and spent * 100 >= amount * soft_percent")
+              .setParameter(1, hold.budgetId())
+              .executeUpdate();
+      if (crossed > 0) {
+        LOG.info(() -> "Budget " + hold.budgetId() + " passed its soft threshold");
+        audit.record(
+            reservation.tenantId(),
+            null,
+            Action.BUDGET_THRESHOLD,
+            hold.budgetId().toString(),
+            null);
+      }
+    }
+  }
+
+  private List<Object[]> applicable(CallScope call) {
+    return entityManager
+        .createNativeQuery(
+            "select id, unit, scope from llm_budget where tenant_id = ?1 and ("
+                + "(scope = 'TENANT' and scope_id = ?1)"
+                + " or (scope = 'ORGANIZATION' and scope_id = ?2)"
+                + " or (scope = 'AGENT' and scope_id = ?3)) order by id")
+        .setParameter(1, call.tenantId())
+        .setParameter(2, orNone(call.organizationId()))
+        .setParameter(3, orNone(call.agentId()))
+        .getResultList();
+  }
+
+  /** A value no row has, since PostgreSQL cannot compare with an untyped null parameter. */
+  private static UUID orNone(UUID id) {
+    return id == null ? new UUID(0, 0) : id;
+  }
+
+  static Instant periodStart() {
+    return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  /** The tenant's budgets and where they stand; tenant admins only. */
+  @Transactional
+  public List<Budget> list(Caller caller) {
+    administration.requireAdmin(caller);
+    scope.tenant(caller.tenantId());
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, scope, scope_id, unit, amount, soft_percent, period_start,"
+                    + " case when period_start < ?2 then 0 else spent end,"
+                    + " case when period_start < ?2 then 0 else reserved end"
+                    + " from llm_budget where tenant_id = ?1 order by scope, scope_id")
+            .setParameter(1, caller.tenantId())
+            .setParameter(2, Timestamp.from(periodStart()))
+            .getResultList();
+    return rows.stream().map(Budgets::budget).toList();
+  }
+
+  /**
+   * Sets a budget's limit, creating it if needed; tenant admins only.
+   *
+   * @param scopeId the organization or agent, ignored for the tenant's own budget
+   */
+  @Transactional
+  public Budget set(
+      Caller caller,
+      Scope budgetScope,
+      UUID scopeId,
+      Unit unit,
+      Long amount,
+      Integer softPercent,
+      String address) {
+    administration.requireAdmin(caller);
+    if (budgetScope == null) {
+      throw Rejection.invalid(
+          "scope", "Say what the budget is for: TENANT, ORGANIZATION or AGENT.");
+    }
+    if (unit == null) {
+      throw Rejection.invalid("unit", "Say what the budget counts: TOKENS or MICROS.");
+    }
+    if (amount == null || amount < 0) {
+      throw Rejection.invalid("amount", "Give the limit as a number of at least 0.");
+    }
+    int soft = softPercent == null ? 80 : softPercent;
+    if (soft < 1 || soft > 100) {
+      throw Rejection.invalid("softPercent", "The warning threshold is a percentage, 1 to 100.");
+    }
+    UUID target = budgetScope == Scope.TENANT ? caller.tenantId() : scopeId;
+    if (target == null) {
+      throw Rejection.invalid("scopeId", "Name the organization or agent the budget is for.");
+    }
+    scope.tenant(caller.tenantId());
+    entityManager
+        .createNativeQuery(
+            "insert into llm_budget (id, tenant_id, scope, scope_id, unit, amount, soft_percent,"
+                + " period_start) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                + " on conflict (tenant_id, scope, scope_id) do update set unit = excluded.unit,"
+                + " amount = excluded.amount, soft_percent = excluded.soft_percent,"
+                + " soft_notified = false")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, caller.tenantId())
+        .setParameter(3, budgetScope.name())
+        .setParameter(4, target)
+        .setParameter(5, unit.name())
+        .setParameter(6, amount)
+        .setParameter(7, soft)
+        .setParameter(8, Timestamp.from(periodStart()))
+        .executeUpdate();
+    audit.record(
+        caller.tenantId(),
+        caller.userId(),
+        Action.BUDGET_CHANGED,
+        budgetScope + " " + target + " " + amount + " " + unit,
+        address);
+    return list(caller).stream()
+        .filter(b -> b.scope() == budgetScope && b.scopeId().equals(target))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Forgets what a budget spent this period, as if the month began again; tenant admins only. */
+  @Transactional
+  public Budget reset(Caller caller, UUID budgetId, String address) {
+    administration.requireAdmin(caller);
+    scope.tenant(caller.tenantId());
+    int updated =
+        entityManager
+            .createNativeQuery(
+                "update llm_budget set spent = 0, soft_notified = false"
+                    + " where id = ?1 and tenant_id = ?2")
+            .setParameter(1, budgetId)
+            .setParameter(2, caller.tenantId())
+            .executeUpdate();
+    if (updated == 0) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No budget with this id in your tenant.");
+    }
+    audit.record(
+        caller.tenantId(), caller.userId(), Action.BUDGET_RESET, budgetId.toString(), address);
+    return list(caller).stream().filter(b -> b.id().equals(budgetId)).findFirst().orElseThrow();
+  }
+
+  /** Removes a budget: calls in its scope are no longer limited by it; tenant admins only. */
+  @Transactional
+  public void remove(Caller caller, UUID budgetId, String address) {
+    administration.requireAdmin(caller);
+    scope.tenant(caller.tenantId());
+    int removed =
+        entityManager
+            .createNativeQuery("delete from llm_budget where id = ?1 and tenant_id = ?2")
+            .setParameter(1, budgetId)
+            .setParameter(2, caller.tenantId())
+            .executeUpdate();
+    if (removed == 0) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No budget with this id in your tenant.");
+    }
+    audit.record(
+        caller.tenantId(), caller.userId(), Action.BUDGET_REMOVED, budgetId.toString(), address);
+  }
+
+  private static Budget budget(Object[] row) {
+    return new Budget(
+        (UUID) row[0],
+        Scope.valueOf((String) row[1]),
+        (UUID) row[2],
+        Unit.valueOf((String) row[3]),
+        ((Number) row[4]).longValue(),
+        ((Number) row[5]).intValue(),
+        ((Timestamp) row[6]).toInstant(),
+        ((Number) row[7]).longValue(),
+        ((Number) row[8]).longValue());
+  }
+}

@@ -1,0 +1,110 @@
+package io.protohive.kernel.llm;
+
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.PlatformRuntime;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.pluginhost.PluginProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Each tenant's route: the provider/model pairs its model calls try, in order. Only providers of
+ * plugins the tenant switched on may appear in it.
+ */
+@ApplicationScoped
+public class LlmRoutes {
+
+  static final int MAX_STEPS = 5;
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+  @Inject PlatformRuntime runtime;
+  @Inject PluginCatalog catalog;
+  @Inject TenantAdministration administration;
+  @Inject AuditLog audit;
+
+  @Transactional
+  public List<RouteStep> forTenant(UUID tenantId) {
+    scope.tenant(tenantId);
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select provider_id, model from llm_route_step where tenant_id = ?1"
+                    + " order by position")
+            .setParameter(1, tenantId)
+            .getResultList();
+    return rows.stream().map(r -> new RouteStep((String) r[0], (String) r[1])).toList();
+  }
+
+  /** Replaces the caller's tenant's route; tenant admins only. */
+  @Transactional
+  public List<RouteStep> replace(Caller caller, List<RouteStep> steps, String address) {
+    administration.requireAdmin(caller);
+    if (steps == null || steps.isEmpty() || steps.size() > MAX_STEPS) {
+      throw Rejection.invalid("steps", "Give one to five provider/model pairs, primary first.");
+    }
+    Set<String> enabled = catalog.enabledPlugins(caller.tenantId());
+    for (int i = 0; i < steps.size(); i++) {
+      RouteStep step = steps.get(i);
+      if (step == null || step.model() == null || step.model().isBlank()) {
+        throw Rejection.invalid("steps[" + i + "].model", "Name the model of each step.");
+      }
+      boolean available =
+          runtime.pluginHost().providers().stream()
+              .anyMatch(
+                  p ->
+                      p.provider().id().equals(step.providerId())
+                          && enabled.contains(p.pluginId()));
+      if (!available) {
+        throw Rejection.invalid(
+            "steps[" + i + "].providerId",
+            "No provider '" + step.providerId() + "' is enabled for your tenant.");
+      }
+    }
+    scope.tenant(caller.tenantId());
+    entityManager
+        .createNativeQuery("delete from llm_route_step where tenant_id = ?1")
+        .setParameter(1, caller.tenantId())
+        .executeUpdate();
+    for (int i = 0; i < steps.size(); i++) {
+      entityManager
+          .createNativeQuery(
+              "insert into llm_route_step (tenant_id, position, provider_id, model)"
+                  + " values (?1, ?2, ?3, ?4)")
+          .setParameter(1, caller.tenantId())
+          .setParameter(2, i)
+          .setParameter(3, steps.get(i).providerId())
+          .setParameter(4, steps.get(i).model().strip())
+          .executeUpdate();
+    }
+    audit.record(
+        caller.tenantId(),
+        caller.userId(),
+        Action.LLM_ROUTE_CHANGED,
+        steps.stream().map(s -> s.providerId() + "/" + s.model()).toList().toString(),
+        address);
+    return forTenant(caller.tenantId());
+  }
+
+  /** The provider behind a step, if its plugin is installed, active and on for the tenant. */
+  PluginProvider provider(RouteStep step, Set<String> enabledPlugins) {
+    return runtime.pluginHost().providers().stream()
+        .filter(p -> p.provider().id().equals(step.providerId()))
+        .filter(p -> enabledPlugins.contains(p.pluginId()))
+        .findFirst()
+        .orElse(null);
+  }
+}

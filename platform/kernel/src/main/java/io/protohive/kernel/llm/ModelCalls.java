@@ -1,0 +1,285 @@
+package io.protohive.kernel.llm;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import io.protohive.plugin.api.Configuration;
+import io.protohive.pluginhost.PluginProvider;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs single attempts against a provider's model on threads of their own, with the plugin's class
+ * loader as context class loader, so that the gateway can hold an attempt to its time limits and
+ * cancel it, whatever the provider does.
+ */
+final class ModelCalls implements AutoCloseable {
+
+  private static final long POLL_MILLIS = 50;
+
+  private final ThreadPoolExecutor pool;
+  private final ModelCache models = new ModelCache();
+
+  ModelCalls() {
+    AtomicInteger count = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            0,
+            256,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "protohive-llm-call-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * How an attempt ended: a response, or an error and whether tokens had already reached the
+   * caller.
+   */
+  record Attempt(
+      ChatResponse response,
+      Throwable error,
+      CallOutcome outcome,
+      boolean streamStarted,
+      Duration took,
+      Duration firstToken) {}
+
+  Attempt blocking(
+      PluginProvider provider,
+      RouteStep step,
+      Configuration configuration,
+      ChatRequest request,
+      Duration limit) {
+    long started = System.nanoTime();
+    Future<ChatResponse> future;
+    try {
+      future =
+          pool.submit(
+              () ->
+                  withLoader(
+                      provider,
+                      () -> models.chat(provider, step.model(), configuration).chat(request)));
+    } catch (RejectedExecutionException e) {
+      return failed(e, CallOutcome.FAILED, false, started, null);
+    }
+    try {
+      return new Attempt(
+          future.get(limit.toNanos(), TimeUnit.NANOSECONDS),
+          null,
+          CallOutcome.OK,
+          false,
+          since(started),
+          null);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return failed(
+          new TimeoutException("no answer within " + limit.toMillis() + " ms"),
+          CallOutcome.TIMED_OUT,
+          false,
+          started,
+          null);
+    } catch (ExecutionException e) {
+      return failed(e.getCause(), CallOutcome.FAILED, false, started, null);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      return failed(e, CallOutcome.CANCELLED, false, started, null);
+    }
+  }
+
+  Attempt streaming(
+      PluginProvider provider,
+      RouteStep step,
+      Configuration configuration,
+      ChatRequest request,
+      Consumer<String> tokens,
+      BooleanSupplier cancelled,
+      Duration firstTokenLimit,
+      Duration limit) {
+    long started = System.nanoTime();
+    Stream stream = new Stream(tokens, cancelled);
+    Future<?> future;
+    try {
+      future =
+          pool.submit(
+              () ->
+                  withLoader(
+                      provider,
+                      () -> {
+                        models
+                            .streaming(provider, step.model(), configuration)
+                            .chat(request, stream);
+                        return null;
+                      }));
+    } catch (RejectedExecutionException e) {
+      return failed(e, CallOutcome.FAILED, false, started, null);
+    }
+    long firstDeadline = started + firstTokenLimit.toNanos();
+    long deadline = started + limit.toNanos();
+    while (true) {
+      long now = System.nanoTime();
+      if (stream.done.isDone()) {
+        break;
+      }
+      if (cancelled.getAsBoolean()) {
+        stream.cancel(future);
+        return failed(
+            new CancellationException("stopped by the caller"),
+            CallOutcome.CANCELLED,
+            stream.started.get(),
+            started,
+            stream.firstToken(started));
+      }
+      boolean waitingForFirst = !stream.started.get();
+      if (now > deadline || (waitingForFirst && now > firstDeadline)) {
+        stream.cancel(future);
+        String what =
+            waitingForFirst
+                ? "no first token within " + firstTokenLimit.toMillis()
+                : "no complete answer within " + limit.toMillis();
+        return failed(
+            new TimeoutException(what + " ms"),
+            CallOutcome.TIMED_OUT,
+            stream.started.get(),
+            started,
+            stream.firstToken(started));
+      }
+      try {
+        stream.done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // poll the caller and the limits again
+      } catch (ExecutionException e) {
+        break;
+      } catch (InterruptedException e) {
+        stream.cancel(future);
+        Thread.currentThread().interrupt();
+        return failed(e, CallOutcome.CANCELLED, stream.started.get(), started, null);
+      }
+    }
+    try {
+      return new Attempt(
+          stream.done.get(),
+          null,
+          CallOutcome.OK,
+          true,
+          since(started),
+          stream.firstToken(started));
+    } catch (ExecutionException e) {
+      return failed(
+          e.getCause(),
+          CallOutcome.FAILED,
+          stream.started.get(),
+          started,
+          stream.firstToken(started));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(e, CallOutcome.CANCELLED, stream.started.get(), started, null);
+    }
+  }
+
+  private static Attempt failed(
+      Throwable error, CallOutcome outcome, boolean streamStarted, long started, Duration first) {
+    return new Attempt(null, error, outcome, streamStarted, since(started), first);
+  }
+
+  private static Duration since(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  private static <T> T withLoader(PluginProvider provider, Callable<T> work) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(provider.classLoader());
+    try {
+      return work.call();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  /** Receives one streamed answer and passes its pieces on, until cancelled. */
+  private static final class Stream implements StreamingChatResponseHandler {
+    final CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    final AtomicBoolean started = new AtomicBoolean();
+    final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    private final Consumer<String> tokens;
+    private final BooleanSupplier cancelled;
+    private volatile long firstTokenAt;
+
+    Stream(Consumer<String> tokens, BooleanSupplier cancelled) {
+      this.tokens = tokens;
+      this.cancelled = cancelled;
+    }
+
+    @Override
+    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+      handle.set(context.streamingHandle());
+      onPartialResponse(partial.text());
+    }
+
+    @Override
+    public void onPartialResponse(String text) {
+      if (done.isDone() || cancelled.getAsBoolean()) {
+        StreamingHandle current = handle.get();
+        if (current != null) {
+          current.cancel();
+        }
+        return;
+      }
+      if (started.compareAndSet(false, true)) {
+        firstTokenAt = System.nanoTime();
+      }
+      tokens.accept(text);
+    }
+
+    @Override
+    public void onCompleteResponse(ChatResponse response) {
+      done.complete(response);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      done.completeExceptionally(error);
+    }
+
+    Duration firstToken(long started) {
+      long at = firstTokenAt;
+      return at == 0 ? null : Duration.ofNanos(at - started);
+    }
+
+    void cancel(Future<?> future) {
+      done.cancel(false);
+      StreamingHandle current = handle.get();
+      if (current != null) {
+        current.cancel();
+      }
+      future.cancel(true);
+    }
+  }
+}

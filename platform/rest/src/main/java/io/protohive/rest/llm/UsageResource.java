@@ -1,0 +1,64 @@
+package io.protohive.rest.llm;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.llm.UsageMeter;
+import io.protohive.kernel.llm.UsageMeter.GroupBy;
+import io.protohive.kernel.llm.UsageMeter.UsageRow;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What the tenant's model calls used, for its admins. */
+@Path("usage")
+@Tag(name = "LLM gateway")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class UsageResource {
+
+  @Inject UsageMeter meter;
+  @Inject JsonWebToken token;
+
+  @GET
+  @Operation(
+      summary = "Calls, tokens and cost between from and to, grouped",
+      description = "groupBy is day (default), organization, agent or model.")
+  public PageResponse<UsageRow> usage(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("groupBy") String groupBy) {
+    return PageResponse.all(
+        meter.usage(Callers.of(token), instant("from", from), instant("to", to), group(groupBy)));
+  }
+
+  private static Instant instant(String name, String value) {
+    try {
+      return value == null ? null : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Rejection.invalid(
+          name, "Give " + name + " as an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z.");
+    }
+  }
+
+  private static GroupBy group(String value) {
+    try {
+      return value == null ? GroupBy.DAY : GroupBy.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalid("groupBy", "groupBy is day, organization, agent or model.");
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.protohive.plugins.scripted;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import io.protohive.plugin.api.Configuration;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Decides the scripted model's answer to a request, deterministically: the plan's step for this
+ * turn if there is one, else a tool result repeated, a tool called because the user asked to "use"
+ * it, or the user's words echoed. Tokens are counted as words, the same way every time.
+ */
+final class Script {
+
+  private final List<String> plan;
+
+  private Script(List<String> plan) {
+    this.plan = plan;
+  }
+
+  static Script of(Configuration configuration) {
+    return new Script(configuration.list("plan"));
+  }
+
+  ChatResponse answer(ChatRequest request) {
+    List<ChatMessage> messages = request.messages();
+    long turn = messages.stream().filter(AiMessage.class::isInstance).count();
+    AiMessage reply =
+        turn < plan.size()
+            ? step(plan.get((int) turn))
+            : byRule(messages, request.toolSpecifications());
+    return ChatResponse.builder()
+        .aiMessage(reply)
+        .modelName(ScriptedProvider.MODEL)
+        .tokenUsage(new TokenUsage(words(messages), words(reply)))
+        .finishReason(
+            reply.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
+        .build();
+  }
+
+  private static AiMessage step(String line) {
+    String step = line.strip();
+    if (step.startsWith("call:")) {
+      String call = step.substring("call:".length()).strip();
+      int space = call.indexOf(' ');
+      String tool = space < 0 ? call : call.substring(0, space);
+      String arguments = space < 0 ? "{}" : call.substring(space + 1).strip();
+      return AiMessage.from(toolCall(tool, arguments));
+    }
+    return AiMessage.from(step.startsWith("say:") ? step.substring("say:".length()).strip() : step);
+  }
+
+  private static AiMessage byRule(List<ChatMessage> messages, List<ToolSpecification> tools) {
+    ChatMessage last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+    if (last instanceof ToolExecutionResultMessage result) {
+      return AiMessage.from("The tool " + result.toolName() + " answered: " + result.text());
+    }
+    String said = last instanceof UserMessage user && user.hasSingleText() ? user.singleText() : "";
+    String lower = said.toLowerCase(Locale.ROOT);
+    for (ToolSpecification tool : tools) {
+      if (lower.contains("use " + tool.name().toLowerCase(Locale.ROOT))) {
+        return AiMessage.from(toolCall(tool.name(), "{}"));
+      }
+    }
+    return AiMessage.from("This is the scripted offline model. You said: " + said);
+  }
+
+  private static ToolExecutionRequest toolCall(String tool, String arguments) {
+    return ToolExecutionRequest.builder()
+        .id(
+            "call-"
+                + UUID.nameUUIDFromBytes((tool + arguments).getBytes(StandardCharsets.UTF_8))
+                    .toString()
+                    .substring(0, 8))
+        .name(tool)
+        .arguments(arguments)
+        .build();
+  }
+
+  private static int words(List<ChatMessage> messages) {
+    return messages.stream().mapToInt(m -> words(text(m))).sum();
+  }
+
+  private static String text(ChatMessage message) {
+    if (message instanceof SystemMessage system) {
+      return system.text();
+    }
+    if (message instanceof UserMessage user) {
+      return user.hasSingleText() ? user.singleText() : "";
+    }
+    if (message instanceof ToolExecutionResultMessage result) {
+      return result.text();
+    }
+    return message instanceof AiMessage ai ? String.valueOf(ai.text()) : "";
+  }
+
+  private static int words(AiMessage message) {
+    if (message.hasToolExecutionRequests()) {
+      return message.toolExecutionRequests().stream()
+          .mapToInt(r -> words(r.name() + " " + r.arguments()))
+          .sum();
+    }
+    return words(message.text());
+  }
+
+  static int words(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+  }
+}

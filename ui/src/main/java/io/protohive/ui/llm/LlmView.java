@@ -1,0 +1,73 @@
+package io.protohive.ui.llm;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.llm.Budgets;
+import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.llm.LlmRoutes;
+import io.protohive.kernel.llm.UsageMeter;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.system.SystemView;
+import jakarta.inject.Inject;
+
+/**
+ * How a tenant uses language models, for its admins: which providers and models its calls go to,
+ * what they may spend, and what they used.
+ */
+@Route(value = "tenant/llm", layout = MainLayout.class)
+@PageTitle("LLM · ProtoHive")
+public class LlmView extends VerticalLayout implements SignedInOnly {
+
+  /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
+  private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);
+
+  private final TenantAdministration administration;
+  private final OrganizationNames organizations;
+  private final RouteEditor route;
+  private final BudgetsSection budgets;
+  private final UsageDashboard usage;
+
+  @Inject
+  public LlmView(
+      LlmRoutes routes,
+      LlmProviders providers,
+      Budgets budgets,
+      UsageMeter meter,
+      OrganizationService organizations,
+      TenantAdministration administration) {
+    this.administration = administration;
+    this.organizations = new OrganizationNames(organizations);
+    this.route = new RouteEditor(routes, providers, caller);
+    this.budgets = new BudgetsSection(budgets, caller, this.organizations);
+    this.usage = new UsageDashboard(meter, caller, this.organizations);
+
+    TabSheet sections = new TabSheet();
+    sections.add("Route", route).setId("llm-route-tab");
+    sections.add("Budgets", this.budgets).setId("llm-budgets-tab");
+    sections.add("Usage", usage).setId("llm-usage-tab");
+    sections.setWidthFull();
+    add(new H2("LLM"), sections);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (caller != null && administration.isAdmin(caller)) {
+      organizations.reload(caller);
+      route.refresh();
+      budgets.refresh();
+      usage.refresh();
+    } else {
+      event.forwardTo(SystemView.class);
+    }
+  }
+}

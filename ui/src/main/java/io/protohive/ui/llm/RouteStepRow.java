@@ -1,0 +1,169 @@
+package io.protohive.ui.llm;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
+import io.protohive.kernel.llm.RouteStep;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.plugin.api.llm.ModelInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One step of the route being edited: a provider, and one of its chat models or a model name typed
+ * in, for models a provider does not list. A saved step whose provider is no longer enabled stays
+ * shown as it is, so that the admin sees why calls fall through it.
+ */
+final class RouteStepRow extends HorizontalLayout {
+
+  /** The provider that answers by rules, for demos without a model: never to be taken for one. */
+  static final String OFFLINE_PROVIDER = "scripted";
+
+  private final Map<String, AvailableProvider> providers;
+  private final Span position = new Span();
+  private final ComboBox<String> provider = new ComboBox<>("Provider");
+  private final ComboBox<String> model = new ComboBox<>("Model");
+  private final Span offline = new Span("offline demo, not a real model");
+  private final Button up = new Button(VaadinIcon.ARROW_UP.create());
+  private final Button down = new Button(VaadinIcon.ARROW_DOWN.create());
+  private final Button remove = new Button(VaadinIcon.TRASH.create());
+  private List<String> models = List.of();
+
+  /**
+   * @param providers the providers the tenant may route to, by id
+   * @param step the step to show, or {@code null} for a new one
+   * @param move moves a row one place up (-1) or down (+1)
+   * @param removal takes a row out of the route
+   */
+  RouteStepRow(
+      Map<String, AvailableProvider> providers,
+      RouteStep step,
+      BiConsumer<RouteStepRow, Integer> move,
+      Consumer<RouteStepRow> removal) {
+    this.providers = providers;
+    position.setWidth("7em");
+    position.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+
+    String chosen = step == null ? null : step.providerId();
+    provider.setItems(
+        Stream.concat(providers.keySet().stream(), Stream.ofNullable(chosen)).distinct().toList());
+    provider.setItemLabelGenerator(this::providerLabel);
+    provider.setWidth("20em");
+    provider.setValue(chosen);
+    provider.addValueChangeListener(change -> providerChosen());
+
+    model.setAllowCustomValue(true);
+    model.setHelperText("Pick a listed model or type another name");
+    model.addCustomValueSetListener(typed -> offer(typed.getDetail()));
+    offerModelsOf(chosen);
+    if (step != null) {
+      offer(step.model());
+    }
+
+    offline.addClassNames(
+        LumoUtility.Background.WARNING_10,
+        LumoUtility.TextColor.WARNING,
+        LumoUtility.FontSize.SMALL,
+        LumoUtility.Padding.Horizontal.SMALL,
+        LumoUtility.BorderRadius.MEDIUM);
+
+    up.addClickListener(click -> move.accept(this, -1));
+    down.addClickListener(click -> move.accept(this, 1));
+    remove.addClickListener(click -> removal.accept(this));
+    up.setAriaLabel("Move up");
+    down.setAriaLabel("Move down");
+    remove.setAriaLabel("Remove step");
+    Stream.of(up, down, remove)
+        .forEach(b -> b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON));
+    remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+
+    setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    add(position, provider, model, offline, up, down, remove);
+    showWhetherOffline();
+  }
+
+  /** Labels the row by its place in the route: the primary first, then the fallbacks in order. */
+  void place(int index, int steps) {
+    position.setText(index == 0 ? "Primary" : "Fallback " + index);
+    provider.setId("route-provider-" + index);
+    model.setId("route-model-" + index);
+    up.setEnabled(index > 0);
+    down.setEnabled(index < steps - 1);
+    remove.setEnabled(steps > 1);
+  }
+
+  /**
+   * @throws Rejection when no provider is chosen
+   */
+  RouteStep step(int index) {
+    if (provider.isEmpty()) {
+      throw Rejection.invalid(providerField(index), "Choose a provider.");
+    }
+    return new RouteStep(provider.getValue(), model.getValue());
+  }
+
+  /** Adds this row's fields under the names the platform gives them when it refuses a route. */
+  void addErrorPlaces(Map<String, HasValidation> places, int index) {
+    places.put(providerField(index), provider);
+    places.put("steps[" + index + "].model", model);
+  }
+
+  private static String providerField(int index) {
+    return "steps[" + index + "].providerId";
+  }
+
+  private String providerLabel(String id) {
+    AvailableProvider available = providers.get(id);
+    return available == null ? id + " (not enabled)" : available.name();
+  }
+
+  private void providerChosen() {
+    offerModelsOf(provider.getValue());
+    showWhetherOffline();
+  }
+
+  /** Offers the provider's chat models, keeping the chosen one if listed, else its first. */
+  private void offerModelsOf(String providerId) {
+    AvailableProvider available = providerId == null ? null : providers.get(providerId);
+    String current = model.getValue();
+    models =
+        available == null
+            ? List.of()
+            : available.models().stream()
+                .filter(m -> m.kind() == ModelInfo.Kind.CHAT)
+                .map(ModelInfo::id)
+                .toList();
+    model.setItems(models);
+    if (current != null && models.contains(current)) {
+      model.setValue(current);
+    } else {
+      model.setValue(models.isEmpty() ? null : models.get(0));
+    }
+  }
+
+  /** Shows a model among the choices, also one the provider does not list, and chooses it. */
+  private void offer(String name) {
+    if (!models.contains(name)) {
+      List<String> more = new ArrayList<>(models);
+      more.add(name);
+      models = List.copyOf(more);
+      model.setItems(models);
+    }
+    model.setValue(name);
+  }
+
+  private void showWhetherOffline() {
+    offline.setVisible(OFFLINE_PROVIDER.equals(provider.getValue()));
+  }
+}

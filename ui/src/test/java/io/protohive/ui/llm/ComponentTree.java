@@ -1,0 +1,23 @@
+package io.protohive.ui.llm;
+
+import com.vaadin.flow.component.Component;
+import java.util.stream.Stream;
+
+/** Finds components inside a section the way a browser test would: by id. */
+final class ComponentTree {
+
+  private ComponentTree() {}
+
+  static Stream<Component> descendants(Component root) {
+    return Stream.concat(Stream.of(root), root.getChildren().flatMap(ComponentTree::descendants));
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T extends Component> T byId(Component root, String id) {
+    return (T)
+        descendants(root)
+            .filter(c -> id.equals(c.getId().orElse(null)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("No component with id " + id));
+  }
+}
