@@ -99,6 +99,26 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
+  /** Chooses an item of a Vaadin combo box, found by id, by typing its label. */
+  void choose(String id, String label) {
+    WebElement input =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input")));
+    input.clear();
+    input.sendKeys(label);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[contains(normalize-space(), '" + label + "')]")))
+        .click();
+    wait.until(driver -> input.getAttribute("value").contains(label));
+  }
+
+  /** Chooses an item of a Vaadin select, found by id, by its label. */
+  void select(String id, String label) {
+    click(By.id(id));
+    click(By.xpath("//vaadin-select-item[@role='option' and normalize-space()='" + label + "']"));
+  }
+
   void screenshot(String name) throws Exception {
     Path folder = Files.createDirectories(Path.of(System.getProperty("it.screenshots")));
     Files.copy(

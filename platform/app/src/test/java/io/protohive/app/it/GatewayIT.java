@@ -194,6 +194,10 @@ class GatewayIT {
     assertThat(budgets.get(0).get("spent").asLong()).isEqualTo(505);
     assertThat(budgets.get(0).get("reserved").asLong()).isZero();
 
+    assertThat(Platform.get("api/v1/tenant/audit", admin).body()).contains("BUDGET_THRESHOLD");
+    assertThat(Platform.get("api/v1/platform/mail", PluginsApi.platformAdmin()).body())
+        .contains("passed its warning threshold");
+
     HttpResponse<String> reset =
         Platform.post(
             "api/v1/tenant/budgets/" + budgets.get(0).get("id").asText() + "/reset", "", admin);
@@ -270,6 +274,7 @@ class GatewayIT {
             JSON.writeValueAsString(Map.of("steps", route)),
             admin);
     assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(Platform.get("api/v1/tenant/llm-route", admin).body()).isEqualTo(set.body());
   }
 
   private JsonNode chat(String text) throws Exception {

@@ -120,6 +120,8 @@ class OrganizationIT {
             "toolId",
             "clock.now",
             "publisherId",
+            UUID.randomUUID().toString(),
+            "budgetId",
             UUID.randomUUID().toString());
 
     List<String> checked = new ArrayList<>();

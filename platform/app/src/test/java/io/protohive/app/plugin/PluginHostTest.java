@@ -66,15 +66,25 @@ class PluginHostTest {
 
   @Test
   void startsTheBundledPluginsAsOsgiServices() throws Exception {
-    host = start(archives("plugins"), false);
+    List<BundleArchive> bundled = archives("plugins");
+    host = start(bundled, false);
 
     assertThat(host.isRunning()).isTrue();
+    assertThat(host.plugins()).hasSize(bundled.size());
     assertThat(host.plugins())
         .extracting(PluginDescriptor::id, PluginDescriptor::state, PluginDescriptor::origin)
-        .containsExactly(
+        .contains(
             tuple("io.protohive.plugins.tool-clock", "ACTIVE", Origin.BUNDLED),
-            tuple("io.protohive.plugins.tool-http", "ACTIVE", Origin.BUNDLED));
-    assertThat(host.plugins().get(0).signer()).contains("CN=ProtoHive Development");
+            tuple("io.protohive.plugins.tool-http", "ACTIVE", Origin.BUNDLED),
+            tuple("io.protohive.plugins.llm-openai", "ACTIVE", Origin.BUNDLED),
+            tuple("io.protohive.plugins.llm-scripted", "ACTIVE", Origin.BUNDLED));
+    assertThat(host.plugins()).allMatch(PluginDescriptor::active);
+    assertThat(host.plugins())
+        .extracting(PluginDescriptor::signer)
+        .containsOnly("CN=ProtoHive Development,O=ProtoHive");
+    assertThat(host.providers())
+        .extracting(p -> p.provider().id())
+        .contains("openai", "anthropic", "ollama", "scripted");
     await().atMost(WAIT).until(() -> host.tool("clock.now").isPresent());
     ToolOutcome outcome = call(host.tool("clock.now").orElseThrow(), Map.of("zone", "UTC"));
     assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.OK);
@@ -159,7 +169,8 @@ class PluginHostTest {
   @Test
   void aBundleThatCannotResolveIsRefusedWithItsMissingImportAndDisturbsNothingElse()
       throws Exception {
-    host = start(archives("plugins"), false);
+    List<BundleArchive> bundled = archives("plugins");
+    host = start(bundled, false);
     Path broken =
         BundleJars.withHeaders(
             MISBEHAVING,
@@ -172,7 +183,10 @@ class PluginHostTest {
     assertThatThrownBy(() -> host.install(Origin.UPLOADED, broken))
         .isInstanceOf(PluginRefused.class)
         .hasMessageContaining("org.example.missing");
-    assertThat(host.plugins()).extracting(PluginDescriptor::active).containsOnly(true).hasSize(2);
+    assertThat(host.plugins())
+        .extracting(PluginDescriptor::active)
+        .containsOnly(true)
+        .hasSize(bundled.size());
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.protohive.kernel.llm;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,7 @@ public class Budgets {
   @Inject DatabaseScope scope;
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
+  @Inject Mailer mailer;
 
   /** What a budget applies to. */
   public enum Scope {
@@ -137,14 +140,30 @@ public class Budgets {
               .setParameter(1, hold.budgetId())
               .executeUpdate();
       if (crossed > 0) {
-        LOG.info(() -> "Budget " + hold.budgetId() + " passed its soft threshold");
-        audit.record(
-            reservation.tenantId(),
-            null,
-            Action.BUDGET_THRESHOLD,
-            hold.budgetId().toString(),
-            null);
+        warnAdmins(reservation.tenantId(), hold.budgetId());
       }
+    }
+  }
+
+  /**
+   * Notes in the audit trail, and mails the tenant's admins, that a budget passed its threshold.
+   */
+  private void warnAdmins(UUID tenantId, UUID budgetId) {
+    LOG.info(() -> "Budget " + budgetId + " passed its warning threshold");
+    audit.record(tenantId, null, Action.BUDGET_THRESHOLD, budgetId.toString(), null);
+    Tenant tenant = entityManager.find(Tenant.class, tenantId);
+    if (tenant == null) {
+      return;
+    }
+    for (String admin : tenant.adminEmails()) {
+      mailer.send(
+          tenantId,
+          admin,
+          "A model budget of " + tenant.name() + " passed its warning threshold",
+          "The budget "
+              + budgetId
+              + " has spent more than its warning threshold this month. Model calls are refused"
+              + " once it is spent. Raise or reset it on the LLM page of ProtoHive.");
     }
   }
 

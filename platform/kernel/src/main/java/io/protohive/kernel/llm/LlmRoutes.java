@@ -49,6 +49,13 @@ public class LlmRoutes {
     return rows.stream().map(r -> new RouteStep((String) r[0], (String) r[1])).toList();
   }
 
+  /** The caller's tenant's route; tenant admins only. */
+  @Transactional
+  public List<RouteStep> route(Caller caller) {
+    administration.requireAdmin(caller);
+    return forTenant(caller.tenantId());
+  }
+
   /** Replaces the caller's tenant's route; tenant admins only. */
   @Transactional
   public List<RouteStep> replace(Caller caller, List<RouteStep> steps, String address) {

@@ -101,6 +101,11 @@ public class Tenant {
         : Arrays.asList(allowedEmailDomains.split(" "));
   }
 
+  /** The email addresses tenants-config names as the tenant's admins. */
+  public List<String> adminEmails() {
+    return adminEmails.isEmpty() ? List.of() : Arrays.asList(adminEmails.split(" "));
+  }
+
   public boolean isAdmin(String email) {
     return !adminEmails.isEmpty() && Arrays.asList(adminEmails.split(" ")).contains(email);
   }

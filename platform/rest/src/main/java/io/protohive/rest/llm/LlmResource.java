@@ -76,7 +76,8 @@ public class LlmResource {
   @POST
   @Path("chat")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
+  // preferred when the client accepts anything: streaming is asked for by name
+  @Produces(MediaType.APPLICATION_JSON + ";qs=1")
   @Operation(
       summary = "Ask the tenant's route for an answer",
       description =
@@ -91,7 +92,7 @@ public class LlmResource {
   @POST
   @Path("chat")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
   @Operation(
       summary = "Stream an answer from the tenant's route",
       description =

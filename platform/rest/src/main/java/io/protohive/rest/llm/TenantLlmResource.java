@@ -5,7 +5,6 @@ import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.Budgets.Budget;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.RouteStep;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -41,7 +40,6 @@ public class TenantLlmResource {
 
   @Inject LlmRoutes routes;
   @Inject Budgets budgets;
-  @Inject TenantAdministration administration;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
@@ -62,8 +60,7 @@ public class TenantLlmResource {
   @Path("llm-route")
   @Operation(summary = "The tenant's model route")
   public Route route() {
-    administration.requireAdmin(Callers.of(token));
-    return new Route(routes.forTenant(Callers.of(token).tenantId()));
+    return new Route(routes.route(Callers.of(token)));
   }
 
   @PUT

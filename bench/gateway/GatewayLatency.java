@@ -1,0 +1,164 @@
+import io.protohive.llm.fakes.OpenAiFakeServer;
+import io.protohive.llm.fakes.OpenAiReply;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the gateway adds to a streamed model call: time to first token and total time of the same
+ * streamed answer from a loopback OpenAI-compatible server, called directly (the baseline) and
+ * through POST /api/v1/llm/chat (route, budgets, metering, SSE), at 1 and 50 concurrent streams.
+ * Run by bench/gateway-latency.sh against the integration-test server.
+ */
+public final class GatewayLatency {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final String PROMPT =
+      "{\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}],\"maxTokens\":64}";
+
+  record Timing(long firstNanos, long totalNanos) {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    Path tenants = Path.of(args[1]);
+    int calls = Integer.parseInt(args[2]);
+    try (OpenAiFakeServer openAi = new OpenAiFakeServer()) {
+      openAi.replyByDefault(
+          OpenAiReply.pieces(List.of("Hello", ", ", "this ", "is ", "a ", "streamed ", "answer.")));
+      String token = tenantAdmin(base, tenants);
+      send(base, "PUT", "api/v1/tenant/plugins/io.protohive.plugins.llm-openai", token,
+          "{\"enabled\":true,\"config\":{\"baseUrl\":\"" + openAi.apiBaseUrl()
+              + "\",\"models\":\"gpt-fake\"}}");
+      send(base, "PUT", "api/v1/tenant/llm-route", token,
+          "{\"steps\":[{\"providerId\":\"openai\",\"model\":\"gpt-fake\"}]}");
+      HttpRequest direct =
+          HttpRequest.newBuilder(URI.create(openAi.apiBaseUrl() + "/chat/completions"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"model\":\"gpt-fake\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                      + "\"content\":\"Say hello\"}]}"))
+              .build();
+      HttpRequest gateway =
+          HttpRequest.newBuilder(URI.create(base + "api/v1/llm/chat"))
+              .header("Content-Type", "application/json")
+              .header("Accept", "text/event-stream")
+              .header("Authorization", "Bearer " + token)
+              .POST(HttpRequest.BodyPublishers.ofString(PROMPT))
+              .build();
+      for (int concurrency : new int[] {1, 50}) {
+        measure(direct, "data:", 200, concurrency);
+        measure(gateway, "event: delta", 200, concurrency);
+        List<Timing> plain = measure(direct, "data:", calls, concurrency);
+        List<Timing> through = measure(gateway, "event: delta", calls, concurrency);
+        report(concurrency, "direct (baseline)", plain);
+        report(concurrency, "through the gateway", through);
+      }
+    }
+  }
+
+  private static List<Timing> measure(HttpRequest request, String firstLine, int calls, int concurrency)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<Future<Timing>> futures = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        futures.add(pool.submit(() -> timed(request, firstLine)));
+      }
+      List<Timing> timings = new ArrayList<>();
+      for (Future<Timing> future : futures) {
+        timings.add(future.get());
+      }
+      return timings;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Timing timed(HttpRequest request, String firstLine) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<java.io.InputStream> response =
+        HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("status " + response.statusCode());
+    }
+    long first = 0;
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (first == 0 && line.startsWith(firstLine)) {
+          first = System.nanoTime() - start;
+        }
+      }
+    }
+    return new Timing(first, System.nanoTime() - start);
+  }
+
+  private static void report(int concurrency, String label, List<Timing> timings) {
+    List<Long> first = new ArrayList<>(timings.stream().map(Timing::firstNanos).toList());
+    List<Long> total = new ArrayList<>(timings.stream().map(Timing::totalNanos).toList());
+    Collections.sort(first);
+    Collections.sort(total);
+    System.out.printf(
+        "%2d streams, %-20s first token p50 %7.2f ms p99 %7.2f ms | total p50 %7.2f ms p99 %7.2f ms%n",
+        concurrency, label, ms(first, 50), ms(first, 99), ms(total, 50), ms(total, 99));
+  }
+
+  private static double ms(List<Long> sorted, int percentile) {
+    int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+    return sorted.get(Math.max(0, index)) / 1_000_000.0;
+  }
+
+  /** A tenant declared in tenants-config with one admin, signed up and signed in. */
+  private static String tenantAdmin(String base, Path tenants) throws Exception {
+    String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = "admin@" + slug + ".example.com";
+    Files.writeString(tenants.resolve(slug + ".yaml"),
+        "slug: " + slug + "\nname: Bench\nselfSignup: true\nemailVerification: false\n"
+            + "allowedEmailDomains: []\nadmins: [" + email + "]\n");
+    String password = "correct horse battery staple";
+    String register = "{\"email\":\"" + email + "\",\"password\":\"" + password
+        + "\",\"displayName\":\"Bench\",\"tenant\":\"" + slug + "\"}";
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (send(base, "POST", "api/v1/auth/register", null, register).statusCode() != 201) {
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException("tenant " + slug + " was not applied");
+      }
+      Thread.sleep(200);
+    }
+    String login = send(base, "POST", "api/v1/auth/login", null,
+        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").body();
+    Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(login);
+    if (!token.find()) {
+      throw new IllegalStateException("no token: " + login);
+    }
+    return token.group(1);
+  }
+
+  private static HttpResponse<String> send(String base, String method, String path, String token,
+      String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
