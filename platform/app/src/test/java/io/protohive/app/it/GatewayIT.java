@@ -244,6 +244,24 @@ class GatewayIT {
   }
 
   @Test
+  void textsAreEmbeddedInProcessAndMetered() throws Exception {
+    HttpResponse<String> response =
+        Platform.post(
+            "api/v1/llm/embeddings",
+            "{\"texts\":[\"The invoice is due.\",\"Penguins swim.\"]}",
+            admin);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode embedded = Platform.json(response);
+    assertThat(embedded.get("dimensions").asInt()).isEqualTo(384);
+    assertThat(embedded.get("vectors")).hasSize(2);
+    assertThat(embedded.get("vectors").get(0)).hasSize(384);
+    assertThat(usage("model").findValuesAsText("key")).contains("local/all-minilm-l6-v2-q");
+    assertThat(Platform.post("api/v1/llm/embeddings", "{\"texts\":[]}", admin).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void theApiKeyAppearsInNoResponseAndNoLogLine() throws Exception {
     route("openai/gpt-fake");
     openAi.enqueue(OpenAiReply.invalidApiKey());

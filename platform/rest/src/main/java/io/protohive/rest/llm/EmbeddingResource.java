@@ -1,0 +1,66 @@
+package io.protohive.rest.llm;
+
+import dev.langchain4j.data.embedding.Embedding;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.llm.CallScope;
+import io.protohive.kernel.llm.Embeddings;
+import io.protohive.kernel.llm.LocalEmbeddingModel;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.rest.Callers;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Vectors of texts from the default, in-process embedding model. */
+@Path("llm/embeddings")
+@Tag(name = "LLM gateway")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+public class EmbeddingResource {
+
+  @Inject Embeddings embeddings;
+  @Inject OrganizationService organizations;
+  @Inject JsonWebToken token;
+
+  /** Texts to embed, at most 64 of at most 8,000 characters each. */
+  public record EmbeddingRequest(List<String> texts, UUID organizationId) {}
+
+  /** The vectors, in the order of the texts. */
+  public record EmbeddingResponse(String model, int dimensions, List<float[]> vectors) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Embed texts with the in-process all-MiniLM-L6-v2 model, offline")
+  public EmbeddingResponse embed(EmbeddingRequest body) {
+    EmbeddingRequest request = RequestBodies.require(body);
+    Caller caller = Callers.of(token);
+    if (caller.tenantId() == null) {
+      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Embeddings are made for a tenant.");
+    }
+    if (request.organizationId() != null) {
+      organizations.get(caller, request.organizationId());
+    }
+    List<Embedding> vectors =
+        embeddings.embed(
+            new CallScope(caller.tenantId(), request.organizationId(), null, null, null),
+            request.texts());
+    return new EmbeddingResponse(
+        LocalEmbeddingModel.MODEL,
+        LocalEmbeddingModel.DIMENSIONS,
+        vectors.stream().map(Embedding::vector).toList());
+  }
+}
