@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ class OrganizationIT {
     assertThat(member.get(org).statusCode()).isEqualTo(200);
     assertThat(member.patch(org, "{\"name\":\"Mine\"}").statusCode()).isEqualTo(403);
     assertThat(member.delete(org).statusCode()).isEqualTo(403);
+    assertThat(member.post(org + "/agents", "{\"name\":\"A\",\"role\":\"B\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(admin.post(org + "/agents", "{\"name\":\"A\",\"role\":\"B\"}").statusCode())
+        .isEqualTo(201);
+    assertThat(Platform.json(member.get(org + "/agents")).get("items").size()).isEqualTo(1);
     assertThat(invite(member, id, outsider, "MEMBER").statusCode()).isEqualTo(403);
     assertThat(member.delete(org + "/members/" + admin.id).statusCode()).isEqualTo(403);
 
@@ -103,6 +109,13 @@ class OrganizationIT {
   void everyEndpointWithAnIdRefusesStrangersWithoutLeakingOrChangingAnything() throws Exception {
     String id = team();
     String name = Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText();
+    String agentId =
+        Platform.json(
+                owner.post(
+                    "api/v1/organizations/" + id + "/agents",
+                    "{\"name\":\"Secretive\",\"role\":\"Keeper\",\"persona\":\"Quiet\"}"))
+            .get("id")
+            .asText();
     Map<String, String> ids =
         Map.of(
             "id",
@@ -123,6 +136,8 @@ class OrganizationIT {
             UUID.randomUUID().toString(),
             "budgetId",
             UUID.randomUUID().toString());
+    ids = new HashMap<>(ids);
+    ids.put("agentId", agentId);
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");
@@ -143,7 +158,10 @@ class OrganizationIT {
           assertThat(response.statusCode())
               .as(method + " " + template + " by " + stranger.label)
               .isIn(PLATFORM_WIDE_READS.contains(method + " " + template) ? 200 : 403, 404);
-          assertThat(response.body()).doesNotContain(name).doesNotContain(owner.email);
+          assertThat(response.body())
+              .doesNotContain(name)
+              .doesNotContain(owner.email)
+              .doesNotContain("Secretive");
         }
         checked.add(method + " " + template);
       }
@@ -156,6 +174,8 @@ class OrganizationIT {
             "PATCH /api/v1/organizations/{id}/members/{userId}");
     assertThat(Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText())
         .isEqualTo(name);
+    assertThat(Platform.json(owner.get("api/v1/agents/" + agentId)).get("name").asText())
+        .isEqualTo("Secretive");
     assertThat(
             Platform.json(owner.get("api/v1/organizations/" + id + "/members")).get("items").size())
         .isEqualTo(3);

@@ -17,7 +17,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,13 +38,19 @@ public class OrganizationService {
 
   @Inject DatabaseScope scope;
   @Inject AuditLog audit;
+  @Inject OrganizationTemplates templates;
+  @Inject AgentStore agents;
 
   @Transactional
   public OrganizationView create(Caller caller, String name, String template) {
     UUID tenantId = enter(caller);
-    if (template != null) {
-      throw Rejection.invalid("template", "No organization template of this name.");
-    }
+    OrganizationTemplate chosen =
+        template == null
+            ? null
+            : templates
+                .byId(template)
+                .orElseThrow(
+                    () -> Rejection.invalid("template", "No organization template of this name."));
     // PostgreSQL keeps microseconds; answer with what a later read will return
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Organization organization = new Organization(tenantId, validName(name), now);
@@ -51,6 +59,9 @@ public class OrganizationService {
     entityManager.flush();
     entityManager.persist(
         new Membership(tenantId, organization.id(), caller.userId(), Role.OWNER, now));
+    if (chosen != null) {
+      staff(tenantId, organization.id(), chosen);
+    }
     record(caller, Action.ORGANIZATION_CREATED, organization.id(), organization.name());
     return view(organization, Role.OWNER);
   }
@@ -195,6 +206,33 @@ public class OrganizationService {
     record(caller, Action.MEMBER_REMOVED, id, userId.toString());
   }
 
+  /** Creates a template's agents, managers first, with their reporting lines. */
+  private void staff(UUID tenantId, UUID organizationId, OrganizationTemplate template) {
+    Map<String, UUID> created = new HashMap<>();
+    for (OrganizationTemplate.TemplateAgent agent : template.agents()) {
+      AgentView saved =
+          agents.insert(
+              tenantId,
+              organizationId,
+              new AgentView(
+                  null,
+                  organizationId,
+                  agent.name(),
+                  agent.role(),
+                  agent.persona(),
+                  agent.manager() == null ? null : created.get(agent.manager()),
+                  null,
+                  null,
+                  null,
+                  AgentService.DEFAULT_MAX_STEPS,
+                  agent.tools(),
+                  agent.color(),
+                  null,
+                  null));
+      created.put(agent.key(), saved.id());
+    }
+  }
+
   private void record(Caller caller, Action action, UUID organizationId, String detail) {
     audit.record(
         caller.tenantId(),
@@ -202,6 +240,18 @@ public class OrganizationService {
         action,
         "organization " + organizationId + (detail == null ? "" : ": " + detail),
         null);
+  }
+
+  /**
+   * Checks that the caller may do something in an organization, for services of things that belong
+   * to organizations (agents, conversations): the same check as for the organization itself.
+   *
+   * @return the caller's role there
+   */
+  @Transactional
+  public Role access(Caller caller, UUID organizationId, Permission permission) {
+    enter(caller);
+    return require(caller, organizationId, permission).role();
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.protohive.rest.organization;
 
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.organization.AgentDraft;
+import io.protohive.kernel.organization.AgentService;
+import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.MemberView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -38,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationResource {
 
   @Inject OrganizationService organizations;
+  @Inject AgentService agents;
   @Inject JsonWebToken token;
   @Context UriInfo uri;
 
@@ -116,5 +121,26 @@ public class OrganizationResource {
   public Response remove(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
     organizations.removeMember(Callers.of(token), id, userId);
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/agents")
+  @Operation(summary = "The agents of an organization, in the order they were created")
+  public PageResponse<AgentView> agents(@PathParam("id") UUID id) {
+    return PageResponse.all(agents.list(Callers.of(token), id));
+  }
+
+  @POST
+  @Path("{id}/agents")
+  @Operation(summary = "Add an agent to an organization")
+  public Response addAgent(@PathParam("id") UUID id, AgentDraft body) {
+    AgentView created = agents.create(Callers.of(token), id, RequestBodies.require(body));
+    return Response.created(
+            UriBuilder.fromUri(uri.getBaseUri())
+                .path("agents")
+                .path(created.id().toString())
+                .build())
+        .entity(created)
+        .build();
   }
 }

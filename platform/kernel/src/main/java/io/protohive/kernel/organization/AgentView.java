@@ -1,0 +1,28 @@
+package io.protohive.kernel.organization;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An agent of an organization.
+ *
+ * @param managerId the agent it reports to, or {@code null} at the top of the org chart
+ * @param providerId, model the model it uses, or {@code null} for the tenant's route
+ * @param tools the ids of the tools it may call, when the tenant has their plugins enabled
+ */
+public record AgentView(
+    UUID id,
+    UUID organizationId,
+    String name,
+    String role,
+    String persona,
+    UUID managerId,
+    String providerId,
+    String model,
+    Double temperature,
+    int maxSteps,
+    List<String> tools,
+    String color,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,62 @@
+package io.protohive.rest.agent;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.organization.AgentDraft;
+import io.protohive.kernel.organization.AgentService;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.rest.Callers;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * One agent: members of its organization see it, admins and owners change or remove it. The
+ * organization's list and creation are under {@code /organizations/{id}/agents}.
+ */
+@Path("agents")
+@Tag(name = "Agents")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+  @Inject AgentService agents;
+  @Inject JsonWebToken token;
+
+  @GET
+  @Path("{agentId}")
+  @Operation(summary = "One agent")
+  public AgentView get(@PathParam("agentId") UUID agentId) {
+    return agents.get(Callers.of(token), agentId);
+  }
+
+  @PATCH
+  @Path("{agentId}")
+  @Operation(summary = "Change an agent; absent fields keep their value")
+  public AgentView update(@PathParam("agentId") UUID agentId, AgentDraft body) {
+    return agents.update(Callers.of(token), agentId, RequestBodies.require(body));
+  }
+
+  @DELETE
+  @Path("{agentId}")
+  @Operation(summary = "Remove an agent; the agents reporting to it move to the top")
+  public Response delete(@PathParam("agentId") UUID agentId) {
+    agents.delete(Callers.of(token), agentId);
+    return Response.noContent().build();
+  }
+}

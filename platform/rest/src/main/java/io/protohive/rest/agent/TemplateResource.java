@@ -1,0 +1,34 @@
+package io.protohive.rest.agent;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.organization.OrganizationTemplate;
+import io.protohive.kernel.organization.OrganizationTemplates;
+import io.protohive.rest.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The organizations to start from, with their agents. */
+@Path("organization-templates")
+@Tag(name = "Organizations")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class TemplateResource {
+
+  @Inject OrganizationTemplates templates;
+
+  @GET
+  @Operation(
+      summary = "The organization templates",
+      description = "Create one with POST /api/v1/organizations {name, template: id}.")
+  public PageResponse<OrganizationTemplate> list() {
+    return PageResponse.all(templates.all());
+  }
+}
