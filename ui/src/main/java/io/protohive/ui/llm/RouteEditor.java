@@ -18,11 +18,8 @@ import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The tenant's route as an ordered list of steps to edit: calls go to the primary, and fall back
@@ -62,11 +59,7 @@ final class RouteEditor extends VerticalLayout {
 
   /** Shows the route as saved, with the providers the tenant may route to now. */
   void refresh() {
-    available =
-        providers.available(caller).stream()
-            .collect(
-                Collectors.toMap(
-                    AvailableProvider::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    available = ModelChoice.byId(providers.available(caller));
     rows.clear();
     routes.forTenant(caller.tenantId()).forEach(step -> rows.add(row(step)));
     if (rows.isEmpty()) {

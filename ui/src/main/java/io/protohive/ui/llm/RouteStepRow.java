@@ -12,9 +12,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.RouteStep;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.plugin.api.llm.ModelInfo;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -30,15 +27,13 @@ final class RouteStepRow extends HorizontalLayout {
   /** The provider that answers by rules, for demos without a model: never to be taken for one. */
   static final String OFFLINE_PROVIDER = "scripted";
 
-  private final Map<String, AvailableProvider> providers;
   private final Span position = new Span();
-  private final ComboBox<String> provider = new ComboBox<>("Provider");
-  private final ComboBox<String> model = new ComboBox<>("Model");
+  private final ComboBox<String> provider;
+  private final ComboBox<String> model;
   private final Span offline = new Span("offline demo, not a real model");
   private final Button up = new Button(VaadinIcon.ARROW_UP.create());
   private final Button down = new Button(VaadinIcon.ARROW_DOWN.create());
   private final Button remove = new Button(VaadinIcon.TRASH.create());
-  private List<String> models = List.of();
 
   /**
    * @param providers the providers the tenant may route to, by id
@@ -51,25 +46,17 @@ final class RouteStepRow extends HorizontalLayout {
       RouteStep step,
       BiConsumer<RouteStepRow, Integer> move,
       Consumer<RouteStepRow> removal) {
-    this.providers = providers;
     position.setWidth("7em");
     position.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
 
-    String chosen = step == null ? null : step.providerId();
-    provider.setItems(
-        Stream.concat(providers.keySet().stream(), Stream.ofNullable(chosen)).distinct().toList());
-    provider.setItemLabelGenerator(this::providerLabel);
+    ModelChoice choice =
+        step == null
+            ? new ModelChoice(providers, null, null)
+            : new ModelChoice(providers, step.providerId(), step.model());
+    provider = choice.provider();
     provider.setWidth("20em");
-    provider.setValue(chosen);
-    provider.addValueChangeListener(change -> providerChosen());
-
-    model.setAllowCustomValue(true);
-    model.setHelperText("Pick a listed model or type another name");
-    model.addCustomValueSetListener(typed -> offer(typed.getDetail()));
-    offerModelsOf(chosen);
-    if (step != null) {
-      offer(step.model());
-    }
+    provider.addValueChangeListener(change -> showWhetherOffline());
+    model = choice.model();
 
     offline.addClassNames(
         LumoUtility.Background.WARNING_10,
@@ -121,46 +108,6 @@ final class RouteStepRow extends HorizontalLayout {
 
   private static String providerField(int index) {
     return "steps[" + index + "].providerId";
-  }
-
-  private String providerLabel(String id) {
-    AvailableProvider available = providers.get(id);
-    return available == null ? id + " (not enabled)" : available.name();
-  }
-
-  private void providerChosen() {
-    offerModelsOf(provider.getValue());
-    showWhetherOffline();
-  }
-
-  /** Offers the provider's chat models, keeping the chosen one if listed, else its first. */
-  private void offerModelsOf(String providerId) {
-    AvailableProvider available = providerId == null ? null : providers.get(providerId);
-    String current = model.getValue();
-    models =
-        available == null
-            ? List.of()
-            : available.models().stream()
-                .filter(m -> m.kind() == ModelInfo.Kind.CHAT)
-                .map(ModelInfo::id)
-                .toList();
-    model.setItems(models);
-    if (current != null && models.contains(current)) {
-      model.setValue(current);
-    } else {
-      model.setValue(models.isEmpty() ? null : models.get(0));
-    }
-  }
-
-  /** Shows a model among the choices, also one the provider does not list, and chooses it. */
-  private void offer(String name) {
-    if (!models.contains(name)) {
-      List<String> more = new ArrayList<>(models);
-      more.add(name);
-      models = List.copyOf(more);
-      model.setItems(models);
-    }
-    model.setValue(name);
   }
 
   private void showWhetherOffline() {

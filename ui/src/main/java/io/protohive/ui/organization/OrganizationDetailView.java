@@ -18,12 +18,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.MemberView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
@@ -31,12 +34,16 @@ import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
-/** One organization: its members and their roles, managed by its admins and owners. */
+/**
+ * One organization: its agents as an org chart, and its members and their roles, managed by its
+ * admins and owners.
+ */
 @Route(value = "organizations/:id", layout = MainLayout.class)
 @PageTitle("Organization · ProtoHive")
 public class OrganizationDetailView extends VerticalLayout implements SignedInOnly {
 
   private final OrganizationService organizations;
+  private final AgentsSection agentsSection;
   private final H2 title = new H2();
   private final Paragraph problem = new Paragraph();
   private final Grid<MemberView> members = new Grid<>(MemberView.class, false);
@@ -45,8 +52,13 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
   private OrganizationView organization;
 
   @Inject
-  public OrganizationDetailView(OrganizationService organizations) {
+  public OrganizationDetailView(
+      OrganizationService organizations,
+      AgentService agents,
+      ToolService tools,
+      LlmProviders providers) {
     this.organizations = organizations;
+    this.agentsSection = new AgentsSection(agents, tools, providers);
     problem.setId("organization-problem");
     members.setId("members");
     members.addColumn(MemberView::email).setHeader("Email");
@@ -76,7 +88,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     invite.add(email, role, add);
     invite.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-    add(title, new H3("Members"), invite, problem, members);
+    add(title, agentsSection, new H3("Members"), invite, problem, members);
   }
 
   @Override
@@ -98,6 +110,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     title.setText(organization.name());
     invite.setVisible(Permission.MANAGE_MEMBERS.grantedTo(organization.role()));
     members.setItems(organizations.members(caller(), id));
+    agentsSection.show(caller(), organization);
   }
 
   private Component roleOf(MemberView member) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
@@ -23,7 +24,7 @@ import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 
-/** The caller's organizations, and a new one. */
+/** The caller's organizations, and a new one, blank or from a template. */
 @Route(value = "organizations", layout = MainLayout.class)
 @PageTitle("Organizations · ProtoHive")
 public class OrganizationsView extends VerticalLayout implements SignedInOnly {
@@ -32,7 +33,8 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
   private final Grid<OrganizationView> grid = new Grid<>(OrganizationView.class, false);
 
   @Inject
-  public OrganizationsView(OrganizationService organizations) {
+  public OrganizationsView(
+      OrganizationService organizations, OrganizationTemplates templates) {
     this.organizations = organizations;
     grid.setId("organizations");
     grid.addColumn(OrganizationView::name).setHeader("Organization");
@@ -52,6 +54,7 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
     name.setId("organization-name");
     name.setPlaceholder("Name of a new organization");
     name.setWidth("24em");
+    TemplateSelect template = new TemplateSelect(templates.all());
     Paragraph problem = new Paragraph();
     Button create = new Button("Create");
     create.setId("organization-create");
@@ -59,8 +62,9 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
     create.addClickListener(
         click -> {
           try {
-            organizations.create(caller(), name.getValue(), null);
+            organizations.create(caller(), name.getValue(), template.templateId());
             name.clear();
+            template.clear();
             name.setInvalid(false);
             refresh();
           } catch (Rejection rejection) {
@@ -68,7 +72,7 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
             name.setInvalid(true);
           }
         });
-    HorizontalLayout newOrganization = new HorizontalLayout(name, create);
+    HorizontalLayout newOrganization = new HorizontalLayout(name, template, create);
     newOrganization.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
     add(new H2("Organizations"), newOrganization, problem, grid);

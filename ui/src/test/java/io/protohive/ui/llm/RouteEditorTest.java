@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
+import io.protohive.ui.ComponentTree;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;

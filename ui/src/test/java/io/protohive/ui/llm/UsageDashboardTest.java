@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import io.protohive.ui.ComponentTree;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.llm.UsageMeter.GroupBy;

@@ -138,6 +138,22 @@ class OrganizationIT {
             UUID.randomUUID().toString());
     ids = new HashMap<>(ids);
     ids.put("agentId", agentId);
+    String conversationId =
+        Platform.json(
+                owner.post(
+                    "api/v1/conversations",
+                    "{\"organizationId\":\"" + id + "\",\"agentIds\":[\"" + agentId + "\"]}"))
+            .get("id")
+            .asText();
+    ids.put("conversationId", conversationId);
+    ids.put(
+        "runId",
+        Platform.json(
+                owner.post(
+                    "api/v1/conversations/" + conversationId + "/messages",
+                    "{\"content\":\"Secretive plans\"}"))
+            .get("runId")
+            .asText());
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

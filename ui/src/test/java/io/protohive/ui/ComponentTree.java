@@ -1,19 +1,19 @@
-package io.protohive.ui.llm;
+package io.protohive.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.stream.Stream;
 
 /** Finds components inside a section the way a browser test would: by id. */
-final class ComponentTree {
+public final class ComponentTree {
 
   private ComponentTree() {}
 
-  static Stream<Component> descendants(Component root) {
+  public static Stream<Component> descendants(Component root) {
     return Stream.concat(Stream.of(root), root.getChildren().flatMap(ComponentTree::descendants));
   }
 
   @SuppressWarnings("unchecked")
-  static <T extends Component> T byId(Component root, String id) {
+  public static <T extends Component> T byId(Component root, String id) {
     return (T)
         descendants(root)
             .filter(c -> id.equals(c.getId().orElse(null)))

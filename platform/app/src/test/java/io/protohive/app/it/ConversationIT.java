@@ -1,0 +1,190 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Talking to an organization's agents through the API, offline with the scripted model: a turn runs
+ * in the background, calls tools through the plugin host, and leaves its answer among the messages
+ * and every step in its trace.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConversationIT {
+
+  private static final Duration RUN = Duration.ofSeconds(30);
+
+  private String[] owner;
+  private Map<String, String> agents;
+  private String organization;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void startupWithScriptedModel() throws Exception {
+    owner = PluginsApi.newTenantAdmin("talk");
+    for (String plugin : new String[] {"io.protohive.plugins.llm-scripted", PluginsApi.CLOCK_ID}) {
+      assertThat(PluginsApi.configure(plugin, "{\"enabled\":true}", owner).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/llm-route",
+                    "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> created =
+        Platform.post(
+            "api/v1/organizations",
+            "{\"name\":\"Rocket\",\"template\":\"software-startup\"}",
+            owner);
+    organization = Platform.json(created).get("id").asText();
+    agents = new HashMap<>();
+    for (JsonNode agent :
+        Platform.json(Platform.get("api/v1/organizations/" + organization + "/agents", owner))
+            .get("items")) {
+      agents.put(agent.get("name").asText(), agent.get("id").asText());
+    }
+  }
+
+  @Test
+  void anAgentAnswersInTheBackgroundAndItsToolCallIsTraced() throws Exception {
+    String conversation = conversation(agents.get("Linus"));
+
+    HttpResponse<String> posted =
+        Platform.post(
+            "api/v1/conversations/" + conversation + "/messages",
+            "{\"content\":\"Please use clock_now\"}",
+            owner);
+
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    String run = Platform.json(posted).get("runId").asText();
+    JsonNode finished = awaitRun(run);
+    assertThat(finished.get("status").asText()).isEqualTo("COMPLETED");
+    JsonNode trace = new ObjectMapper().readTree(finished.get("trace").asText());
+    assertThat(trace.findValuesAsText("kind"))
+        .containsExactly("prompt", "response", "tool.call", "tool.result", "prompt", "response");
+    assertThat(trace.get(2).get("tool").asText()).isEqualTo("clock_now");
+    assertThat(trace.get(3).get("status").asText()).isEqualTo("OK");
+    JsonNode messages =
+        Platform.json(Platform.get("api/v1/conversations/" + conversation + "/messages", owner))
+            .get("items");
+    assertThat(messages).hasSize(2);
+    assertThat(messages.get(0).get("authorKind").asText()).isEqualTo("USER");
+    assertThat(messages.get(1).get("authorId").asText()).isEqualTo(agents.get("Linus"));
+    assertThat(messages.get(1).get("content").asText())
+        .startsWith("The tool clock_now answered: 20");
+  }
+
+  @Test
+  void theAgentMentionedByNameAnswers() throws Exception {
+    String conversation = conversation(agents.get("Ada"), agents.get("Margaret"));
+
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"@Margaret, what should we build?\"}",
+                    owner))
+            .get("runId")
+            .asText();
+
+    assertThat(awaitRun(run).get("agentId").asText()).isEqualTo(agents.get("Margaret"));
+  }
+
+  @Test
+  void aSpentBudgetFailsTheRunWithTheReason() throws Exception {
+    Platform.send(
+        "PUT",
+        "api/v1/tenant/budgets",
+        "{\"scope\":\"TENANT\",\"unit\":\"TOKENS\",\"amount\":1}",
+        owner);
+    String conversation = conversation(agents.get("Ada"));
+
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"hello\"}",
+                    owner))
+            .get("runId")
+            .asText();
+
+    JsonNode failed = awaitRun(run);
+    assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failed.get("error").asText()).contains("budget");
+  }
+
+  @Test
+  void badMessagesAreRefused() throws Exception {
+    String conversation = conversation(agents.get("Ada"));
+    String messages = "api/v1/conversations/" + conversation + "/messages";
+
+    assertThat(Platform.post(messages, "{\"content\":\"\"}", owner).statusCode()).isEqualTo(400);
+    assertThat(
+            Platform.post(messages, "{\"content\":\"" + "x".repeat(20_001) + "\"}", owner)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            Platform.post(
+                    messages,
+                    "{\"content\":\"hi\",\"agentId\":\"" + agents.get("Linus") + "\"}",
+                    owner)
+                .statusCode())
+        .as("an agent outside the conversation")
+        .isEqualTo(400);
+    assertThat(
+            Platform.post(
+                    "api/v1/conversations",
+                    "{\"organizationId\":\""
+                        + organization
+                        + "\",\"agentIds\":[\"00000000-0000-0000-0000-000000000001\"]}",
+                    owner)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(Platform.json(Platform.get(messages, owner)).get("items")).isEmpty();
+  }
+
+  private String conversation(String... agentIds) throws Exception {
+    HttpResponse<String> created =
+        Platform.post(
+            "api/v1/conversations",
+            "{\"organizationId\":\""
+                + organization
+                + "\",\"agentIds\":[\""
+                + String.join("\",\"", agentIds)
+                + "\"]}",
+            owner);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Platform.json(created).get("id").asText();
+  }
+
+  private JsonNode awaitRun(String run) throws Exception {
+    await()
+        .atMost(RUN)
+        .until(
+            () ->
+                !Platform.json(Platform.get("api/v1/runs/" + run, owner))
+                    .get("status")
+                    .asText()
+                    .equals("RUNNING"));
+    return Platform.json(Platform.get("api/v1/runs/" + run, owner));
+  }
+}

@@ -1,0 +1,168 @@
+package io.protohive.kernel.conversation;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.llm.CallScope;
+import io.protohive.kernel.llm.LlmGateway;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.plugin.ToolService;
+import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import io.protohive.kernel.plugin.ToolService.ToolInvocation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs an agent's turn: builds its context (persona and the conversation so far), asks the gateway,
+ * runs the tools it calls through the plugin host and feeds their results back, until it answers or
+ * reaches its step limit. Every step goes into the run's trace; the answer becomes the agent's
+ * message. Turns run on managed threads, never on the request's.
+ */
+@ApplicationScoped
+public class AgentRuntime {
+
+  private static final Logger LOG = Logger.getLogger(AgentRuntime.class.getName());
+  static final int CONTEXT_MESSAGES = 40;
+
+  @Inject RunSteps steps;
+  @Inject LlmGateway gateway;
+  @Inject ToolService tools;
+
+  @Resource ManagedExecutorService executor;
+
+  /** Starts a run on a managed thread. */
+  public void launch(Caller caller, UUID runId) {
+    executor.execute(() -> execute(caller, runId));
+  }
+
+  void execute(Caller caller, UUID runId) {
+    RunSteps.Turn turn = steps.turn(caller, runId);
+    AgentView agent = turn.agent();
+    JsonArrayBuilder trace = Json.createArrayBuilder();
+    try {
+      Map<String, AvailableTool> offered = offeredTools(caller, agent);
+      List<ChatMessage> messages = context(turn);
+      CallScope scope =
+          new CallScope(
+              caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
+      for (int step = 1; step <= agent.maxSteps(); step++) {
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        if (!offered.isEmpty()) {
+          request.toolSpecifications(specifications(offered));
+        }
+        if (agent.temperature() != null) {
+          request.temperature(agent.temperature());
+        }
+        trace.add(
+            Json.createObjectBuilder().add("kind", "prompt").add("messages", messages.size()));
+        ChatResponse response = gateway.chat(scope, request.build());
+        AiMessage answer = response.aiMessage();
+        trace.add(RunTrace.response(response));
+        if (!answer.hasToolExecutionRequests()) {
+          steps.complete(
+              caller, runId, turn, String.valueOf(answer.text()), trace.build().toString());
+          return;
+        }
+        messages.add(answer);
+        for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
+          messages.add(callTool(caller, agent, offered, call, trace));
+        }
+      }
+      steps.fail(caller, runId, trace.build().toString(), "The agent reached its step limit.");
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Run " + runId + " failed", e);
+      trace.add(Json.createObjectBuilder().add("kind", "error").add("message", describe(e)));
+      steps.fail(caller, runId, trace.build().toString(), describe(e));
+    }
+  }
+
+  private ToolExecutionResultMessage callTool(
+      Caller caller,
+      AgentView agent,
+      Map<String, AvailableTool> offered,
+      ToolExecutionRequest call,
+      JsonArrayBuilder trace) {
+    AvailableTool tool = offered.get(call.name());
+    trace.add(RunTrace.toolCall(call));
+    String result;
+    if (tool == null) {
+      result = "There is no tool named " + call.name() + ".";
+    } else {
+      ToolInvocation invocation =
+          tools.invoke(
+              caller, tool.id(), RunTrace.arguments(call.arguments()), agent.organizationId());
+      trace.add(RunTrace.toolResult(invocation));
+      result = invocation.content();
+    }
+    return ToolExecutionResultMessage.from(call, result);
+  }
+
+  /**
+   * The agent's tools that its tenant has enabled, by the name models see (dots are not allowed).
+   */
+  private Map<String, AvailableTool> offeredTools(Caller caller, AgentView agent) {
+    Map<String, AvailableTool> offered = new LinkedHashMap<>();
+    for (AvailableTool tool : tools.available(caller)) {
+      if (agent.tools().contains(tool.id())) {
+        offered.put(tool.id().replace('.', '_'), tool);
+      }
+    }
+    return offered;
+  }
+
+  private static List<ToolSpecification> specifications(Map<String, AvailableTool> offered) {
+    List<ToolSpecification> specifications = new ArrayList<>();
+    offered.forEach(
+        (name, tool) ->
+            specifications.add(
+                ToolSpecification.builder()
+                    .name(name)
+                    .description(tool.description())
+                    .parameters(ToolSchemas.parameters(tool.parametersSchema()))
+                    .build()));
+    return specifications;
+  }
+
+  /** The persona, then the conversation so far: other agents' words are marked with their name. */
+  private static List<ChatMessage> context(RunSteps.Turn turn) {
+    AgentView agent = turn.agent();
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(
+        SystemMessage.from(
+            "You are " + agent.name() + ", " + agent.role() + ".\n" + agent.persona()));
+    for (MessageView message : turn.history()) {
+      if ("AGENT".equals(message.authorKind()) && agent.id().equals(message.authorId())) {
+        messages.add(AiMessage.from(message.content()));
+      } else if ("AGENT".equals(message.authorKind())) {
+        String name = turn.agentNames().getOrDefault(message.authorId(), "Another agent");
+        messages.add(UserMessage.from("[" + name + "] " + message.content()));
+      } else {
+        messages.add(UserMessage.from(message.content()));
+      }
+    }
+    return messages;
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

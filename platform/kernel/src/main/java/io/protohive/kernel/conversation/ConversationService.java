@@ -1,0 +1,153 @@
+package io.protohive.kernel.conversation;
+
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.organization.AgentService;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Conversations of the members of an organization with its agents. Any member may talk to the
+ * organization's agents; someone outside it learns nothing of its conversations.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+  static final int MAX_CONTENT = 20_000;
+  static final int MAX_AGENTS = 8;
+  private static final String NOT_FOUND = "No conversation with this id in your organizations.";
+
+  @Inject OrganizationService organizations;
+  @Inject AgentService agents;
+  @Inject ConversationStore store;
+  @Inject DatabaseScope scope;
+
+  /** A person's message, and the run of the agent that answers it. */
+  public record Posted(MessageView message, UUID runId, UUID agentId) {}
+
+  @Transactional
+  public ConversationView create(
+      Caller caller, UUID organizationId, List<UUID> agentIds, String title) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    if (agentIds == null || agentIds.isEmpty() || agentIds.size() > MAX_AGENTS) {
+      throw Rejection.invalid("agentIds", "Talk to one to " + MAX_AGENTS + " agents.");
+    }
+    List<AgentView> staff = agents.list(caller, organizationId);
+    List<UUID> chosen = List.copyOf(new LinkedHashSet<>(agentIds));
+    List<String> names =
+        chosen.stream()
+            .map(
+                id ->
+                    staff.stream()
+                        .filter(a -> a.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(
+                            () ->
+                                Rejection.invalid(
+                                    "agentIds", "Every agent must belong to the organization."))
+                        .name())
+            .toList();
+    String named =
+        title == null || title.isBlank() ? "Conversation with " + String.join(", ", names) : title;
+    if (named.length() > 200) {
+      throw Rejection.invalid("title", "The title has at most 200 characters.");
+    }
+    return store.insert(caller.tenantId(), organizationId, named.strip(), chosen, caller.userId());
+  }
+
+  @Transactional
+  public ConversationView get(Caller caller, UUID conversationId) {
+    return visible(caller, conversationId);
+  }
+
+  @Transactional
+  public Page<MessageView> messages(
+      Caller caller, UUID conversationId, Integer limit, String cursor) {
+    visible(caller, conversationId);
+    int size = Page.limit(limit);
+    List<MessageView> rows =
+        store.messages(conversationId, cursor == null ? null : Cursor.decode(cursor), size);
+    if (rows.size() <= size) {
+      return new Page<>(rows, null);
+    }
+    MessageView last = rows.get(size - 1);
+    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+  }
+
+  /**
+   * Adds a person's message and starts the run of the agent that answers: the one named, else the
+   * one @mentioned by name, else the conversation's first.
+   */
+  @Transactional
+  public Posted post(Caller caller, UUID conversationId, String content, UUID agentId) {
+    ConversationView conversation = visible(caller, conversationId);
+    if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
+      throw Rejection.invalid("content", "A message has 1 to 20,000 characters.");
+    }
+    UUID speaker = speaker(caller, conversation, content, agentId);
+    MessageView message =
+        store.addMessage(caller.tenantId(), conversationId, "USER", caller.userId(), content, null);
+    UUID runId = store.startRun(caller.tenantId(), conversationId, speaker, caller.userId());
+    return new Posted(message, runId, speaker);
+  }
+
+  @Transactional
+  public RunView run(Caller caller, UUID runId) {
+    if (caller.tenantId() == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No run with this id.");
+    }
+    scope.tenant(caller.tenantId());
+    RunView run =
+        store
+            .run(runId)
+            .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No run with this id."));
+    visible(caller, run.conversationId());
+    return run;
+  }
+
+  private UUID speaker(
+      Caller caller, ConversationView conversation, String content, UUID requested) {
+    if (requested != null) {
+      if (!conversation.agentIds().contains(requested)) {
+        throw Rejection.invalid("agentId", "That agent is not part of this conversation.");
+      }
+      return requested;
+    }
+    String lower = content.toLowerCase(Locale.ROOT);
+    for (AgentView agent : agents.list(caller, conversation.organizationId())) {
+      if (conversation.agentIds().contains(agent.id())
+          && lower.contains("@" + agent.name().toLowerCase(Locale.ROOT))) {
+        return agent.id();
+      }
+    }
+    return conversation.agentIds().get(0);
+  }
+
+  private ConversationView visible(Caller caller, UUID conversationId) {
+    if (caller.tenantId() == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
+    }
+    scope.tenant(caller.tenantId());
+    ConversationView conversation =
+        store
+            .find(conversationId)
+            .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
+    try {
+      organizations.access(caller, conversation.organizationId(), Permission.VIEW);
+    } catch (Rejection e) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
+    }
+    return conversation;
+  }
+}

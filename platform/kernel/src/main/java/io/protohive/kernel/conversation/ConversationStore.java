@@ -1,0 +1,196 @@
+package io.protohive.kernel.conversation;
+
+import io.protohive.kernel.platform.Cursor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads and writes conversations, messages and runs. No access checks: callers bring them, the
+ * transaction and the tenant scope.
+ */
+@ApplicationScoped
+public class ConversationStore {
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  ConversationView insert(
+      UUID tenantId, UUID organizationId, String title, List<UUID> agentIds, UUID createdBy) {
+    UUID id = UUID.randomUUID();
+    Instant now = now();
+    entityManager
+        .createNativeQuery(
+            "insert into conversation (id, tenant_id, organization_id, title, created_by,"
+                + " created_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, id)
+        .setParameter(2, tenantId)
+        .setParameter(3, organizationId)
+        .setParameter(4, title)
+        .setParameter(5, createdBy)
+        .setParameter(6, Timestamp.from(now))
+        .executeUpdate();
+    for (int position = 0; position < agentIds.size(); position++) {
+      entityManager
+          .createNativeQuery(
+              "insert into conversation_agent (conversation_id, agent_id, position, tenant_id)"
+                  + " values (?1, ?2, ?3, ?4)")
+          .setParameter(1, id)
+          .setParameter(2, agentIds.get(position))
+          .setParameter(3, position)
+          .setParameter(4, tenantId)
+          .executeUpdate();
+    }
+    return new ConversationView(id, organizationId, title, List.copyOf(agentIds), now);
+  }
+
+  Optional<ConversationView> find(UUID id) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, organization_id, title, created_at from conversation where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(
+            r ->
+                new ConversationView(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (String) r[2],
+                    entityManager
+                        .createNativeQuery(
+                            "select agent_id from conversation_agent where conversation_id = ?1"
+                                + " order by position")
+                        .setParameter(1, id)
+                        .getResultList(),
+                    ((Timestamp) r[3]).toInstant()));
+  }
+
+  MessageView addMessage(
+      UUID tenantId, UUID conversationId, String kind, UUID authorId, String content, UUID runId) {
+    UUID id = UUID.randomUUID();
+    Instant now = now();
+    entityManager
+        .createNativeQuery(
+            "insert into message (id, tenant_id, conversation_id, author_kind, author_id,"
+                + " content, run_id, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .setParameter(1, id)
+        .setParameter(2, tenantId)
+        .setParameter(3, conversationId)
+        .setParameter(4, kind)
+        .setParameter(5, authorId)
+        .setParameter(6, content)
+        .setParameter(7, runId)
+        .setParameter(8, Timestamp.from(now))
+        .executeUpdate();
+    return new MessageView(id, conversationId, kind, authorId, content, runId, now);
+  }
+
+  /** Messages in order, after the cursor, at most {@code limit + 1} so callers see if more come. */
+  List<MessageView> messages(UUID conversationId, Cursor after, int limit) {
+    var query =
+        entityManager
+            .createNativeQuery(
+                "select id, conversation_id, author_kind, author_id, content, run_id, created_at"
+                    + " from message where conversation_id = ?1"
+                    + (after == null ? "" : " and (created_at, id) > (?2, ?3)")
+                    + " order by created_at, id limit ?4")
+            .setParameter(1, conversationId)
+            .setParameter(4, limit + 1);
+    if (after != null) {
+      query.setParameter(2, Timestamp.from(after.createdAt())).setParameter(3, after.id());
+    }
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(ConversationStore::message).toList();
+  }
+
+  /** The newest messages, oldest first: the context of an agent's turn. */
+  List<MessageView> recent(UUID conversationId, int count) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, conversation_id, author_kind, author_id, content, run_id, created_at"
+                    + " from (select * from message where conversation_id = ?1"
+                    + " order by created_at desc, id desc limit ?2) newest"
+                    + " order by created_at, id")
+            .setParameter(1, conversationId)
+            .setParameter(2, count)
+            .getResultList();
+    return rows.stream().map(ConversationStore::message).toList();
+  }
+
+  UUID startRun(UUID tenantId, UUID conversationId, UUID agentId, UUID requestedBy) {
+    UUID id = UUID.randomUUID();
+    entityManager
+        .createNativeQuery(
+            "insert into agent_run (id, tenant_id, conversation_id, agent_id, requested_by,"
+                + " status, started_at) values (?1, ?2, ?3, ?4, ?5, 'RUNNING', ?6)")
+        .setParameter(1, id)
+        .setParameter(2, tenantId)
+        .setParameter(3, conversationId)
+        .setParameter(4, agentId)
+        .setParameter(5, requestedBy)
+        .setParameter(6, Timestamp.from(now()))
+        .executeUpdate();
+    return id;
+  }
+
+  void finishRun(UUID runId, String status, String trace, String error) {
+    entityManager
+        .createNativeQuery(
+            "update agent_run set status = ?2, trace = cast(?3 as jsonb), error = ?4,"
+                + " finished_at = ?5 where id = ?1")
+        .setParameter(1, runId)
+        .setParameter(2, status)
+        .setParameter(3, trace)
+        .setParameter(4, error)
+        .setParameter(5, Timestamp.from(now()))
+        .executeUpdate();
+  }
+
+  Optional<RunView> run(UUID runId) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, conversation_id, agent_id, status, trace::text, error, started_at,"
+                    + " finished_at from agent_run where id = ?1")
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(
+            r ->
+                new RunView(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    ((Timestamp) r[6]).toInstant(),
+                    r[7] == null ? null : ((Timestamp) r[7]).toInstant()));
+  }
+
+  private static MessageView message(Object[] row) {
+    return new MessageView(
+        (UUID) row[0],
+        (UUID) row[1],
+        (String) row[2],
+        (UUID) row[3],
+        (String) row[4],
+        (UUID) row[5],
+        ((Timestamp) row[6]).toInstant());
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,9 @@
+package io.protohive.kernel.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A conversation of people with agents of one organization. */
+public record ConversationView(
+    UUID id, UUID organizationId, String title, List<UUID> agentIds, Instant createdAt) {}

@@ -1,0 +1,109 @@
+package io.protohive.rest.conversation;
+
+import io.protohive.kernel.conversation.AgentRuntime;
+import io.protohive.kernel.conversation.ConversationService;
+import io.protohive.kernel.conversation.ConversationService.Posted;
+import io.protohive.kernel.conversation.ConversationView;
+import io.protohive.kernel.conversation.MessageView;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Conversations with an organization's agents, their messages, and the agents' runs. */
+@Path("conversations")
+@Tag(name = "Conversations")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+  @Inject ConversationService conversations;
+  @Inject AgentRuntime runtime;
+  @Inject JsonWebToken token;
+  @Context UriInfo uri;
+
+  /** A new conversation with some of an organization's agents. */
+  public record NewConversation(UUID organizationId, List<UUID> agentIds, String title) {}
+
+  /**
+   * A person's message.
+   *
+   * @param agentId the agent that should answer; absent to let an @mention or the first agent
+   */
+  public record NewMessage(String content, UUID agentId) {}
+
+  @POST
+  @Operation(summary = "Start a conversation with agents of an organization")
+  public Response create(NewConversation body) {
+    NewConversation request = RequestBodies.require(body);
+    ConversationView created =
+        conversations.create(
+            Callers.of(token), request.organizationId(), request.agentIds(), request.title());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{conversationId}")
+  @Operation(summary = "One conversation")
+  public ConversationView get(@PathParam("conversationId") UUID conversationId) {
+    return conversations.get(Callers.of(token), conversationId);
+  }
+
+  @GET
+  @Path("{conversationId}/messages")
+  @Operation(summary = "The messages of a conversation, oldest first, in pages")
+  public PageResponse<MessageView> messages(
+      @PathParam("conversationId") UUID conversationId,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        conversations.messages(Callers.of(token), conversationId, limit, cursor));
+  }
+
+  @POST
+  @Path("{conversationId}/messages")
+  @Operation(
+      summary = "Say something; an agent answers in the background",
+      description =
+          "202 with the message and the run of the agent that answers; follow the run at"
+              + " /api/v1/runs/{runId}, the answer appears among the messages.")
+  public Response post(@PathParam("conversationId") UUID conversationId, NewMessage body) {
+    NewMessage message = RequestBodies.require(body);
+    Caller caller = Callers.of(token);
+    Posted posted =
+        conversations.post(caller, conversationId, message.content(), message.agentId());
+    runtime.launch(caller, posted.runId());
+    return Response.accepted(posted)
+        .location(
+            UriBuilder.fromUri(uri.getBaseUri())
+                .path("runs")
+                .path(posted.runId().toString())
+                .build())
+        .build();
+  }
+}

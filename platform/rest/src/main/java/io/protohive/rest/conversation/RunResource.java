@@ -1,0 +1,37 @@
+package io.protohive.rest.conversation;
+
+import io.protohive.kernel.conversation.ConversationService;
+import io.protohive.kernel.conversation.RunView;
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.rest.Callers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Agent runs: an agent's turn with every step it took. */
+@Path("runs")
+@Tag(name = "Conversations")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+  @Inject ConversationService conversations;
+  @Inject JsonWebToken token;
+
+  @GET
+  @Path("{runId}")
+  @Operation(summary = "A run: its status and its trace of prompts, responses and tool calls")
+  public RunView run(@PathParam("runId") UUID runId) {
+    return conversations.run(Callers.of(token), runId);
+  }
+}

@@ -1,0 +1,15 @@
+package io.protohive.ui.organization;
+
+import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
+import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an agent's settings are chosen from, read when its editor opens: the organization's agents,
+ * to report to, and the tools and model providers of the plugins the tenant enabled.
+ *
+ * @param providers by id, as {@link io.protohive.ui.llm.ModelChoice#byId} gives them
+ */
+record AgentOptions(
+    ReportingLines lines, List<AvailableTool> tools, Map<String, AvailableProvider> providers) {}
