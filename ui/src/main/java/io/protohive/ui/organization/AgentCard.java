@@ -27,7 +27,7 @@ final class AgentCard extends Card {
     getStyle().set("border-top", "4px solid " + agent.color());
 
     setHeaderPrefix(initial(agent));
-    setTitle(agent.name());
+    setTitle(new Span(agent.name()));
     setSubtitle(new Span(agent.role()));
     manager.ifPresent(m -> add(detail("Reports to " + m.name())));
     add(detail("Model: " + model(agent)));

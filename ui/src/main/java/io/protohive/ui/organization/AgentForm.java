@@ -184,7 +184,9 @@ final class AgentForm extends FormLayout {
     return item;
   }
 
-  /** Shows the colour as typed: the field takes only the characters of one, so it is safe as CSS. */
+  /**
+   * Shows the colour as typed: the field takes only the characters of one, so it is safe as CSS.
+   */
   private void showSwatch() {
     swatch.getStyle().set("background", color.getValue());
   }

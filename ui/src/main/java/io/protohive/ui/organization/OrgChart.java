@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * The org chart, drawn top-down from nested layouts on the server: each agent over the agents
- * reporting to it, joined by lines. Drawn from plain components so that it needs no frontend
- * build, and so that every card stays a live component with its own buttons.
+ * reporting to it, joined by lines. Drawn from plain components so that it needs no frontend build,
+ * and so that every card stays a live component with its own buttons.
  */
 final class OrgChart extends Div {
 
@@ -57,7 +57,7 @@ final class OrgChart extends Div {
     List<AgentView> reports = lines.reportsTo(agent);
     if (!reports.isEmpty()) {
       Div stem = new Div();
-      stem.getStyle().set("width", "2px").set("height", GAP).set("border-left", LINE);
+      stem.getStyle().set("width", "0").set("height", GAP).set("border-left", LINE);
       Div row = row();
       for (int i = 0; i < reports.size(); i++) {
         Div report = subtree(reports.get(i), lines, card);
@@ -91,11 +91,7 @@ final class OrgChart extends Div {
       right.getStyle().set("border-top", LINE);
     }
     Div connector = new Div(left, right);
-    connector
-        .getStyle()
-        .set("display", "flex")
-        .set("align-self", "stretch")
-        .set("height", GAP);
+    connector.getStyle().set("display", "flex").set("align-self", "stretch").set("height", GAP);
     return connector;
   }
 }

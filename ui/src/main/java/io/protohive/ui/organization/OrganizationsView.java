@@ -19,10 +19,12 @@ import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /** The caller's organizations, and a new one, blank or from a template. */
 @Route(value = "organizations", layout = MainLayout.class)
@@ -33,8 +35,7 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
   private final Grid<OrganizationView> grid = new Grid<>(OrganizationView.class, false);
 
   @Inject
-  public OrganizationsView(
-      OrganizationService organizations, OrganizationTemplates templates) {
+  public OrganizationsView(OrganizationService organizations, OrganizationTemplates templates) {
     this.organizations = organizations;
     grid.setId("organizations");
     grid.addColumn(OrganizationView::name).setHeader("Organization");
@@ -64,12 +65,13 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
           try {
             organizations.create(caller(), name.getValue(), template.templateId());
             name.clear();
-            template.clear();
             name.setInvalid(false);
+            template.clear();
+            template.setInvalid(false);
             refresh();
           } catch (Rejection rejection) {
-            name.setErrorMessage(rejection.getMessage());
-            name.setInvalid(true);
+            FieldErrors.show(
+                rejection, Map.of("name", name, "template", template), problem::setText);
           }
         });
     HorizontalLayout newOrganization = new HorizontalLayout(name, template, create);

@@ -22,11 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,12 +49,38 @@ public class AgentRuntime {
   @Inject RunSteps steps;
   @Inject LlmGateway gateway;
   @Inject ToolService tools;
+  @Inject ConversationEvents events;
+  @Inject ConversationService conversations;
 
   @Resource ManagedExecutorService executor;
 
-  /** Starts a run on a managed thread. */
-  public void launch(Caller caller, UUID runId) {
-    executor.execute(() -> execute(caller, runId));
+  private final Set<UUID> stopped = ConcurrentHashMap.newKeySet();
+
+  /** Announces a person's message and starts the answering agent's run on a managed thread. */
+  public void launch(Caller caller, ConversationService.Posted posted) {
+    MessageView message = posted.message();
+    events.publish(
+        caller.tenantId(),
+        message.conversationId(),
+        posted.runId(),
+        "message.created",
+        Json.createObjectBuilder()
+            .add("messageId", message.id().toString())
+            .add("authorKind", message.authorKind())
+            .add("authorId", message.authorId().toString())
+            .add("content", message.content())
+            .add("agentId", posted.agentId().toString())
+            .build());
+    executor.execute(() -> execute(caller, posted.runId()));
+  }
+
+  /** Stops a running turn: its model call is cancelled and the run fails as stopped. */
+  public RunView stop(Caller caller, UUID runId) {
+    RunView run = conversations.run(caller, runId);
+    if ("RUNNING".equals(run.status())) {
+      stopped.add(runId);
+    }
+    return run;
   }
 
   void execute(Caller caller, UUID runId) {
@@ -73,43 +103,88 @@ public class AgentRuntime {
         }
         trace.add(
             Json.createObjectBuilder().add("kind", "prompt").add("messages", messages.size()));
-        ChatResponse response = gateway.chat(scope, request.build());
+        ChatResponse response =
+            gateway.stream(
+                scope,
+                request.build(),
+                text ->
+                    publish(
+                        caller,
+                        turn,
+                        "message.delta",
+                        Json.createObjectBuilder().add("text", text)),
+                () -> stopped.contains(runId));
         AiMessage answer = response.aiMessage();
         trace.add(RunTrace.response(response));
         if (!answer.hasToolExecutionRequests()) {
-          steps.complete(
-              caller, runId, turn, String.valueOf(answer.text()), trace.build().toString());
+          MessageView message =
+              steps.complete(
+                  caller, runId, turn, String.valueOf(answer.text()), trace.build().toString());
+          publish(
+              caller,
+              turn,
+              "message.completed",
+              Json.createObjectBuilder()
+                  .add("messageId", message.id().toString())
+                  .add("content", message.content()));
           return;
         }
         messages.add(answer);
         for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
-          messages.add(callTool(caller, agent, offered, call, trace));
+          messages.add(callTool(caller, turn, offered, call, trace));
         }
       }
-      steps.fail(caller, runId, trace.build().toString(), "The agent reached its step limit.");
+      fail(caller, turn, trace, "The agent reached its step limit.");
+    } catch (CancellationException e) {
+      fail(caller, turn, trace, "Stopped by a person.");
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Run " + runId + " failed", e);
-      trace.add(Json.createObjectBuilder().add("kind", "error").add("message", describe(e)));
-      steps.fail(caller, runId, trace.build().toString(), describe(e));
+      fail(caller, turn, trace, describe(e));
+    } finally {
+      stopped.remove(runId);
     }
+  }
+
+  private void fail(Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, String error) {
+    trace.add(Json.createObjectBuilder().add("kind", "error").add("message", error));
+    steps.fail(caller, turn.runId(), trace.build().toString(), error);
+    publish(caller, turn, "run.failed", Json.createObjectBuilder().add("error", error));
+  }
+
+  /** An event of the turn's conversation, naming the run and the agent. */
+  private void publish(Caller caller, RunSteps.Turn turn, String type, JsonObjectBuilder payload) {
+    events.publish(
+        caller.tenantId(),
+        turn.conversationId(),
+        turn.runId(),
+        type,
+        payload
+            .add("runId", turn.runId().toString())
+            .add("agentId", turn.agent().id().toString())
+            .build());
   }
 
   private ToolExecutionResultMessage callTool(
       Caller caller,
-      AgentView agent,
+      RunSteps.Turn turn,
       Map<String, AvailableTool> offered,
       ToolExecutionRequest call,
       JsonArrayBuilder trace) {
     AvailableTool tool = offered.get(call.name());
     trace.add(RunTrace.toolCall(call));
+    publish(caller, turn, "tool.call", RunTrace.toolCall(call));
     String result;
     if (tool == null) {
       result = "There is no tool named " + call.name() + ".";
     } else {
       ToolInvocation invocation =
           tools.invoke(
-              caller, tool.id(), RunTrace.arguments(call.arguments()), agent.organizationId());
+              caller,
+              tool.id(),
+              RunTrace.arguments(call.arguments()),
+              turn.agent().organizationId());
       trace.add(RunTrace.toolResult(invocation));
+      publish(caller, turn, "tool.result", RunTrace.toolResult(invocation));
       result = invocation.content();
     }
     return ToolExecutionResultMessage.from(call, result);

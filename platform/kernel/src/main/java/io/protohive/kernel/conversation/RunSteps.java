@@ -48,11 +48,13 @@ public class RunSteps {
   }
 
   @Transactional
-  void complete(Caller caller, UUID runId, Turn turn, String content, String trace) {
+  MessageView complete(Caller caller, UUID runId, Turn turn, String content, String trace) {
     scope.tenant(caller.tenantId());
-    store.addMessage(
-        caller.tenantId(), turn.conversationId(), "AGENT", turn.agent().id(), content, runId);
+    MessageView message =
+        store.addMessage(
+            caller.tenantId(), turn.conversationId(), "AGENT", turn.agent().id(), content, runId);
     store.finishRun(runId, "COMPLETED", trace, null);
+    return message;
   }
 
   @Transactional

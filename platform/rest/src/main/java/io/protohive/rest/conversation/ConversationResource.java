@@ -97,7 +97,7 @@ public class ConversationResource {
     Caller caller = Callers.of(token);
     Posted posted =
         conversations.post(caller, conversationId, message.content(), message.agentId());
-    runtime.launch(caller, posted.runId());
+    runtime.launch(caller, posted);
     return Response.accepted(posted)
         .location(
             UriBuilder.fromUri(uri.getBaseUri())

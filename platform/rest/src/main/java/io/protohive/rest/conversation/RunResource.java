@@ -1,5 +1,6 @@
 package io.protohive.rest.conversation;
 
+import io.protohive.kernel.conversation.AgentRuntime;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.RunView;
 import io.protohive.kernel.identity.token.AccessTokens;
@@ -8,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RunResource {
 
   @Inject ConversationService conversations;
+  @Inject AgentRuntime runtime;
   @Inject JsonWebToken token;
 
   @GET
@@ -33,5 +36,12 @@ public class RunResource {
   @Operation(summary = "A run: its status and its trace of prompts, responses and tool calls")
   public RunView run(@PathParam("runId") UUID runId) {
     return conversations.run(Callers.of(token), runId);
+  }
+
+  @POST
+  @Path("{runId}/stop")
+  @Operation(summary = "Stop a running turn; its model call is cancelled")
+  public RunView stop(@PathParam("runId") UUID runId) {
+    return runtime.stop(Callers.of(token), runId);
   }
 }

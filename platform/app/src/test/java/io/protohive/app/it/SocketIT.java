@@ -1,0 +1,224 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The conversation socket: an agent's answer streams as events in order, a client that reconnects
+ * with the last event id it saw receives exactly the rest, and bad frames and tokens are answered
+ * without harm.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SocketIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private String token;
+  private String conversation;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void conversationWithTheScriptedModel() throws Exception {
+    String[] owner = PluginsApi.newTenantAdmin("socket");
+    token = owner[1].substring("Bearer ".length());
+    PluginsApi.configure("io.protohive.plugins.llm-scripted", "{\"enabled\":true}", owner);
+    Platform.send(
+        "PUT",
+        "api/v1/tenant/llm-route",
+        "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+        owner);
+    String organization =
+        Platform.json(
+                Platform.post(
+                    "api/v1/organizations",
+                    "{\"name\":\"Desk\",\"template\":\"customer-support\"}",
+                    owner))
+            .get("id")
+            .asText();
+    String agent =
+        Platform.json(Platform.get("api/v1/organizations/" + organization + "/agents", owner))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    conversation =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations",
+                    "{\"organizationId\":\""
+                        + organization
+                        + "\",\"agentIds\":[\""
+                        + agent
+                        + "\"]}",
+                    owner))
+            .get("id")
+            .asText();
+  }
+
+  @Test
+  void anAnswerStreamsInOrderAndAReconnectResumesWithoutGapOrDuplicate() throws Exception {
+    Frames first = connect(token);
+    first.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+    assertThat(first.next().get("type").asText()).isEqualTo("subscribed");
+
+    Platform.post(
+        "api/v1/conversations/" + conversation + "/messages",
+        "{\"content\":\"please stream a long enough answer\"}",
+        "Authorization",
+        "Bearer " + token);
+    List<JsonNode> events = first.until("message.completed");
+
+    assertThat(events.get(0).get("type").asText()).isEqualTo("message.created");
+    StringBuilder streamed = new StringBuilder();
+    long previous = 0;
+    for (JsonNode event : events) {
+      assertThat(event.get("id").asLong()).isGreaterThan(previous);
+      previous = event.get("id").asLong();
+      if (event.get("type").asText().equals("message.delta")) {
+        streamed.append(event.get("data").get("text").asText());
+      }
+    }
+    String answer = events.get(events.size() - 1).get("data").get("content").asText();
+    assertThat(streamed.toString()).isEqualTo(answer);
+    first.close();
+
+    long resumeAfter = events.get(3).get("id").asLong();
+    Frames second = connect(token);
+    second.send(
+        "{\"type\":\"subscribe\",\"conversationId\":\""
+            + conversation
+            + "\",\"lastEventId\":"
+            + resumeAfter
+            + "}");
+    assertThat(second.next().get("type").asText()).isEqualTo("subscribed");
+    List<JsonNode> missed = second.until("message.completed");
+    assertThat(missed)
+        .extracting(e -> e.get("id").asLong())
+        .containsExactlyElementsOf(
+            events.subList(4, events.size()).stream().map(e -> e.get("id").asLong()).toList());
+    second.close();
+  }
+
+  @Test
+  void badFramesAreAnsweredAndTheSocketStaysUsable() throws Exception {
+    Frames frames = connect(token);
+    frames.send("not json");
+    assertThat(frames.next().get("type").asText()).isEqualTo("error");
+    frames.send("{\"type\":\"subscribe\",\"conversationId\":\"nope\"}");
+    assertThat(frames.next().get("type").asText()).isEqualTo("error");
+    frames.send(
+        "{\"type\":\"subscribe\",\"conversationId\":\"00000000-0000-0000-0000-000000000001\"}");
+    JsonNode unknown = frames.next();
+    assertThat(unknown.get("type").asText()).isEqualTo("error");
+    assertThat(unknown.get("detail").asText()).contains("No conversation");
+
+    frames.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+    assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
+    frames.close();
+  }
+
+  @Test
+  void aStrangerCannotSubscribeAndABadTokenIsTurnedAway() throws Exception {
+    String[] stranger = PluginsApi.newTenantAdmin("stranger");
+    Frames frames = connect(stranger[1].substring("Bearer ".length()));
+    frames.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+    JsonNode refused = frames.next();
+    assertThat(refused.get("type").asText()).isEqualTo("error");
+    assertThat(refused.get("detail").asText()).contains("No conversation");
+    frames.close();
+
+    Frames forged = connect("forged.token.here");
+    assertThat(forged.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+  }
+
+  private Frames connect(String accessToken) throws Exception {
+    Frames frames = new Frames();
+    frames.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                URI.create(
+                    Platform.BASE.toString().replaceFirst("^http", "ws")
+                        + "api/v1/socket?access_token="
+                        + accessToken),
+                frames)
+            .get(10, TimeUnit.SECONDS);
+    return frames;
+  }
+
+  /** A client socket that queues the frames it receives. */
+  private static final class Frames implements WebSocket.Listener {
+    final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    WebSocket socket;
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          received.add(JSON.readTree(partial.toString()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    void send(String frame) throws Exception {
+      socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
+    }
+
+    JsonNode next() throws InterruptedException {
+      JsonNode frame = received.poll(30, TimeUnit.SECONDS);
+      assertThat(frame).as("a frame within 30 s").isNotNull();
+      return frame;
+    }
+
+    List<JsonNode> until(String type) throws InterruptedException {
+      List<JsonNode> frames = new ArrayList<>();
+      while (true) {
+        JsonNode frame = next();
+        frames.add(frame);
+        if (frame.get("type").asText().equals(type)) {
+          return frames;
+        }
+      }
+    }
+
+    void close() {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+  }
+}

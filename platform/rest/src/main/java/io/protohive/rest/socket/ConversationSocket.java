@@ -1,0 +1,176 @@
+package io.protohive.rest.socket;
+
+import io.protohive.kernel.conversation.ConversationEvent;
+import io.protohive.kernel.conversation.ConversationEvents;
+import io.protohive.kernel.conversation.ConversationService;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The real-time door of the API: a client connects with its access token ({@code ?access_token=},
+ * since browsers cannot set headers on a WebSocket), subscribes to conversations, and receives
+ * their events as JSON frames {@code {id, type, conversationId, runId, data}}. Subscribing with
+ * {@code lastEventId} resumes exactly after that event. A malformed frame is answered with an error
+ * frame; the socket stays open.
+ */
+@ServerEndpoint("/api/v1/socket")
+@Dependent
+public class ConversationSocket {
+
+  private static final Logger LOG = Logger.getLogger(ConversationSocket.class.getName());
+  static final int MAX_FRAME = 16 * 1024;
+
+  @Inject AccessTokens tokens;
+  @Inject ConversationEvents events;
+  @Inject ConversationService conversations;
+
+  private Caller caller;
+  private final Map<UUID, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+
+  @OnOpen
+  public void open(Session session) throws IOException {
+    List<String> token = session.getRequestParameterMap().get("access_token");
+    Optional<Caller> verified =
+        token == null || token.isEmpty() ? Optional.empty() : tokens.verify(token.get(0));
+    if (verified.isEmpty() || verified.get().tenantId() == null) {
+      session.close(
+          new CloseReason(
+              CloseReason.CloseCodes.VIOLATED_POLICY, "A valid access token is required."));
+      return;
+    }
+    caller = verified.get();
+    session.setMaxTextMessageBufferSize(MAX_FRAME);
+  }
+
+  @OnMessage
+  public void message(Session session, String frame) {
+    JsonObject request;
+    try (JsonReader reader = Json.createReader(new StringReader(frame))) {
+      request = reader.readObject();
+    } catch (JsonParsingException | ClassCastException e) {
+      error(session, "Send a JSON object such as {\"type\":\"subscribe\",\"conversationId\":...}.");
+      return;
+    }
+    String type = request.getString("type", "");
+    UUID conversationId;
+    try {
+      conversationId = UUID.fromString(request.getString("conversationId", ""));
+    } catch (IllegalArgumentException e) {
+      error(session, "conversationId must be the id of a conversation.");
+      return;
+    }
+    switch (type) {
+      case "subscribe" -> subscribe(session, conversationId, request);
+      case "unsubscribe" -> close(subscriptions.remove(conversationId));
+      default -> error(session, "type is subscribe or unsubscribe.");
+    }
+  }
+
+  private void subscribe(Session session, UUID conversationId, JsonObject request) {
+    long after;
+    try {
+      after =
+          request.containsKey("lastEventId") ? request.getJsonNumber("lastEventId").longValue() : 0;
+    } catch (ClassCastException e) {
+      error(session, "lastEventId must be the id of an event.");
+      return;
+    }
+    close(subscriptions.remove(conversationId));
+    try {
+      // acknowledged first, so that the replayed events follow the acknowledgement
+      conversations.get(caller, conversationId);
+      send(
+          session,
+          Json.createObjectBuilder()
+              .add("type", "subscribed")
+              .add("conversationId", conversationId.toString())
+              .build()
+              .toString());
+      subscriptions.put(
+          conversationId,
+          events.subscribe(caller, conversationId, after, event -> send(session, event)));
+    } catch (Rejection e) {
+      error(session, e.getMessage());
+    }
+  }
+
+  @OnClose
+  public void closed(Session session) {
+    subscriptions.values().forEach(ConversationSocket::close);
+    subscriptions.clear();
+  }
+
+  @OnError
+  public void failed(Session session, Throwable error) {
+    LOG.fine(() -> "Socket closed by an error: " + error);
+    closed(session);
+  }
+
+  private static void send(Session session, ConversationEvent event) {
+    send(
+        session,
+        Json.createObjectBuilder()
+            .add("id", event.id())
+            .add("type", event.type())
+            .add("conversationId", event.conversationId().toString())
+            .add("runId", event.runId() == null ? "" : event.runId().toString())
+            .add("data", Json.createReader(new StringReader(event.payload())).readObject())
+            .build()
+            .toString());
+  }
+
+  private static void error(Session session, String detail) {
+    send(
+        session,
+        Json.createObjectBuilder().add("type", "error").add("detail", detail).build().toString());
+  }
+
+  /**
+   * Frames of one socket are sent one at a time: the basic remote is not safe for concurrent use.
+   */
+  private static void send(Session session, String frame) {
+    synchronized (session) {
+      if (!session.isOpen()) {
+        return;
+      }
+      try {
+        session.getBasicRemote().sendText(frame);
+      } catch (IOException e) {
+        LOG.fine(() -> "A frame was not sent: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void close(AutoCloseable subscription) {
+    if (subscription == null) {
+      return;
+    }
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      LOG.fine(() -> "A subscription did not close: " + e);
+    }
+  }
+}

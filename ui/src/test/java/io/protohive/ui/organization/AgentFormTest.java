@@ -1,0 +1,103 @@
+package io.protohive.ui.organization;
+
+import static io.protohive.ui.organization.Agents.ADA;
+import static io.protohive.ui.organization.Agents.LINUS;
+import static io.protohive.ui.organization.Agents.MARGARET;
+import static io.protohive.ui.organization.Agents.STARTUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.textfield.TextField;
+import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
+import io.protohive.kernel.organization.AgentDraft;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import io.protohive.plugin.api.llm.ModelInfo;
+import io.protohive.ui.ComponentTree;
+import io.protohive.ui.llm.ModelChoice;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentFormTest {
+
+  private static final AgentOptions OPTIONS =
+      new AgentOptions(
+          new ReportingLines(STARTUP),
+          List.of(new AvailableTool("clock.now", "Clock", "The time now", "{}", "clock", false)),
+          ModelChoice.byId(
+              List.of(
+                  new AvailableProvider(
+                      "scripted",
+                      "Scripted",
+                      "scripted-plugin",
+                      List.of(new ModelInfo("scripted-1", ModelInfo.Kind.CHAT, 0))))));
+
+  @Test
+  void aNewAgentUnderAManagerKeepsTheDefaultsOfWhatIsLeftEmpty() {
+    AgentForm form = new AgentForm(OPTIONS, null);
+    ComponentTree.<TextField>byId(form, "agent-name").setValue("Zoe");
+    ComponentTree.<TextField>byId(form, "agent-role").setValue("Designer");
+    ComponentTree.<ComboBox<AgentView>>byId(form, "agent-manager").setValue(MARGARET);
+
+    AgentDraft draft = form.draft();
+
+    assertThat(draft.name()).isEqualTo("Zoe");
+    assertThat(draft.managerId()).isEqualTo(MARGARET.id());
+    assertThat(draft.clearManager()).isFalse();
+    assertThat(draft.providerId()).isNull();
+    assertThat(draft.model()).isNull();
+    assertThat(draft.maxSteps()).isNull();
+    assertThat(draft.color()).isNull();
+    assertThat(draft.tools()).isEmpty();
+  }
+
+  @Test
+  void anAgentReportsToNoOneBelowItAndKeepsToolsTheTenantNoLongerEnables() {
+    AgentForm form = new AgentForm(OPTIONS, LINUS);
+    ComboBox<AgentView> manager = ComponentTree.byId(form, "agent-manager");
+    MultiSelectComboBox<String> tools = ComponentTree.byId(form, "agent-tools");
+
+    assertThat(manager.getListDataView().getItems()).containsExactly(ADA, MARGARET);
+    assertThat(manager.getValue()).isEqualTo(ADA);
+    assertThat(tools.getListDataView().getItems()).containsExactly("clock.now", "http.get");
+
+    manager.clear();
+    AgentDraft draft = form.draft();
+
+    assertThat(draft.clearManager()).isTrue();
+    assertThat(draft.tools()).containsExactlyInAnyOrder("clock.now", "http.get");
+  }
+
+  @Test
+  void aModelOnceSetCannotBeEmptiedSinceThePlatformWouldKeepIt() {
+    AgentView withModel =
+        new AgentView(
+            ADA.id(),
+            ADA.organizationId(),
+            ADA.name(),
+            ADA.role(),
+            ADA.persona(),
+            null,
+            "scripted",
+            "scripted-1",
+            0.5,
+            8,
+            List.of(),
+            ADA.color(),
+            Instant.EPOCH,
+            Instant.EPOCH);
+    AgentForm form = new AgentForm(OPTIONS, withModel);
+    ComboBox<String> provider = ComponentTree.byId(form, "agent-provider");
+    assertThat(ComponentTree.<ComboBox<String>>byId(form, "agent-model").getValue())
+        .isEqualTo("scripted-1");
+
+    provider.clear();
+
+    assertThatThrownBy(form::draft)
+        .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).contains("model"));
+  }
+}
