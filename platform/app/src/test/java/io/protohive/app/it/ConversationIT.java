@@ -133,6 +133,58 @@ class ConversationIT {
   }
 
   @Test
+  void agentsHandTheWordToEachOtherUntilTheTurnCap() throws Exception {
+    String line = "say: @Ada and @Margaret, over to you";
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted",
+        "{\"config\":{\"tokenDelayMillis\":\"1\",\"plan\":\""
+            + String.join("\\n", line, line, line, line)
+            + "\"}}",
+        owner);
+    String conversation = conversation(agents.get("Ada"), agents.get("Margaret"));
+
+    Platform.post(
+        "api/v1/conversations/" + conversation + "/messages", "{\"content\":\"start\"}", owner);
+
+    await()
+        .atMost(RUN)
+        .during(Duration.ofSeconds(2))
+        .until(() -> messages(conversation).size() == 1 + 4);
+    JsonNode messages = messages(conversation);
+    assertThat(messages.get(1).get("authorId").asText()).isEqualTo(agents.get("Ada"));
+    assertThat(messages.get(2).get("authorId").asText()).isEqualTo(agents.get("Margaret"));
+    assertThat(messages.get(4).get("authorId").asText()).isEqualTo(agents.get("Margaret"));
+  }
+
+  @Test
+  void aPersonStopsARunningTurnAndItsModelCall() throws Exception {
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted", "{\"config\":{\"tokenDelayMillis\":\"500\"}}", owner);
+    String conversation = conversation(agents.get("Ada"));
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"say something long and slow\"}",
+                    owner))
+            .get("runId")
+            .asText();
+
+    assertThat(Platform.post("api/v1/runs/" + run + "/stop", "", owner).statusCode())
+        .isEqualTo(200);
+
+    JsonNode stopped = awaitRun(run);
+    assertThat(stopped.get("status").asText()).isEqualTo("FAILED");
+    assertThat(stopped.get("error").asText()).isEqualTo("Stopped by a person.");
+    assertThat(messages(conversation)).hasSize(1);
+  }
+
+  private JsonNode messages(String conversation) throws Exception {
+    return Platform.json(Platform.get("api/v1/conversations/" + conversation + "/messages", owner))
+        .get("items");
+  }
+
+  @Test
   void badMessagesAreRefused() throws Exception {
     String conversation = conversation(agents.get("Ada"));
     String messages = "api/v1/conversations/" + conversation + "/messages";

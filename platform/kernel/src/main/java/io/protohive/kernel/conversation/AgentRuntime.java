@@ -26,6 +26,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,12 @@ public class AgentRuntime {
 
   private static final Logger LOG = Logger.getLogger(AgentRuntime.class.getName());
   static final int CONTEXT_MESSAGES = 40;
+
+  /**
+   * Agents hand the word to each other by @mention; after this many agent turns in a row a person
+   * must speak again, so that no exchange of agents runs forever.
+   */
+  static final int MAX_AGENT_TURNS = 4;
 
   @Inject RunSteps steps;
   @Inject LlmGateway gateway;
@@ -71,7 +78,7 @@ public class AgentRuntime {
             .add("content", message.content())
             .add("agentId", posted.agentId().toString())
             .build());
-    executor.execute(() -> execute(caller, posted.runId()));
+    executor.execute(() -> execute(caller, posted.runId(), 1));
   }
 
   /** Stops a running turn: its model call is cancelled and the run fails as stopped. */
@@ -83,7 +90,7 @@ public class AgentRuntime {
     return run;
   }
 
-  void execute(Caller caller, UUID runId) {
+  void execute(Caller caller, UUID runId, int agentTurn) {
     RunSteps.Turn turn = steps.turn(caller, runId);
     AgentView agent = turn.agent();
     JsonArrayBuilder trace = Json.createArrayBuilder();
@@ -127,6 +134,7 @@ public class AgentRuntime {
               Json.createObjectBuilder()
                   .add("messageId", message.id().toString())
                   .add("content", message.content()));
+          handOver(caller, turn, message.content(), agentTurn);
           return;
         }
         messages.add(answer);
@@ -143,6 +151,31 @@ public class AgentRuntime {
     } finally {
       stopped.remove(runId);
     }
+  }
+
+  /** Starts the turn of the agent the answer @mentions, unless agents spoke too long already. */
+  private void handOver(Caller caller, RunSteps.Turn turn, String answer, int agentTurn) {
+    String lower = answer.toLowerCase(Locale.ROOT);
+    UUID next =
+        turn.participants().stream()
+            .filter(id -> !id.equals(turn.agent().id()))
+            .filter(
+                id -> {
+                  String name = turn.agentNames().get(id);
+                  return name != null && lower.contains("@" + name.toLowerCase(Locale.ROOT));
+                })
+            .findFirst()
+            .orElse(null);
+    if (next == null) {
+      return;
+    }
+    if (agentTurn >= MAX_AGENT_TURNS) {
+      publish(
+          caller, turn, "turns.capped", Json.createObjectBuilder().add("limit", MAX_AGENT_TURNS));
+      return;
+    }
+    UUID runId = steps.followUp(caller, turn.conversationId(), next);
+    executor.execute(() -> execute(caller, runId, agentTurn + 1));
   }
 
   private void fail(Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, String error) {

@@ -29,7 +29,8 @@ public class RunSteps {
       UUID conversationId,
       AgentView agent,
       List<MessageView> history,
-      Map<UUID, String> agentNames) {}
+      Map<UUID, String> agentNames,
+      List<UUID> participants) {}
 
   @Transactional
   Turn turn(Caller caller, UUID runId) {
@@ -44,7 +45,15 @@ public class RunSteps {
         run.conversationId(),
         agent,
         store.recent(run.conversationId(), AgentRuntime.CONTEXT_MESSAGES),
-        names);
+        names,
+        store.find(run.conversationId()).orElseThrow().agentIds());
+  }
+
+  /** A run of another agent of the conversation, answering the agent that just spoke. */
+  @Transactional
+  UUID followUp(Caller caller, UUID conversationId, UUID agentId) {
+    scope.tenant(caller.tenantId());
+    return store.startRun(caller.tenantId(), conversationId, agentId, caller.userId());
   }
 
   @Transactional
