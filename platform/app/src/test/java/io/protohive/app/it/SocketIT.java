@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.conversation.ConversationEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -119,6 +124,35 @@ class SocketIT {
         .containsExactlyElementsOf(
             events.subList(4, events.size()).stream().map(e -> e.get("id").asLong()).toList());
     second.close();
+  }
+
+  @Test
+  void eventsStoredOnAnotherNodeReachThisNodesSubscribers() throws Exception {
+    Frames frames = connect(token);
+    frames.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+    assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(ClusterMember.CLUSTER_NAME);
+    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
+    config.setProperty("hazelcast.logging.type", "jdk");
+    HazelcastInstance otherNode = HazelcastClient.newHazelcastClient(config);
+    try {
+      otherNode
+          .<String>getTopic(ConversationEvents.TOPIC)
+          .publish(
+              "{\"node\":\"another-node\",\"id\":9000000000,\"conversationId\":\""
+                  + conversation
+                  + "\",\"runId\":\"\",\"type\":\"message.delta\","
+                  + "\"payload\":\"{\\\"text\\\":\\\"from afar\\\"}\"}");
+
+      JsonNode event = frames.next();
+      assertThat(event.get("type").asText()).isEqualTo("message.delta");
+      assertThat(event.get("id").asLong()).isEqualTo(9_000_000_000L);
+      assertThat(event.get("data").get("text").asText()).isEqualTo("from afar");
+    } finally {
+      otherNode.shutdown();
+      frames.close();
+    }
   }
 
   @Test

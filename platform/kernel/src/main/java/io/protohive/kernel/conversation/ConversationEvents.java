@@ -1,6 +1,8 @@
 package io.protohive.kernel.conversation;
 
+import com.hazelcast.topic.ITopic;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,15 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The events of conversations: stored first, then handed to the subscribers on this node. A
- * subscriber that passes the last id it saw first receives everything after it from the store, then
- * the live events, each exactly once and in order.
+ * The events of conversations: stored first, then handed to the subscribers on this node and, over
+ * a Hazelcast topic, to those on the other nodes. A subscriber that passes the last id it saw first
+ * receives everything after it from the store, then the live events, each exactly once and in
+ * order.
  */
 @ApplicationScoped
 public class ConversationEvents {
 
+  /** The topic that carries events to the subscribers on the other nodes. */
+  public static final String TOPIC = "protohive.conversation-events";
+
   @Inject EventStore store;
   @Inject ConversationService conversations;
+  @Inject PlatformRuntime runtime;
+
+  private volatile String node;
 
   private final Map<UUID, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
   private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
@@ -32,15 +41,45 @@ public class ConversationEvents {
    */
   public ConversationEvent publish(
       UUID tenantId, UUID conversationId, UUID runId, String type, JsonObject payload) {
+    listen();
     synchronized (locks.computeIfAbsent(conversationId, id -> new Object())) {
       ConversationEvent event =
           store.append(tenantId, conversationId, runId, type, payload.toString());
-      Set<Subscription> current = subscribers.get(conversationId);
-      if (current != null) {
-        current.forEach(s -> s.offer(event));
-      }
+      deliver(event);
+      topic().publish(ClusterEvents.encode(node, event));
       return event;
     }
+  }
+
+  private void deliver(ConversationEvent event) {
+    Set<Subscription> current = subscribers.get(event.conversationId());
+    if (current != null) {
+      current.forEach(s -> s.offer(event));
+    }
+  }
+
+  /** Hands the events of the other nodes to this node's subscribers; set up once, on first use. */
+  private void listen() {
+    if (node != null) {
+      return;
+    }
+    synchronized (this) {
+      if (node == null) {
+        String self =
+            runtime.cluster().hazelcast().getCluster().getLocalMember().getUuid().toString();
+        topic()
+            .addMessageListener(
+                message ->
+                    ClusterEvents.decode(message.getMessageObject())
+                        .filter(sent -> !sent.node().equals(self))
+                        .ifPresent(sent -> deliver(sent.event())));
+        node = self;
+      }
+    }
+  }
+
+  private ITopic<String> topic() {
+    return runtime.cluster().hazelcast().getTopic(TOPIC);
   }
 
   /**
@@ -54,6 +93,7 @@ public class ConversationEvents {
   public AutoCloseable subscribe(
       Caller caller, UUID conversationId, long afterId, Consumer<ConversationEvent> sink) {
     conversations.get(caller, conversationId);
+    listen();
     Subscription subscription = new Subscription(afterId, sink);
     Set<Subscription> set =
         subscribers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet());
