@@ -185,6 +185,26 @@ class ConversationIT {
   }
 
   @Test
+  void messagesAreFoundByTheirWordsWithinTheOrganizationOnly() throws Exception {
+    String conversation = conversation(agents.get("Ada"));
+    Platform.post(
+        "api/v1/conversations/" + conversation + "/messages",
+        "{\"content\":\"The quarterly invoice for Contoso is overdue\"}",
+        owner);
+    String search = "api/v1/conversations/search?organizationId=" + organization + "&q=";
+
+    JsonNode found = Platform.json(Platform.get(search + "invoice+overdue", owner)).get("items");
+    assertThat(found.findValuesAsText("content"))
+        .contains("The quarterly invoice for Contoso is overdue");
+    assertThat(Platform.json(Platform.get(search + "penguins", owner)).get("items")).isEmpty();
+    String[] stranger = PluginsApi.newTenantAdmin("snoop");
+    HttpResponse<String> foreign = Platform.get(search + "invoice", stranger);
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("Contoso");
+    assertThat(Platform.get(search, owner).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void badMessagesAreRefused() throws Exception {
     String conversation = conversation(agents.get("Ada"));
     String messages = "api/v1/conversations/" + conversation + "/messages";

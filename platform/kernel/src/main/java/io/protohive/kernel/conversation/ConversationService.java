@@ -102,6 +102,16 @@ public class ConversationService {
     return new Posted(message, runId, speaker);
   }
 
+  /** Searches the messages of an organization's conversations by words, best matches first. */
+  @Transactional
+  public List<MessageView> search(Caller caller, UUID organizationId, String words) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    if (words == null || words.isBlank() || words.length() > 200) {
+      throw Rejection.invalid("q", "Search for 1 to 200 characters of words.");
+    }
+    return store.search(organizationId, words.strip(), Page.DEFAULT_LIMIT);
+  }
+
   @Transactional
   public RunView run(Caller caller, UUID runId) {
     if (caller.tenantId() == null) {

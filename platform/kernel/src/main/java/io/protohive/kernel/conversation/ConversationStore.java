@@ -127,6 +127,24 @@ public class ConversationStore {
     return rows.stream().map(ConversationStore::message).toList();
   }
 
+  /** The messages of an organization's conversations that match the words, best first. */
+  List<MessageView> search(UUID organizationId, String words, int limit) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select m.id, m.conversation_id, m.author_kind, m.author_id, m.content, m.run_id,"
+                    + " m.created_at from message m join conversation c on c.id = m.conversation_id"
+                    + " where c.organization_id = ?1"
+                    + " and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?2)"
+                    + " order by ts_rank(to_tsvector('simple', m.content),"
+                    + " plainto_tsquery('simple', ?2)) desc, m.created_at desc limit ?3")
+            .setParameter(1, organizationId)
+            .setParameter(2, words)
+            .setParameter(3, limit)
+            .getResultList();
+    return rows.stream().map(ConversationStore::message).toList();
+  }
+
   UUID startRun(UUID tenantId, UUID conversationId, UUID agentId, UUID requestedBy) {
     UUID id = UUID.randomUUID();
     entityManager

@@ -7,6 +7,7 @@ import io.protohive.kernel.conversation.ConversationView;
 import io.protohive.kernel.conversation.MessageView;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -65,6 +66,19 @@ public class ConversationResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
+  }
+
+  @GET
+  @Path("search")
+  @Operation(
+      summary = "Search the messages of an organization's conversations",
+      description = "Full-text search over words; the best matches first, at most 50.")
+  public PageResponse<MessageView> search(
+      @QueryParam("organizationId") UUID organizationId, @QueryParam("q") String words) {
+    if (organizationId == null) {
+      throw Rejection.invalid("organizationId", "Name the organization to search in.");
+    }
+    return PageResponse.all(conversations.search(Callers.of(token), organizationId, words));
   }
 
   @GET
