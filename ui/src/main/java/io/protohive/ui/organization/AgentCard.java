@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.organization.AgentView;
+import io.protohive.ui.layout.ColoredInitial;
 import java.util.Optional;
 
 /**
@@ -26,12 +27,21 @@ final class AgentCard extends Card {
     addThemeVariants(CardVariant.LUMO_OUTLINED);
     getStyle().set("border-top", "4px solid " + agent.color());
 
-    setHeaderPrefix(initial(agent));
+    setHeaderPrefix(new ColoredInitial(agent.name(), agent.color()));
     setTitle(new Span(agent.name()));
     setSubtitle(new Span(agent.role()));
     manager.ifPresent(m -> add(detail("Reports to " + m.name())));
     add(detail("Model: " + model(agent)));
     add(tools(agent));
+  }
+
+  /** Adds the button that opens a conversation with the agent: every member may talk to it. */
+  void addChat(Runnable chat) {
+    Button chatButton = new Button("Chat", VaadinIcon.CHAT.create(), click -> chat.run());
+    chatButton.setId("chat-" + agent.id());
+    chatButton.setAriaLabel("Chat with " + agent.name());
+    chatButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+    addToFooter(chatButton);
   }
 
   /** Adds the buttons of those who may edit the organization. */
@@ -50,22 +60,6 @@ final class AgentCard extends Card {
         ButtonVariant.LUMO_SMALL,
         ButtonVariant.LUMO_ERROR);
     addToFooter(editButton, removeButton);
-  }
-
-  private static Div initial(AgentView agent) {
-    Div initial = new Div(Character.toString(agent.name().codePointAt(0)).toUpperCase());
-    initial
-        .getStyle()
-        .set("background", agent.color())
-        .set("color", "white")
-        .set("width", "2em")
-        .set("height", "2em")
-        .set("border-radius", "50%")
-        .set("display", "flex")
-        .set("align-items", "center")
-        .set("justify-content", "center")
-        .set("font-weight", "600");
-    return initial;
   }
 
   private static String model(AgentView agent) {

@@ -15,12 +15,14 @@ import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService;
+import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.llm.ModelChoice;
 
 /**
- * An organization's agents as its org chart. Those who may edit the organization add, change and
- * remove agents here; the others see the chart only, as the platform would refuse them anyway.
+ * An organization's agents as its org chart. Every member may start a conversation with them here;
+ * those who may edit the organization also add, change and remove agents, while the others see no
+ * such buttons, as the platform would refuse them anyway.
  */
 final class AgentsSection extends VerticalLayout {
 
@@ -29,17 +31,27 @@ final class AgentsSection extends VerticalLayout {
   private final LlmProviders providers;
   private final OrgChart chart = new OrgChart();
   private final Button add = new Button("Add agent", VaadinIcon.PLUS.create());
+  private final Button converse = new Button("New conversation", VaadinIcon.COMMENTS.create());
+  private final ConversationStarter conversations;
   private Caller caller;
   private OrganizationView organization;
   private ReportingLines lines;
 
-  AgentsSection(AgentService agents, ToolService tools, LlmProviders providers) {
+  AgentsSection(
+      AgentService agents,
+      ToolService tools,
+      LlmProviders providers,
+      ConversationStarter conversations) {
     this.agents = agents;
     this.tools = tools;
     this.providers = providers;
+    this.conversations = conversations;
     add.setId("add-agent");
     add.addClickListener(click -> edit(null));
-    HorizontalLayout heading = new HorizontalLayout(new H3("Agents"), add);
+    converse.setId("new-conversation");
+    converse.addClickListener(
+        click -> conversations.choose(caller, organization.id(), lines.all()));
+    HorizontalLayout heading = new HorizontalLayout(new H3("Agents"), add, converse);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     setPadding(false);
     add(heading, chart);
@@ -56,10 +68,12 @@ final class AgentsSection extends VerticalLayout {
     boolean editor = Permission.EDIT.grantedTo(organization.role());
     lines = new ReportingLines(agents.list(caller, organization.id()));
     add.setVisible(editor);
+    converse.setVisible(!lines.isEmpty());
     chart.show(
         lines,
         agent -> {
           AgentCard card = new AgentCard(agent, lines.managerOf(agent));
+          card.addChat(() -> conversations.chatWith(caller, agent));
           if (editor) {
             card.addActions(() -> edit(agent), () -> confirmRemoval(agent));
           }

@@ -17,6 +17,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.organization.AgentService;
@@ -27,6 +28,7 @@ import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService;
+import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
@@ -35,8 +37,8 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * One organization: its agents as an org chart, and its members and their roles, managed by its
- * admins and owners.
+ * One organization: its agents as an org chart, where conversations with them start, and its
+ * members and their roles, managed by its admins and owners.
  */
 @Route(value = "organizations/:id", layout = MainLayout.class)
 @PageTitle("Organization · ProtoHive")
@@ -56,9 +58,11 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
       OrganizationService organizations,
       AgentService agents,
       ToolService tools,
-      LlmProviders providers) {
+      LlmProviders providers,
+      ConversationService conversations) {
     this.organizations = organizations;
-    this.agentsSection = new AgentsSection(agents, tools, providers);
+    this.agentsSection =
+        new AgentsSection(agents, tools, providers, new ConversationStarter(conversations));
     problem.setId("organization-problem");
     members.setId("members");
     members.addColumn(MemberView::email).setHeader("Email");

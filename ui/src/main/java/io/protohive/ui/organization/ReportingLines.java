@@ -27,6 +27,11 @@ final class ReportingLines {
     this.byId = this.agents.stream().collect(Collectors.toMap(AgentView::id, Function.identity()));
   }
 
+  /** Every agent, in the order the platform lists them. */
+  List<AgentView> all() {
+    return agents;
+  }
+
   boolean isEmpty() {
     return agents.isEmpty();
   }

@@ -5,6 +5,7 @@ import static io.protohive.ui.organization.Agents.STARTUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.organization.AgentService;
@@ -13,6 +14,7 @@ import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.ComponentTree;
+import io.protohive.ui.conversation.ConversationStarter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +34,8 @@ class AgentsSectionTest {
             }
           },
           new ToolService(),
-          new LlmProviders());
+          new LlmProviders(),
+          new ConversationStarter(new ConversationService()));
 
   @Test
   void aMemberSeesTheChartWithoutWaysToChangeIt() {
@@ -41,6 +44,16 @@ class AgentsSectionTest {
     assertThat(ComponentTree.byId(section, "agent-card-" + ADA.id()).isVisible()).isTrue();
     assertThat(ComponentTree.byId(section, "add-agent").isVisible()).isFalse();
     assertThat(ids()).noneMatch(id -> id.startsWith("edit-agent-") || id.startsWith("remove-"));
+  }
+
+  @Test
+  void everyMemberMayStartAConversationWithAnyAgent() {
+    section.show(PERSON, organization(Role.MEMBER));
+
+    assertThat(ids())
+        .contains("new-conversation")
+        .containsAll(STARTUP.stream().map(agent -> "chat-" + agent.id()).toList());
+    assertThat(ComponentTree.byId(section, "new-conversation").isVisible()).isTrue();
   }
 
   @Test

@@ -1,0 +1,78 @@
+package io.protohive.ui.conversation;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.ui.conversation.Speakers.Speaker;
+import io.protohive.ui.layout.ColoredInitial;
+import io.protohive.ui.layout.Dates;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message of a conversation: who wrote it and when, above what they wrote. A person's words
+ * show exactly as typed, on the right; an agent's as Markdown, on the left under its colour.
+ */
+class MessageBubble extends Div {
+
+  private final Div body = new Div();
+
+  MessageBubble(Speaker speaker, Instant time, boolean fromAgent) {
+    Span name = new Span(speaker.name());
+    name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+    Span when = new Span(Dates.format(time));
+    when.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+    Div header = new Div(new ColoredInitial(speaker.name(), speaker.color()), name, when);
+    header
+        .getStyle()
+        .set("display", "flex")
+        .set("align-items", "center")
+        .set("gap", "var(--lumo-space-s)");
+    body.getStyle().set("overflow-wrap", "anywhere");
+    add(header, body);
+
+    addClassNames(LumoUtility.Padding.SMALL, LumoUtility.BorderRadius.MEDIUM);
+    getStyle()
+        .set("max-width", "min(48em, 85%)")
+        .set("align-self", fromAgent ? "flex-start" : "flex-end")
+        .set(
+            "background",
+            fromAgent ? "var(--lumo-contrast-5pct)" : "var(--lumo-primary-color-10pct)");
+    if (fromAgent) {
+      getStyle().set("border-left", "4px solid " + speaker.color());
+    }
+  }
+
+  /** A person's message: plain text, line breaks kept. */
+  static MessageBubble person(UUID messageId, Speaker speaker, Instant time, String content) {
+    MessageBubble bubble = new MessageBubble(speaker, time, false);
+    bubble.setId(messageId(messageId));
+    Div text = new Div();
+    text.setText(content);
+    text.getStyle().set("white-space", "pre-wrap");
+    bubble.body().add(text);
+    return bubble;
+  }
+
+  /** An agent's finished answer. */
+  static MessageBubble agent(UUID messageId, Speaker speaker, Instant time, String content) {
+    MessageBubble bubble = new MessageBubble(speaker, time, true);
+    bubble.setId(messageId(messageId));
+    bubble.body().add(answer(content));
+    return bubble;
+  }
+
+  /** An agent's answer as Markdown, its raw HTML turned into text. */
+  static Markdown answer(String content) {
+    return new Markdown(RawHtmlEscaper.escape(content));
+  }
+
+  static String messageId(UUID messageId) {
+    return "message-" + messageId;
+  }
+
+  Div body() {
+    return body;
+  }
+}

@@ -1,0 +1,202 @@
+package io.protohive.ui.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.conversation.ConversationEvent;
+import io.protohive.kernel.conversation.ConversationService.Posted;
+import io.protohive.kernel.conversation.MessageView;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The messages of a conversation as they stand, kept current by its events.
+ *
+ * <p>It starts from the stored messages, then takes the conversation's events from the first on:
+ * the events of a turn whose answer is already shown change nothing, those of a turn still running
+ * (or that failed) draw its bubble after the message it answers. It remembers the last event it
+ * took, so that a subscription made again after a reconnect starts there, and it ignores an event
+ * it has seen, so that nothing shows twice.
+ */
+final class Transcript extends Div {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Speakers speakers;
+  private final Map<UUID, Component> messages = new HashMap<>();
+  private final Map<UUID, RunBubble> running = new LinkedHashMap<>();
+
+  /** Turns whose answer or failure is shown: their events change nothing any more. */
+  private final Set<UUID> finished = new HashSet<>();
+
+  private long lastEventId;
+
+  Transcript(Speakers speakers, List<MessageView> history) {
+    this.speakers = speakers;
+    setId("messages");
+    addClassNames(LumoUtility.Padding.SMALL);
+    getStyle()
+        .set("display", "flex")
+        .set("flex-direction", "column")
+        .set("gap", "var(--lumo-space-m)")
+        .set("overflow-y", "auto")
+        // a flex child shrinks below its content only so, and then scrolls
+        .set("min-height", "0");
+    history.forEach(this::show);
+  }
+
+  /** The id of the last event taken, 0 before the first. */
+  long lastEventId() {
+    return lastEventId;
+  }
+
+  /** The turns still running, as far as their events tell. */
+  Set<UUID> runningTurns() {
+    return Set.copyOf(running.keySet());
+  }
+
+  /** A person's message posted here, and the turn that answers it, before their events arrive. */
+  void showPosted(Posted posted) {
+    show(posted.message());
+    turn(posted.runId(), posted.agentId(), posted.message().id());
+  }
+
+  void apply(ConversationEvent event) {
+    if (event.id() <= lastEventId) {
+      return;
+    }
+    lastEventId = event.id();
+    JsonNode data = parse(event.payload());
+    UUID agentId = uuid(data, "agentId");
+    switch (event.type()) {
+      case "message.created" -> {
+        UUID messageId = uuid(data, "messageId");
+        show(
+            new MessageView(
+                messageId,
+                event.conversationId(),
+                data.path("authorKind").asText(),
+                uuid(data, "authorId"),
+                data.path("content").asText(),
+                null,
+                Instant.now()));
+        turn(event.runId(), agentId, messageId);
+      }
+      case "message.delta" ->
+          turn(event.runId(), agentId, null)
+              .ifPresent(bubble -> bubble.append(data.path("text").asText()));
+      case "tool.call" ->
+          turn(event.runId(), agentId, null)
+              .ifPresent(
+                  bubble ->
+                      bubble.toolCalled(
+                          event.id(), data.path("tool").asText(), data.path("arguments").asText()));
+      case "tool.result" ->
+          turn(event.runId(), agentId, null)
+              .ifPresent(
+                  bubble ->
+                      bubble.toolAnswered(
+                          data.path("status").asText(), data.path("content").asText()));
+      case "message.completed" ->
+          turn(event.runId(), agentId, null)
+              .ifPresent(
+                  bubble -> {
+                    UUID messageId = uuid(data, "messageId");
+                    bubble.complete(messageId, data.path("content").asText());
+                    messages.put(messageId, bubble);
+                    finish(event.runId());
+                  });
+      case "run.failed" ->
+          turn(event.runId(), agentId, null)
+              .ifPresent(
+                  bubble -> {
+                    bubble.fail(data.path("error").asText());
+                    finish(event.runId());
+                  });
+      default -> {
+        // such as turns.capped: nothing to show
+      }
+    }
+  }
+
+  /** Shows a message once, however often it arrives: stored, posted here, announced. */
+  private void show(MessageView message) {
+    if (messages.containsKey(message.id())) {
+      return;
+    }
+    MessageBubble bubble;
+    if ("AGENT".equals(message.authorKind())) {
+      bubble =
+          MessageBubble.agent(
+              message.id(),
+              speakers.agent(message.authorId()),
+              message.createdAt(),
+              message.content());
+      if (message.runId() != null) {
+        finished.add(message.runId());
+      }
+    } else {
+      bubble =
+          MessageBubble.person(
+              message.id(),
+              speakers.person(message.authorId()),
+              message.createdAt(),
+              message.content());
+    }
+    messages.put(message.id(), bubble);
+    add(bubble);
+  }
+
+  /**
+   * The bubble of a running turn, drawn on its first event: after the message it answers when
+   * known, else last.
+   *
+   * @return empty when the turn has finished
+   */
+  private Optional<RunBubble> turn(UUID runId, UUID agentId, UUID answers) {
+    if (runId == null || finished.contains(runId)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        running.computeIfAbsent(
+            runId,
+            id -> {
+              RunBubble bubble = new RunBubble(id, speakers.agent(agentId));
+              Component question = answers == null ? null : messages.get(answers);
+              if (question == null) {
+                add(bubble);
+              } else {
+                addComponentAtIndex(indexOf(question) + 1, bubble);
+              }
+              return bubble;
+            }));
+  }
+
+  private void finish(UUID runId) {
+    running.remove(runId);
+    finished.add(runId);
+  }
+
+  private static JsonNode parse(String payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("An event payload is not JSON: " + payload, e);
+    }
+  }
+
+  private static UUID uuid(JsonNode data, String field) {
+    String value = data.path(field).asText(null);
+    return value == null ? null : UUID.fromString(value);
+  }
+}
