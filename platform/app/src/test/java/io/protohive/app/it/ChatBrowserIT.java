@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -48,12 +47,9 @@ class ChatBrowserIT {
 
   @Test
   void aPersonChatsWithAnAgentAndSeesItsToolCallAndItsAnswerStreamIn() throws Exception {
-    String email = "chat-" + UUID.randomUUID() + "@example.com";
-    String tenant = Accounts.tenant("chat", false, email);
-    assertThat(Accounts.register(email, Accounts.PASSWORD, tenant).statusCode()).isEqualTo(201);
-    String[] api =
-        PluginsApi.bearer(
-            Platform.json(Accounts.login(email, Accounts.PASSWORD)).get("accessToken").asText());
+    PluginsApi.TenantAdmin admin = PluginsApi.newTenantAdminAccount("chat");
+    String email = admin.email();
+    String[] api = admin.bearer();
     for (String plugin : new String[] {SCRIPTED, PluginsApi.CLOCK_ID}) {
       assertThat(PluginsApi.configure(plugin, "{\"enabled\":true}", api).statusCode())
           .isEqualTo(200);

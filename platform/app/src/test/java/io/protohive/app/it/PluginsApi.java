@@ -43,10 +43,17 @@ final class PluginsApi {
 
   /** A new tenant with one admin; the bearer header of that admin. */
   static String[] newTenantAdmin(String prefix) throws Exception {
+    return newTenantAdminAccount(prefix).bearer();
+  }
+
+  /** An admin of a new tenant: the email to sign in with in a browser, and the API header. */
+  record TenantAdmin(String email, String[] bearer) {}
+
+  static TenantAdmin newTenantAdminAccount(String prefix) throws Exception {
     String email = prefix + "-" + UUID.randomUUID() + "@example.com";
     String tenant = Accounts.tenant(prefix, false, email);
     assertThat(Accounts.register(email, Accounts.PASSWORD, tenant).statusCode()).isEqualTo(201);
-    return bearer(login(email, Accounts.PASSWORD));
+    return new TenantAdmin(email, bearer(login(email, Accounts.PASSWORD)));
   }
 
   static String[] bearer(String token) {

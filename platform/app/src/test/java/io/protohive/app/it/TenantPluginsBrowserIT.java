@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -43,12 +42,9 @@ class TenantPluginsBrowserIT {
 
   @Test
   void aTenantAdminConfiguresAndEnablesAPluginFromItsForm() throws Exception {
-    String email = "owner-" + UUID.randomUUID() + "@example.com";
-    String tenant = Accounts.tenant("forms", false, email);
-    assertThat(Accounts.register(email, Accounts.PASSWORD, tenant).statusCode()).isEqualTo(201);
-    String[] api =
-        PluginsApi.bearer(
-            Platform.json(Accounts.login(email, Accounts.PASSWORD)).get("accessToken").asText());
+    PluginsApi.TenantAdmin admin = PluginsApi.newTenantAdminAccount("forms");
+    String email = admin.email();
+    String[] api = admin.bearer();
 
     browser.signIn(email, Accounts.PASSWORD);
     browser.open("tenant/plugins");
