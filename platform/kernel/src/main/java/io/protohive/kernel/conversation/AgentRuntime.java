@@ -12,8 +12,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
-import io.protohive.kernel.memory.AgentMemory;
-import io.protohive.kernel.memory.MemoryHit;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
@@ -55,17 +53,11 @@ public class AgentRuntime {
    */
   static final int MAX_AGENT_TURNS = 4;
 
-  /** How many memories, and how close, go into a turn's context. */
-  static final int RECALLED = 3;
-
-  static final double RECALL_THRESHOLD = 0.3;
-
   @Inject RunSteps steps;
   @Inject LlmGateway gateway;
   @Inject ToolService tools;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
-  @Inject AgentMemory memory;
 
   @Resource ManagedExecutorService executor;
 
@@ -104,10 +96,10 @@ public class AgentRuntime {
     JsonArrayBuilder trace = Json.createArrayBuilder();
     try {
       Map<String, AvailableTool> offered = offeredTools(caller, agent);
+      List<ChatMessage> messages = context(turn);
       CallScope scope =
           new CallScope(
               caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
-      List<ChatMessage> messages = context(turn, remembered(scope, turn, agentTurn));
       for (int step = 1; step <= agent.maxSteps(); step++) {
         ChatRequest.Builder request = ChatRequest.builder().messages(messages);
         if (!offered.isEmpty()) {
@@ -142,7 +134,6 @@ public class AgentRuntime {
               Json.createObjectBuilder()
                   .add("messageId", message.id().toString())
                   .add("content", message.content()));
-          memory.remember(scope, message.id(), message.content());
           handOver(caller, turn, message.content(), agentTurn);
           return;
         }
@@ -259,44 +250,12 @@ public class AgentRuntime {
   }
 
   /** The persona, then the conversation so far: other agents' words are marked with their name. */
-  /**
-   * What the agent recalls about the person's latest words from its earlier conversations; the
-   * words themselves then go into its memory (on the first agent turn after them).
-   */
-  private String remembered(CallScope scope, RunSteps.Turn turn, int agentTurn) {
-    MessageView said = null;
-    for (MessageView message : turn.history()) {
-      if ("USER".equals(message.authorKind())) {
-        said = message;
-      }
-    }
-    if (said == null) {
-      return "";
-    }
-    StringBuilder recalled = new StringBuilder();
-    for (MemoryHit hit : memory.recall(scope, said.content(), RECALLED)) {
-      if (hit.score() >= RECALL_THRESHOLD && !hit.content().equals(said.content())) {
-        recalled.append("\n- ").append(hit.content());
-      }
-    }
-    if (agentTurn == 1) {
-      memory.remember(scope, said.id(), said.content());
-    }
-    return recalled.isEmpty() ? "" : "\n\nYou remember from earlier conversations:" + recalled;
-  }
-
-  private static List<ChatMessage> context(RunSteps.Turn turn, String remembered) {
+  private static List<ChatMessage> context(RunSteps.Turn turn) {
     AgentView agent = turn.agent();
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(
         SystemMessage.from(
-            "You are "
-                + agent.name()
-                + ", "
-                + agent.role()
-                + ".\n"
-                + agent.persona()
-                + remembered));
+            "You are " + agent.name() + ", " + agent.role() + ".\n" + agent.persona()));
     for (MessageView message : turn.history()) {
       if ("AGENT".equals(message.authorKind()) && agent.id().equals(message.authorId())) {
         messages.add(AiMessage.from(message.content()));
