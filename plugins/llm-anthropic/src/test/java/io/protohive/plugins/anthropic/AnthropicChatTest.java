@@ -13,6 +13,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.protohive.llm.fakes.AnthropicFakeServer;
 import io.protohive.llm.fakes.AnthropicOllamaFakeServer.Usage;
 import io.protohive.llm.fakes.AnthropicOllamaReply;
+import io.protohive.plugin.testkit.StreamRecorder;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

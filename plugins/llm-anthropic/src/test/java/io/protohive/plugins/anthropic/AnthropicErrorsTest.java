@@ -14,6 +14,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import io.protohive.llm.fakes.AnthropicFakeServer;
 import io.protohive.llm.fakes.AnthropicOllamaReply;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.testkit.StreamRecorder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;

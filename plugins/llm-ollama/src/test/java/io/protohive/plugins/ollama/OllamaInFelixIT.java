@@ -14,6 +14,7 @@ import io.protohive.llm.fakes.AnthropicOllamaReply;
 import io.protohive.llm.fakes.OllamaFakeServer;
 import io.protohive.plugin.testkit.PluginContract;
 import io.protohive.plugin.testkit.PluginSandbox;
+import io.protohive.plugin.testkit.StreamRecorder;
 import io.protohive.pluginhost.PluginProvider;
 import java.nio.file.Path;
 import java.time.Duration;
