@@ -41,7 +41,8 @@ public final class ConversationStarter {
    * @throws Rejection when the platform refuses the conversation
    */
   void start(Caller caller, UUID organizationId, List<UUID> agentIds, String title) {
-    ConversationView conversation = conversations.create(caller, organizationId, agentIds, title);
+    ConversationView conversation =
+        conversations.create(caller, organizationId, agentIds, title, null, null);
     UI.getCurrent().navigate(ChatView.class, ChatView.parameters(conversation.id()));
   }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -78,11 +79,15 @@ class ConversationIT {
     String run = Platform.json(posted).get("runId").asText();
     JsonNode finished = awaitRun(run);
     assertThat(finished.get("status").asText()).isEqualTo("COMPLETED");
-    JsonNode trace = new ObjectMapper().readTree(finished.get("trace").asText());
-    assertThat(trace.findValuesAsText("kind"))
-        .containsExactly("prompt", "response", "tool.call", "tool.result", "prompt", "response");
-    assertThat(trace.get(2).get("tool").asText()).isEqualTo("clock_now");
-    assertThat(trace.get(3).get("status").asText()).isEqualTo("OK");
+    JsonNode trace = finished.get("trace");
+    assertThat(kinds(trace))
+        .containsExactly(
+            "context", "prompt", "response", "tool.call", "tool.result", "prompt", "response");
+    assertThat(trace.get(0).get("system").asText()).startsWith("You are Linus");
+    assertThat(trace.get(1).get("text").asText()).isEqualTo("Please use clock_now");
+    assertThat(trace.get(2).get("latencyMillis").asLong()).isNotNegative();
+    assertThat(trace.get(3).get("tool").asText()).isEqualTo("clock_now");
+    assertThat(trace.get(4).get("status").asText()).isEqualTo("OK");
     JsonNode messages =
         Platform.json(Platform.get("api/v1/conversations/" + conversation + "/messages", owner))
             .get("items");
@@ -157,6 +162,150 @@ class ConversationIT {
   }
 
   @Test
+  void roundRobinGivesEachAgentATurnUpToTheCapAndGoesOnWhereItStopped() throws Exception {
+    String[] team = {
+      agents.get("Ada"),
+      agents.get("Linus"),
+      agents.get("Grace"),
+      agents.get("Alan"),
+      agents.get("Margaret")
+    };
+    String conversation = conversationWith("\"speakerSelection\":\"ROUND_ROBIN\"", team);
+
+    Platform.post(
+        "api/v1/conversations/" + conversation + "/messages", "{\"content\":\"plans?\"}", owner);
+
+    await()
+        .atMost(RUN)
+        .during(Duration.ofSeconds(2))
+        .until(() -> messages(conversation).size() == 1 + 4);
+    assertThat(authors(messages(conversation)))
+        .containsExactly(null, team[0], team[1], team[2], team[3]);
+
+    Platform.post(
+        "api/v1/conversations/" + conversation + "/messages", "{\"content\":\"and?\"}", owner);
+    await().atMost(RUN).until(() -> messages(conversation).size() >= 7);
+    assertThat(authors(messages(conversation)).get(6)).as("after Alan").isEqualTo(team[4]);
+  }
+
+  @Test
+  void aModeratorPicksEachSpeakerUntilTheTurnCap() throws Exception {
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted",
+        "{\"config\":{\"tokenDelayMillis\":\"1\",\"plan\":\"say: Linus, please.\"}}",
+        owner);
+    String conversation =
+        conversationWith(
+            "\"speakerSelection\":\"MODERATOR\",\"moderatorAgentId\":\"" + agents.get("Ada") + "\"",
+            agents.get("Margaret"),
+            agents.get("Linus"));
+
+    JsonNode posted =
+        Platform.json(
+            Platform.post(
+                "api/v1/conversations/" + conversation + "/messages",
+                "{\"content\":\"who knows the kernel?\"}",
+                owner));
+
+    JsonNode moderation = awaitRun(posted.get("runId").asText());
+    assertThat(posted.get("agentId").asText()).isEqualTo(agents.get("Ada"));
+    assertThat(moderation.get("kind").asText()).isEqualTo("MODERATION");
+    assertThat(moderation.get("trace").get(0).get("chosen").asText())
+        .isEqualTo(agents.get("Linus"));
+    await()
+        .atMost(RUN)
+        .during(Duration.ofSeconds(2))
+        .until(() -> messages(conversation).size() == 1 + 4);
+    assertThat(authors(messages(conversation)).subList(1, 5)).containsOnly(agents.get("Linus"));
+  }
+
+  @Test
+  void aModeratedConversationNeedsAModeratorOfTheOrganization() throws Exception {
+    String body =
+        "{\"organizationId\":\""
+            + organization
+            + "\",\"agentIds\":[\""
+            + agents.get("Ada")
+            + "\"],\"speakerSelection\":\"MODERATOR\"";
+    assertThat(Platform.post("api/v1/conversations", body + "}", owner).statusCode())
+        .isEqualTo(400);
+    String[] stranger = PluginsApi.newTenantAdmin("outsider");
+    String foreignAgent =
+        Platform.json(
+                Platform.get(
+                    "api/v1/organizations/"
+                        + Platform.json(
+                                Platform.post(
+                                    "api/v1/organizations",
+                                    "{\"name\":\"Else\",\"template\":\"software-startup\"}",
+                                    stranger))
+                            .get("id")
+                            .asText()
+                        + "/agents",
+                    stranger))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    HttpResponse<String> foreign =
+        Platform.post(
+            "api/v1/conversations",
+            body + ",\"moderatorAgentId\":\"" + foreignAgent + "\"}",
+            owner);
+    assertThat(foreign.statusCode()).isEqualTo(400);
+    assertThat(foreign.body()).contains("moderatorAgentId");
+    assertThat(
+            Platform.post("api/v1/conversations", body.replace("MODERATOR", "LOUDEST") + "}", owner)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            Platform.json(
+                    Platform.get("api/v1/organizations/" + organization + "/conversations", owner))
+                .get("items"))
+        .isEmpty();
+  }
+
+  @Test
+  void aConversationLongerThanTheWindowIsSummarizedAndListedNewestFirst() throws Exception {
+    String older = conversation(agents.get("Ada"));
+    String conversation = conversation(agents.get("Ada"));
+    String lastRun = null;
+    for (int i = 1; i <= 21; i++) {
+      lastRun =
+          Platform.json(
+                  Platform.post(
+                      "api/v1/conversations/" + conversation + "/messages",
+                      "{\"content\":\"fact number " + i + "\"}",
+                      owner))
+              .get("runId")
+              .asText();
+      assertThat(awaitRun(lastRun).get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    JsonNode trace = Platform.json(Platform.get("api/v1/runs/" + lastRun, owner)).get("trace");
+    assertThat(kinds(trace)).startsWith("summary", "context");
+    assertThat(trace.get(0).get("messages").asInt()).isEqualTo(11);
+    assertThat(trace.get(1).get("summarizedMessages").asInt()).isEqualTo(11);
+    assertThat(trace.get(1).get("system").asText())
+        .contains("Summary of the conversation's earlier messages")
+        .contains("fact number 1");
+    assertThat(trace.get(1).get("messages").asInt()).isEqualTo(41 - 11);
+    JsonNode listed =
+        Platform.json(
+            Platform.get("api/v1/organizations/" + organization + "/conversations?limit=1", owner));
+    assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(conversation);
+    JsonNode next =
+        Platform.json(
+            Platform.get(
+                "api/v1/organizations/"
+                    + organization
+                    + "/conversations?limit=1&cursor="
+                    + listed.get("nextCursor").asText(),
+                owner));
+    assertThat(next.get("items").get(0).get("id").asText()).isEqualTo(older);
+  }
+
+  @Test
   void aPersonStopsARunningTurnAndItsModelCall() throws Exception {
     PluginsApi.configure(
         "io.protohive.plugins.llm-scripted", "{\"config\":{\"tokenDelayMillis\":\"500\"}}", owner);
@@ -177,6 +326,22 @@ class ConversationIT {
     assertThat(stopped.get("status").asText()).isEqualTo("FAILED");
     assertThat(stopped.get("error").asText()).isEqualTo("Stopped by a person.");
     assertThat(messages(conversation)).hasSize(1);
+  }
+
+  private static List<String> kinds(JsonNode trace) {
+    return trace.findValuesAsText("kind");
+  }
+
+  /** Who wrote each message: an agent's id, or null for a person. */
+  private static List<String> authors(JsonNode messages) {
+    List<String> authors = new ArrayList<>();
+    for (JsonNode message : messages) {
+      authors.add(
+          message.get("authorKind").asText().equals("AGENT")
+              ? message.get("authorId").asText()
+              : null);
+    }
+    return authors;
   }
 
   private JsonNode messages(String conversation) throws Exception {
@@ -235,6 +400,11 @@ class ConversationIT {
   }
 
   private String conversation(String... agentIds) throws Exception {
+    return conversationWith(null, agentIds);
+  }
+
+  /** A conversation with the agents, and the given extra JSON fields of its creation. */
+  private String conversationWith(String fields, String... agentIds) throws Exception {
     HttpResponse<String> created =
         Platform.post(
             "api/v1/conversations",
@@ -242,7 +412,9 @@ class ConversationIT {
                 + organization
                 + "\",\"agentIds\":[\""
                 + String.join("\",\"", agentIds)
-                + "\"]}",
+                + "\"]"
+                + (fields == null ? "" : "," + fields)
+                + "}",
             owner);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return Platform.json(created).get("id").asText();

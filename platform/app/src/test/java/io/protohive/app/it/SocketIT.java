@@ -9,11 +9,14 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.conversation.ConversationEvents;
+import io.protohive.llm.fakes.OpenAiFakeServer;
+import io.protohive.llm.fakes.OpenAiReply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +40,7 @@ class SocketIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private String token;
+  private String[] owner;
   private String conversation;
 
   @Deployment(testable = false)
@@ -46,7 +50,7 @@ class SocketIT {
 
   @BeforeEach
   void conversationWithTheScriptedModel() throws Exception {
-    String[] owner = PluginsApi.newTenantAdmin("socket");
+    owner = PluginsApi.newTenantAdmin("socket");
     token = owner[1].substring("Bearer ".length());
     PluginsApi.configure("io.protohive.plugins.llm-scripted", "{\"enabled\":true}", owner);
     Platform.send(
@@ -124,6 +128,69 @@ class SocketIT {
         .containsExactlyElementsOf(
             events.subList(4, events.size()).stream().map(e -> e.get("id").asLong()).toList());
     second.close();
+  }
+
+  /**
+   * The same chat with the OpenAI-compatible provider plugin, against a loopback server speaking
+   * OpenAI's streaming protocol: the vendor's pieces arrive in order, the answer is kept, and the
+   * trace holds the vendor's model and token counts.
+   */
+  @Test
+  void aChatWithAnOpenAiCompatibleModelStreamsItsPiecesInOrder() throws Exception {
+    try (OpenAiFakeServer openAi = new OpenAiFakeServer()) {
+      PluginsApi.configure(
+          "io.protohive.plugins.llm-openai",
+          JSON.writeValueAsString(
+              Map.of(
+                  "enabled",
+                  true,
+                  "config",
+                  Map.of(
+                      "apiKey",
+                      "sk-socket",
+                      "baseUrl",
+                      openAi.apiBaseUrl(),
+                      "models",
+                      "gpt-fake"))),
+          owner);
+      Platform.send(
+          "PUT",
+          "api/v1/tenant/llm-route",
+          "{\"steps\":[{\"providerId\":\"openai\",\"model\":\"gpt-fake\"}]}",
+          owner);
+      List<String> pieces = List.of("Our ", "refund ", "window ", "is ", "30 ", "days.");
+      openAi.enqueue(OpenAiReply.pieces(pieces).withUsage(42, 6));
+      Frames socket = connect(token);
+      socket.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+      assertThat(socket.next().get("type").asText()).isEqualTo("subscribed");
+
+      String run =
+          Platform.json(
+                  Platform.post(
+                      "api/v1/conversations/" + conversation + "/messages",
+                      "{\"content\":\"How long do customers have for a refund?\"}",
+                      owner))
+              .get("runId")
+              .asText();
+      List<JsonNode> events = socket.until("message.completed");
+      socket.close();
+
+      assertThat(
+              events.stream()
+                  .filter(e -> e.get("type").asText().equals("message.delta"))
+                  .map(e -> e.get("data").get("text").asText()))
+          .containsExactlyElementsOf(pieces);
+      JsonNode messages =
+          Platform.json(Platform.get("api/v1/conversations/" + conversation + "/messages", owner))
+              .get("items");
+      assertThat(messages.get(1).get("content").asText()).isEqualTo(String.join("", pieces));
+      JsonNode trace = Platform.json(Platform.get("api/v1/runs/" + run, owner)).get("trace");
+      assertThat(trace.findValuesAsText("kind")).containsExactly("context", "prompt", "response");
+      assertThat(trace.get(2).get("model").asText()).isEqualTo("gpt-fake");
+      assertThat(trace.get(2).get("promptTokens").asInt()).isEqualTo(42);
+      assertThat(trace.get(2).get("completionTokens").asInt()).isEqualTo(6);
+      assertThat(openAi.lastRequest().body()).contains("How long do customers have for a refund?");
+    }
   }
 
   @Test

@@ -4,9 +4,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.identity.Caller;
@@ -26,30 +24,35 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs an agent's turn: builds its context (persona and the conversation so far), asks the gateway,
- * runs the tools it calls through the plugin host and feeds their results back, until it answers or
- * reaches its step limit. Every step goes into the run's trace; the answer becomes the agent's
- * message. Turns run on managed threads, never on the request's.
+ * Runs an agent's turn: builds its context ({@link TurnContext}), asks the gateway, runs the tools
+ * it calls through the plugin host (in parallel when it calls several at once) and feeds their
+ * results back, until it answers or reaches its step limit. Every step goes into the run's trace;
+ * the answer becomes the agent's message and then the next speaker, if any, takes the word. A
+ * moderation run only picks that speaker. Turns run on managed threads, never on the request's.
  */
 @ApplicationScoped
 public class AgentRuntime {
 
   private static final Logger LOG = Logger.getLogger(AgentRuntime.class.getName());
+
+  /** The newest messages an agent reads besides the conversation's summary. */
   static final int CONTEXT_MESSAGES = 40;
 
   /**
-   * Agents hand the word to each other by @mention; after this many agent turns in a row a person
-   * must speak again, so that no exchange of agents runs forever.
+   * After this many agent turns in a row a person must speak again, however the speakers are
+   * chosen, so that no exchange of agents runs forever.
    */
   static final int MAX_AGENT_TURNS = 4;
 
@@ -58,12 +61,15 @@ public class AgentRuntime {
   @Inject ToolService tools;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
+  @Inject TurnContext context;
+  @Inject ConversationSummaries summaries;
+  @Inject Moderator moderator;
 
   @Resource ManagedExecutorService executor;
 
   private final Set<UUID> stopped = ConcurrentHashMap.newKeySet();
 
-  /** Announces a person's message and starts the answering agent's run on a managed thread. */
+  /** Announces a person's message and starts the run that answers it on a managed thread. */
   public void launch(Caller caller, ConversationService.Posted posted) {
     MessageView message = posted.message();
     events.publish(
@@ -78,7 +84,7 @@ public class AgentRuntime {
             .add("content", message.content())
             .add("agentId", posted.agentId().toString())
             .build());
-    executor.execute(() -> execute(caller, posted.runId(), 1));
+    executor.execute(() -> execute(caller, posted.runId(), 0));
   }
 
   /** Stops a running turn: its model call is cancelled and the run fails as stopped. */
@@ -90,62 +96,29 @@ public class AgentRuntime {
     return run;
   }
 
-  void execute(Caller caller, UUID runId, int agentTurn) {
+  /**
+   * Runs a turn.
+   *
+   * @param answered how many agents answered since the person spoke
+   */
+  void execute(Caller caller, UUID runId, int answered) {
     RunSteps.Turn turn = steps.turn(caller, runId);
     AgentView agent = turn.agent();
+    CallScope scope =
+        new CallScope(
+            caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
     JsonArrayBuilder trace = Json.createArrayBuilder();
     try {
-      Map<String, AvailableTool> offered = offeredTools(caller, agent);
-      List<ChatMessage> messages = context(turn);
-      CallScope scope =
-          new CallScope(
-              caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
-      for (int step = 1; step <= agent.maxSteps(); step++) {
-        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-        if (!offered.isEmpty()) {
-          request.toolSpecifications(specifications(offered));
-        }
-        if (agent.temperature() != null) {
-          request.temperature(agent.temperature());
-        }
-        trace.add(
-            Json.createObjectBuilder().add("kind", "prompt").add("messages", messages.size()));
-        ChatResponse response =
-            gateway.stream(
-                scope,
-                request.build(),
-                text ->
-                    publish(
-                        caller,
-                        turn,
-                        "message.delta",
-                        Json.createObjectBuilder().add("text", text)),
-                () -> stopped.contains(runId));
-        AiMessage answer = response.aiMessage();
-        trace.add(RunTrace.response(response));
-        if (!answer.hasToolExecutionRequests()) {
-          MessageView message =
-              steps.complete(
-                  caller, runId, turn, String.valueOf(answer.text()), trace.build().toString());
-          publish(
-              caller,
-              turn,
-              "message.completed",
-              Json.createObjectBuilder()
-                  .add("messageId", message.id().toString())
-                  .add("content", message.content()));
-          handOver(caller, turn, message.content(), agentTurn);
-          return;
-        }
-        messages.add(answer);
-        for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
-          messages.add(callTool(caller, turn, offered, call, trace));
-        }
+      if (turn.kind() == RunKind.MODERATION) {
+        Optional<UUID> next = moderator.choose(scope, turn, trace);
+        steps.moderated(caller, runId, trace.build().toString());
+        next.ifPresent(speaker -> start(caller, turn, speaker, RunKind.ANSWER, answered));
+      } else {
+        answer(caller, scope, summaries.refresh(caller, scope, turn, trace), answered + 1, trace);
       }
-      fail(caller, turn, trace, "The agent reached its step limit.");
     } catch (CancellationException e) {
       fail(caller, turn, trace, "Stopped by a person.");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       LOG.log(Level.FINE, "Run " + runId + " failed", e);
       fail(caller, turn, trace, describe(e));
     } finally {
@@ -153,20 +126,84 @@ public class AgentRuntime {
     }
   }
 
-  /** Starts the turn of the agent the answer @mentions, unless agents spoke too long already. */
+  private void answer(
+      Caller caller, CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
+    AgentView agent = turn.agent();
+    Map<String, AvailableTool> offered = offeredTools(caller, agent);
+    List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
+    for (int step = 1; step <= agent.maxSteps(); step++) {
+      ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+      if (!offered.isEmpty()) {
+        request.toolSpecifications(specifications(offered));
+      }
+      if (agent.temperature() != null) {
+        request.temperature(agent.temperature());
+      }
+      trace.add(
+          Json.createObjectBuilder()
+              .add("kind", "prompt")
+              .add("messages", messages.size())
+              .add("text", RunTrace.lastWords(messages)));
+      long started = System.nanoTime();
+      ChatResponse response =
+          gateway.stream(
+              scope,
+              request.build(),
+              text ->
+                  publish(
+                      caller, turn, "message.delta", Json.createObjectBuilder().add("text", text)),
+              () -> stopped.contains(turn.runId()));
+      AiMessage answer = response.aiMessage();
+      trace.add(
+          RunTrace.response(response)
+              .add("latencyMillis", (System.nanoTime() - started) / 1_000_000));
+      if (!answer.hasToolExecutionRequests()) {
+        MessageView message =
+            steps.complete(
+                caller,
+                turn.runId(),
+                turn,
+                String.valueOf(answer.text()),
+                trace.build().toString());
+        publish(
+            caller,
+            turn,
+            "message.completed",
+            Json.createObjectBuilder()
+                .add("messageId", message.id().toString())
+                .add("content", message.content()));
+        context.remember(scope, message);
+        handOver(caller, turn, message.content(), agentTurn);
+        return;
+      }
+      messages.add(answer);
+      messages.addAll(callTools(caller, turn, offered, answer.toolExecutionRequests(), trace));
+    }
+    fail(caller, turn, trace, "The agent reached its step limit.");
+  }
+
+  /**
+   * Gives the word to the next speaker after an agent answered: the agent it @mentions, the next in
+   * turn, or whom the moderator picks; nobody once {@link #MAX_AGENT_TURNS} agents answered.
+   */
   private void handOver(Caller caller, RunSteps.Turn turn, String answer, int agentTurn) {
-    String lower = answer.toLowerCase(Locale.ROOT);
-    UUID next =
-        turn.participants().stream()
-            .filter(id -> !id.equals(turn.agent().id()))
-            .filter(
-                id -> {
-                  String name = turn.agentNames().get(id);
-                  return name != null && lower.contains("@" + name.toLowerCase(Locale.ROOT));
-                })
-            .findFirst()
-            .orElse(null);
-    if (next == null) {
+    ConversationView conversation = turn.conversation();
+    List<UUID> participants = conversation.agentIds();
+    UUID self = turn.agent().id();
+    Optional<UUID> mentioned = NextSpeaker.mentioned(answer, participants, turn.agentNames(), self);
+    Optional<UUID> next =
+        switch (conversation.speakerSelection()) {
+          case MENTION -> mentioned;
+          case ROUND_ROBIN ->
+              mentioned.or(
+                  () ->
+                      agentTurn < participants.size()
+                          ? Optional.of(NextSpeaker.after(participants, self))
+                          : Optional.empty());
+          case MODERATOR ->
+              mentioned.or(() -> Optional.ofNullable(conversation.moderatorAgentId()));
+        };
+    if (next.isEmpty()) {
       return;
     }
     if (agentTurn >= MAX_AGENT_TURNS) {
@@ -174,8 +211,14 @@ public class AgentRuntime {
           caller, turn, "turns.capped", Json.createObjectBuilder().add("limit", MAX_AGENT_TURNS));
       return;
     }
-    UUID runId = steps.followUp(caller, turn.conversationId(), next);
-    executor.execute(() -> execute(caller, runId, agentTurn + 1));
+    boolean moderated =
+        mentioned.isEmpty() && conversation.speakerSelection() == SpeakerSelection.MODERATOR;
+    start(caller, turn, next.get(), moderated ? RunKind.MODERATION : RunKind.ANSWER, agentTurn);
+  }
+
+  private void start(Caller caller, RunSteps.Turn turn, UUID agentId, RunKind kind, int answered) {
+    UUID runId = steps.followUp(caller, turn.conversationId(), agentId, kind);
+    executor.execute(() -> execute(caller, runId, answered));
   }
 
   private void fail(Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, String error) {
@@ -197,30 +240,69 @@ public class AgentRuntime {
             .build());
   }
 
-  private ToolExecutionResultMessage callTool(
+  /**
+   * Runs the tools the model called, at the same time when it called several (a model asks for
+   * several at once only when they do not depend on each other), and gives their results in the
+   * order of the calls.
+   */
+  private List<ToolExecutionResultMessage> callTools(
       Caller caller,
       RunSteps.Turn turn,
       Map<String, AvailableTool> offered,
-      ToolExecutionRequest call,
+      List<ToolExecutionRequest> calls,
       JsonArrayBuilder trace) {
-    AvailableTool tool = offered.get(call.name());
-    trace.add(RunTrace.toolCall(call));
-    publish(caller, turn, "tool.call", RunTrace.toolCall(call));
-    String result;
-    if (tool == null) {
-      result = "There is no tool named " + call.name() + ".";
-    } else {
-      ToolInvocation invocation =
-          tools.invoke(
-              caller,
-              tool.id(),
-              RunTrace.arguments(call.arguments()),
-              turn.agent().organizationId());
-      trace.add(RunTrace.toolResult(invocation));
-      publish(caller, turn, "tool.result", RunTrace.toolResult(invocation));
-      result = invocation.content();
+    for (ToolExecutionRequest call : calls) {
+      trace.add(RunTrace.toolCall(call));
+      publish(caller, turn, "tool.call", RunTrace.toolCall(call));
     }
-    return ToolExecutionResultMessage.from(call, result);
+    List<CompletableFuture<Optional<ToolInvocation>>> running =
+        calls.stream()
+            .map(
+                call ->
+                    calls.size() == 1
+                        ? CompletableFuture.completedFuture(invoke(caller, turn, offered, call))
+                        : CompletableFuture.supplyAsync(
+                            () -> invoke(caller, turn, offered, call), executor))
+            .toList();
+    List<ToolExecutionResultMessage> results = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      ToolExecutionRequest call = calls.get(i);
+      Optional<ToolInvocation> invocation;
+      try {
+        invocation = running.get(i).join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+      invocation.ifPresent(
+          done -> {
+            trace.add(RunTrace.toolResult(done));
+            publish(caller, turn, "tool.result", RunTrace.toolResult(done));
+          });
+      results.add(
+          ToolExecutionResultMessage.from(
+              call,
+              invocation
+                  .map(ToolInvocation::content)
+                  .orElse("There is no tool named " + call.name() + ".")));
+    }
+    return results;
+  }
+
+  /** The tool's invocation, or none when the model named a tool the agent does not have. */
+  private Optional<ToolInvocation> invoke(
+      Caller caller,
+      RunSteps.Turn turn,
+      Map<String, AvailableTool> offered,
+      ToolExecutionRequest call) {
+    AvailableTool tool = offered.get(call.name());
+    return Optional.ofNullable(tool)
+        .map(
+            found ->
+                tools.invoke(
+                    caller,
+                    found.id(),
+                    RunTrace.arguments(call.arguments()),
+                    turn.agent().organizationId()));
   }
 
   /**
@@ -249,27 +331,7 @@ public class AgentRuntime {
     return specifications;
   }
 
-  /** The persona, then the conversation so far: other agents' words are marked with their name. */
-  private static List<ChatMessage> context(RunSteps.Turn turn) {
-    AgentView agent = turn.agent();
-    List<ChatMessage> messages = new ArrayList<>();
-    messages.add(
-        SystemMessage.from(
-            "You are " + agent.name() + ", " + agent.role() + ".\n" + agent.persona()));
-    for (MessageView message : turn.history()) {
-      if ("AGENT".equals(message.authorKind()) && agent.id().equals(message.authorId())) {
-        messages.add(AiMessage.from(message.content()));
-      } else if ("AGENT".equals(message.authorKind())) {
-        String name = turn.agentNames().getOrDefault(message.authorId(), "Another agent");
-        messages.add(UserMessage.from("[" + name + "] " + message.content()));
-      } else {
-        messages.add(UserMessage.from(message.content()));
-      }
-    }
-    return messages;
-  }
-
-  private static String describe(RuntimeException e) {
+  private static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
   }

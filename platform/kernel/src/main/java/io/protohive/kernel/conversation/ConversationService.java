@@ -14,8 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Conversations of the members of an organization with its agents. Any member may talk to the
@@ -34,11 +35,27 @@ public class ConversationService {
   @Inject DatabaseScope scope;
 
   /** A person's message, and the run of the agent that answers it. */
-  public record Posted(MessageView message, UUID runId, UUID agentId) {}
+  public record Posted(MessageView message, UUID runId, UUID agentId) {
 
+    /** The agent whose run starts, and what for. */
+    record Speaker(UUID agentId, RunKind kind) {}
+  }
+
+  /**
+   * A new conversation with agents of the organization.
+   *
+   * @param selection how the next speaker is chosen; {@code null} for @mentions
+   * @param moderatorAgentId the agent of the organization that moderates, with {@link
+   *     SpeakerSelection#MODERATOR} only
+   */
   @Transactional
   public ConversationView create(
-      Caller caller, UUID organizationId, List<UUID> agentIds, String title) {
+      Caller caller,
+      UUID organizationId,
+      List<UUID> agentIds,
+      String title,
+      SpeakerSelection selection,
+      UUID moderatorAgentId) {
     organizations.access(caller, organizationId, Permission.VIEW);
     if (agentIds == null || agentIds.isEmpty() || agentIds.size() > MAX_AGENTS) {
       throw Rejection.invalid("agentIds", "Talk to one to " + MAX_AGENTS + " agents.");
@@ -63,7 +80,40 @@ public class ConversationService {
     if (named.length() > 200) {
       throw Rejection.invalid("title", "The title has at most 200 characters.");
     }
-    return store.insert(caller.tenantId(), organizationId, named.strip(), chosen, caller.userId());
+    SpeakerSelection way = selection == null ? SpeakerSelection.MENTION : selection;
+    if (way == SpeakerSelection.MODERATOR
+        && (moderatorAgentId == null
+            || staff.stream().noneMatch(agent -> agent.id().equals(moderatorAgentId)))) {
+      throw Rejection.invalid(
+          "moderatorAgentId", "A moderated conversation needs an agent of the organization.");
+    }
+    if (way != SpeakerSelection.MODERATOR && moderatorAgentId != null) {
+      throw Rejection.invalid(
+          "moderatorAgentId", "Only a conversation with speakerSelection MODERATOR has one.");
+    }
+    return store.insert(
+        caller.tenantId(),
+        organizationId,
+        named.strip(),
+        chosen,
+        way,
+        moderatorAgentId,
+        caller.userId());
+  }
+
+  /** An organization's conversations, newest first. */
+  @Transactional
+  public Page<ConversationView> list(
+      Caller caller, UUID organizationId, Integer limit, String cursor) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    int size = Page.limit(limit);
+    List<ConversationView> rows =
+        store.list(organizationId, cursor == null ? null : Cursor.decode(cursor), size);
+    if (rows.size() <= size) {
+      return new Page<>(rows, null);
+    }
+    ConversationView last = rows.get(size - 1);
+    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
   }
 
   @Transactional
@@ -86,8 +136,10 @@ public class ConversationService {
   }
 
   /**
-   * Adds a person's message and starts the run of the agent that answers: the one named, else the
-   * one @mentioned by name, else the conversation's first.
+   * Adds a person's message and starts the run that answers it: the named agent's, else the
+   *
+   * @mentioned one's, else as the conversation chooses: its first agent, the agent after the last
+   *     one that spoke, or its moderator's run that picks the speaker.
    */
   @Transactional
   public Posted post(Caller caller, UUID conversationId, String content, UUID agentId) {
@@ -95,11 +147,13 @@ public class ConversationService {
     if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
       throw Rejection.invalid("content", "A message has 1 to 20,000 characters.");
     }
-    UUID speaker = speaker(caller, conversation, content, agentId);
+    Posted.Speaker speaker = speaker(caller, conversation, content, agentId);
     MessageView message =
         store.addMessage(caller.tenantId(), conversationId, "USER", caller.userId(), content, null);
-    UUID runId = store.startRun(caller.tenantId(), conversationId, speaker, caller.userId());
-    return new Posted(message, runId, speaker);
+    UUID runId =
+        store.startRun(
+            caller.tenantId(), conversationId, speaker.agentId(), speaker.kind(), caller.userId());
+    return new Posted(message, runId, speaker.agentId());
   }
 
   /** Searches the messages of an organization's conversations by words, best matches first. */
@@ -126,22 +180,34 @@ public class ConversationService {
     return run;
   }
 
-  private UUID speaker(
+  private Posted.Speaker speaker(
       Caller caller, ConversationView conversation, String content, UUID requested) {
+    List<UUID> participants = conversation.agentIds();
     if (requested != null) {
-      if (!conversation.agentIds().contains(requested)) {
+      if (!participants.contains(requested)) {
         throw Rejection.invalid("agentId", "That agent is not part of this conversation.");
       }
-      return requested;
+      return new Posted.Speaker(requested, RunKind.ANSWER);
     }
-    String lower = content.toLowerCase(Locale.ROOT);
-    for (AgentView agent : agents.list(caller, conversation.organizationId())) {
-      if (conversation.agentIds().contains(agent.id())
-          && lower.contains("@" + agent.name().toLowerCase(Locale.ROOT))) {
-        return agent.id();
-      }
-    }
-    return conversation.agentIds().get(0);
+    Map<UUID, String> names =
+        agents.list(caller, conversation.organizationId()).stream()
+            .collect(Collectors.toMap(AgentView::id, AgentView::name));
+    return NextSpeaker.mentioned(content, participants, names, null)
+        .map(id -> new Posted.Speaker(id, RunKind.ANSWER))
+        .orElseGet(
+            () ->
+                switch (conversation.speakerSelection()) {
+                  case MENTION -> new Posted.Speaker(participants.get(0), RunKind.ANSWER);
+                  case ROUND_ROBIN ->
+                      new Posted.Speaker(
+                          NextSpeaker.after(
+                              participants, store.lastAgentSpeaker(conversation.id()).orElse(null)),
+                          RunKind.ANSWER);
+                  case MODERATOR ->
+                      conversation.moderatorAgentId() == null // the moderator was deleted
+                          ? new Posted.Speaker(participants.get(0), RunKind.ANSWER)
+                          : new Posted.Speaker(conversation.moderatorAgentId(), RunKind.MODERATION);
+                });
   }
 
   private ConversationView visible(Caller caller, UUID conversationId) {

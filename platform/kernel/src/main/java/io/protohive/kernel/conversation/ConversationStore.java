@@ -2,8 +2,10 @@ package io.protohive.kernel.conversation;
 
 import io.protohive.kernel.platform.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,20 +23,35 @@ public class ConversationStore {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  /** The rolling summary of a conversation's oldest messages, and how many it covers. */
+  record Summary(String text, int messages) {}
+
+  private static final String CONVERSATION_COLUMNS =
+      "id, organization_id, title, speaker_selection, moderator_agent_id, created_at";
+
   ConversationView insert(
-      UUID tenantId, UUID organizationId, String title, List<UUID> agentIds, UUID createdBy) {
+      UUID tenantId,
+      UUID organizationId,
+      String title,
+      List<UUID> agentIds,
+      SpeakerSelection selection,
+      UUID moderatorAgentId,
+      UUID createdBy) {
     UUID id = UUID.randomUUID();
     Instant now = now();
     entityManager
         .createNativeQuery(
             "insert into conversation (id, tenant_id, organization_id, title, created_by,"
-                + " created_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                + " created_at, speaker_selection, moderator_agent_id)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .setParameter(1, id)
         .setParameter(2, tenantId)
         .setParameter(3, organizationId)
         .setParameter(4, title)
         .setParameter(5, createdBy)
         .setParameter(6, Timestamp.from(now))
+        .setParameter(7, selection.name())
+        .setParameter(8, moderatorAgentId)
         .executeUpdate();
     for (int position = 0; position < agentIds.size(); position++) {
       entityManager
@@ -47,31 +64,119 @@ public class ConversationStore {
           .setParameter(4, tenantId)
           .executeUpdate();
     }
-    return new ConversationView(id, organizationId, title, List.copyOf(agentIds), now);
+    return new ConversationView(
+        id, organizationId, title, List.copyOf(agentIds), selection, moderatorAgentId, now);
   }
 
   Optional<ConversationView> find(UUID id) {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select id, organization_id, title, created_at from conversation where id = ?1")
+                "select " + CONVERSATION_COLUMNS + " from conversation where id = ?1")
             .setParameter(1, id)
             .getResultList();
-    return rows.stream()
-        .findFirst()
-        .map(
-            r ->
-                new ConversationView(
-                    (UUID) r[0],
-                    (UUID) r[1],
-                    (String) r[2],
-                    entityManager
-                        .createNativeQuery(
-                            "select agent_id from conversation_agent where conversation_id = ?1"
-                                + " order by position")
-                        .setParameter(1, id)
-                        .getResultList(),
-                    ((Timestamp) r[3]).toInstant()));
+    return rows.stream().findFirst().map(this::conversation);
+  }
+
+  /** An organization's conversations, newest first, after the cursor; at most limit + 1. */
+  List<ConversationView> list(UUID organizationId, Cursor after, int limit) {
+    var query =
+        entityManager
+            .createNativeQuery(
+                "select "
+                    + CONVERSATION_COLUMNS
+                    + " from conversation where organization_id = ?1"
+                    + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
+                    + " order by created_at desc, id desc limit ?4")
+            .setParameter(1, organizationId)
+            .setParameter(4, limit + 1);
+    if (after != null) {
+      query.setParameter(2, Timestamp.from(after.createdAt())).setParameter(3, after.id());
+    }
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(this::conversation).toList();
+  }
+
+  private ConversationView conversation(Object[] row) {
+    UUID id = (UUID) row[0];
+    List<UUID> agentIds =
+        entityManager
+            .createNativeQuery(
+                "select agent_id from conversation_agent where conversation_id = ?1"
+                    + " order by position")
+            .setParameter(1, id)
+            .getResultList();
+    return new ConversationView(
+        id,
+        (UUID) row[1],
+        (String) row[2],
+        agentIds,
+        SpeakerSelection.valueOf((String) row[3]),
+        (UUID) row[4],
+        ((Timestamp) row[5]).toInstant());
+  }
+
+  Summary summary(UUID conversationId) {
+    Object[] row =
+        (Object[])
+            entityManager
+                .createNativeQuery(
+                    "select summary, summarized_messages from conversation where id = ?1")
+                .setParameter(1, conversationId)
+                .getSingleResult();
+    return new Summary((String) row[0], ((Number) row[1]).intValue());
+  }
+
+  /**
+   * Replaces the summary, unless another turn did so since {@code covered} was read: the summary
+   * only ever moves forward.
+   */
+  void replaceSummary(UUID conversationId, Summary covered, Summary next) {
+    entityManager
+        .createNativeQuery(
+            "update conversation set summary = ?2, summarized_messages = ?3"
+                + " where id = ?1 and summarized_messages = ?4")
+        .setParameter(1, conversationId)
+        .setParameter(2, next.text())
+        .setParameter(3, next.messages())
+        .setParameter(4, covered.messages())
+        .executeUpdate();
+  }
+
+  int countMessages(UUID conversationId) {
+    return ((Number)
+            entityManager
+                .createNativeQuery("select count(*) from message where conversation_id = ?1")
+                .setParameter(1, conversationId)
+                .getSingleResult())
+        .intValue();
+  }
+
+  /** Messages in order, skipping the first {@code offset}. */
+  List<MessageView> messagesFrom(UUID conversationId, int offset, int limit) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, conversation_id, author_kind, author_id, content, run_id, created_at"
+                    + " from message where conversation_id = ?1"
+                    + " order by created_at, id offset ?2 limit ?3")
+            .setParameter(1, conversationId)
+            .setParameter(2, offset)
+            .setParameter(3, limit)
+            .getResultList();
+    return rows.stream().map(ConversationStore::message).toList();
+  }
+
+  /** The agent that spoke last in the conversation, if any did. */
+  Optional<UUID> lastAgentSpeaker(UUID conversationId) {
+    List<UUID> rows =
+        entityManager
+            .createNativeQuery(
+                "select author_id from message where conversation_id = ?1"
+                    + " and author_kind = 'AGENT' order by created_at desc, id desc limit 1")
+            .setParameter(1, conversationId)
+            .getResultList();
+    return rows.stream().findFirst();
   }
 
   MessageView addMessage(
@@ -112,21 +217,6 @@ public class ConversationStore {
     return rows.stream().map(ConversationStore::message).toList();
   }
 
-  /** The newest messages, oldest first: the context of an agent's turn. */
-  List<MessageView> recent(UUID conversationId, int count) {
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "select id, conversation_id, author_kind, author_id, content, run_id, created_at"
-                    + " from (select * from message where conversation_id = ?1"
-                    + " order by created_at desc, id desc limit ?2) newest"
-                    + " order by created_at, id")
-            .setParameter(1, conversationId)
-            .setParameter(2, count)
-            .getResultList();
-    return rows.stream().map(ConversationStore::message).toList();
-  }
-
   /** The messages of an organization's conversations that match the words, best first. */
   List<MessageView> search(UUID organizationId, String words, int limit) {
     List<Object[]> rows =
@@ -145,18 +235,19 @@ public class ConversationStore {
     return rows.stream().map(ConversationStore::message).toList();
   }
 
-  UUID startRun(UUID tenantId, UUID conversationId, UUID agentId, UUID requestedBy) {
+  UUID startRun(UUID tenantId, UUID conversationId, UUID agentId, RunKind kind, UUID requestedBy) {
     UUID id = UUID.randomUUID();
     entityManager
         .createNativeQuery(
             "insert into agent_run (id, tenant_id, conversation_id, agent_id, requested_by,"
-                + " status, started_at) values (?1, ?2, ?3, ?4, ?5, 'RUNNING', ?6)")
+                + " status, started_at, kind) values (?1, ?2, ?3, ?4, ?5, 'RUNNING', ?6, ?7)")
         .setParameter(1, id)
         .setParameter(2, tenantId)
         .setParameter(3, conversationId)
         .setParameter(4, agentId)
         .setParameter(5, requestedBy)
         .setParameter(6, Timestamp.from(now()))
+        .setParameter(7, kind.name())
         .executeUpdate();
     return id;
   }
@@ -178,8 +269,8 @@ public class ConversationStore {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select id, conversation_id, agent_id, status, trace::text, error, started_at,"
-                    + " finished_at from agent_run where id = ?1")
+                "select id, conversation_id, agent_id, kind, status, trace::text, error,"
+                    + " started_at, finished_at from agent_run where id = ?1")
             .setParameter(1, runId)
             .getResultList();
     return rows.stream()
@@ -190,11 +281,12 @@ public class ConversationStore {
                     (UUID) r[0],
                     (UUID) r[1],
                     (UUID) r[2],
-                    (String) r[3],
+                    RunKind.valueOf((String) r[3]),
                     (String) r[4],
-                    (String) r[5],
-                    ((Timestamp) r[6]).toInstant(),
-                    r[7] == null ? null : ((Timestamp) r[7]).toInstant()));
+                    Json.createReader(new StringReader((String) r[5])).readArray(),
+                    (String) r[6],
+                    ((Timestamp) r[7]).toInstant(),
+                    r[8] == null ? null : ((Timestamp) r[8]).toInstant()));
   }
 
   private static MessageView message(Object[] row) {

@@ -23,14 +23,30 @@ public class RunSteps {
   @Inject AgentService agents;
   @Inject DatabaseScope scope;
 
-  /** What an agent needs for its turn. */
+  /**
+   * What an agent needs for its turn: the messages after those the summary covers, at most the
+   * context window's newest.
+   *
+   * @param uncovered how many messages the summary does not cover yet
+   */
   record Turn(
       UUID runId,
-      UUID conversationId,
+      RunKind kind,
+      ConversationView conversation,
       AgentView agent,
+      ConversationStore.Summary summary,
+      int uncovered,
       List<MessageView> history,
-      Map<UUID, String> agentNames,
-      List<UUID> participants) {}
+      Map<UUID, String> agentNames) {
+
+    UUID conversationId() {
+      return conversation.id();
+    }
+
+    List<UUID> participants() {
+      return conversation.agentIds();
+    }
+  }
 
   @Transactional
   Turn turn(Caller caller, UUID runId) {
@@ -40,20 +56,46 @@ public class RunSteps {
     Map<UUID, String> names =
         agents.list(caller, agent.organizationId()).stream()
             .collect(Collectors.toMap(AgentView::id, AgentView::name));
+    UUID conversationId = run.conversationId();
+    ConversationStore.Summary summary = store.summary(conversationId);
+    int total = store.countMessages(conversationId);
+    int window = AgentRuntime.CONTEXT_MESSAGES;
     return new Turn(
         runId,
-        run.conversationId(),
+        run.kind(),
+        store.find(conversationId).orElseThrow(),
         agent,
-        store.recent(run.conversationId(), AgentRuntime.CONTEXT_MESSAGES),
-        names,
-        store.find(run.conversationId()).orElseThrow().agentIds());
+        summary,
+        total - summary.messages(),
+        store.messagesFrom(conversationId, Math.max(summary.messages(), total - window), window),
+        names);
   }
 
-  /** A run of another agent of the conversation, answering the agent that just spoke. */
+  /** The oldest messages the summary does not cover yet. */
   @Transactional
-  UUID followUp(Caller caller, UUID conversationId, UUID agentId) {
+  List<MessageView> unsummarized(Caller caller, Turn turn, int count) {
     scope.tenant(caller.tenantId());
-    return store.startRun(caller.tenantId(), conversationId, agentId, caller.userId());
+    return store.messagesFrom(turn.conversationId(), turn.summary().messages(), count);
+  }
+
+  @Transactional
+  void replaceSummary(Caller caller, Turn turn, ConversationStore.Summary next) {
+    scope.tenant(caller.tenantId());
+    store.replaceSummary(turn.conversationId(), turn.summary(), next);
+  }
+
+  /** A run of an agent of the conversation, after another agent's. */
+  @Transactional
+  UUID followUp(Caller caller, UUID conversationId, UUID agentId, RunKind kind) {
+    scope.tenant(caller.tenantId());
+    return store.startRun(caller.tenantId(), conversationId, agentId, kind, caller.userId());
+  }
+
+  /** A moderation run is done: it leaves a trace and no message. */
+  @Transactional
+  void moderated(Caller caller, UUID runId, String trace) {
+    scope.tenant(caller.tenantId());
+    store.finishRun(runId, "COMPLETED", trace, null);
   }
 
   @Transactional

@@ -1,6 +1,10 @@
 package io.protohive.kernel.conversation;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
 import jakarta.json.Json;
@@ -13,6 +17,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The steps of a run as JSON for its trace, and tool arguments from JSON for the tool host. */
@@ -32,6 +37,18 @@ final class RunTrace {
           .add("completionTokens", number(response.tokenUsage().outputTokenCount()));
     }
     return step;
+  }
+
+  /** The prompt's newest message, what the model answers; the rest is in the context step. */
+  static String lastWords(List<ChatMessage> messages) {
+    ChatMessage last = messages.get(messages.size() - 1);
+    if (last instanceof UserMessage user && user.hasSingleText()) {
+      return user.singleText();
+    }
+    if (last instanceof ToolExecutionResultMessage result) {
+      return result.text();
+    }
+    return last instanceof SystemMessage system ? system.text() : "";
   }
 
   static JsonObjectBuilder toolCall(ToolExecutionRequest call) {

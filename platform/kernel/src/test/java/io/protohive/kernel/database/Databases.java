@@ -12,11 +12,23 @@ import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Helpers for tests that talk to a real PostgreSQL. */
-final class Databases {
+public final class Databases {
+
+  /** The operator's PostgreSQL the ITs run against, with pgvector. */
+  public static final String EXTERNAL_URL =
+      env("PROTOHIVE_IT_EXTERNAL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/protohive_it");
 
   private Databases() {}
 
-  static PGSimpleDataSource dataSource(String url, String user, String password) {
+  /** The external database's owner, who migrates it. */
+  public static PGSimpleDataSource externalOwner() {
+    return dataSource(
+        EXTERNAL_URL,
+        env("PROTOHIVE_IT_EXTERNAL_DB_USER", "postgres"),
+        env("PROTOHIVE_IT_EXTERNAL_DB_PASSWORD", ""));
+  }
+
+  public static PGSimpleDataSource dataSource(String url, String user, String password) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(url);
     dataSource.setUser(user);
@@ -24,7 +36,8 @@ final class Databases {
     return dataSource;
   }
 
-  static String queryString(javax.sql.DataSource dataSource, String sql) throws SQLException {
+  public static String queryString(javax.sql.DataSource dataSource, String sql)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
@@ -32,7 +45,7 @@ final class Databases {
     }
   }
 
-  static void execute(javax.sql.DataSource dataSource, String sql) throws SQLException {
+  public static void execute(javax.sql.DataSource dataSource, String sql) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
@@ -56,5 +69,10 @@ final class Databases {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value != null ? value : fallback;
   }
 }

@@ -21,15 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class ExternalDatabaseIT {
 
-  private static final String URL =
-      env("PROTOHIVE_IT_EXTERNAL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/protohive_it");
+  private static final String URL = Databases.EXTERNAL_URL;
   private static final String APP_ROLE = "protohive_it_app";
 
-  private final DataSource owner =
-      Databases.dataSource(
-          URL,
-          env("PROTOHIVE_IT_EXTERNAL_DB_USER", "postgres"),
-          env("PROTOHIVE_IT_EXTERNAL_DB_PASSWORD", ""));
+  private final DataSource owner = Databases.externalOwner();
 
   @BeforeEach
   void startFromAnEmptySchema() throws Exception {
@@ -164,10 +159,5 @@ class ExternalDatabaseIT {
       statement.setString(1, tenant.toString());
       statement.executeQuery().close();
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value != null ? value : fallback;
   }
 }

@@ -1,10 +1,13 @@
 package io.protohive.rest.agent;
 
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.memory.AgentMemory;
+import io.protohive.kernel.memory.MemoryHit;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -36,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgentResource {
 
   @Inject AgentService agents;
+  @Inject AgentMemory memory;
   @Inject JsonWebToken token;
 
   @GET
@@ -58,5 +63,15 @@ public class AgentResource {
   public Response delete(@PathParam("agentId") UUID agentId) {
     agents.delete(Callers.of(token), agentId);
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{agentId}/memory")
+  @Operation(
+      summary = "Search an agent's long-term memory",
+      description = "The memories closest in meaning to q, best first, at most 10.")
+  public PageResponse<MemoryHit> memory(
+      @PathParam("agentId") UUID agentId, @QueryParam("q") String query) {
+    return PageResponse.all(memory.search(Callers.of(token), agentId, query));
   }
 }

@@ -5,6 +5,7 @@ import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationService.Posted;
 import io.protohive.kernel.conversation.ConversationView;
 import io.protohive.kernel.conversation.MessageView;
+import io.protohive.kernel.conversation.SpeakerSelection;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.platform.Rejection;
@@ -46,8 +47,18 @@ public class ConversationResource {
   @Inject JsonWebToken token;
   @Context UriInfo uri;
 
-  /** A new conversation with some of an organization's agents. */
-  public record NewConversation(UUID organizationId, List<UUID> agentIds, String title) {}
+  /**
+   * A new conversation with some of an organization's agents.
+   *
+   * @param speakerSelection MENTION (the default), ROUND_ROBIN or MODERATOR
+   * @param moderatorAgentId the organization's agent that moderates, with MODERATOR
+   */
+  public record NewConversation(
+      UUID organizationId,
+      List<UUID> agentIds,
+      String title,
+      SpeakerSelection speakerSelection,
+      UUID moderatorAgentId) {}
 
   /**
    * A person's message.
@@ -62,7 +73,12 @@ public class ConversationResource {
     NewConversation request = RequestBodies.require(body);
     ConversationView created =
         conversations.create(
-            Callers.of(token), request.organizationId(), request.agentIds(), request.title());
+            Callers.of(token),
+            request.organizationId(),
+            request.agentIds(),
+            request.title(),
+            request.speakerSelection(),
+            request.moderatorAgentId());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();

@@ -1,5 +1,7 @@
 package io.protohive.rest.organization;
 
+import io.protohive.kernel.conversation.ConversationService;
+import io.protohive.kernel.conversation.ConversationView;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentService;
@@ -43,6 +45,7 @@ public class OrganizationResource {
 
   @Inject OrganizationService organizations;
   @Inject AgentService agents;
+  @Inject ConversationService conversations;
   @Inject JsonWebToken token;
   @Context UriInfo uri;
 
@@ -142,5 +145,15 @@ public class OrganizationResource {
                 .build())
         .entity(created)
         .build();
+  }
+
+  @GET
+  @Path("{id}/conversations")
+  @Operation(summary = "The conversations of an organization, newest first, in pages")
+  public PageResponse<ConversationView> conversations(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(conversations.list(Callers.of(token), id, limit, cursor));
   }
 }

@@ -1,0 +1,57 @@
+package io.protohive.kernel.memory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Approximate nearest memories from pgvector's HNSW index. The index holds every agent's memories,
+ * so the scan is iterative (pgvector 0.8): it keeps walking the graph until enough of this agent's
+ * memories are found, instead of filtering a fixed candidate list down to too few.
+ */
+final class PgvectorMemorySearch implements MemorySearch {
+
+  /** Candidates the graph walk keeps; higher finds more of the true nearest, at some latency. */
+  static final int EF_SEARCH = 100;
+
+  static final String NEAREST =
+      "select id, content, created_at, 1 - (embedding_vector <=> q.v) as score"
+          + " from memory_chunk, (select cast(cast(? as real[]) as vector) as v) q"
+          + " where organization_id = ? and agent_id = ?"
+          + " order by embedding_vector <=> q.v limit ?";
+
+  /** Needs a transaction: the search settings are local to it. */
+  @Override
+  public List<MemoryHit> nearest(
+      Connection connection, UUID organizationId, UUID agentId, float[] query, int limit)
+      throws SQLException {
+    try (var settings = connection.createStatement()) {
+      settings.execute(
+          "select set_config('hnsw.ef_search', '"
+              + EF_SEARCH
+              + "', true),"
+              + " set_config('hnsw.iterative_scan', 'strict_order', true)");
+    }
+    try (var statement = connection.prepareStatement(NEAREST)) {
+      statement.setArray(1, VectorArrays.toSql(connection, query));
+      statement.setObject(2, organizationId);
+      statement.setObject(3, agentId);
+      statement.setInt(4, limit);
+      List<MemoryHit> hits = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          hits.add(
+              new MemoryHit(
+                  result.getObject("id", UUID.class),
+                  result.getString("content"),
+                  result.getDouble("score"),
+                  result.getTimestamp("created_at").toInstant()));
+        }
+      }
+      return hits;
+    }
+  }
+}
