@@ -159,9 +159,9 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
     ConversationView opened = conversations.get(caller, id);
     OrganizationView organization = organizations.get(caller, opened.organizationId());
     List<AgentView> staff = agents.list(caller, organization.id());
-    Transcript shown =
-        new Transcript(
-            new Speakers(staff, organizations.members(caller, organization.id())), history(id));
+    Speakers speakers = new Speakers(staff, organizations.members(caller, organization.id()));
+    Transcript shown = new Transcript(speakers, history(id));
+    shown.addTraceRequestedListener(request -> showTrace(request.runId(), speakers));
     shown.setWidthFull();
     unsubscribe();
     if (transcript == null) {
@@ -243,6 +243,14 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
       changed();
     } catch (Rejection rejection) {
       FieldErrors.show(rejection, Map.of("content", input), Notices::error);
+    }
+  }
+
+  private void showTrace(UUID runId, Speakers speakers) {
+    try {
+      new RunTraceDialog(conversations.run(caller, runId), speakers).open();
+    } catch (Rejection rejection) {
+      Notices.error(rejection.getMessage());
     }
   }
 

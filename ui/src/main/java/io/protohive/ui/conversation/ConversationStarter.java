@@ -3,6 +3,7 @@ package io.protohive.ui.conversation;
 import com.vaadin.flow.component.UI;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationView;
+import io.protohive.kernel.conversation.SpeakerSelection;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.platform.Rejection;
@@ -25,24 +26,32 @@ public final class ConversationStarter {
   /** A conversation with one agent; a refusal is told in a notice. */
   public void chatWith(Caller caller, AgentView agent) {
     try {
-      start(caller, agent.organizationId(), List.of(agent.id()), null);
+      start(caller, agent.organizationId(), List.of(agent.id()), null, null, null);
     } catch (Rejection rejection) {
       Notices.error(rejection.getMessage());
     }
   }
 
-  /** Lets the person choose the agents and a title first. */
+  /** Lets the person choose the agents, how they take turns, and a title first. */
   public void choose(Caller caller, UUID organizationId, List<AgentView> agents) {
     new NewConversationDialog(this, caller, organizationId, agents).open();
   }
 
   /**
    * @param title {@code null} or blank for one made of the agents' names
+   * @param selection {@code null} for @mentions
+   * @param moderatorAgentId the moderating agent, with {@link SpeakerSelection#MODERATOR} only
    * @throws Rejection when the platform refuses the conversation
    */
-  void start(Caller caller, UUID organizationId, List<UUID> agentIds, String title) {
+  void start(
+      Caller caller,
+      UUID organizationId,
+      List<UUID> agentIds,
+      String title,
+      SpeakerSelection selection,
+      UUID moderatorAgentId) {
     ConversationView conversation =
-        conversations.create(caller, organizationId, agentIds, title, null, null);
+        conversations.create(caller, organizationId, agentIds, title, selection, moderatorAgentId);
     UI.getCurrent().navigate(ChatView.class, ChatView.parameters(conversation.id()));
   }
 }

@@ -1,5 +1,7 @@
 package io.protohive.ui.conversation;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.markdown.Markdown;
@@ -9,6 +11,7 @@ import io.protohive.ui.layout.ColoredInitial;
 import io.protohive.ui.layout.Dates;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One message of a conversation: who wrote it and when, above what they wrote. A person's words
@@ -16,6 +19,7 @@ import java.util.UUID;
  */
 class MessageBubble extends Div {
 
+  private final Div header = new Div();
   private final Div body = new Div();
 
   MessageBubble(Speaker speaker, Instant time, boolean fromAgent) {
@@ -23,7 +27,7 @@ class MessageBubble extends Div {
     name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
     Span when = new Span(Dates.format(time));
     when.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
-    Div header = new Div(new ColoredInitial(speaker.name(), speaker.color()), name, when);
+    header.add(new ColoredInitial(speaker.name(), speaker.color()), name, when);
     header
         .getStyle()
         .set("display", "flex")
@@ -66,6 +70,16 @@ class MessageBubble extends Div {
   /** An agent's answer as Markdown, its raw HTML turned into text. */
   static Markdown answer(String content) {
     return new Markdown(RawHtmlEscaper.escape(content));
+  }
+
+  /** Adds the button that shows how the agent's turn came about, at the end of the header. */
+  void addTrace(UUID runId, Consumer<UUID> showTrace) {
+    Button trace = new Button("Trace", click -> showTrace.accept(runId));
+    trace.addClassName("trace");
+    trace.setAriaLabel("Trace of this turn");
+    trace.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+    trace.getStyle().set("margin-left", "auto");
+    header.add(trace);
   }
 
   static String messageId(UUID messageId) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.conversation.ConversationEvent;
 import io.protohive.kernel.conversation.ConversationService.Posted;
@@ -41,6 +44,21 @@ final class Transcript extends Div {
 
   private long lastEventId;
 
+  /** Someone asked how a finished turn came about. */
+  static final class TraceRequested extends ComponentEvent<Transcript> {
+
+    private final UUID runId;
+
+    TraceRequested(Transcript source, UUID runId) {
+      super(source, true);
+      this.runId = runId;
+    }
+
+    UUID runId() {
+      return runId;
+    }
+  }
+
   Transcript(Speakers speakers, List<MessageView> history) {
     this.speakers = speakers;
     setId("messages");
@@ -53,6 +71,10 @@ final class Transcript extends Div {
         // a flex child shrinks below its content only so, and then scrolls
         .set("min-height", "0");
     history.forEach(this::show);
+  }
+
+  Registration addTraceRequestedListener(ComponentEventListener<TraceRequested> listener) {
+    return addListener(TraceRequested.class, listener);
   }
 
   /** The id of the last event taken, 0 before the first. */
@@ -113,6 +135,7 @@ final class Transcript extends Div {
                   bubble -> {
                     UUID messageId = uuid(data, "messageId");
                     bubble.complete(messageId, data.path("content").asText());
+                    bubble.addTrace(event.runId(), this::requestTrace);
                     messages.put(messageId, bubble);
                     finish(event.runId());
                   });
@@ -121,6 +144,7 @@ final class Transcript extends Div {
               .ifPresent(
                   bubble -> {
                     bubble.fail(data.path("error").asText());
+                    bubble.addTrace(event.runId(), this::requestTrace);
                     finish(event.runId());
                   });
       default -> {
@@ -144,6 +168,7 @@ final class Transcript extends Div {
               message.content());
       if (message.runId() != null) {
         finished.add(message.runId());
+        bubble.addTrace(message.runId(), this::requestTrace);
       }
     } else {
       bubble =
@@ -180,6 +205,10 @@ final class Transcript extends Div {
               }
               return bubble;
             }));
+  }
+
+  private void requestTrace(UUID runId) {
+    fireEvent(new TraceRequested(this, runId));
   }
 
   private void finish(UUID runId) {

@@ -44,6 +44,15 @@ final class AgentCard extends Card {
     addToFooter(chatButton);
   }
 
+  /** Adds the button that searches what the agent remembers: every member may look. */
+  void addMemory(Runnable search) {
+    Button memoryButton = new Button("Memory", click -> search.run());
+    memoryButton.setId("memory-" + agent.id());
+    memoryButton.setAriaLabel("Search the memory of " + agent.name());
+    memoryButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+    addToFooter(memoryButton);
+  }
+
   /** Adds the buttons of those who may edit the organization. */
   void addActions(Runnable edit, Runnable remove) {
     Button editButton = new Button(VaadinIcon.EDIT.create(), click -> edit.run());

@@ -15,7 +15,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.ui.llm.ModelChoice;
 import java.util.List;
@@ -131,20 +130,8 @@ final class AgentForm extends FormLayout {
     color.setValue(agent.color());
   }
 
-  /**
-   * The settings as the fields hold them.
-   *
-   * @throws Rejection when a setting is emptied that the platform keeps once set
-   */
+  /** The settings as the fields hold them; an emptied model or temperature goes back to default. */
   AgentDraft draft() {
-    if (agent != null && agent.providerId() != null && model.provider().isEmpty()) {
-      throw Rejection.invalid(
-          "model", "An agent keeps its own model once it has one; choose another model.");
-    }
-    if (agent != null && agent.temperature() != null && temperature.isEmpty()) {
-      throw Rejection.invalid(
-          "temperature", "An agent keeps its temperature once set; give one from 0 to 2.");
-    }
     return new AgentDraft(
         name.getValue(),
         role.getValue(),
@@ -153,7 +140,9 @@ final class AgentForm extends FormLayout {
         manager.isEmpty(),
         model.provider().getValue(),
         model.model().getValue(),
+        model.provider().isEmpty(),
         temperature.getValue(),
+        temperature.isEmpty(),
         maxSteps.getValue(),
         List.copyOf(toolChoice.getValue()),
         color.isEmpty() ? null : color.getValue());

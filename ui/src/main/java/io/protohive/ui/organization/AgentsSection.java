@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationView;
@@ -20,15 +21,16 @@ import io.protohive.ui.layout.Notices;
 import io.protohive.ui.llm.ModelChoice;
 
 /**
- * An organization's agents as its org chart. Every member may start a conversation with them here;
- * those who may edit the organization also add, change and remove agents, while the others see no
- * such buttons, as the platform would refuse them anyway.
+ * An organization's agents as its org chart. Every member may start a conversation with them here
+ * and search what they remember; those who may edit the organization also add, change and remove
+ * agents, while the others see no such buttons, as the platform would refuse them anyway.
  */
 final class AgentsSection extends VerticalLayout {
 
   private final AgentService agents;
   private final ToolService tools;
   private final LlmProviders providers;
+  private final AgentMemory memory;
   private final OrgChart chart = new OrgChart();
   private final Button add = new Button("Add agent", VaadinIcon.PLUS.create());
   private final Button converse = new Button("New conversation", VaadinIcon.COMMENTS.create());
@@ -41,10 +43,12 @@ final class AgentsSection extends VerticalLayout {
       AgentService agents,
       ToolService tools,
       LlmProviders providers,
+      AgentMemory memory,
       ConversationStarter conversations) {
     this.agents = agents;
     this.tools = tools;
     this.providers = providers;
+    this.memory = memory;
     this.conversations = conversations;
     add.setId("add-agent");
     add.addClickListener(click -> edit(null));
@@ -74,6 +78,7 @@ final class AgentsSection extends VerticalLayout {
         agent -> {
           AgentCard card = new AgentCard(agent, lines.managerOf(agent));
           card.addChat(() -> conversations.chatWith(caller, agent));
+          card.addMemory(() -> new MemorySearchDialog(memory, caller, agent).open());
           if (editor) {
             card.addActions(() -> edit(agent), () -> confirmRemoval(agent));
           }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.MemberView;
 import io.protohive.kernel.organization.OrganizationService;
@@ -29,6 +30,7 @@ import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.conversation.ConversationStarter;
+import io.protohive.ui.conversation.ConversationsSection;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
@@ -37,8 +39,8 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * One organization: its agents as an org chart, where conversations with them start, and its
- * members and their roles, managed by its admins and owners.
+ * One organization: its agents as an org chart, where conversations with them start, its
+ * conversations, and its members and their roles, managed by its admins and owners.
  */
 @Route(value = "organizations/:id", layout = MainLayout.class)
 @PageTitle("Organization · ProtoHive")
@@ -46,6 +48,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
 
   private final OrganizationService organizations;
   private final AgentsSection agentsSection;
+  private final ConversationsSection conversationsSection;
   private final H2 title = new H2();
   private final Paragraph problem = new Paragraph();
   private final Grid<MemberView> members = new Grid<>(MemberView.class, false);
@@ -59,10 +62,12 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
       AgentService agents,
       ToolService tools,
       LlmProviders providers,
+      AgentMemory memory,
       ConversationService conversations) {
     this.organizations = organizations;
     this.agentsSection =
-        new AgentsSection(agents, tools, providers, new ConversationStarter(conversations));
+        new AgentsSection(agents, tools, providers, memory, new ConversationStarter(conversations));
+    this.conversationsSection = new ConversationsSection(conversations, agents);
     problem.setId("organization-problem");
     members.setId("members");
     members.addColumn(MemberView::email).setHeader("Email");
@@ -92,7 +97,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     invite.add(email, role, add);
     invite.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-    add(title, agentsSection, new H3("Members"), invite, problem, members);
+    add(title, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);
   }
 
   @Override
@@ -115,6 +120,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     invite.setVisible(Permission.MANAGE_MEMBERS.grantedTo(organization.role()));
     members.setItems(organizations.members(caller(), id));
     agentsSection.show(caller(), organization);
+    conversationsSection.show(caller(), id);
   }
 
   private Component roleOf(MemberView member) {

@@ -5,15 +5,14 @@ import static io.protohive.ui.organization.Agents.LINUS;
 import static io.protohive.ui.organization.Agents.MARGARET;
 import static io.protohive.ui.organization.Agents.STARTUP;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.plugin.api.llm.ModelInfo;
 import io.protohive.ui.ComponentTree;
@@ -73,7 +72,7 @@ class AgentFormTest {
   }
 
   @Test
-  void aModelOnceSetCannotBeEmptiedSinceThePlatformWouldKeepIt() {
+  void anEmptiedModelAndTemperatureGoBackToTheDefaults() {
     AgentView withModel =
         new AgentView(
             ADA.id(),
@@ -95,9 +94,16 @@ class AgentFormTest {
     assertThat(ComponentTree.<ComboBox<String>>byId(form, "agent-model").getValue())
         .isEqualTo("scripted-1");
 
-    provider.clear();
+    assertThat(form.draft().clearModel()).isFalse();
+    assertThat(form.draft().clearTemperature()).isFalse();
 
-    assertThatThrownBy(form::draft)
-        .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).contains("model"));
+    provider.clear();
+    ComponentTree.<NumberField>byId(form, "agent-temperature").clear();
+    AgentDraft draft = form.draft();
+
+    assertThat(draft.clearModel()).isTrue();
+    assertThat(draft.providerId()).isNull();
+    assertThat(draft.clearTemperature()).isTrue();
+    assertThat(draft.temperature()).isNull();
   }
 }

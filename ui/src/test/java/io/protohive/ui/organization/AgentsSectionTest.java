@@ -8,6 +8,7 @@ import com.vaadin.flow.component.Component;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationView;
@@ -35,6 +36,7 @@ class AgentsSectionTest {
           },
           new ToolService(),
           new LlmProviders(),
+          new AgentMemory(),
           new ConversationStarter(new ConversationService()));
 
   @Test

@@ -103,6 +103,14 @@ class AgentIT {
     assertThat(renamed.get("persona").asText()).isEqualTo("You build things.");
     assertThat(renamed.get("name").asText()).isEqualTo("Worker");
     assertThat(renamed.get("managerId").asText()).isEqualTo(boss);
+    JsonNode reset =
+        Platform.json(
+            Platform.send(
+                "PATCH", "api/v1/agents/" + worker, "{\"clearTemperature\":true}", owner));
+    assertThat(reset.path("temperature").isMissingNode() || reset.get("temperature").isNull())
+        .as("back to the model's default")
+        .isTrue();
+    assertThat(reset.get("persona").asText()).isEqualTo("You build things.");
 
     assertThat(Platform.send("DELETE", "api/v1/agents/" + boss, null, owner).statusCode())
         .isEqualTo(204);

@@ -14,13 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A person starts a conversation with an agent from the org chart and watches its turn arrive on
  * the page by server push: the tool it calls as a card, its words as they stream, then its answer.
- * The scripted model answers offline, slowly enough that the streaming can be seen.
+ * The scripted model answers offline, slowly enough that the streaming can be seen. Afterwards the
+ * person reads the trace of the agent's turn, finds the conversation on the organization's page,
+ * and finds what they told the agent in its memory.
  */
 @ExtendWith(ArquillianExtension.class)
 class ChatBrowserIT {
@@ -75,7 +79,8 @@ class ChatBrowserIT {
 
     browser.signIn(email, Accounts.PASSWORD);
     browser.open("organizations/" + organization);
-    browser.click(By.id("chat-" + agentId(organization, "Linus", api)));
+    String linus = agentId(organization, "Linus", api);
+    browser.click(By.id("chat-" + linus));
     browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat")));
     browser.type("chat-input", "Please use clock_now");
     browser.click(By.id("chat-send"));
@@ -104,7 +109,72 @@ class ChatBrowserIT {
         .atMost(Browser.RENDER)
         .until(() -> lastAnswer().startsWith("This is the scripted offline model"));
     assertThat(browser.driver.findElements(ANSWERS)).hasSize(2);
+
+    // the first answer's turn: the clock called between two model calls
+    browser.click(By.cssSelector("#messages vaadin-button.trace"));
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-trace")));
+    await().atMost(Browser.RENDER).until(() -> !traceStepKinds().isEmpty());
+    assertThat(traceStepKinds())
+        .containsSubsequence(
+            "context", "prompt", "response", "tool.call", "tool.result", "prompt", "response");
+    assertThat(traceStep("response")).contains("Response · scripted-1", "tokens", "1 tool call");
+    assertThat(traceStep("tool.call")).contains("clock_now");
+    assertThat(traceStep("tool.result")).contains("answered");
+    browser.screenshot("run-trace.png");
+
+    browser.open("organizations/" + organization);
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(conversationCell("Conversation with Linus")));
+    assertThat(browser.driver.findElements(conversationCell("Linus"))).as("its agents").hasSize(1);
+    assertThat(browser.driver.findElements(conversationCell("By @mention")))
+        .as("how its speakers are chosen")
+        .hasSize(1);
+
+    browser.click(By.id("memory-" + linus));
+    browser.type("memory-query", "clock_now");
+    browser.click(By.id("memory-search"));
+    await()
+        .atMost(Browser.RENDER)
+        .until(() -> !browser.driver.findElements(By.cssSelector(".memory-hit")).isEmpty());
+    List<String> hits =
+        browser.driver.findElements(By.cssSelector(".memory-hit")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(hits.get(0))
+        .as("the closest memory first")
+        .contains("clock_now")
+        .containsPattern("\\d+ %");
+    assertThat(hits)
+        .as("what the person told the agent")
+        .anySatisfy(hit -> assertThat(hit).startsWith("Please use clock_now"));
+    browser.screenshot("agent-memory.png");
+
+    new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("memory-query")));
+    browser.click(conversationCell("Conversation with Linus"));
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat")));
+    await().atMost(Browser.RENDER).until(() -> browser.driver.findElements(ANSWERS).size() == 2);
     assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** The kinds of the steps the open run trace shows, in order. */
+  private List<String> traceStepKinds() {
+    return browser.driver.findElements(By.cssSelector(".trace-step")).stream()
+        .map(step -> step.getAttribute("data-kind"))
+        .toList();
+  }
+
+  /** The summary line of the first step of a kind in the open run trace. */
+  private String traceStep(String kind) {
+    return browser
+        .driver
+        .findElement(By.cssSelector(".trace-step[data-kind='" + kind + "']"))
+        .getText();
+  }
+
+  private static By conversationCell(String text) {
+    return By.xpath(
+        "//vaadin-grid[@id='conversations']//vaadin-grid-cell-content[text()='" + text + "']");
   }
 
   /** The text of the newest answer an agent finished, or nothing before the first. */

@@ -54,7 +54,7 @@ public class AgentRuntime {
    * After this many agent turns in a row a person must speak again, however the speakers are
    * chosen, so that no exchange of agents runs forever.
    */
-  static final int MAX_AGENT_TURNS = 4;
+  public static final int MAX_AGENT_TURNS = 4;
 
   @Inject RunSteps steps;
   @Inject LlmGateway gateway;

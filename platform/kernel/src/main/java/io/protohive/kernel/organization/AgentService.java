@@ -81,6 +81,8 @@ public class AgentService {
       throw Rejection.invalid("body", "Send the fields to change.");
     }
     boolean clear = Boolean.TRUE.equals(change.clearManager());
+    boolean clearModel = Boolean.TRUE.equals(change.clearModel());
+    boolean clearTemperature = Boolean.TRUE.equals(change.clearTemperature());
     AgentView changed =
         new AgentView(
             current.id(),
@@ -89,9 +91,9 @@ public class AgentService {
             or(change.role(), current.role()),
             or(change.persona(), current.persona()),
             clear ? null : or(change.managerId(), current.managerId()),
-            or(change.providerId(), current.providerId()),
-            or(change.model(), current.model()),
-            or(change.temperature(), current.temperature()),
+            clearModel ? null : or(change.providerId(), current.providerId()),
+            clearModel ? null : or(change.model(), current.model()),
+            clearTemperature ? null : or(change.temperature(), current.temperature()),
             or(change.maxSteps(), current.maxSteps()),
             or(change.tools(), current.tools()),
             or(change.color(), current.color()),
