@@ -16,30 +16,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides the scripted model's answer to a request, deterministically: the plan's step for this
  * turn if there is one, else a tool result repeated, a tool called because the user asked to "use"
  * it, or the user's words echoed. Tokens are counted as words, the same way every time.
+ *
+ * <p>Several agents may share one configuration, so a plan line may be addressed to one of them
+ * with an {@code @Name:} prefix; an agent is known by its system message, which begins "You are
+ * Name, ...". Each agent follows its own lines and the unaddressed ones, in plan order.
  */
 final class Script {
 
-  private final List<String> plan;
+  private static final String NAME = "[\\p{L}\\p{N}_-]+";
+  private static final Pattern ADDRESSED = Pattern.compile("@(" + NAME + "):(.*)");
+  private static final Pattern INTRODUCTION =
+      Pattern.compile("You are (" + NAME + ")(?:[,.\\s]|$)");
 
-  private Script(List<String> plan) {
+  /** One plan line; {@code agent} is null when the line is for every agent. */
+  private record Line(String agent, String step) {
+
+    static Line parse(String line) {
+      Matcher addressed = ADDRESSED.matcher(line);
+      return addressed.matches()
+          ? new Line(addressed.group(1), addressed.group(2))
+          : new Line(null, line);
+    }
+
+    boolean isFor(String speaker) {
+      return agent == null || agent.equals(speaker);
+    }
+  }
+
+  private final List<Line> plan;
+
+  private Script(List<Line> plan) {
     this.plan = plan;
   }
 
   static Script of(Configuration configuration) {
-    return new Script(configuration.list("plan"));
+    return new Script(configuration.list("plan").stream().map(Line::parse).toList());
   }
 
   ChatResponse answer(ChatRequest request) {
     List<ChatMessage> messages = request.messages();
+    String speaker = speaker(messages);
+    List<String> steps = plan.stream().filter(l -> l.isFor(speaker)).map(Line::step).toList();
     long turn = messages.stream().filter(AiMessage.class::isInstance).count();
     AiMessage reply =
-        turn < plan.size()
-            ? step(plan.get((int) turn))
+        turn < steps.size()
+            ? step(steps.get((int) turn))
             : byRule(messages, request.toolSpecifications());
     return ChatResponse.builder()
         .aiMessage(reply)
@@ -48,6 +76,17 @@ final class Script {
         .finishReason(
             reply.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
         .build();
+  }
+
+  /** The agent the request speaks for, from its first system message; null if it names none. */
+  private static String speaker(List<ChatMessage> messages) {
+    for (ChatMessage message : messages) {
+      if (message instanceof SystemMessage system) {
+        Matcher introduction = INTRODUCTION.matcher(system.text());
+        return introduction.lookingAt() ? introduction.group(1) : null;
+      }
+    }
+    return null;
   }
 
   private static AiMessage step(String line) {

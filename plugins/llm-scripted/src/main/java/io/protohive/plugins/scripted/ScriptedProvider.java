@@ -36,7 +36,9 @@ public final class ScriptedProvider implements LlmProvider {
         ConfigurationProperty.of("plan", "Plan", ConfigurationType.TEXT)
             .withHelp(
                 "One step per line, used for successive replies in a conversation: 'say: text'"
-                    + " or 'call: tool.id {\"argument\": \"value\"}'. Without a plan the model"
+                    + " or 'call: tool.id {\"argument\": \"value\"}'. A line starting"
+                    + " '@Name:' is a step only for the agent whose system prompt begins 'You are"
+                    + " Name'; other lines are steps for every agent. Without a plan the model"
                     + " echoes, and calls a tool when asked to 'use' it by name."),
         ConfigurationProperty.of(
                 "tokenDelayMillis", "Pause between streamed words (ms)", ConfigurationType.INTEGER)
