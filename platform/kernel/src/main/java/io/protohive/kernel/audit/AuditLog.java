@@ -51,7 +51,10 @@ public class AuditLog {
     BUDGET_RESET,
     BUDGET_REMOVED,
     BUDGET_THRESHOLD,
-    LLM_PRICE_CHANGED
+    LLM_PRICE_CHANGED,
+    APPROVAL_GRANTED,
+    APPROVAL_REFUSED,
+    APPROVAL_TOOLS_CHANGED
   }
 
   @PersistenceContext(unitName = "protohive")

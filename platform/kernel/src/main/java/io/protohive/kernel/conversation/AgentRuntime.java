@@ -1,7 +1,6 @@
 package io.protohive.kernel.conversation;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
@@ -22,7 +21,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +57,7 @@ public class AgentRuntime {
   @Inject RunSteps steps;
   @Inject LlmGateway gateway;
   @Inject ToolService tools;
+  @Inject AgentToolbox toolbox;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
   @Inject TurnContext context;
@@ -129,12 +128,12 @@ public class AgentRuntime {
   private void answer(
       Caller caller, CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
-    Map<String, AvailableTool> offered = offeredTools(caller, agent);
+    Map<String, AvailableTool> offered = toolbox.offered(caller, agent);
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
     for (int step = 1; step <= agent.maxSteps(); step++) {
       ChatRequest.Builder request = ChatRequest.builder().messages(messages);
       if (!offered.isEmpty()) {
-        request.toolSpecifications(specifications(offered));
+        request.toolSpecifications(AgentToolbox.specifications(offered));
       }
       if (agent.temperature() != null) {
         request.temperature(agent.temperature());
@@ -303,32 +302,6 @@ public class AgentRuntime {
                     found.id(),
                     RunTrace.arguments(call.arguments()),
                     turn.agent().organizationId()));
-  }
-
-  /**
-   * The agent's tools that its tenant has enabled, by the name models see (dots are not allowed).
-   */
-  private Map<String, AvailableTool> offeredTools(Caller caller, AgentView agent) {
-    Map<String, AvailableTool> offered = new LinkedHashMap<>();
-    for (AvailableTool tool : tools.available(caller)) {
-      if (agent.tools().contains(tool.id())) {
-        offered.put(tool.id().replace('.', '_'), tool);
-      }
-    }
-    return offered;
-  }
-
-  private static List<ToolSpecification> specifications(Map<String, AvailableTool> offered) {
-    List<ToolSpecification> specifications = new ArrayList<>();
-    offered.forEach(
-        (name, tool) ->
-            specifications.add(
-                ToolSpecification.builder()
-                    .name(name)
-                    .description(tool.description())
-                    .parameters(ToolSchemas.parameters(tool.parametersSchema()))
-                    .build()));
-    return specifications;
   }
 
   private static String describe(Throwable e) {

@@ -6,6 +6,7 @@ import io.protohive.kernel.database.DatabaseMigrations;
 import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
 import io.protohive.kernel.identity.token.SigningKeys;
+import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.plugin.PluginClusterSync;
 import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.TrustedPublishers;
@@ -60,6 +61,7 @@ public class PlatformRuntime {
   @Inject TrustedPublishers publishers;
   @Inject PluginInstaller pluginInstaller;
   @Inject PluginClusterSync pluginClusterSync;
+  @Inject JobWorkers jobWorkers;
 
   @Resource(lookup = "jdbc/protohive")
   DataSource dataSource;
@@ -119,6 +121,7 @@ public class PlatformRuntime {
     signingKeys.ensureKey();
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
+    jobWorkers.start();
   }
 
   private void startPluginHost(ServletContext context, Path dataDir) {
@@ -187,6 +190,7 @@ public class PlatformRuntime {
   }
 
   private void stop() {
+    jobWorkers.stop();
     tenantsConfig.stop();
     if (pluginHost != null) {
       pluginHost.close();

@@ -108,6 +108,14 @@ public class PlatformSettings {
   @ConfigProperty(name = "protohive.llm.circuit.open-for", defaultValue = "PT30S")
   Duration llmCircuitOpenFor;
 
+  @Inject
+  @ConfigProperty(name = "protohive.jobs.workers", defaultValue = "4")
+  int jobWorkers;
+
+  @Inject
+  @ConfigProperty(name = "protohive.jobs.lease", defaultValue = "PT30S")
+  Duration jobLease;
+
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath().normalize();
   }
@@ -225,5 +233,18 @@ public class PlatformSettings {
   /** How long a provider's circuit stays open before it lets a trial call through. */
   public Duration llmCircuitOpenFor() {
     return llmCircuitOpenFor;
+  }
+
+  /** How many background jobs a node runs at once. */
+  public int jobWorkers() {
+    return jobWorkers;
+  }
+
+  /**
+   * How long a claimed job stays a node's without a renewal: after a node dies, its jobs wait this
+   * long before another node takes them.
+   */
+  public Duration jobLease() {
+    return jobLease;
   }
 }

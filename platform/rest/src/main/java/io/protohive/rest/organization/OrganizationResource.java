@@ -9,6 +9,10 @@ import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.MemberView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
+import io.protohive.kernel.task.ApprovalView;
+import io.protohive.kernel.task.TaskDraft;
+import io.protohive.kernel.task.TaskService;
+import io.protohive.kernel.task.TaskView;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -46,6 +50,7 @@ public class OrganizationResource {
   @Inject OrganizationService organizations;
   @Inject AgentService agents;
   @Inject ConversationService conversations;
+  @Inject TaskService tasks;
   @Inject JsonWebToken token;
   @Context UriInfo uri;
 
@@ -155,5 +160,35 @@ public class OrganizationResource {
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(conversations.list(Callers.of(token), id, limit, cursor));
+  }
+
+  @GET
+  @Path("{id}/tasks")
+  @Operation(summary = "The organization's tasks for its board, newest changed first, at most 500")
+  public PageResponse<TaskView> tasks(@PathParam("id") UUID id) {
+    return PageResponse.all(tasks.board(Callers.of(token), id));
+  }
+
+  @POST
+  @Path("{id}/tasks")
+  @Operation(
+      summary = "Create a task",
+      description = "An agent assignee starts working on it at once unless it is in the backlog.")
+  public Response createTask(@PathParam("id") UUID id, TaskDraft body) {
+    TaskView created = tasks.create(Callers.of(token), id, RequestBodies.require(body));
+    return Response.created(
+            UriBuilder.fromUri(uri.getBaseUri())
+                .path("tasks")
+                .path(created.id().toString())
+                .build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{id}/approvals")
+  @Operation(summary = "The organization's agents' actions waiting for a person's approval")
+  public PageResponse<ApprovalView> approvals(@PathParam("id") UUID id) {
+    return PageResponse.all(tasks.pendingApprovals(Callers.of(token), id));
   }
 }

@@ -6,6 +6,8 @@ import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.task.TaskEvent;
+import io.protohive.kernel.task.TaskEvents;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -45,6 +47,7 @@ public class ConversationSocket {
   @Inject AccessTokens tokens;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
+  @Inject TaskEvents taskEvents;
 
   private Caller caller;
   private final Map<UUID, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
@@ -74,6 +77,10 @@ public class ConversationSocket {
       return;
     }
     String type = request.getString("type", "");
+    if (request.containsKey("organizationId")) {
+      tasks(session, type, request);
+      return;
+    }
     UUID conversationId;
     try {
       conversationId = UUID.fromString(request.getString("conversationId", ""));
@@ -116,6 +123,38 @@ public class ConversationSocket {
     }
   }
 
+  /** Live task events of an organization; nothing is replayed, a client reads the board again. */
+  private void tasks(Session session, String type, JsonObject request) {
+    UUID organizationId;
+    try {
+      organizationId = UUID.fromString(request.getString("organizationId", ""));
+    } catch (IllegalArgumentException | ClassCastException e) {
+      error(session, "organizationId must be the id of an organization.");
+      return;
+    }
+    close(subscriptions.remove(organizationId));
+    switch (type) {
+      case "subscribe" -> {
+        try {
+          AutoCloseable subscription =
+              taskEvents.subscribe(caller, organizationId, event -> send(session, event));
+          send(
+              session,
+              Json.createObjectBuilder()
+                  .add("type", "subscribed")
+                  .add("organizationId", organizationId.toString())
+                  .build()
+                  .toString());
+          subscriptions.put(organizationId, subscription);
+        } catch (Rejection e) {
+          error(session, e.getMessage());
+        }
+      }
+      case "unsubscribe" -> {}
+      default -> error(session, "type is subscribe or unsubscribe.");
+    }
+  }
+
   @OnClose
   public void closed(Session session) {
     subscriptions.values().forEach(ConversationSocket::close);
@@ -136,6 +175,18 @@ public class ConversationSocket {
             .add("type", event.type())
             .add("conversationId", event.conversationId().toString())
             .add("runId", event.runId() == null ? "" : event.runId().toString())
+            .add("data", Json.createReader(new StringReader(event.payload())).readObject())
+            .build()
+            .toString());
+  }
+
+  private static void send(Session session, TaskEvent event) {
+    send(
+        session,
+        Json.createObjectBuilder()
+            .add("type", event.type())
+            .add("organizationId", event.organizationId().toString())
+            .add("taskId", event.taskId().toString())
             .add("data", Json.createReader(new StringReader(event.payload())).readObject())
             .build()
             .toString());

@@ -3,6 +3,7 @@ package io.protohive.rest.tenant;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
+import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,6 +44,7 @@ public class TenantAdminResource {
 
   @Inject TenantAdministration administration;
   @Inject PluginCatalog plugins;
+  @Inject TaskService tasks;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
@@ -109,5 +112,26 @@ public class TenantAdminResource {
   @Operation(summary = "The tenant's audit trail, newest first")
   public PageResponse<AuditEntry> audit(@QueryParam("limit") Integer limit) {
     return PageResponse.all(administration.audit(Callers.of(token), limit));
+  }
+
+  /** The tools whose calls in agents' task work wait for a person's approval. */
+  public record ApprovalTools(List<String> toolIds) {}
+
+  @GET
+  @Path("approval-tools")
+  @Operation(
+      summary = "Tools held for approval",
+      description = "Besides these, tools their plugins declare consequential are always held.")
+  public ApprovalTools approvalTools() {
+    return new ApprovalTools(tasks.approvalTools(Callers.of(token)));
+  }
+
+  @PUT
+  @Path("approval-tools")
+  @Operation(summary = "Replace the tools held for approval; tenant admins only")
+  public ApprovalTools replaceApprovalTools(ApprovalTools body) {
+    return new ApprovalTools(
+        tasks.replaceApprovalTools(
+            Callers.of(token), RequestBodies.require(body).toolIds(), request.getRemoteAddr()));
   }
 }

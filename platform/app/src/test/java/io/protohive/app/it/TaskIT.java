@@ -1,0 +1,271 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Agents working on tasks in the background, driven by the scripted model's per-agent plans: a
+ * manager splits a goal among its reports and combines their results; a held tool waits for a
+ * person's decision.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TaskIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WORK = Duration.ofSeconds(60);
+
+  private String[] owner;
+  private String organization;
+  private final Map<String, String> agents = new HashMap<>();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void startupOrganization() throws Exception {
+    owner = PluginsApi.newTenantAdmin("tasks");
+    assertThat(PluginsApi.configure(PluginsApi.CLOCK_ID, "{\"enabled\":true}", owner).statusCode())
+        .isEqualTo(200);
+    plan();
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/llm-route",
+                    "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
+    organization =
+        Platform.json(
+                Platform.post(
+                    "api/v1/organizations",
+                    "{\"name\":\"Rocket\",\"template\":\"software-startup\"}",
+                    owner))
+            .get("id")
+            .asText();
+    for (JsonNode agent :
+        Platform.json(Platform.get("api/v1/organizations/" + organization + "/agents", owner))
+            .get("items")) {
+      agents.put(agent.get("name").asText(), agent.get("id").asText());
+    }
+  }
+
+  @Test
+  void aManagerSplitsAGoalAmongItsReportsAndCombinesTheirResults() throws Exception {
+    plan(
+        "@Ada: call: task_delegate {\"title\":\"Build the API\",\"assignee\":\"Linus\"}",
+        "@Ada: call: task_delegate {\"title\":\"Write the stories\",\"assignee\":\"Margaret\"}",
+        "@Ada: say: I split the work between Linus and Margaret.",
+        "@Ada: call: task_complete {\"result\":\"Launched: API built, stories written.\"}",
+        "@Linus: call: task_complete {\"result\":\"The API is built.\"}",
+        "@Margaret: call: task_complete {\"result\":\"The stories are written.\"}");
+
+    String goal = task("{\"title\":\"Launch the product\",\"assigneeAgentId\":\"" + ada() + "\"}");
+
+    JsonNode done = awaitStatus(goal, "DONE");
+    assertThat(done.get("task").get("result").asText())
+        .isEqualTo("Launched: API built, stories written.");
+    JsonNode subtasks = done.get("subtasks");
+    assertThat(subtasks).hasSize(2);
+    assertThat(subtasks.findValuesAsText("assigneeAgentId"))
+        .containsExactly(agents.get("Linus"), agents.get("Margaret"));
+    assertThat(subtasks.findValuesAsText("status")).containsOnly("DONE");
+    assertThat(subtasks.findValuesAsText("result"))
+        .containsExactly("The API is built.", "The stories are written.");
+    assertThat(subtasks.get(0).get("reporterKind").asText()).isEqualTo("AGENT");
+    assertThat(done.get("comments").findValuesAsText("content"))
+        .containsExactly("I split the work between Linus and Margaret.");
+    assertThat(done.get("work").toString())
+        .as("the combining session read its reports' results")
+        .contains("The API is built.", "The stories are written.");
+    assertThat(board()).hasSize(3);
+  }
+
+  @Test
+  void aHeldToolWaitsForAPersonAndARejectionIsReportedToTheAgent() throws Exception {
+    assertThat(
+            Platform.send(
+                    "PUT", "api/v1/tenant/approval-tools", "{\"toolIds\":[\"clock.now\"]}", owner)
+                .statusCode())
+        .isEqualTo(200);
+    plan(
+        "@Linus: call: clock_now {}",
+        "@Linus: call: task_complete {\"result\":\"I could not tell the time.\"}");
+
+    String task = task("{\"title\":\"Tell the time\",\"assigneeAgentId\":\"" + linus() + "\"}");
+
+    awaitStatus(task, "WAITING_FOR_APPROVAL");
+    JsonNode approvals =
+        Platform.json(Platform.get("api/v1/organizations/" + organization + "/approvals", owner))
+            .get("items");
+    assertThat(approvals).hasSize(1);
+    assertThat(approvals.get(0).get("toolId").asText()).isEqualTo("clock.now");
+    String approval = approvals.get(0).get("id").asText();
+    String[] stranger = PluginsApi.newTenantAdmin("meddler");
+    assertThat(
+            Platform.post(
+                    "api/v1/approvals/" + approval + "/decision", "{\"approve\":true}", stranger)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            Platform.post("api/v1/approvals/" + approval + "/decision", "{\"note\":\"?\"}", owner)
+                .statusCode())
+        .isEqualTo(400);
+
+    HttpResponse<String> rejected =
+        Platform.post(
+            "api/v1/approvals/" + approval + "/decision",
+            "{\"approve\":false,\"note\":\"Not now\"}",
+            owner);
+
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+    JsonNode done = awaitStatus(task, "DONE");
+    assertThat(done.get("task").get("result").asText()).isEqualTo("I could not tell the time.");
+    assertThat(done.get("approvals").get(0).get("status").asText()).isEqualTo("REJECTED");
+    assertThat(done.get("work").toString())
+        .contains("A person rejected this action: Not now")
+        .doesNotContain("\"text\":\"20");
+    assertThat(done.get("comments").findValuesAsText("content"))
+        .contains("Rejected: clock.now - Not now");
+    assertThat(
+            Platform.post("api/v1/approvals/" + approval + "/decision", "{\"approve\":true}", owner)
+                .statusCode())
+        .as("decided already")
+        .isEqualTo(409);
+    assertThat(Platform.get("api/v1/tenant/audit", owner).body()).contains("APPROVAL_REFUSED");
+  }
+
+  @Test
+  void anApprovedToolRunsWithTheArgumentsAsApproved() throws Exception {
+    Platform.send("PUT", "api/v1/tenant/approval-tools", "{\"toolIds\":[\"clock.now\"]}", owner);
+    plan("@Linus: call: clock_now {}", "@Linus: say: Here is the time.");
+    String task = task("{\"title\":\"Tell the time\",\"assigneeAgentId\":\"" + linus() + "\"}");
+    awaitStatus(task, "WAITING_FOR_APPROVAL");
+    String approval =
+        Platform.json(Platform.get("api/v1/tasks/" + task, owner))
+            .get("approvals")
+            .get(0)
+            .get("id")
+            .asText();
+
+    Platform.post(
+        "api/v1/approvals/" + approval + "/decision",
+        "{\"approve\":true,\"arguments\":\"{}\"}",
+        owner);
+
+    JsonNode done = awaitStatus(task, "DONE");
+    assertThat(done.get("task").get("result").asText()).isEqualTo("Here is the time.");
+    assertThat(done.get("work").toString()).contains("\"toolName\":\"clock_now\"");
+    assertThat(done.get("comments").findValuesAsText("content")).contains("Approved: clock.now");
+  }
+
+  @Test
+  void badTasksAreRefusedAndForeignTasksAreNotFound() throws Exception {
+    String tasks = "api/v1/organizations/" + organization + "/tasks";
+    for (String bad :
+        List.of(
+            "{\"title\":\"\"}",
+            "{\"title\":\"x\",\"priority\":\"SOMEDAY\"}",
+            "{\"title\":\"x\",\"assigneeAgentId\":\"00000000-0000-0000-0000-000000000001\"}",
+            "{\"title\":\"x\",\"assigneeAgentId\":\""
+                + ada()
+                + "\",\"assigneeUserId\":\""
+                + Platform.json(Platform.get("api/v1/me", owner)).get("id").asText()
+                + "\"}")) {
+      assertThat(Platform.post(tasks, bad, owner).statusCode()).as(bad).isEqualTo(400);
+    }
+    assertThat(board()).isEmpty();
+    String task = task("{\"title\":\"Mine\"}");
+    assertThat(
+            Platform.json(Platform.get("api/v1/tasks/" + task, owner))
+                .get("task")
+                .get("status")
+                .asText())
+        .isEqualTo("BACKLOG");
+    String[] stranger = PluginsApi.newTenantAdmin("nosy");
+    assertThat(Platform.get("api/v1/tasks/" + task, stranger).statusCode()).isEqualTo(404);
+    assertThat(
+            Platform.send("PATCH", "api/v1/tasks/" + task, "{\"title\":\"Theirs\"}", stranger)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            Platform.post("api/v1/tasks/" + task + "/comments", "{\"content\":\"hi\"}", stranger)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(Platform.get(tasks, stranger).statusCode()).isEqualTo(404);
+    assertThat(
+            Platform.send(
+                    "PATCH", "api/v1/tasks/" + task, "{\"status\":\"WAITING_FOR_APPROVAL\"}", owner)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            Platform.json(Platform.get("api/v1/tasks/" + task, owner))
+                .get("task")
+                .get("title")
+                .asText())
+        .isEqualTo("Mine");
+  }
+
+  private void plan(String... lines) throws Exception {
+    Map<String, Object> body =
+        Map.of(
+            "enabled",
+            true,
+            "config",
+            Map.of("tokenDelayMillis", "1", "plan", String.join("\n", lines)));
+    assertThat(
+            PluginsApi.configure(
+                    "io.protohive.plugins.llm-scripted", JSON.writeValueAsString(body), owner)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  private String ada() {
+    return agents.get("Ada");
+  }
+
+  private String linus() {
+    return agents.get("Linus");
+  }
+
+  private String task(String body) throws Exception {
+    HttpResponse<String> created =
+        Platform.post("api/v1/organizations/" + organization + "/tasks", body, owner);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Platform.json(created).get("id").asText();
+  }
+
+  private JsonNode board() throws Exception {
+    return Platform.json(Platform.get("api/v1/organizations/" + organization + "/tasks", owner))
+        .get("items");
+  }
+
+  private JsonNode awaitStatus(String task, String status) throws Exception {
+    await()
+        .atMost(WORK)
+        .until(
+            () ->
+                Platform.json(Platform.get("api/v1/tasks/" + task, owner))
+                    .get("task")
+                    .get("status")
+                    .asText()
+                    .equals(status));
+    return Platform.json(Platform.get("api/v1/tasks/" + task, owner));
+  }
+}

@@ -1,0 +1,168 @@
+package io.protohive.kernel.job;
+
+import io.protohive.kernel.platform.PlatformSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * This node's background workers: they claim due jobs whenever a job is enqueued here and, for jobs
+ * enqueued on other nodes, retried or abandoned by a dead node, every {@link #POLL}. Polling costs
+ * one indexed query; no model is called unless a job asks for it. A running job's lease is renewed
+ * every third of its length; a failed attempt is retried after an exponential backoff with jitter.
+ */
+@ApplicationScoped
+public class JobWorkers {
+
+  private static final Logger LOG = Logger.getLogger(JobWorkers.class.getName());
+
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+  @Resource(lookup = "jdbc/protohive")
+  DataSource dataSource;
+
+  @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject Instance<JobHandler> handlers;
+  @Inject PlatformSettings settings;
+
+  private final AtomicInteger running = new AtomicInteger();
+  private final String name = "node-" + UUID.randomUUID();
+  private volatile ScheduledFuture<?> polling;
+
+  public void start() {
+    polling =
+        scheduler.scheduleWithFixedDelay(
+            this::claimAndRun, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public void stop() {
+    ScheduledFuture<?> current = polling;
+    if (current != null) {
+      current.cancel(false);
+    }
+  }
+
+  /** Claims due jobs now rather than at the next poll. */
+  public void wake() {
+    if (polling != null) {
+      executor.execute(this::claimAndRun);
+    }
+  }
+
+  /** This node's name on the jobs it holds. */
+  public String name() {
+    return name;
+  }
+
+  private synchronized void claimAndRun() {
+    int free = settings.jobWorkers() - running.get();
+    if (free <= 0) {
+      return;
+    }
+    try {
+      List<Job> claimed =
+          inPlatformScope(
+              connection -> {
+                JobQueue.buryAbandoned(connection);
+                return JobQueue.claim(connection, name, free, settings.jobLease());
+              });
+      for (Job job : claimed) {
+        running.incrementAndGet();
+        executor.execute(() -> run(job));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Jobs could not be claimed", e);
+    }
+  }
+
+  private void run(Job job) {
+    Duration lease = settings.jobLease();
+    ScheduledFuture<?> renewal =
+        scheduler.scheduleAtFixedRate(
+            () -> renew(job), lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+    try {
+      handler(job.kind()).run(job);
+      inPlatformScope(connection -> JobQueue.complete(connection, job.id(), name));
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.kind() + ") failed", e);
+      String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      try {
+        inPlatformScope(
+            connection -> JobQueue.fail(connection, job.id(), name, error, backoff(job)));
+      } catch (RuntimeException stored) {
+        LOG.log(Level.WARNING, "Job " + job.id() + " failure could not be stored", stored);
+      }
+    } finally {
+      renewal.cancel(false);
+      running.decrementAndGet();
+      wake();
+    }
+  }
+
+  private void renew(Job job) {
+    try {
+      if (!inPlatformScope(
+          connection -> JobQueue.renew(connection, job.id(), name, settings.jobLease()))) {
+        LOG.warning("Job " + job.id() + " lost its lease to another node");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Job " + job.id() + " lease could not be renewed", e);
+    }
+  }
+
+  private JobHandler handler(String kind) {
+    return handlers.stream()
+        .filter(handler -> handler.kind().equals(kind))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No handler for jobs of kind " + kind));
+  }
+
+  /** 2 s, 4 s, 8 s … up to 10 minutes, each with up to a quarter more at random. */
+  static Duration backoff(Job job) {
+    long base =
+        Math.min(
+            MAX_BACKOFF.toMillis(),
+            FIRST_BACKOFF.toMillis() << Math.min(20, Math.max(0, job.attempts() - 1)));
+    return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
+  }
+
+  private interface Work<T> {
+    T on(Connection connection) throws SQLException;
+  }
+
+  /** A short transaction of its own that sees every tenant's jobs. */
+  private <T> T inPlatformScope(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (var scope = connection.createStatement()) {
+        scope.execute("select set_config('app.scope', 'platform', true)");
+      }
+      T result = work.on(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the job queue cannot be reached", e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.protohive.kernel.task;
+
+public enum TaskPriority {
+  LOW,
+  MEDIUM,
+  HIGH,
+  URGENT
+}

@@ -1,0 +1,367 @@
+package io.protohive.kernel.task;
+
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.job.Jobs;
+import io.protohive.kernel.organization.AgentService;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.TenantAdministration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tasks of an organization, for its members. An agent assigned to a task wakes up to work on it
+ * when it is assigned, when a person comments, when an approval is decided and when its subtasks
+ * are done: each is a job on the durable queue, so no agent polls and no work is lost.
+ */
+@ApplicationScoped
+public class TaskService {
+
+  static final int MAX_TITLE = 200;
+  static final int MAX_TEXT = 20_000;
+  static final int BOARD_LIMIT = 500;
+  private static final String NOT_FOUND = "No task with this id in your organizations.";
+
+  @Inject TaskStore store;
+  @Inject OrganizationService organizations;
+  @Inject AgentService agents;
+  @Inject DatabaseScope scope;
+  @Inject TaskEvents events;
+  @Inject Jobs jobs;
+  @Inject AuditLog audit;
+  @Inject TenantAdministration tenants;
+
+  @Transactional
+  public TaskView create(Caller caller, UUID organizationId, TaskDraft draft) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    if (draft == null) {
+      throw Rejection.invalid("title", "Give the task a title.");
+    }
+    text("title", draft.title(), MAX_TITLE);
+    if (draft.description() != null && draft.description().length() > MAX_TEXT) {
+      throw Rejection.invalid("description", "A description has at most 20,000 characters.");
+    }
+    assignee(caller, organizationId, draft.assigneeAgentId(), draft.assigneeUserId());
+    if (draft.parentId() != null) {
+      TaskView parent =
+          store
+              .find(draft.parentId())
+              .filter(found -> found.organizationId().equals(organizationId))
+              .orElseThrow(
+                  () -> Rejection.invalid("parentId", "The parent is a task of the organization."));
+      if (parent.status().closed()) {
+        throw Rejection.invalid("parentId", "The parent task is closed.");
+      }
+    }
+    boolean assigned = draft.assigneeAgentId() != null || draft.assigneeUserId() != null;
+    TaskStatus status =
+        draft.status() != null ? draft.status() : assigned ? TaskStatus.TODO : TaskStatus.BACKLOG;
+    TaskView task =
+        store.insert(
+            caller.tenantId(),
+            organizationId,
+            draft,
+            status,
+            draft.priority() == null ? TaskPriority.MEDIUM : draft.priority(),
+            "USER",
+            caller.userId(),
+            caller.userId());
+    announce(caller.tenantId(), task);
+    wakeAssignee(caller.tenantId(), task, draft.dueAt());
+    return task;
+  }
+
+  @Transactional
+  public List<TaskView> board(Caller caller, UUID organizationId) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    return store.board(organizationId, BOARD_LIMIT);
+  }
+
+  @Transactional
+  public TaskDetails get(Caller caller, UUID taskId) {
+    TaskView task = visible(caller, taskId);
+    return new TaskDetails(
+        task,
+        store.subtasks(taskId),
+        store.comments(taskId),
+        store.approvals(taskId),
+        Json.createReader(new StringReader(store.work(taskId).workLog())).readArray());
+  }
+
+  @Transactional
+  public TaskView update(Caller caller, UUID taskId, TaskChange change) {
+    TaskView current = visible(caller, taskId);
+    if (change == null) {
+      throw Rejection.invalid("body", "Send the fields to change.");
+    }
+    if (change.title() != null) {
+      text("title", change.title(), MAX_TITLE);
+    }
+    if (change.description() != null && change.description().length() > MAX_TEXT) {
+      throw Rejection.invalid("description", "A description has at most 20,000 characters.");
+    }
+    boolean clear = Boolean.TRUE.equals(change.clearAssignee());
+    boolean reassigned =
+        clear || change.assigneeAgentId() != null || change.assigneeUserId() != null;
+    UUID agent = clear ? null : current.assigneeAgentId();
+    UUID user = clear ? null : current.assigneeUserId();
+    if (change.assigneeAgentId() != null || change.assigneeUserId() != null) {
+      assignee(caller, current.organizationId(), change.assigneeAgentId(), change.assigneeUserId());
+      agent = change.assigneeAgentId();
+      user = change.assigneeUserId();
+    }
+    if (change.status() == TaskStatus.WAITING_FOR_APPROVAL) {
+      throw Rejection.invalid("status", "Only an agent's action waits for approval.");
+    }
+    TaskView changed =
+        new TaskView(
+            current.id(),
+            current.organizationId(),
+            current.parentId(),
+            change.title() == null ? current.title() : change.title().strip(),
+            change.description() == null ? current.description() : change.description(),
+            change.status() == null ? current.status() : change.status(),
+            change.priority() == null ? current.priority() : change.priority(),
+            agent,
+            user,
+            current.reporterKind(),
+            current.reporterId(),
+            Boolean.TRUE.equals(change.clearDueAt())
+                ? null
+                : change.dueAt() == null ? current.dueAt() : change.dueAt(),
+            current.result(),
+            current.createdAt(),
+            current.updatedAt());
+    store.update(changed);
+    TaskView saved = store.find(taskId).orElseThrow();
+    announce(caller.tenantId(), saved);
+    boolean reopened = current.status() == TaskStatus.BACKLOG && !saved.status().closed();
+    if (reassigned || reopened || change.dueAt() != null) {
+      wakeAssignee(caller.tenantId(), saved, change.dueAt());
+    }
+    return saved;
+  }
+
+  @Transactional
+  public CommentView comment(Caller caller, UUID taskId, String content) {
+    TaskView task = visible(caller, taskId);
+    text("content", content, MAX_TEXT);
+    CommentView comment =
+        store.addComment(caller.tenantId(), taskId, "USER", caller.userId(), content.strip());
+    events.publish(
+        new TaskEvent(
+            caller.tenantId(),
+            task.organizationId(),
+            taskId,
+            "task.comment",
+            TaskJson.of(comment)));
+    wakeAssignee(caller.tenantId(), task, null);
+    return comment;
+  }
+
+  @Transactional
+  public List<ApprovalView> pendingApprovals(Caller caller, UUID organizationId) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    return store.pendingApprovals(organizationId);
+  }
+
+  /** A person's decision on an agent's held action; admins and owners decide. */
+  @Transactional
+  public ApprovalView decide(
+      Caller caller, UUID approvalId, ApprovalDecision decision, String sourceAddress) {
+    if (caller.tenantId() == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No approval with this id.");
+    }
+    scope.tenant(caller.tenantId());
+    ApprovalView approval =
+        store
+            .approval(approvalId)
+            .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No approval with this id."));
+    TaskView task = visible(caller, approval.taskId());
+    organizations.access(caller, task.organizationId(), Permission.EDIT);
+    if (decision == null || decision.approve() == null) {
+      throw Rejection.invalid("approve", "Say true to approve or false to reject.");
+    }
+    if (decision.note() != null && decision.note().length() > 2_000) {
+      throw Rejection.invalid("note", "A note has at most 2,000 characters.");
+    }
+    String arguments = decision.arguments() == null ? null : jsonObject(decision.arguments());
+    if (!store.decide(
+        approvalId, decision.approve(), arguments, caller.userId(), decision.note())) {
+      throw Rejection.of(Rejection.Kind.CONFLICT, "This approval was decided already.");
+    }
+    ApprovalView decided = store.approval(approvalId).orElseThrow();
+    audit.record(
+        caller.tenantId(),
+        caller.userId(),
+        decision.approve() ? AuditLog.Action.APPROVAL_GRANTED : AuditLog.Action.APPROVAL_REFUSED,
+        "task "
+            + task.id()
+            + ", tool "
+            + decided.toolId()
+            + ", arguments "
+            + decided.arguments()
+            + (decision.note() == null ? "" : ", note: " + decision.note()),
+        sourceAddress);
+    store.addComment(
+        caller.tenantId(),
+        task.id(),
+        "SYSTEM",
+        null,
+        (decision.approve() ? "Approved: " : "Rejected: ")
+            + decided.toolId()
+            + (decision.note() == null || decision.note().isBlank()
+                ? ""
+                : " - " + decision.note()));
+    TaskView resumed = withStatus(task, TaskStatus.IN_PROGRESS);
+    store.update(resumed);
+    announce(caller.tenantId(), store.find(task.id()).orElseThrow());
+    wakeAssignee(caller.tenantId(), task, null);
+    return decided;
+  }
+
+  /** The tools the tenant's admins hold for approval, besides consequential ones. */
+  @Transactional
+  public List<String> approvalTools(Caller caller) {
+    requireTenant(caller);
+    scope.tenant(caller.tenantId());
+    return store.approvalTools();
+  }
+
+  @Transactional
+  public List<String> replaceApprovalTools(Caller admin, List<String> toolIds, String address) {
+    tenants.requireAdmin(admin);
+    scope.tenant(admin.tenantId());
+    if (toolIds == null || toolIds.size() > 200) {
+      throw Rejection.invalid("toolIds", "Name up to 200 tools.");
+    }
+    for (String toolId : toolIds) {
+      if (toolId == null || !toolId.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
+        throw Rejection.invalid("toolIds", "A tool id is like clock.now.");
+      }
+    }
+    store.replaceApprovalTools(admin.tenantId(), toolIds.stream().distinct().sorted().toList());
+    audit.record(
+        admin.tenantId(),
+        admin.userId(),
+        AuditLog.Action.APPROVAL_TOOLS_CHANGED,
+        String.join(", ", toolIds),
+        address);
+    return store.approvalTools();
+  }
+
+  /** Queues the assigned agent's work on the task, unless some is queued already. */
+  void wakeAssignee(UUID tenantId, TaskView task, Instant dueAt) {
+    if (task.assigneeAgentId() == null
+        || task.status().closed()
+        || task.status() == TaskStatus.BACKLOG
+        || store.workQueued(task.id())) {
+      return;
+    }
+    Instant now = Instant.now();
+    jobs.enqueue(
+        tenantId,
+        TaskWork.KIND,
+        Json.createObjectBuilder().add("taskId", task.id().toString()).build().toString(),
+        now);
+    if (dueAt != null && dueAt.isAfter(now)) {
+      jobs.enqueue(
+          tenantId,
+          TaskWork.KIND,
+          Json.createObjectBuilder()
+              .add("taskId", task.id().toString())
+              .add("due", true)
+              .build()
+              .toString(),
+          dueAt);
+    }
+  }
+
+  void announce(UUID tenantId, TaskView task) {
+    events.publish(
+        new TaskEvent(
+            tenantId, task.organizationId(), task.id(), "task.updated", TaskJson.of(task)));
+  }
+
+  static TaskView withStatus(TaskView task, TaskStatus status) {
+    return new TaskView(
+        task.id(),
+        task.organizationId(),
+        task.parentId(),
+        task.title(),
+        task.description(),
+        status,
+        task.priority(),
+        task.assigneeAgentId(),
+        task.assigneeUserId(),
+        task.reporterKind(),
+        task.reporterId(),
+        task.dueAt(),
+        task.result(),
+        task.createdAt(),
+        task.updatedAt());
+  }
+
+  private void assignee(Caller caller, UUID organizationId, UUID agentId, UUID userId) {
+    if (agentId != null && userId != null) {
+      throw Rejection.invalid("assigneeAgentId", "Assign an agent or a person, not both.");
+    }
+    if (agentId != null
+        && agents.list(caller, organizationId).stream()
+            .map(AgentView::id)
+            .noneMatch(agentId::equals)) {
+      throw Rejection.invalid("assigneeAgentId", "The assignee is an agent of the organization.");
+    }
+    if (userId != null
+        && organizations.members(caller, organizationId).stream()
+            .noneMatch(member -> member.userId().equals(userId))) {
+      throw Rejection.invalid("assigneeUserId", "The assignee is a member of the organization.");
+    }
+  }
+
+  private TaskView visible(Caller caller, UUID taskId) {
+    requireTenant(caller);
+    scope.tenant(caller.tenantId());
+    TaskView task =
+        store.find(taskId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
+    try {
+      organizations.access(caller, task.organizationId(), Permission.VIEW);
+    } catch (Rejection e) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
+    }
+    return task;
+  }
+
+  private static void requireTenant(Caller caller) {
+    if (caller.tenantId() == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
+    }
+  }
+
+  private static void text(String field, String value, int max) {
+    if (value == null || value.isBlank() || value.length() > max) {
+      throw Rejection.invalid(field, "Write 1 to " + max + " characters.");
+    }
+  }
+
+  private static String jsonObject(String text) {
+    try {
+      JsonObject object = Json.createReader(new StringReader(text)).readObject();
+      return object.toString();
+    } catch (JsonException | IllegalStateException e) {
+      throw Rejection.invalid("arguments", "The arguments are a JSON object.");
+    }
+  }
+}

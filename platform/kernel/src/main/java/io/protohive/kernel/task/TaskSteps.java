@@ -1,0 +1,336 @@
+package io.protohive.kernel.task;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ChatMessageDeserializer;
+import dev.langchain4j.data.message.ChatMessageSerializer;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.organization.AgentService;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The database work of an agent's session on a task, each piece in a short transaction of its own,
+ * so that no transaction stays open while the model thinks. Every step the agent takes is appended
+ * to the task's work log in the same transaction as its effect on tasks and comments, so a session
+ * that dies half-way resumes from the last step and never repeats one.
+ */
+@ApplicationScoped
+public class TaskSteps {
+
+  @Inject TaskStore store;
+  @Inject AgentService agents;
+  @Inject DatabaseScope scope;
+  @Inject TaskService tasks;
+  @Inject TaskEvents events;
+
+  /**
+   * What a session starts from.
+   *
+   * @param log the agent's work on the task so far
+   * @param news what happened since the agent last looked, or {@code null} for nothing
+   * @param reports the agents that report to the assignee, by name
+   */
+  record Session(
+      UUID tenantId,
+      TaskView task,
+      AgentView agent,
+      Caller caller,
+      List<ChatMessage> log,
+      String news,
+      List<AgentView> reports,
+      boolean heldForApproval) {}
+
+  /** The session to run, or none when the task needs no agent now. */
+  @Transactional
+  Optional<Session> open(UUID tenantId, UUID taskId, boolean due) {
+    scope.tenant(tenantId);
+    TaskView task = store.find(taskId).orElse(null);
+    if (task == null
+        || task.assigneeAgentId() == null
+        || task.status().closed()
+        || task.status() == TaskStatus.BACKLOG) {
+      return Optional.empty();
+    }
+    TaskStore.Work work = store.work(taskId);
+    Caller caller = new Caller(work.actingUserId(), tenantId);
+    AgentView agent = agents.get(caller, task.assigneeAgentId());
+    List<AgentView> reports =
+        agents.list(caller, task.organizationId()).stream()
+            .filter(a -> agent.id().equals(a.managerId()))
+            .toList();
+    boolean held = store.approvals(taskId).stream().anyMatch(a -> "PENDING".equals(a.status()));
+    return Optional.of(
+        new Session(
+            tenantId,
+            task,
+            agent,
+            caller,
+            new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog())),
+            news(task, work.briefedAt(), due, caller),
+            reports,
+            held));
+  }
+
+  /** Appends the agent's steps to the task's work log; the news in them is now briefed. */
+  @Transactional
+  void append(UUID tenantId, UUID taskId, List<ChatMessage> steps, boolean briefed) {
+    scope.tenant(tenantId);
+    TaskStore.Work work = store.work(taskId);
+    List<ChatMessage> log =
+        new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog()));
+    log.addAll(steps);
+    store.saveWork(
+        taskId,
+        ChatMessageSerializer.messagesToJson(log),
+        briefed ? Instant.now() : work.briefedAt());
+  }
+
+  @Transactional
+  ToolExecutionResultMessage comment(Session session, String content, ToolExecutionRequest call) {
+    scope.tenant(session.tenantId());
+    postComment(session, content);
+    ToolExecutionResultMessage result = ToolExecutionResultMessage.from(call, "Comment posted.");
+    append(session.tenantId(), session.task().id(), List.of(result), false);
+    return result;
+  }
+
+  private void postComment(Session session, String content) {
+    CommentView comment =
+        store.addComment(
+            session.tenantId(), session.task().id(), "AGENT", session.agent().id(), content);
+    events.publish(
+        new TaskEvent(
+            session.tenantId(),
+            session.task().organizationId(),
+            session.task().id(),
+            "task.comment",
+            TaskJson.of(comment)));
+  }
+
+  /** A subtask for one of the agent's reports, who starts on it at once. */
+  @Transactional
+  ToolExecutionResultMessage delegate(
+      Session session,
+      String title,
+      String description,
+      String assignee,
+      ToolExecutionRequest call) {
+    scope.tenant(session.tenantId());
+    AgentView report =
+        session.reports().stream()
+            .filter(a -> a.name().equalsIgnoreCase(assignee == null ? "" : assignee.strip()))
+            .findFirst()
+            .orElse(null);
+    String result;
+    if (report == null) {
+      result =
+          "Not delegated: "
+              + assignee
+              + " does not report to you. Your reports: "
+              + String.join(", ", session.reports().stream().map(AgentView::name).toList())
+              + ".";
+    } else if (title == null || title.isBlank()) {
+      result = "Not delegated: give the subtask a title.";
+    } else {
+      TaskView subtask =
+          store.insert(
+              session.tenantId(),
+              session.task().organizationId(),
+              new TaskDraft(
+                  title.strip(),
+                  description == null ? "" : description,
+                  TaskStatus.TODO,
+                  session.task().priority(),
+                  report.id(),
+                  null,
+                  session.task().id(),
+                  null),
+              TaskStatus.TODO,
+              session.task().priority(),
+              "AGENT",
+              session.agent().id(),
+              session.caller().userId());
+      tasks.announce(session.tenantId(), subtask);
+      tasks.wakeAssignee(session.tenantId(), subtask, null);
+      result = "Subtask \"" + subtask.title() + "\" is now " + report.name() + "'s.";
+    }
+    ToolExecutionResultMessage message = ToolExecutionResultMessage.from(call, result);
+    append(session.tenantId(), session.task().id(), List.of(message), false);
+    return message;
+  }
+
+  /**
+   * The task is done with the agent's result; once every subtask of its parent is closed, the
+   * parent's agent wakes up to combine them.
+   */
+  @Transactional
+  void complete(Session session, String result, List<ChatMessage> steps) {
+    scope.tenant(session.tenantId());
+    TaskView task = store.lock(session.task().id()).orElseThrow();
+    TaskView done =
+        new TaskView(
+            task.id(),
+            task.organizationId(),
+            task.parentId(),
+            task.title(),
+            task.description(),
+            TaskStatus.DONE,
+            task.priority(),
+            task.assigneeAgentId(),
+            task.assigneeUserId(),
+            task.reporterKind(),
+            task.reporterId(),
+            task.dueAt(),
+            result,
+            task.createdAt(),
+            task.updatedAt());
+    store.update(done);
+    append(session.tenantId(), task.id(), steps, false);
+    tasks.announce(session.tenantId(), store.find(task.id()).orElseThrow());
+    if (task.parentId() != null) {
+      TaskView parent = store.lock(task.parentId()).orElseThrow();
+      if (store.subtasks(parent.id()).stream().allMatch(sub -> sub.status().closed())) {
+        tasks.wakeAssignee(session.tenantId(), parent, null);
+      }
+    }
+  }
+
+  /** The agent cannot go on: the task is blocked with the reason, for a person to look at. */
+  @Transactional
+  void block(Session session, String reason, List<ChatMessage> steps) {
+    scope.tenant(session.tenantId());
+    store.addComment(session.tenantId(), session.task().id(), "SYSTEM", null, reason);
+    status(session, TaskStatus.BLOCKED);
+    append(session.tenantId(), session.task().id(), steps, false);
+  }
+
+  /** The agent's answer ends the session: done when nothing is open, else a progress note. */
+  @Transactional
+  void answered(Session session, String text, List<ChatMessage> steps) {
+    scope.tenant(session.tenantId());
+    boolean waiting =
+        store.subtasks(session.task().id()).stream().anyMatch(sub -> !sub.status().closed());
+    if (waiting) {
+      postComment(session, text);
+      append(session.tenantId(), session.task().id(), steps, false);
+      status(session, TaskStatus.IN_PROGRESS);
+    } else {
+      complete(session, text, steps);
+    }
+  }
+
+  @Transactional
+  void status(Session session, TaskStatus status) {
+    scope.tenant(session.tenantId());
+    TaskView task = store.find(session.task().id()).orElseThrow();
+    if (task.status() != status) {
+      store.update(TaskService.withStatus(task, status));
+      tasks.announce(session.tenantId(), store.find(task.id()).orElseThrow());
+    }
+  }
+
+  /** Holds a tool call for a person's approval; the task waits. */
+  @Transactional
+  void hold(Session session, String toolId, String callId, String arguments) {
+    scope.tenant(session.tenantId());
+    if (store.approvalOfCall(session.task().id(), callId).isEmpty()) {
+      ApprovalView approval =
+          store.addApproval(
+              session.tenantId(),
+              session.task().id(),
+              session.agent().id(),
+              toolId,
+              callId,
+              arguments);
+      events.publish(
+          new TaskEvent(
+              session.tenantId(),
+              session.task().organizationId(),
+              session.task().id(),
+              "approval.requested",
+              TaskJson.of(approval)));
+    }
+    status(session, TaskStatus.WAITING_FOR_APPROVAL);
+  }
+
+  @Transactional
+  Optional<ApprovalView> approvalOf(Session session, String callId) {
+    scope.tenant(session.tenantId());
+    return store.approvalOfCall(session.task().id(), callId);
+  }
+
+  @Transactional
+  List<String> approvalTools(UUID tenantId) {
+    scope.tenant(tenantId);
+    return store.approvalTools();
+  }
+
+  /** What the agent has not seen yet: the brief, people's comments, its subtasks' outcomes. */
+  private String news(TaskView task, Instant briefedAt, boolean due, Caller caller) {
+    StringBuilder news = new StringBuilder();
+    if (briefedAt == null) {
+      news.append("Your task: ").append(task.title()).append('\n');
+      if (!task.description().isBlank()) {
+        news.append(task.description()).append('\n');
+      }
+      news.append("Priority: ").append(task.priority().name().toLowerCase());
+      if (task.dueAt() != null) {
+        news.append(", due ").append(task.dueAt());
+      }
+      news.append('\n');
+    }
+    List<CommentView> said =
+        store.comments(task.id()).stream()
+            .filter(c -> "USER".equals(c.authorKind()))
+            .filter(c -> briefedAt == null || c.createdAt().isAfter(briefedAt))
+            .toList();
+    if (!said.isEmpty()) {
+      news.append("\nPeople commented:\n");
+      said.forEach(c -> news.append("- ").append(c.content()).append('\n'));
+    }
+    List<TaskView> subtasks = store.subtasks(task.id());
+    boolean subtaskNews =
+        subtasks.stream().anyMatch(s -> briefedAt == null || s.updatedAt().isAfter(briefedAt));
+    if (!subtasks.isEmpty() && subtaskNews) {
+      news.append("\nYour subtasks:\n");
+      for (TaskView subtask : subtasks) {
+        news.append("- ")
+            .append(subtask.title())
+            .append(" (")
+            .append(agentName(caller, subtask.assigneeAgentId()))
+            .append("): ")
+            .append(subtask.status().name().toLowerCase().replace('_', ' '));
+        if (subtask.result() != null) {
+          news.append(" - ").append(subtask.result());
+        }
+        news.append('\n');
+      }
+    }
+    if (due && task.dueAt() != null && !task.dueAt().isAfter(Instant.now())) {
+      news.append("\nThe task is due now.\n");
+    }
+    return news.isEmpty() ? null : news.toString().strip();
+  }
+
+  private String agentName(Caller caller, UUID agentId) {
+    if (agentId == null) {
+      return "a person";
+    }
+    try {
+      return agents.get(caller, agentId).name();
+    } catch (Rejection gone) {
+      return "a former agent";
+    }
+  }
+}

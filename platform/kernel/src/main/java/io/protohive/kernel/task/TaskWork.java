@@ -1,0 +1,292 @@
+package io.protohive.kernel.task;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import io.protohive.kernel.conversation.AgentToolbox;
+import io.protohive.kernel.job.Job;
+import io.protohive.kernel.job.JobHandler;
+import io.protohive.kernel.llm.CallScope;
+import io.protohive.kernel.llm.LlmGateway;
+import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.plugin.ToolService;
+import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * An agent's session of work on its task, run as a job: it reads what is new (the brief, people's
+ * comments, its subtasks' results, approval decisions), then plans, calls tools, delegates to its
+ * reports, comments, and finishes or escalates, up to its step limit. Plugin tools that are
+ * consequential, or that the tenant's admins hold, wait for a person's approval: the session ends
+ * and the next one, after the decision, runs or refuses the call. A session with nothing new to
+ * read calls no model.
+ */
+@ApplicationScoped
+public class TaskWork implements JobHandler {
+
+  public static final String KIND = "task.work";
+
+  private static final String RULES =
+      "\n\nYou are working on a task of your organization. Use your tools to do the work, post"
+          + " progress with task_comment when it helps, delegate to your reports where their"
+          + " role fits, and finish with task_complete and the result. If you cannot go on, use"
+          + " task_escalate.";
+
+  @Inject TaskSteps steps;
+  @Inject LlmGateway gateway;
+  @Inject ToolService tools;
+  @Inject AgentToolbox toolbox;
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public void run(Job job) {
+    JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
+    UUID taskId = UUID.fromString(payload.getString("taskId"));
+    Optional<TaskSteps.Session> opened =
+        steps.open(job.tenantId(), taskId, payload.getBoolean("due", false));
+    if (opened.isEmpty() || opened.get().heldForApproval()) {
+      return;
+    }
+    try {
+      work(opened.get());
+    } catch (RuntimeException e) {
+      if (job.attempts() < job.maxAttempts()) {
+        throw e;
+      }
+      // the last attempt: a person has to look, the queue gives up
+      steps.block(
+          opened.get(),
+          "The agent's work failed " + job.attempts() + " times; the last time: " + e.getMessage(),
+          List.of());
+    }
+  }
+
+  private void work(TaskSteps.Session session) {
+    AgentView agent = session.agent();
+    Map<String, AvailableTool> offered = toolbox.offered(session.caller(), agent);
+    Set<String> held = steps.approvalTools(session.tenantId()).stream().collect(Collectors.toSet());
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(SystemMessage.from(system(session)));
+    messages.addAll(session.log());
+    if (answerPending(session, offered, held, messages) == Outcome.STOP) {
+      return;
+    }
+    if (session.news() != null) {
+      UserMessage news = UserMessage.from(session.news());
+      messages.add(news);
+      steps.append(session.tenantId(), session.task().id(), List.of(news), true);
+    } else if (!interrupted(session, messages)) {
+      return;
+    }
+    steps.status(session, TaskStatus.IN_PROGRESS);
+    CallScope scope =
+        new CallScope(
+            session.tenantId(), agent.organizationId(), agent.id(), null, session.task().id());
+    for (int step = 1; step <= agent.maxSteps(); step++) {
+      ChatRequest.Builder request =
+          ChatRequest.builder()
+              .messages(messages)
+              .toolSpecifications(specifications(session, offered));
+      if (agent.temperature() != null) {
+        request.temperature(agent.temperature());
+      }
+      // streamed, so that a slow model is held to the first-token limit as in conversations
+      AiMessage answer =
+          gateway.stream(scope, request.build(), text -> {}, () -> false).aiMessage();
+      messages.add(answer);
+      if (!answer.hasToolExecutionRequests()) {
+        steps.answered(session, String.valueOf(answer.text()), List.of(answer));
+        return;
+      }
+      steps.append(session.tenantId(), session.task().id(), List.of(answer), false);
+      if (callTools(session, offered, held, answer.toolExecutionRequests(), messages)
+          == Outcome.STOP) {
+        return;
+      }
+    }
+    steps.block(
+        session,
+        agent.name() + " reached the step limit of " + agent.maxSteps() + " for one session.",
+        List.of());
+  }
+
+  /**
+   * Whether the last session stopped before the agent answered: its node died, or a held call was
+   * just decided. The model then has results it has not seen.
+   */
+  private static boolean interrupted(TaskSteps.Session session, List<ChatMessage> messages) {
+    ChatMessage last = messages.get(messages.size() - 1);
+    return session.task().status() != TaskStatus.BLOCKED
+        && (last instanceof ToolExecutionResultMessage || last instanceof UserMessage);
+  }
+
+  /** Whether the session goes on after a step. */
+  private enum Outcome {
+    GO_ON,
+    STOP
+  }
+
+  /**
+   * Answers the tool calls of the log's last step that have no result yet: those held for approval
+   * (now decided) or interrupted by a node that died.
+   */
+  private Outcome answerPending(
+      TaskSteps.Session session,
+      Map<String, AvailableTool> offered,
+      Set<String> held,
+      List<ChatMessage> messages) {
+    List<ChatMessage> log = session.log();
+    int last = log.size() - 1;
+    while (last >= 0 && log.get(last) instanceof ToolExecutionResultMessage) {
+      last--;
+    }
+    if (last < 0 || !(log.get(last) instanceof AiMessage ai) || !ai.hasToolExecutionRequests()) {
+      return Outcome.GO_ON;
+    }
+    Set<String> answered =
+        log.subList(last + 1, log.size()).stream()
+            .map(m -> ((ToolExecutionResultMessage) m).id())
+            .collect(Collectors.toSet());
+    List<ToolExecutionRequest> pending =
+        ai.toolExecutionRequests().stream().filter(c -> !answered.contains(c.id())).toList();
+    return callTools(session, offered, held, pending, messages);
+  }
+
+  private Outcome callTools(
+      TaskSteps.Session session,
+      Map<String, AvailableTool> offered,
+      Set<String> held,
+      List<ToolExecutionRequest> calls,
+      List<ChatMessage> messages) {
+    Outcome outcome = Outcome.GO_ON;
+    for (ToolExecutionRequest call : calls) {
+      Map<String, Object> arguments = AgentToolbox.arguments(call.arguments());
+      String name = call.name();
+      if (TaskTools.COMPLETE.equals(name)) {
+        ToolExecutionResultMessage done = ToolExecutionResultMessage.from(call, "Task completed.");
+        steps.complete(session, text(arguments, "result"), List.of(done));
+        return Outcome.STOP;
+      }
+      if (TaskTools.ESCALATE.equals(name)) {
+        ToolExecutionResultMessage result = ToolExecutionResultMessage.from(call, "Escalated.");
+        steps.block(
+            session,
+            session.agent().name() + " asks for help: " + text(arguments, "reason"),
+            List.of(result));
+        return Outcome.STOP;
+      }
+      ToolExecutionResultMessage result;
+      if (TaskTools.COMMENT.equals(name)) {
+        result = steps.comment(session, text(arguments, "text"), call);
+      } else if (TaskTools.DELEGATE.equals(name)) {
+        result =
+            steps.delegate(
+                session,
+                text(arguments, "title"),
+                text(arguments, "description"),
+                text(arguments, "assignee"),
+                call);
+      } else {
+        Optional<ToolExecutionResultMessage> ran = pluginTool(session, offered, held, call);
+        if (ran.isEmpty()) {
+          outcome = Outcome.STOP;
+          continue;
+        }
+        result = ran.get();
+        steps.append(session.tenantId(), session.task().id(), List.of(result), false);
+      }
+      messages.add(result);
+    }
+    return outcome;
+  }
+
+  /** The tool's result, or none while the call waits for a person's approval. */
+  private Optional<ToolExecutionResultMessage> pluginTool(
+      TaskSteps.Session session,
+      Map<String, AvailableTool> offered,
+      Set<String> held,
+      ToolExecutionRequest call) {
+    AvailableTool tool = offered.get(call.name());
+    if (tool == null) {
+      return Optional.of(
+          ToolExecutionResultMessage.from(call, "There is no tool named " + call.name() + "."));
+    }
+    String arguments =
+        call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+    if (tool.consequential() || held.contains(tool.id())) {
+      Optional<ApprovalView> approval = steps.approvalOf(session, call.id());
+      if (approval.isEmpty() || "PENDING".equals(approval.get().status())) {
+        steps.hold(session, tool.id(), call.id(), arguments);
+        return Optional.empty();
+      }
+      if ("REJECTED".equals(approval.get().status())) {
+        String note = approval.get().note();
+        return Optional.of(
+            ToolExecutionResultMessage.from(
+                call,
+                "A person rejected this action"
+                    + (note == null || note.isBlank() ? "." : ": " + note)));
+      }
+      arguments = approval.get().arguments();
+    }
+    ToolService.ToolInvocation invocation =
+        tools.invoke(
+            session.caller(),
+            tool.id(),
+            AgentToolbox.arguments(arguments),
+            session.task().organizationId());
+    return Optional.of(ToolExecutionResultMessage.from(call, invocation.content()));
+  }
+
+  private static List<ToolSpecification> specifications(
+      TaskSteps.Session session, Map<String, AvailableTool> offered) {
+    List<ToolSpecification> all =
+        new ArrayList<>(TaskTools.specifications(!session.reports().isEmpty()));
+    all.addAll(AgentToolbox.specifications(offered));
+    return all;
+  }
+
+  private static String system(TaskSteps.Session session) {
+    AgentView agent = session.agent();
+    StringBuilder system =
+        new StringBuilder("You are ")
+            .append(agent.name())
+            .append(", ")
+            .append(agent.role())
+            .append(".\n")
+            .append(agent.persona())
+            .append(RULES);
+    if (!session.reports().isEmpty()) {
+      system.append("\nYour reports:");
+      session
+          .reports()
+          .forEach(r -> system.append("\n- ").append(r.name()).append(", ").append(r.role()));
+    }
+    return system.toString();
+  }
+
+  private static String text(Map<String, Object> arguments, String name) {
+    Object value = arguments.get(name);
+    return value == null ? "" : value.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package io.protohive.rest.platform;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.job.JobAdministration;
+import io.protohive.kernel.job.JobView;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The background job queue, for platform admins. */
+@Path("platform/jobs")
+@Tag(name = "Platform")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+  @Inject JobAdministration jobs;
+  @Inject JsonWebToken token;
+
+  @GET
+  @Operation(
+      summary = "The newest 200 jobs, optionally of one status (QUEUED, RUNNING, DONE, DEAD)")
+  public PageResponse<JobView> list(@QueryParam("status") String status) {
+    return PageResponse.all(jobs.list(Callers.of(token), status));
+  }
+
+  @POST
+  @Path("{jobId}/retry")
+  @Operation(summary = "Put a dead job back in the queue with fresh attempts")
+  public Response retry(@PathParam("jobId") UUID jobId) {
+    jobs.retry(Callers.of(token), jobId);
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,50 @@
+package io.protohive.rest.task;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.task.ApprovalDecision;
+import io.protohive.kernel.task.ApprovalView;
+import io.protohive.kernel.task.TaskService;
+import io.protohive.rest.Callers;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Decisions on agents' held actions. */
+@Path("approvals")
+@Tag(name = "Tasks")
+@RequestScoped
+@RolesAllowed(AccessTokens.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApprovalResource {
+
+  @Inject TaskService tasks;
+  @Inject JsonWebToken token;
+  @Context HttpServletRequest request;
+
+  @POST
+  @Path("{approvalId}/decision")
+  @Operation(
+      summary = "Approve, edit and approve, or reject an agent's action",
+      description =
+          "Organization admins and owners decide. {approve: true|false, arguments?: JSON object"
+              + " text replacing the agent's, note?}. The decision is audited and the agent"
+              + " resumes.")
+  public ApprovalView decide(@PathParam("approvalId") UUID approvalId, ApprovalDecision body) {
+    return tasks.decide(
+        Callers.of(token), approvalId, RequestBodies.require(body), request.getRemoteAddr());
+  }
+}
