@@ -23,6 +23,7 @@ import io.protohive.ui.llm.LlmPricesView;
 import io.protohive.ui.llm.LlmView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
+import io.protohive.ui.platform.JobsView;
 import io.protohive.ui.platform.OutboxView;
 import io.protohive.ui.plugin.PluginsView;
 import io.protohive.ui.plugin.TenantPluginsView;
@@ -67,6 +68,7 @@ public class MainLayout extends AppLayout {
     }
     if (user.map(SignedInUser::platformAdmin).orElse(false)) {
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
+      navigation.addItem(new SideNavItem("Jobs", JobsView.class, VaadinIcon.TASKS.create()));
       navigation.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
       navigation.addItem(
           new SideNavItem("Model prices", LlmPricesView.class, VaadinIcon.MONEY.create()));

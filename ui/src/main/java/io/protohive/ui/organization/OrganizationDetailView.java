@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -35,12 +36,14 @@ import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.task.TaskBoardView;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
  * One organization: its agents as an org chart, where conversations with them start, its
- * conversations, and its members and their roles, managed by its admins and owners.
+ * conversations, the way to its task board, and its members and their roles, managed by its admins
+ * and owners.
  */
 @Route(value = "organizations/:id", layout = MainLayout.class)
 @PageTitle("Organization · ProtoHive")
@@ -97,7 +100,19 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     invite.add(email, role, add);
     invite.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-    add(title, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);
+    Button tasks =
+        new Button(
+            "Tasks",
+            VaadinIcon.TASKS.create(),
+            click ->
+                getUI()
+                    .ifPresent(
+                        ui -> ui.navigate(TaskBoardView.class, TaskBoardView.parameters(id))));
+    tasks.setId("organization-tasks");
+    HorizontalLayout heading = new HorizontalLayout(title, tasks);
+    heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+    add(heading, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);
   }
 
   @Override

@@ -155,6 +155,16 @@ class OrganizationIT {
             .get("runId")
             .asText());
 
+    ids.put(
+        "taskId",
+        Platform.json(
+                owner.post(
+                    "api/v1/organizations/" + id + "/tasks", "{\"title\":\"Secretive task\"}"))
+            .get("id")
+            .asText());
+    ids.put("approvalId", UUID.randomUUID().toString());
+    ids.put("jobId", UUID.randomUUID().toString());
+
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");
     for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {

@@ -41,6 +41,7 @@ class SocketIT {
 
   private String token;
   private String[] owner;
+  private String organization;
   private String conversation;
 
   @Deployment(testable = false)
@@ -58,7 +59,7 @@ class SocketIT {
         "api/v1/tenant/llm-route",
         "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
         owner);
-    String organization =
+    organization =
         Platform.json(
                 Platform.post(
                     "api/v1/organizations",
@@ -191,6 +192,40 @@ class SocketIT {
       assertThat(trace.get(2).get("completionTokens").asInt()).isEqualTo(6);
       assertThat(openAi.lastRequest().body()).contains("How long do customers have for a refund?");
     }
+  }
+
+  @Test
+  void anOrganizationsTaskEventsArriveLiveAndOnlyForItsMembers() throws Exception {
+    Frames socket = connect(token);
+    socket.send("{\"type\":\"subscribe\",\"organizationId\":\"" + organization + "\"}");
+    assertThat(socket.next().get("type").asText()).isEqualTo("subscribed");
+
+    String task =
+        Platform.json(
+                Platform.post(
+                    "api/v1/organizations/" + organization + "/tasks",
+                    "{\"title\":\"Answer the refund tickets\"}",
+                    owner))
+            .get("id")
+            .asText();
+    JsonNode created = socket.next();
+    Platform.post("api/v1/tasks/" + task + "/comments", "{\"content\":\"On it\"}", owner);
+    JsonNode commented = socket.next();
+    socket.close();
+
+    assertThat(created.get("type").asText()).isEqualTo("task.updated");
+    assertThat(created.get("taskId").asText()).isEqualTo(task);
+    assertThat(created.get("data").get("title").asText()).isEqualTo("Answer the refund tickets");
+    assertThat(commented.get("type").asText()).isEqualTo("task.comment");
+    assertThat(commented.get("data").get("content").asText()).isEqualTo("On it");
+
+    String[] stranger = PluginsApi.newTenantAdmin("eavesdropper");
+    Frames foreign = connect(stranger[1].substring("Bearer ".length()));
+    foreign.send("{\"type\":\"subscribe\",\"organizationId\":\"" + organization + "\"}");
+    assertThat(foreign.next().get("type").asText()).isEqualTo("error");
+    foreign.send("{\"type\":\"subscribe\",\"organizationId\":\"not-an-id\"}");
+    assertThat(foreign.next().get("type").asText()).isEqualTo("error");
+    foreign.close();
   }
 
   @Test

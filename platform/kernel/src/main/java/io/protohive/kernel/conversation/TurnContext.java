@@ -44,13 +44,7 @@ class TurnContext {
   List<ChatMessage> build(
       CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
-    StringBuilder system =
-        new StringBuilder("You are ")
-            .append(agent.name())
-            .append(", ")
-            .append(agent.role())
-            .append(".\n")
-            .append(agent.persona());
+    StringBuilder system = new StringBuilder(agent.introduction());
     if (turn.summary().text() != null) {
       system.append("\n\nSummary of the conversation's earlier messages:\n");
       system.append(turn.summary().text());

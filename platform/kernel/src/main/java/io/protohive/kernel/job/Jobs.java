@@ -1,11 +1,11 @@
 package io.protohive.kernel.job;
 
+import io.protohive.kernel.platform.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -40,16 +40,7 @@ public class Jobs {
               payload,
               runAt,
               DEFAULT_ATTEMPTS);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              workers.wake();
-            }
-          });
+      AfterCommit.run(transactions, workers::wake);
       return id;
     } catch (SQLException e) {
       throw new IllegalStateException("a job cannot be queued", e);

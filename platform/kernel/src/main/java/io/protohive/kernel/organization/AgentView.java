@@ -25,4 +25,13 @@ public record AgentView(
     List<String> tools,
     String color,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * How the agent is introduced to its model, first in every system prompt: the scripted model and
+   * the org's personas rely on the "You are Name, role." opening.
+   */
+  public String introduction() {
+    return "You are " + name + ", " + role + ".\n" + persona;
+  }
+}

@@ -4,14 +4,13 @@ import com.hazelcast.topic.ITopic;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.platform.AfterCommit;
 import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.StringReader;
 import java.util.Map;
@@ -47,22 +46,7 @@ public class TaskEvents {
   /** Announces the event when the current transaction commits, or now outside one. */
   void publish(TaskEvent event) {
     listen();
-    if (transactions.getTransactionKey() == null) {
-      topic().publish(encode(event));
-      return;
-    }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              topic().publish(encode(event));
-            }
-          }
-        });
+    AfterCommit.run(transactions, () -> topic().publish(encode(event)));
   }
 
   /**

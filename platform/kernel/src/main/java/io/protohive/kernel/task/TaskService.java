@@ -225,7 +225,7 @@ public class TaskService {
             + (decision.note() == null || decision.note().isBlank()
                 ? ""
                 : " - " + decision.note()));
-    TaskView resumed = withStatus(task, TaskStatus.IN_PROGRESS);
+    TaskView resumed = task.withStatus(TaskStatus.IN_PROGRESS);
     store.update(resumed);
     announce(caller.tenantId(), store.find(task.id()).orElseThrow());
     wakeAssignee(caller.tenantId(), task, null);
@@ -293,25 +293,6 @@ public class TaskService {
     events.publish(
         new TaskEvent(
             tenantId, task.organizationId(), task.id(), "task.updated", TaskJson.of(task)));
-  }
-
-  static TaskView withStatus(TaskView task, TaskStatus status) {
-    return new TaskView(
-        task.id(),
-        task.organizationId(),
-        task.parentId(),
-        task.title(),
-        task.description(),
-        status,
-        task.priority(),
-        task.assigneeAgentId(),
-        task.assigneeUserId(),
-        task.reporterKind(),
-        task.reporterId(),
-        task.dueAt(),
-        task.result(),
-        task.createdAt(),
-        task.updatedAt());
   }
 
   private void assignee(Caller caller, UUID organizationId, UUID agentId, UUID userId) {

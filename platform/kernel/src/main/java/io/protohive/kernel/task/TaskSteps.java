@@ -178,23 +178,7 @@ public class TaskSteps {
   void complete(Session session, String result, List<ChatMessage> steps) {
     scope.tenant(session.tenantId());
     TaskView task = store.lock(session.task().id()).orElseThrow();
-    TaskView done =
-        new TaskView(
-            task.id(),
-            task.organizationId(),
-            task.parentId(),
-            task.title(),
-            task.description(),
-            TaskStatus.DONE,
-            task.priority(),
-            task.assigneeAgentId(),
-            task.assigneeUserId(),
-            task.reporterKind(),
-            task.reporterId(),
-            task.dueAt(),
-            result,
-            task.createdAt(),
-            task.updatedAt());
+    TaskView done = task.finished(TaskStatus.DONE, result);
     store.update(done);
     append(session.tenantId(), task.id(), steps, false);
     tasks.announce(session.tenantId(), store.find(task.id()).orElseThrow());
@@ -235,7 +219,7 @@ public class TaskSteps {
     scope.tenant(session.tenantId());
     TaskView task = store.find(session.task().id()).orElseThrow();
     if (task.status() != status) {
-      store.update(TaskService.withStatus(task, status));
+      store.update(task.withStatus(status));
       tasks.announce(session.tenantId(), store.find(task.id()).orElseThrow());
     }
   }

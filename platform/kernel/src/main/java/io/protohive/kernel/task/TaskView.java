@@ -25,4 +25,30 @@ public record TaskView(
     Instant dueAt,
     String result,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /** The same task in another status. */
+  public TaskView withStatus(TaskStatus status) {
+    return finished(status, result);
+  }
+
+  /** The same task in another status, with a result. */
+  public TaskView finished(TaskStatus status, String result) {
+    return new TaskView(
+        id,
+        organizationId,
+        parentId,
+        title,
+        description,
+        status,
+        priority,
+        assigneeAgentId,
+        assigneeUserId,
+        reporterKind,
+        reporterId,
+        dueAt,
+        result,
+        createdAt,
+        updatedAt);
+  }
+}

@@ -268,14 +268,7 @@ public class TaskWork implements JobHandler {
 
   private static String system(TaskSteps.Session session) {
     AgentView agent = session.agent();
-    StringBuilder system =
-        new StringBuilder("You are ")
-            .append(agent.name())
-            .append(", ")
-            .append(agent.role())
-            .append(".\n")
-            .append(agent.persona())
-            .append(RULES);
+    StringBuilder system = new StringBuilder(agent.introduction()).append(RULES);
     if (!session.reports().isEmpty()) {
       system.append("\nYour reports:");
       session

@@ -1,0 +1,34 @@
+package io.protohive.kernel.platform;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Work that must wait until the current transaction commits, such as telling other threads or nodes
+ * about a change they will then read: before the commit they would not see it.
+ */
+public final class AfterCommit {
+
+  private AfterCommit() {}
+
+  /** Runs the action once the current transaction commits, or now outside a transaction. */
+  public static void run(TransactionSynchronizationRegistry transactions, Runnable action) {
+    if (transactions.getTransactionKey() == null) {
+      action.run();
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              action.run();
+            }
+          }
+        });
+  }
+}
