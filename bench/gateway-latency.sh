@@ -6,16 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls="${1:-1000}"
-wlp=platform/app/target/liberty/wlp
-server=protohive-it
-dropins="$wlp/usr/servers/$server/dropins"
-tenants=platform/app/target/it-tenants-config
-trap '"$wlp/bin/server" stop "$server" >/dev/null 2>&1 || true; rm -f "$dropins/protohive.war" "$tenants"/bench-*.yaml' EXIT
+source bench/lib/it-server.sh
 
 mvn -B -q dependency:build-classpath -pl sdk/llm-fakes -Dmdep.outputFile=target/bench-classpath >/dev/null
 classpath="sdk/llm-fakes/target/protohive-llm-fakes-0.1.0-SNAPSHOT.jar:$(cat sdk/llm-fakes/target/bench-classpath)"
-mkdir -p "$tenants"
-cp platform/app/target/protohive.war "$dropins/"
-"$wlp/bin/server" start "$server" >/dev/null
-until curl -sf "http://localhost:9180/health/ready" >/dev/null; do sleep 0.2; done
-java -cp "$classpath" bench/gateway/GatewayLatency.java "http://localhost:9180/" "$tenants" "$calls"
+javac -d target/bench-classes -cp "$classpath" bench/java/BenchPlatform.java bench/java/GatewayLatency.java
+start_it_server
+java -cp "target/bench-classes:$classpath" GatewayLatency "$base" "$tenants" "$calls"

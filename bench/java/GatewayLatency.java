@@ -7,18 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the gateway adds to a streamed model call: time to first token and total time of the same
@@ -42,11 +37,11 @@ public final class GatewayLatency {
     try (OpenAiFakeServer openAi = new OpenAiFakeServer()) {
       openAi.replyByDefault(
           OpenAiReply.pieces(List.of("Hello", ", ", "this ", "is ", "a ", "streamed ", "answer.")));
-      String token = tenantAdmin(base, tenants);
-      send(base, "PUT", "api/v1/tenant/plugins/io.protohive.plugins.llm-openai", token,
+      String token = BenchPlatform.tenantAdmin(base, tenants);
+      BenchPlatform.send(base, "PUT", "api/v1/tenant/plugins/io.protohive.plugins.llm-openai", token,
           "{\"enabled\":true,\"config\":{\"baseUrl\":\"" + openAi.apiBaseUrl()
               + "\",\"models\":\"gpt-fake\"}}");
-      send(base, "PUT", "api/v1/tenant/llm-route", token,
+      BenchPlatform.send(base, "PUT", "api/v1/tenant/llm-route", token,
           "{\"steps\":[{\"providerId\":\"openai\",\"model\":\"gpt-fake\"}]}");
       HttpRequest direct =
           HttpRequest.newBuilder(URI.create(openAi.apiBaseUrl() + "/chat/completions"))
@@ -123,42 +118,5 @@ public final class GatewayLatency {
   private static double ms(List<Long> sorted, int percentile) {
     int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
     return sorted.get(Math.max(0, index)) / 1_000_000.0;
-  }
-
-  /** A tenant declared in tenants-config with one admin, signed up and signed in. */
-  private static String tenantAdmin(String base, Path tenants) throws Exception {
-    String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-    String email = "admin@" + slug + ".example.com";
-    Files.writeString(tenants.resolve(slug + ".yaml"),
-        "slug: " + slug + "\nname: Bench\nselfSignup: true\nemailVerification: false\n"
-            + "allowedEmailDomains: []\nadmins: [" + email + "]\n");
-    String password = "correct horse battery staple";
-    String register = "{\"email\":\"" + email + "\",\"password\":\"" + password
-        + "\",\"displayName\":\"Bench\",\"tenant\":\"" + slug + "\"}";
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (send(base, "POST", "api/v1/auth/register", null, register).statusCode() != 201) {
-      if (System.nanoTime() > until) {
-        throw new IllegalStateException("tenant " + slug + " was not applied");
-      }
-      Thread.sleep(200);
-    }
-    String login = send(base, "POST", "api/v1/auth/login", null,
-        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").body();
-    Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(login);
-    if (!token.find()) {
-      throw new IllegalStateException("no token: " + login);
-    }
-    return token.group(1);
-  }
-
-  private static HttpResponse<String> send(String base, String method, String path, String token,
-      String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
