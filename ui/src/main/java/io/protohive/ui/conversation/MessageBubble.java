@@ -24,7 +24,7 @@ class MessageBubble extends Div {
 
   MessageBubble(Speaker speaker, Instant time, boolean fromAgent) {
     Span name = new Span(speaker.name());
-    name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+    name.addClassNames("message-author", LumoUtility.FontWeight.SEMIBOLD);
     Span when = new Span(Dates.format(time));
     when.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
     header.add(new ColoredInitial(speaker.name(), speaker.color()), name, when);

@@ -26,6 +26,7 @@ final class RunBubble extends MessageBubble {
     this.runId = runId;
     setId("streaming-" + runId);
     working.setIndeterminate(true);
+    streamed.addClassName("streamed-words");
     streamed.getStyle().set("white-space", "pre-wrap");
     body().add(tools, streamed, working);
   }

@@ -38,7 +38,10 @@ final class BudgetForm extends FormLayout {
   private final Runnable saved;
   private final ComboBox<Scope> scope = new ComboBox<>("For");
   private final ComboBox<OrganizationView> organization = new ComboBox<>("Organization");
+
+  /** The agent's or the task's id, for budgets of either. */
   private final TextField agent = new TextField("Agent id");
+
   private final Select<Unit> unit = new Select<>();
   private final WholeNumberField amount = new WholeNumberField("Limit per month", "amount");
   private final IntegerField softPercent = new IntegerField("Warn at (% of the limit)");
@@ -91,7 +94,7 @@ final class BudgetForm extends FormLayout {
             .filter(o -> o.id().equals(budget.scopeId()))
             .findFirst()
             .orElse(null));
-    agent.setValue(budget.scope() == Scope.AGENT ? budget.scopeId().toString() : "");
+    agent.setValue(byId(budget.scope()) ? budget.scopeId().toString() : "");
     unit.setValue(budget.unit());
     amount.setValue(Long.toString(budget.amount()));
     softPercent.setValue(budget.softPercent());
@@ -106,7 +109,13 @@ final class BudgetForm extends FormLayout {
 
   private void showTargetField() {
     organization.setVisible(scope.getValue() == Scope.ORGANIZATION);
-    agent.setVisible(scope.getValue() == Scope.AGENT);
+    agent.setVisible(byId(scope.getValue()));
+    agent.setLabel(scope.getValue() == Scope.TASK ? "Task id" : "Agent id");
+  }
+
+  /** Agents and tasks are many; their budgets name them by id. */
+  private static boolean byId(Scope scope) {
+    return scope == Scope.AGENT || scope == Scope.TASK;
   }
 
   private void save() {
@@ -132,16 +141,16 @@ final class BudgetForm extends FormLayout {
     }
   }
 
-  /** The organization or agent the budget is for; {@code null} for the tenant's own. */
+  /** The organization, agent or task the budget is for; {@code null} for the tenant's own. */
   private UUID target() {
     if (scope.getValue() == Scope.ORGANIZATION && !organization.isEmpty()) {
       return organization.getValue().id();
     }
-    if (scope.getValue() == Scope.AGENT && !agent.isEmpty()) {
+    if (byId(scope.getValue()) && !agent.isEmpty()) {
       try {
         return UUID.fromString(agent.getValue().strip());
       } catch (IllegalArgumentException notAnId) {
-        throw Rejection.invalid(TARGET_FIELD, "Give the agent's id, a UUID.");
+        throw Rejection.invalid(TARGET_FIELD, "Give the id, a UUID.");
       }
     }
     return null;
@@ -152,7 +161,7 @@ final class BudgetForm extends FormLayout {
         "scope",
         scope,
         TARGET_FIELD,
-        scope.getValue() == Scope.AGENT ? agent : organization,
+        byId(scope.getValue()) ? agent : organization,
         "unit",
         unit,
         "amount",

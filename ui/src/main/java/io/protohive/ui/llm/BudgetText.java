@@ -37,12 +37,12 @@ final class BudgetText {
     };
   }
 
-  /** What the budget applies to: the tenant, or an organization or agent by name or id. */
+  /** What the budget applies to: the tenant, an organization by name, an agent or task by id. */
   static String target(Budget budget, OrganizationNames organizations) {
     return switch (budget.scope()) {
       case TENANT -> "Whole tenant";
       case ORGANIZATION -> organizations.label(budget.scopeId());
-      case AGENT -> budget.scopeId().toString();
+      case AGENT, TASK -> budget.scopeId().toString();
     };
   }
 

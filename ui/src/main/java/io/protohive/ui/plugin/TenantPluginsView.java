@@ -16,6 +16,8 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
+import io.protohive.kernel.plugin.ToolService;
+import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
@@ -27,7 +29,8 @@ import jakarta.inject.Inject;
 
 /**
  * The installed plugins as a tenant admin manages them: a plugin serves the tenant only once
- * switched on here, with the settings filled in here.
+ * switched on here, with the settings filled in here. Below them, which of their tools wait for a
+ * person's approval when agents call them in task work.
  */
 @Route(value = "tenant/plugins", layout = MainLayout.class)
 @PageTitle("Tenant plugins · ProtoHive")
@@ -36,11 +39,17 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
   private final PluginCatalog catalog;
   private final TenantAdministration administration;
   private final Grid<TenantPlugin> plugins = new Grid<>(TenantPlugin.class, false);
+  private final ApprovalToolsSection approvalTools;
 
   @Inject
-  public TenantPluginsView(PluginCatalog catalog, TenantAdministration administration) {
+  public TenantPluginsView(
+      PluginCatalog catalog,
+      TenantAdministration administration,
+      TaskService tasks,
+      ToolService tools) {
     this.catalog = catalog;
     this.administration = administration;
+    this.approvalTools = new ApprovalToolsSection(tasks, tools);
     plugins.setId("tenant-plugins");
     plugins.addColumn(TenantPlugin::name).setHeader("Plugin");
     plugins.addColumn(TenantPlugin::version).setHeader("Version");
@@ -57,7 +66,8 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
         new H2("Tenant plugins"),
         new Paragraph(
             "Your tenant's agents and people can use a plugin's tools once you enable it here."),
-        plugins);
+        plugins,
+        approvalTools);
   }
 
   @Override
@@ -111,8 +121,10 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
     return configure;
   }
 
+  /** Shows the plugins, and the tools there are to hold, which change as plugins are enabled. */
   private void refresh() {
     plugins.setItems(catalog.forTenant(caller()));
+    approvalTools.show(caller());
   }
 
   private static Caller caller() {

@@ -39,9 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * One task in full: where it stands and who has it, both changeable, what it asks and what came of
- * it, its subtasks, the agent actions waiting for a person's approval, and its comments with a box
- * for the next. The board refreshes it as the task's events arrive; what a person is typing here (a
- * comment, edited arguments, a note) survives those refreshes.
+ * it, its subtasks, the agent actions waiting for a person's approval, the agent's work so far, and
+ * its comments with a box for the next. The board refreshes it as the task's events arrive; what a
+ * person is typing here (a comment, edited arguments, a note) survives those refreshes.
  */
 final class TaskDetailDialog extends Dialog {
 
@@ -64,6 +64,7 @@ final class TaskDetailDialog extends Dialog {
   private final Div subtaskSection = section("Subtasks", subtasks);
   private final Div approvalSection = section("Agent actions waiting for approval", approvals);
   private final Map<UUID, ApprovalBlock> approvalBlocks = new LinkedHashMap<>();
+  private final WorkLog work = new WorkLog();
   private final VerticalLayout comments = new VerticalLayout();
   private final TextArea comment = new TextArea();
   private TaskDetails details;
@@ -154,6 +155,7 @@ final class TaskDetailDialog extends Dialog {
             resultSection,
             subtaskSection,
             approvalSection,
+            work,
             new H4("Comments"),
             comments,
             composer);
@@ -189,6 +191,7 @@ final class TaskDetailDialog extends Dialog {
     if (details != null && !details.task().id().equals(taskId)) {
       approvalBlocks.clear();
       comment.clear();
+      work.setOpened(false);
     }
     details = shown;
     TaskView task = shown.task();
@@ -215,6 +218,7 @@ final class TaskDetailDialog extends Dialog {
     shown.subtasks().forEach(sub -> subtasks.add(subtask(sub)));
     subtaskSection.setVisible(!shown.subtasks().isEmpty());
     showApprovals(shown.approvals());
+    work.show(shown.work());
     comments.removeAll();
     shown
         .comments()

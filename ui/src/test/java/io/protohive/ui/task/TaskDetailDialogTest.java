@@ -22,6 +22,8 @@ import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.task.TaskStatus;
 import io.protohive.kernel.task.TaskView;
 import io.protohive.ui.ComponentTree;
+import io.protohive.ui.TestJson;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,6 +126,30 @@ class TaskDetailDialogTest {
     assertThat(arguments.getValue()).isEqualTo("{\"url\":\"https://example.com/other\"}");
   }
 
+  @Test
+  void theAgentsWorkShowsOnceStartedAndStaysOpenAcrossLiveRefreshes() {
+    TaskDetailDialog dialog = dialog(true);
+    WorkLog work = ComponentTree.byId(dialog, "task-work");
+    assertThat(work.isVisible()).as("nothing done yet").isFalse();
+
+    tasks.work =
+        TestJson.array(
+            "[{\"contents\":[{\"text\":\"Launch\",\"type\":\"TEXT\"}],\"type\":\"USER\"}]");
+    dialog.refresh();
+    work.setOpened(true);
+    tasks.work =
+        TestJson.array(
+            "[{\"contents\":[{\"text\":\"Launch\",\"type\":\"TEXT\"}],\"type\":\"USER\"},"
+                + "{\"text\":\"Launched.\",\"type\":\"AI\"}]");
+    dialog.refresh();
+
+    assertThat(work.isVisible()).isTrue();
+    assertThat(work.isOpened()).isTrue();
+    assertThat(ComponentsByClass.all(dialog, "work-step"))
+        .extracting(step -> step.getElement().getAttribute("data-type"))
+        .containsExactly("USER", "AI");
+  }
+
   private TaskDetailDialog dialog(boolean mayDecide) {
     return new TaskDetailDialog(
         tasks, CALLER, PEOPLE, mayDecide, launch.id(), () -> boardRefreshes++);
@@ -154,16 +180,13 @@ class TaskDetailDialogTest {
     final List<ApprovalView> approvals = new ArrayList<>();
     final List<TaskChange> changes = new ArrayList<>();
     final List<String> posted = new ArrayList<>();
+    JsonArray work = JsonValue.EMPTY_JSON_ARRAY;
     private TaskView current = launch;
 
     @Override
     public TaskDetails get(Caller caller, UUID taskId) {
       return new TaskDetails(
-          current,
-          List.of(post),
-          List.copyOf(comments),
-          List.copyOf(approvals),
-          JsonValue.EMPTY_JSON_ARRAY);
+          current, List.of(post), List.copyOf(comments), List.copyOf(approvals), work);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -105,9 +107,15 @@ class ChatBrowserIT {
     browser.type("chat-input", "tell me a long story");
     browser.click(By.id("chat-send"));
 
+    String partial =
+        await()
+            .atMost(Browser.RENDER)
+            .pollInterval(Duration.ofMillis(50))
+            .until(this::streamingText, text -> !text.isBlank());
     await()
         .atMost(Browser.RENDER)
         .until(() -> lastAnswer().startsWith("This is the scripted offline model"));
+    assertThat(lastAnswer()).as("the words seen while streaming").startsWith(partial.strip());
     assertThat(browser.driver.findElements(ANSWERS)).hasSize(2);
 
     // the first answer's turn: the clock called between two model calls
@@ -175,6 +183,21 @@ class ChatBrowserIT {
   private static By conversationCell(String text) {
     return By.xpath(
         "//vaadin-grid[@id='conversations']//vaadin-grid-cell-content[text()='" + text + "']");
+  }
+
+  /** The words of the answer streaming now, or nothing when none is. */
+  private String streamingText() {
+    try {
+      return browser
+          .driver
+          .findElements(By.cssSelector("#messages [id^='streaming-'] .streamed-words"))
+          .stream()
+          .map(WebElement::getText)
+          .findFirst()
+          .orElse("");
+    } catch (StaleElementReferenceException finished) {
+      return "";
+    }
   }
 
   /** The text of the newest answer an agent finished, or nothing before the first. */

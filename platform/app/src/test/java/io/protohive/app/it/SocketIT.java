@@ -9,6 +9,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.conversation.ConversationEvents;
+import io.protohive.kernel.task.TaskEvents;
 import io.protohive.llm.fakes.OpenAiFakeServer;
 import io.protohive.llm.fakes.OpenAiReply;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -229,7 +231,7 @@ class SocketIT {
   }
 
   @Test
-  void eventsStoredOnAnotherNodeReachThisNodesSubscribers() throws Exception {
+  void eventsOfAnotherNodeReachThisNodesSubscribers() throws Exception {
     Frames frames = connect(token);
     frames.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
     assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
@@ -251,6 +253,21 @@ class SocketIT {
       assertThat(event.get("type").asText()).isEqualTo("message.delta");
       assertThat(event.get("id").asLong()).isEqualTo(9_000_000_000L);
       assertThat(event.get("data").get("text").asText()).isEqualTo("from afar");
+
+      frames.send("{\"type\":\"subscribe\",\"organizationId\":\"" + organization + "\"}");
+      assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
+      otherNode
+          .<String>getTopic(TaskEvents.TOPIC)
+          .publish(
+              "{\"tenantId\":\""
+                  + UUID.randomUUID()
+                  + "\",\"organizationId\":\""
+                  + organization
+                  + "\",\"taskId\":\"00000000-0000-0000-0000-00000000000a\","
+                  + "\"type\":\"task.comment\",\"payload\":\"{\\\"content\\\":\\\"from afar\\\"}\"}");
+      JsonNode taskEvent = frames.next();
+      assertThat(taskEvent.get("type").asText()).isEqualTo("task.comment");
+      assertThat(taskEvent.get("data").get("content").asText()).isEqualTo("from afar");
     } finally {
       otherNode.shutdown();
       frames.close();

@@ -101,6 +101,12 @@ class TaskIT {
   void aHeldToolWaitsForAPersonAndARejectionIsReportedToTheAgent() throws Exception {
     assertThat(
             Platform.send(
+                    "PUT", "api/v1/tenant/approval-tools", "{\"toolIds\":[\"Not A Tool\"]}", owner)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(Platform.get("api/v1/tenant/approval-tools", owner).body()).contains("[]");
+    assertThat(
+            Platform.send(
                     "PUT", "api/v1/tenant/approval-tools", "{\"toolIds\":[\"clock.now\"]}", owner)
                 .statusCode())
         .isEqualTo(200);
@@ -173,6 +179,58 @@ class TaskIT {
     assertThat(done.get("task").get("result").asText()).isEqualTo("Here is the time.");
     assertThat(done.get("work").toString()).contains("\"toolName\":\"clock_now\"");
     assertThat(done.get("comments").findValuesAsText("content")).contains("Approved: clock.now");
+  }
+
+  @Test
+  void aStuckAgentEscalatesToItsManagerAndAManagerlessOneToAPerson() throws Exception {
+    plan(
+        "@Grace: call: task_escalate {\"reason\":\"I need access to the server.\"}",
+        "@Linus: call: task_complete {\"result\":\"Gave Grace access; deployed.\"}",
+        "@Ada: call: task_escalate {\"reason\":\"The board must decide.\"}");
+
+    String deploy =
+        task("{\"title\":\"Deploy\",\"assigneeAgentId\":\"" + agents.get("Grace") + "\"}");
+    String decide = task("{\"title\":\"Decide\",\"assigneeAgentId\":\"" + ada() + "\"}");
+
+    JsonNode done = awaitStatus(deploy, "DONE");
+    assertThat(done.get("task").get("assigneeAgentId").asText()).isEqualTo(linus());
+    assertThat(done.get("task").get("result").asText()).isEqualTo("Gave Grace access; deployed.");
+    assertThat(done.get("comments").findValuesAsText("content"))
+        .containsExactly("Grace escalated to Linus: I need access to the server.");
+    assertThat(done.get("work").toString())
+        .as("Linus starts afresh, told why")
+        .contains("I need access to the server.")
+        .doesNotContain("task_escalate");
+    JsonNode blocked = awaitStatus(decide, "BLOCKED");
+    assertThat(blocked.get("task").get("assigneeAgentId").asText()).isEqualTo(ada());
+    assertThat(blocked.get("comments").findValuesAsText("content"))
+        .containsExactly("Ada asks for help: The board must decide.");
+  }
+
+  @Test
+  void aTaskWhoseBudgetIsSpentIsBlockedWithoutAModelCall() throws Exception {
+    String task =
+        task(
+            "{\"title\":\"Costly research\",\"status\":\"BACKLOG\",\"assigneeAgentId\":\""
+                + linus()
+                + "\"}");
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/budgets",
+                    "{\"scope\":\"TASK\",\"scopeId\":\""
+                        + task
+                        + "\",\"unit\":\"TOKENS\",\"amount\":0}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
+
+    Platform.send("PATCH", "api/v1/tasks/" + task, "{\"status\":\"TODO\"}", owner);
+
+    JsonNode blocked = awaitStatus(task, "BLOCKED");
+    assertThat(blocked.get("comments").findValuesAsText("content").toString())
+        .contains("No model call was made")
+        .contains("budget");
   }
 
   @Test

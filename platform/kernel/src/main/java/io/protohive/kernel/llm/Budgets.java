@@ -24,10 +24,11 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Spending limits per tenant, organization and agent, per calendar month (UTC), in tokens or in
- * currency micros. A call reserves its estimate on every budget that applies before it is sent, in
- * one statement per budget that only succeeds while the budget has room, so concurrent calls cannot
- * together pass a limit; after the call the reservation is replaced by what it used.
+ * Spending limits per tenant, organization, agent and task (a task's budget also covers the work on
+ * its subtasks), per calendar month (UTC), in tokens or in currency micros. A call reserves its
+ * estimate on every budget that applies before it is sent, in one statement per budget that only
+ * succeeds while the budget has room, so concurrent calls cannot together pass a limit; after the
+ * call the reservation is replaced by what it used.
  */
 @ApplicationScoped
 public class Budgets {
@@ -46,7 +47,8 @@ public class Budgets {
   public enum Scope {
     TENANT,
     ORGANIZATION,
-    AGENT
+    AGENT,
+    TASK
   }
 
   /** What a budget counts. */
@@ -173,10 +175,15 @@ public class Budgets {
             "select id, unit, scope from llm_budget where tenant_id = ?1 and ("
                 + "(scope = 'TENANT' and scope_id = ?1)"
                 + " or (scope = 'ORGANIZATION' and scope_id = ?2)"
-                + " or (scope = 'AGENT' and scope_id = ?3)) order by id")
+                + " or (scope = 'AGENT' and scope_id = ?3)"
+                + " or (scope = 'TASK' and scope_id in (with recursive up (id, parent_id) as"
+                + " (select id, parent_id from task where id = ?4 union all"
+                + " select t.id, t.parent_id from task t join up on t.id = up.parent_id)"
+                + " select id from up))) order by id")
         .setParameter(1, call.tenantId())
         .setParameter(2, orNone(call.organizationId()))
         .setParameter(3, orNone(call.agentId()))
+        .setParameter(4, orNone(call.taskId()))
         .getResultList();
   }
 
@@ -210,7 +217,7 @@ public class Budgets {
   /**
    * Sets a budget's limit, creating it if needed; tenant admins only.
    *
-   * @param scopeId the organization or agent, ignored for the tenant's own budget
+   * @param scopeId the organization, agent or task, ignored for the tenant's own budget
    */
   @Transactional
   public Budget set(
@@ -224,7 +231,7 @@ public class Budgets {
     administration.requireAdmin(caller);
     if (budgetScope == null) {
       throw Rejection.invalid(
-          "scope", "Say what the budget is for: TENANT, ORGANIZATION or AGENT.");
+          "scope", "Say what the budget is for: TENANT, ORGANIZATION, AGENT or TASK.");
     }
     if (unit == null) {
       throw Rejection.invalid("unit", "Say what the budget counts: TOKENS or MICROS.");
@@ -238,7 +245,7 @@ public class Budgets {
     }
     UUID target = budgetScope == Scope.TENANT ? caller.tenantId() : scopeId;
     if (target == null) {
-      throw Rejection.invalid("scopeId", "Name the organization or agent the budget is for.");
+      throw Rejection.invalid("scopeId", "Name the organization, agent or task the budget is for.");
     }
     scope.tenant(caller.tenantId());
     entityManager

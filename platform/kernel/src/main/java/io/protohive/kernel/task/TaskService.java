@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -145,6 +146,10 @@ public class TaskService {
             current.createdAt(),
             current.updatedAt());
     store.update(changed);
+    if (!Objects.equals(agent, current.assigneeAgentId())) {
+      // a new agent starts afresh: the brief and the comments, not another agent's steps
+      store.saveWork(taskId, "[]", null);
+    }
     TaskView saved = store.find(taskId).orElseThrow();
     announce(caller.tenantId(), saved);
     boolean reopened = current.status() == TaskStatus.BACKLOG && !saved.status().closed();

@@ -77,7 +77,7 @@ public class TaskSteps {
             agent,
             caller,
             new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog())),
-            news(task, work.briefedAt(), due, caller),
+            news(task, work.briefedAt(), due, caller, agent.id()),
             reports,
             held));
   }
@@ -190,6 +190,41 @@ public class TaskSteps {
     }
   }
 
+  /**
+   * The agent cannot go on: its manager takes the task over, starting afresh with the task's
+   * comments; an agent without a manager leaves the task blocked for a person.
+   */
+  @Transactional
+  void escalate(Session session, String reason, ToolExecutionResultMessage step) {
+    scope.tenant(session.tenantId());
+    AgentView agent = session.agent();
+    AgentView manager = null;
+    if (agent.managerId() != null) {
+      try {
+        manager = agents.get(session.caller(), agent.managerId());
+      } catch (Rejection gone) {
+        manager = null;
+      }
+    }
+    if (manager == null) {
+      block(session, agent.name() + " asks for help: " + reason, List.of(step));
+      return;
+    }
+    TaskView task = store.find(session.task().id()).orElseThrow();
+    TaskView handedOver = task.assignedTo(manager.id(), TaskStatus.TODO);
+    store.update(handedOver);
+    store.saveWork(task.id(), "[]", null);
+    store.addComment(
+        session.tenantId(),
+        task.id(),
+        "SYSTEM",
+        null,
+        agent.name() + " escalated to " + manager.name() + ": " + reason);
+    TaskView saved = store.find(task.id()).orElseThrow();
+    tasks.announce(session.tenantId(), saved);
+    tasks.wakeAssignee(session.tenantId(), saved, null);
+  }
+
   /** The agent cannot go on: the task is blocked with the reason, for a person to look at. */
   @Transactional
   void block(Session session, String reason, List<ChatMessage> steps) {
@@ -261,7 +296,7 @@ public class TaskSteps {
   }
 
   /** What the agent has not seen yet: the brief, people's comments, its subtasks' outcomes. */
-  private String news(TaskView task, Instant briefedAt, boolean due, Caller caller) {
+  private String news(TaskView task, Instant briefedAt, boolean due, Caller caller, UUID agentId) {
     StringBuilder news = new StringBuilder();
     if (briefedAt == null) {
       news.append("Your task: ").append(task.title()).append('\n');
@@ -276,12 +311,18 @@ public class TaskSteps {
     }
     List<CommentView> said =
         store.comments(task.id()).stream()
-            .filter(c -> "USER".equals(c.authorKind()))
+            .filter(c -> !("AGENT".equals(c.authorKind()) && agentId.equals(c.authorId())))
             .filter(c -> briefedAt == null || c.createdAt().isAfter(briefedAt))
             .toList();
     if (!said.isEmpty()) {
-      news.append("\nPeople commented:\n");
-      said.forEach(c -> news.append("- ").append(c.content()).append('\n'));
+      news.append("\nComments:\n");
+      said.forEach(
+          c ->
+              news.append("- ")
+                  .append(author(caller, c))
+                  .append(": ")
+                  .append(c.content())
+                  .append('\n'));
     }
     List<TaskView> subtasks = store.subtasks(task.id());
     boolean subtaskNews =
@@ -305,6 +346,14 @@ public class TaskSteps {
       news.append("\nThe task is due now.\n");
     }
     return news.isEmpty() ? null : news.toString().strip();
+  }
+
+  private String author(Caller caller, CommentView comment) {
+    return switch (comment.authorKind()) {
+      case "USER" -> "A person";
+      case "AGENT" -> agentName(caller, comment.authorId());
+      default -> "ProtoHive";
+    };
   }
 
   private String agentName(Caller caller, UUID agentId) {

@@ -31,7 +31,8 @@ final class TaskTools {
     ToolSpecification escalate =
         tool(
             ESCALATE,
-            "Stop and ask a person for help when you cannot go on; say why.",
+            "Hand the task to your manager, or to a person if you have none, when you cannot go"
+                + " on; say why.",
             JsonObjectSchema.builder().addStringProperty("reason").required("reason").build());
     if (!hasReports) {
       return List.of(comment, complete, escalate);

@@ -51,4 +51,24 @@ public record TaskView(
         createdAt,
         updatedAt);
   }
+
+  /** The same task, now an agent's to do. */
+  public TaskView assignedTo(UUID agentId, TaskStatus status) {
+    return new TaskView(
+        id,
+        organizationId,
+        parentId,
+        title,
+        description,
+        status,
+        priority,
+        agentId,
+        null,
+        reporterKind,
+        reporterId,
+        dueAt,
+        result,
+        createdAt,
+        updatedAt);
+  }
 }

@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import io.protohive.kernel.conversation.AgentToolbox;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
+import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.organization.AgentView;
@@ -69,6 +70,9 @@ public class TaskWork implements JobHandler {
     }
     try {
       work(opened.get());
+    } catch (BudgetExhausted spent) {
+      // no retry brings a spent budget back before a person raises it
+      steps.block(opened.get(), "No model call was made: " + spent.getMessage(), List.of());
     } catch (RuntimeException e) {
       if (job.attempts() < job.maxAttempts()) {
         throw e;
@@ -188,11 +192,10 @@ public class TaskWork implements JobHandler {
         return Outcome.STOP;
       }
       if (TaskTools.ESCALATE.equals(name)) {
-        ToolExecutionResultMessage result = ToolExecutionResultMessage.from(call, "Escalated.");
-        steps.block(
+        steps.escalate(
             session,
-            session.agent().name() + " asks for help: " + text(arguments, "reason"),
-            List.of(result));
+            text(arguments, "reason"),
+            ToolExecutionResultMessage.from(call, "Escalated."));
         return Outcome.STOP;
       }
       ToolExecutionResultMessage result;

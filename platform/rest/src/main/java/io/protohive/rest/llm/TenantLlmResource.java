@@ -49,7 +49,7 @@ public class TenantLlmResource {
   /**
    * A budget to set.
    *
-   * @param scopeId the organization or agent; absent for the tenant's own budget
+   * @param scopeId the organization, agent or task; absent for the tenant's own budget
    * @param amount the limit per calendar month, in tokens or in millionths of the currency unit
    * @param softPercent where the warning comes, in percent of the limit (80 when absent)
    */
@@ -84,7 +84,7 @@ public class TenantLlmResource {
 
   @PUT
   @Path("budgets")
-  @Operation(summary = "Set a budget of the tenant, an organization or an agent")
+  @Operation(summary = "Set a budget of the tenant, an organization, an agent or a task")
   public Budget setBudget(BudgetChange body) {
     BudgetChange change = RequestBodies.require(body);
     return budgets.set(
