@@ -9,9 +9,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
-import io.protohive.kernel.task.TaskService;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;
@@ -29,15 +29,15 @@ import java.util.stream.Stream;
  */
 final class ApprovalToolsSection extends VerticalLayout {
 
-  private final TaskService tasks;
+  private final ToolApprovals approvals;
   private final ToolService tools;
   private final MultiSelectComboBox<String> held = new MultiSelectComboBox<>("Held tools");
   private final Paragraph alwaysHeld = new Paragraph();
   private Map<String, AvailableTool> available = Map.of();
   private Caller caller;
 
-  ApprovalToolsSection(TaskService tasks, ToolService tools) {
-    this.tasks = tasks;
+  ApprovalToolsSection(ToolApprovals approvals, ToolService tools) {
+    this.approvals = approvals;
     this.tools = tools;
     setPadding(false);
 
@@ -71,7 +71,7 @@ final class ApprovalToolsSection extends VerticalLayout {
     available =
         tools.available(caller).stream()
             .collect(Collectors.toMap(AvailableTool::id, Function.identity(), (a, b) -> a));
-    List<String> chosen = tasks.approvalTools(caller);
+    List<String> chosen = approvals.held(caller);
     held.setItems(
         Stream.concat(
                 available.values().stream().filter(t -> !t.consequential()).map(AvailableTool::id),
@@ -107,7 +107,7 @@ final class ApprovalToolsSection extends VerticalLayout {
 
   private void save() {
     try {
-      List<String> saved = tasks.replaceApprovalTools(caller, chosen(), ClientAddress.current());
+      List<String> saved = approvals.replace(caller, chosen(), ClientAddress.current());
       held.setInvalid(false);
       Notices.success(
           saved.isEmpty()

@@ -16,8 +16,8 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
-import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
@@ -45,11 +45,11 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
   public TenantPluginsView(
       PluginCatalog catalog,
       TenantAdministration administration,
-      TaskService tasks,
+      ToolApprovals approvals,
       ToolService tools) {
     this.catalog = catalog;
     this.administration = administration;
-    this.approvalTools = new ApprovalToolsSection(tasks, tools);
+    this.approvalTools = new ApprovalToolsSection(approvals, tools);
     plugins.setId("tenant-plugins");
     plugins.addColumn(TenantPlugin::name).setHeader("Plugin");
     plugins.addColumn(TenantPlugin::version).setHeader("Version");

@@ -10,9 +10,9 @@ import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
-import io.protohive.kernel.task.TaskService;
 import io.protohive.ui.ComponentTree;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class ApprovalToolsSectionTest {
   private static final Caller ADMIN = new Caller(UUID.randomUUID(), UUID.randomUUID());
   private static final String ADDRESS = "203.0.113.7";
 
-  private final RecordedTasks tasks = new RecordedTasks();
+  private final RecordedApprovals approvals = new RecordedApprovals();
   private final List<AvailableTool> enabled =
       new ArrayList<>(
           List.of(
@@ -57,7 +57,7 @@ class ApprovalToolsSectionTest {
 
   @Test
   void theEnabledToolsAreOfferedAndConsequentialOnesListedAsAlwaysHeld() {
-    tasks.held = List.of("clock.now", "weather.today");
+    approvals.held = List.of("clock.now", "weather.today");
 
     ApprovalToolsSection section = section();
 
@@ -92,13 +92,13 @@ class ApprovalToolsSectionTest {
 
     ComponentTree.<Button>byId(section, "approval-tools-save").click();
 
-    assertThat(tasks.replaced).containsExactly(List.of("clock.now", "http.get"));
-    assertThat(tasks.addresses).containsExactly(ADDRESS);
+    assertThat(approvals.replaced).containsExactly(List.of("clock.now", "http.get"));
+    assertThat(approvals.addresses).containsExactly(ADDRESS);
   }
 
   @Test
   void aRefusalShowsOnTheField() {
-    tasks.refusal = Rejection.invalid("toolIds", "A tool id is like clock.now.");
+    approvals.refusal = Rejection.invalid("toolIds", "A tool id is like clock.now.");
     ApprovalToolsSection section = section();
     held(section).setValue(Set.of("clock.now"));
 
@@ -112,7 +112,7 @@ class ApprovalToolsSectionTest {
   private ApprovalToolsSection section() {
     ApprovalToolsSection section =
         new ApprovalToolsSection(
-            tasks,
+            approvals,
             new ToolService() {
               @Override
               public List<AvailableTool> available(Caller caller) {
@@ -132,7 +132,7 @@ class ApprovalToolsSectionTest {
   }
 
   /** The tenant's held tools, recording what the section saves. */
-  private static final class RecordedTasks extends TaskService {
+  private static final class RecordedApprovals extends ToolApprovals {
 
     List<String> held = List.of();
     Rejection refusal;
@@ -140,12 +140,12 @@ class ApprovalToolsSectionTest {
     final List<String> addresses = new ArrayList<>();
 
     @Override
-    public List<String> approvalTools(Caller caller) {
+    public List<String> held(Caller caller) {
       return held;
     }
 
     @Override
-    public List<String> replaceApprovalTools(Caller admin, List<String> toolIds, String address) {
+    public List<String> replace(Caller admin, List<String> toolIds, String address) {
       if (refusal != null) {
         throw refusal;
       }

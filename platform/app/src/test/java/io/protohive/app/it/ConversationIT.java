@@ -99,6 +99,31 @@ class ConversationIT {
   }
 
   @Test
+  void aToolHeldForApprovalIsNotOfferedInAConversation() throws Exception {
+    assertThat(
+            Platform.send(
+                    "PUT", "api/v1/tenant/approval-tools", "{\"toolIds\":[\"clock.now\"]}", owner)
+                .statusCode())
+        .isEqualTo(200);
+    String conversation = conversation(agents.get("Linus"));
+
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"Please use clock_now\"}",
+                    owner))
+            .get("runId")
+            .asText();
+
+    JsonNode finished = awaitRun(run);
+    assertThat(finished.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(kinds(finished.get("trace"))).doesNotContain("tool.call");
+    assertThat(messages(conversation).get(1).get("content").asText())
+        .startsWith("This is the scripted offline model");
+  }
+
+  @Test
   void theAgentMentionedByNameAnswers() throws Exception {
     String conversation = conversation(agents.get("Ada"), agents.get("Margaret"));
 

@@ -128,7 +128,7 @@ public class AgentRuntime {
   private void answer(
       Caller caller, CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
-    Map<String, AvailableTool> offered = toolbox.offered(caller, agent);
+    Map<String, AvailableTool> offered = toolbox.offered(caller, agent, false);
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
     for (int step = 1; step <= agent.maxSteps(); step++) {
       ChatRequest.Builder request = ChatRequest.builder().messages(messages);

@@ -9,7 +9,6 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -42,7 +41,6 @@ public class TaskService {
   @Inject TaskEvents events;
   @Inject Jobs jobs;
   @Inject AuditLog audit;
-  @Inject TenantAdministration tenants;
 
   @Transactional
   public TaskView create(Caller caller, UUID organizationId, TaskDraft draft) {
@@ -235,36 +233,6 @@ public class TaskService {
     announce(caller.tenantId(), store.find(task.id()).orElseThrow());
     wakeAssignee(caller.tenantId(), task, null);
     return decided;
-  }
-
-  /** The tools the tenant's admins hold for approval, besides consequential ones. */
-  @Transactional
-  public List<String> approvalTools(Caller caller) {
-    requireTenant(caller);
-    scope.tenant(caller.tenantId());
-    return store.approvalTools();
-  }
-
-  @Transactional
-  public List<String> replaceApprovalTools(Caller admin, List<String> toolIds, String address) {
-    tenants.requireAdmin(admin);
-    scope.tenant(admin.tenantId());
-    if (toolIds == null || toolIds.size() > 200) {
-      throw Rejection.invalid("toolIds", "Name up to 200 tools.");
-    }
-    for (String toolId : toolIds) {
-      if (toolId == null || !toolId.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
-        throw Rejection.invalid("toolIds", "A tool id is like clock.now.");
-      }
-    }
-    store.replaceApprovalTools(admin.tenantId(), toolIds.stream().distinct().sorted().toList());
-    audit.record(
-        admin.tenantId(),
-        admin.userId(),
-        AuditLog.Action.APPROVAL_TOOLS_CHANGED,
-        String.join(", ", toolIds),
-        address);
-    return store.approvalTools();
   }
 
   /** Queues the assigned agent's work on the task, unless some is queued already. */

@@ -289,12 +289,6 @@ public class TaskSteps {
     return store.approvalOfCall(session.task().id(), callId);
   }
 
-  @Transactional
-  List<String> approvalTools(UUID tenantId) {
-    scope.tenant(tenantId);
-    return store.approvalTools();
-  }
-
   /** What the agent has not seen yet: the brief, people's comments, its subtasks' outcomes. */
   private String news(TaskView task, Instant briefedAt, boolean due, Caller caller, UUID agentId) {
     StringBuilder news = new StringBuilder();

@@ -274,23 +274,6 @@ public class TaskStore {
         == 1;
   }
 
-  List<String> approvalTools() {
-    return entityManager
-        .createNativeQuery("select tool_id from tool_approval order by tool_id")
-        .getResultList();
-  }
-
-  void replaceApprovalTools(UUID tenantId, List<String> toolIds) {
-    entityManager.createNativeQuery("delete from tool_approval").executeUpdate();
-    for (String toolId : toolIds) {
-      entityManager
-          .createNativeQuery("insert into tool_approval (tenant_id, tool_id) values (?1, ?2)")
-          .setParameter(1, tenantId)
-          .setParameter(2, toolId)
-          .executeUpdate();
-    }
-  }
-
   /** Whether work on the task is already queued and not yet started. */
   boolean workQueued(UUID taskId) {
     return !entityManager

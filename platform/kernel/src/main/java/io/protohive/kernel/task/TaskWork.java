@@ -15,6 +15,7 @@ import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class TaskWork implements JobHandler {
   @Inject LlmGateway gateway;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
+  @Inject ToolApprovals approvals;
 
   @Override
   public String kind() {
@@ -87,8 +89,8 @@ public class TaskWork implements JobHandler {
 
   private void work(TaskSteps.Session session) {
     AgentView agent = session.agent();
-    Map<String, AvailableTool> offered = toolbox.offered(session.caller(), agent);
-    Set<String> held = steps.approvalTools(session.tenantId()).stream().collect(Collectors.toSet());
+    Map<String, AvailableTool> offered = toolbox.offered(session.caller(), agent, true);
+    List<String> held = approvals.held(session.tenantId());
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(SystemMessage.from(system(session)));
     messages.addAll(session.log());
@@ -157,7 +159,7 @@ public class TaskWork implements JobHandler {
   private Outcome answerPending(
       TaskSteps.Session session,
       Map<String, AvailableTool> offered,
-      Set<String> held,
+      List<String> held,
       List<ChatMessage> messages) {
     List<ChatMessage> log = session.log();
     int last = log.size() - 1;
@@ -179,7 +181,7 @@ public class TaskWork implements JobHandler {
   private Outcome callTools(
       TaskSteps.Session session,
       Map<String, AvailableTool> offered,
-      Set<String> held,
+      List<String> held,
       List<ToolExecutionRequest> calls,
       List<ChatMessage> messages) {
     Outcome outcome = Outcome.GO_ON;
@@ -227,7 +229,7 @@ public class TaskWork implements JobHandler {
   private Optional<ToolExecutionResultMessage> pluginTool(
       TaskSteps.Session session,
       Map<String, AvailableTool> offered,
-      Set<String> held,
+      List<String> held,
       ToolExecutionRequest call) {
     AvailableTool tool = offered.get(call.name());
     if (tool == null) {
@@ -236,7 +238,7 @@ public class TaskWork implements JobHandler {
     }
     String arguments =
         call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
-    if (tool.consequential() || held.contains(tool.id())) {
+    if (ToolApprovals.waits(tool, held)) {
       Optional<ApprovalView> approval = steps.approvalOf(session, call.id());
       if (approval.isEmpty() || "PENDING".equals(approval.get().status())) {
         steps.hold(session, tool.id(), call.id(), arguments);

@@ -3,7 +3,7 @@ package io.protohive.rest.tenant;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
-import io.protohive.kernel.task.TaskService;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
@@ -44,7 +44,7 @@ public class TenantAdminResource {
 
   @Inject TenantAdministration administration;
   @Inject PluginCatalog plugins;
-  @Inject TaskService tasks;
+  @Inject ToolApprovals approvals;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
@@ -121,9 +121,11 @@ public class TenantAdminResource {
   @Path("approval-tools")
   @Operation(
       summary = "Tools held for approval",
-      description = "Besides these, tools their plugins declare consequential are always held.")
+      description =
+          "Besides these, tools their plugins declare consequential are always held. In"
+              + " conversations, where no one approves, agents are not offered held tools.")
   public ApprovalTools approvalTools() {
-    return new ApprovalTools(tasks.approvalTools(Callers.of(token)));
+    return new ApprovalTools(approvals.held(Callers.of(token)));
   }
 
   @PUT
@@ -131,7 +133,7 @@ public class TenantAdminResource {
   @Operation(summary = "Replace the tools held for approval; tenant admins only")
   public ApprovalTools replaceApprovalTools(ApprovalTools body) {
     return new ApprovalTools(
-        tasks.replaceApprovalTools(
+        approvals.replace(
             Callers.of(token), RequestBodies.require(body).toolIds(), request.getRemoteAddr()));
   }
 }
