@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,5 +58,14 @@ final class BenchPlatform {
       throw new IllegalStateException("no " + name + " in " + json);
     }
     return value.group(1);
+  }
+
+  /** The percentile of sorted nanosecond figures, in milliseconds. */
+  static double millis(List<Long> sorted, int percentile) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1_000_000.0;
   }
 }

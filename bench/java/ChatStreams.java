@@ -93,17 +93,11 @@ public final class ChatStreams {
             + " p95 %.1f ms, p99 %.1f ms (the model's own: %d ms); added p95 %.1f ms%n",
         streams, streams - completed.getCount() - failed.get(), failed.get(),
         all ? "" : ", " + completed.getCount() + " unfinished after 300 s", took / 1e9,
-        ms(sorted, 50), ms(sorted, 95), ms(sorted, 99), delayMillis,
-        ms(sorted, 95) - delayMillis);
+        BenchPlatform.millis(sorted, 50), BenchPlatform.millis(sorted, 95),
+        BenchPlatform.millis(sorted, 99), delayMillis,
+        BenchPlatform.millis(sorted, 95) - delayMillis);
   }
 
-  private static double ms(List<Long> sorted, int percentile) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1_000_000.0;
-  }
 
   /** One stream: the arrival time of each word, until the answer is complete or the run fails. */
   private static final class Listener implements WebSocket.Listener {

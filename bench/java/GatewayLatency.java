@@ -112,11 +112,8 @@ public final class GatewayLatency {
     Collections.sort(total);
     System.out.printf(
         "%2d streams, %-20s first token p50 %7.2f ms p99 %7.2f ms | total p50 %7.2f ms p99 %7.2f ms%n",
-        concurrency, label, ms(first, 50), ms(first, 99), ms(total, 50), ms(total, 99));
+        concurrency, label, BenchPlatform.millis(first, 50), BenchPlatform.millis(first, 99),
+        BenchPlatform.millis(total, 50), BenchPlatform.millis(total, 99));
   }
 
-  private static double ms(List<Long> sorted, int percentile) {
-    int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-    return sorted.get(Math.max(0, index)) / 1_000_000.0;
-  }
 }

@@ -79,11 +79,8 @@ public final class QueueThroughput {
     List<Long> sorted = new ArrayList<>(claims);
     Collections.sort(sorted);
     System.out.printf("%d worker(s): %d jobs in %.1f s = %.0f jobs/s; claim p50 %.2f ms, p99 %.2f ms%n",
-        workers, total, seconds, total / seconds, ms(sorted, 50), ms(sorted, 99));
+        workers, total, seconds, total / seconds, BenchPlatform.millis(sorted, 50),
+        BenchPlatform.millis(sorted, 99));
   }
 
-  private static double ms(List<Long> sorted, int percentile) {
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1_000_000.0;
-  }
 }

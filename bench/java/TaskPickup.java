@@ -46,7 +46,7 @@ public final class TaskPickup {
     List<Long> pickups = measure(base, token, organization, agent, tasks, started);
     Collections.sort(pickups);
     System.out.printf("%d tasks, one at a time: assignment to work started p50 %.1f ms, p99 %.1f ms%n",
-        pickups.size(), ms(pickups, 50), ms(pickups, 99));
+        pickups.size(), BenchPlatform.millis(pickups, 50), BenchPlatform.millis(pickups, 99));
     socket.abort();
   }
 
@@ -65,10 +65,6 @@ public final class TaskPickup {
     return pickups;
   }
 
-  private static double ms(List<Long> sorted, int percentile) {
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1_000_000.0;
-  }
 
   /** Notes when each task is first seen in progress. */
   private static final class Listener implements WebSocket.Listener {

@@ -29,31 +29,20 @@ public record TaskView(
 
   /** The same task in another status. */
   public TaskView withStatus(TaskStatus status) {
-    return finished(status, result);
+    return with(status, assigneeAgentId, assigneeUserId, result);
   }
 
   /** The same task in another status, with a result. */
   public TaskView finished(TaskStatus status, String result) {
-    return new TaskView(
-        id,
-        organizationId,
-        parentId,
-        title,
-        description,
-        status,
-        priority,
-        assigneeAgentId,
-        assigneeUserId,
-        reporterKind,
-        reporterId,
-        dueAt,
-        result,
-        createdAt,
-        updatedAt);
+    return with(status, assigneeAgentId, assigneeUserId, result);
   }
 
   /** The same task, now an agent's to do. */
   public TaskView assignedTo(UUID agentId, TaskStatus status) {
+    return with(status, agentId, null, result);
+  }
+
+  private TaskView with(TaskStatus status, UUID agentId, UUID userId, String result) {
     return new TaskView(
         id,
         organizationId,
@@ -63,7 +52,7 @@ public record TaskView(
         status,
         priority,
         agentId,
-        null,
+        userId,
         reporterKind,
         reporterId,
         dueAt,
