@@ -14,8 +14,23 @@ import java.util.UUID;
  */
 final class PgvectorMemorySearch implements MemorySearch {
 
-  /** Candidates the graph walk keeps; higher finds more of the true nearest, at some latency. */
-  static final int EF_SEARCH = 100;
+  /**
+   * Candidates the graph walk keeps; higher finds more of the true nearest, at some latency. At
+   * 100,000 memories 100 missed most of the nearest for one query in twenty; 400 missed none, for
+   * about half a millisecond more (docs/benchmarks.md).
+   */
+  static final int EF_SEARCH = 400;
+
+  private final int efSearch;
+
+  PgvectorMemorySearch() {
+    this(EF_SEARCH);
+  }
+
+  /** A walk of another width, to measure what the width buys. */
+  PgvectorMemorySearch(int efSearch) {
+    this.efSearch = efSearch;
+  }
 
   static final String NEAREST =
       "select id, content, created_at, 1 - (embedding_vector <=> q.v) as score"
