@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +206,28 @@ class TaskIT {
     assertThat(blocked.get("task").get("assigneeAgentId").asText()).isEqualTo(ada());
     assertThat(blocked.get("comments").findValuesAsText("content"))
         .containsExactly("Ada asks for help: The board must decide.");
+  }
+
+  @Test
+  void aCommentWakesTheAgentBeforeTheTasksDueTime() throws Exception {
+    plan(
+        "@Ada: call: task_escalate {\"reason\":\"Waiting for the board.\"}",
+        "@Ada: call: task_complete {\"result\":\"The board said yes.\"}");
+    String task =
+        task(
+            "{\"title\":\"Ask the board\",\"assigneeAgentId\":\""
+                + ada()
+                + "\",\"dueAt\":\""
+                + Instant.now().plus(Duration.ofDays(7))
+                + "\"}");
+    awaitStatus(task, "BLOCKED");
+
+    Platform.post(
+        "api/v1/tasks/" + task + "/comments", "{\"content\":\"The board agrees.\"}", owner);
+
+    JsonNode done = awaitStatus(task, "DONE");
+    assertThat(done.get("task").get("result").asText()).isEqualTo("The board said yes.");
+    assertThat(done.get("work").toString()).contains("The board agrees.");
   }
 
   @Test

@@ -235,20 +235,24 @@ public class TaskService {
     return decided;
   }
 
-  /** Queues the assigned agent's work on the task, unless some is queued already. */
+  /**
+   * Queues the assigned agent's work on the task now, unless some is already waiting to start, and
+   * at its due time.
+   */
   void wakeAssignee(UUID tenantId, TaskView task, Instant dueAt) {
     if (task.assigneeAgentId() == null
         || task.status().closed()
-        || task.status() == TaskStatus.BACKLOG
-        || store.workQueued(task.id())) {
+        || task.status() == TaskStatus.BACKLOG) {
       return;
     }
     Instant now = Instant.now();
-    jobs.enqueue(
-        tenantId,
-        TaskWork.KIND,
-        Json.createObjectBuilder().add("taskId", task.id().toString()).build().toString(),
-        now);
+    if (!store.workQueued(task.id())) {
+      jobs.enqueue(
+          tenantId,
+          TaskWork.KIND,
+          Json.createObjectBuilder().add("taskId", task.id().toString()).build().toString(),
+          now);
+    }
     if (dueAt != null && dueAt.isAfter(now)) {
       jobs.enqueue(
           tenantId,

@@ -274,11 +274,14 @@ public class TaskStore {
         == 1;
   }
 
-  /** Whether work on the task is already queued and not yet started. */
+  /**
+   * Whether work on the task is queued, due and not yet started; work queued for the task's due
+   * time does not count, or nothing could wake its agent before then.
+   */
   boolean workQueued(UUID taskId) {
     return !entityManager
         .createNativeQuery(
-            "select 1 from job where kind = ?1 and status = 'QUEUED'"
+            "select 1 from job where kind = ?1 and status = 'QUEUED' and run_at <= now()"
                 + " and payload ->> 'taskId' = ?2 limit 1")
         .setParameter(1, TaskWork.KIND)
         .setParameter(2, taskId.toString())
