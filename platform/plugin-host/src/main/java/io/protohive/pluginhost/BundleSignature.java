@@ -6,9 +6,17 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +26,14 @@ import java.util.jar.JarFile;
 
 /**
  * Checks a bundle's JAR signature: every entry signed, nothing changed since signing, and the
- * signer trusted.
+ * signer trusted: its certificate is a trusted publisher's, or its path validates up to one (PKIX),
+ * every certificate on it valid now, and the signer's certificate meant for code signing. A
+ * signature outlives no certificate: an expired one is refused, timestamp or not.
  */
 final class BundleSignature {
+
+  private static final String CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
+  private static final String ANY_PURPOSE = "2.5.29.37.0";
 
   private BundleSignature() {}
 
@@ -75,39 +88,108 @@ final class BundleSignature {
     return trustedSigner(common, policy.trustedCertificates());
   }
 
+  /**
+   * The first signer whose certificate path validates up to a trusted publisher. The path is the
+   * one the jar carries, which its signer chose: it is cut before the first trusted certificate and
+   * validated with PKIX, the trusted certificates as anchors, so every signature along it is
+   * checked, not only the names.
+   */
   private static Signer trustedSigner(Set<CodeSigner> signers, List<X509Certificate> trusted)
       throws PluginRefused {
-    X509Certificate leaf = null;
+    Date now = new Date();
+    PluginRefused refusal = null;
     for (CodeSigner signer : signers) {
-      List<? extends Certificate> chain = signer.getSignerCertPath().getCertificates();
-      leaf = (X509Certificate) chain.get(0);
-      for (Certificate certificate : chain) {
-        for (X509Certificate anchor : trusted) {
-          if (certificate.equals(anchor) || issuedBy((X509Certificate) certificate, anchor)) {
-            return Signer.of(leaf);
-          }
-        }
+      List<X509Certificate> path = certificates(signer);
+      X509Certificate leaf = path.get(0);
+      try {
+        validate(path, trusted, now);
+        requireCodeSigning(leaf);
+        return Signer.of(leaf);
+      } catch (PluginRefused refused) {
+        refusal = refusal == null ? refused : refusal;
       }
     }
-    Signer untrusted = Signer.of(leaf);
-    throw new PluginRefused(
+    throw refusal;
+  }
+
+  private static void validate(List<X509Certificate> path, List<X509Certificate> trusted, Date now)
+      throws PluginRefused {
+    Signer signer = Signer.of(path.get(0));
+    int anchor = 0;
+    while (anchor < path.size() && !trusted.contains(path.get(anchor))) {
+      anchor++;
+    }
+    try {
+      if (anchor == 0) {
+        // the signer's own certificate is trusted: nothing above it to check
+        path.get(0).checkValidity(now);
+        return;
+      }
+      Set<TrustAnchor> anchors = new HashSet<>();
+      trusted.forEach(certificate -> anchors.add(new TrustAnchor(certificate, null)));
+      PKIXParameters parameters = new PKIXParameters(anchors);
+      parameters.setRevocationEnabled(false);
+      parameters.setDate(now);
+      CertPathValidator.getInstance("PKIX")
+          .validate(
+              CertificateFactory.getInstance("X.509").generateCertPath(path.subList(0, anchor)),
+              parameters);
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      throw new PluginRefused(
+          "The bundle's signing certificate "
+              + signer.subject()
+              + " expired or is not valid yet (valid "
+              + path.get(0).getNotBefore().toInstant()
+              + " to "
+              + path.get(0).getNotAfter().toInstant()
+              + "). Sign it again with a current certificate.");
+    } catch (CertPathValidatorException e) {
+      if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED
+          || e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+        throw new PluginRefused(
+            "A certificate of the bundle's signer "
+                + signer.subject()
+                + " expired or is not valid yet. Sign it again with a current certificate.");
+      }
+      throw untrusted(signer);
+    } catch (GeneralSecurityException e) {
+      throw untrusted(signer);
+    }
+  }
+
+  /** A signing certificate restricted to other uses (TLS servers, say) does not sign code. */
+  private static void requireCodeSigning(X509Certificate leaf) throws PluginRefused {
+    boolean[] keyUsage = leaf.getKeyUsage();
+    List<String> purposes;
+    try {
+      purposes = leaf.getExtendedKeyUsage();
+    } catch (CertificateParsingException e) {
+      purposes = List.of();
+    }
+    boolean signs = keyUsage == null || keyUsage[0];
+    boolean forCode =
+        purposes == null || purposes.contains(CODE_SIGNING) || purposes.contains(ANY_PURPOSE);
+    if (!signs || !forCode) {
+      throw new PluginRefused(
+          "The bundle's signing certificate "
+              + Signer.of(leaf).subject()
+              + " is not meant for code signing.");
+    }
+  }
+
+  private static PluginRefused untrusted(Signer signer) {
+    return new PluginRefused(
         "The bundle is signed by "
-            + untrusted.subject()
+            + signer.subject()
             + " (SHA-256 "
-            + untrusted.fingerprint()
+            + signer.fingerprint()
             + "), which is not a trusted publisher.");
   }
 
-  private static boolean issuedBy(X509Certificate certificate, X509Certificate anchor) {
-    if (!certificate.getIssuerX500Principal().equals(anchor.getSubjectX500Principal())) {
-      return false;
-    }
-    try {
-      certificate.verify(anchor.getPublicKey());
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+  private static List<X509Certificate> certificates(CodeSigner signer) {
+    return signer.getSignerCertPath().getCertificates().stream()
+        .map(X509Certificate.class::cast)
+        .toList();
   }
 
   private static boolean isSignatureFile(String name) {
