@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Plugin operations over the API, as an admin's script would call them. */
 final class PluginsApi {
@@ -31,6 +33,9 @@ final class PluginsApi {
     }
   }
 
+  /** An organization of each caller's for its tool calls, by authorization header. */
+  private static final Map<String, String> ORGANIZATIONS = new ConcurrentHashMap<>();
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,14 +51,17 @@ final class PluginsApi {
     return newTenantAdminAccount(prefix).bearer();
   }
 
-  /** An admin of a new tenant: the email to sign in with in a browser, and the API header. */
-  record TenantAdmin(String email, String[] bearer) {}
+  /**
+   * An admin of a new tenant: the email to sign in with in a browser, the API header, and the
+   * tenant's slug for others to sign up in.
+   */
+  record TenantAdmin(String email, String[] bearer, String tenant) {}
 
   static TenantAdmin newTenantAdminAccount(String prefix) throws Exception {
     String email = prefix + "-" + UUID.randomUUID() + "@example.com";
     String tenant = Accounts.tenant(prefix, false, email);
     assertThat(Accounts.register(email, Accounts.PASSWORD, tenant).statusCode()).isEqualTo(201);
-    return new TenantAdmin(email, bearer(login(email, Accounts.PASSWORD)));
+    return new TenantAdmin(email, bearer(login(email, Accounts.PASSWORD)), tenant);
   }
 
   static String[] bearer(String token) {
@@ -101,10 +109,35 @@ final class PluginsApi {
     return Platform.send("PUT", "api/v1/tenant/plugins/" + pluginId, json, tenantAdmin);
   }
 
+  /** Calls a tool for an organization of the caller's, created for the purpose on first use. */
   static HttpResponse<String> invoke(String toolId, String arguments, String... user)
       throws Exception {
+    return invokeFor(organizationOf(user), toolId, arguments, user);
+  }
+
+  /** Calls a tool for the given organization, or for none when it is {@code null}. */
+  static HttpResponse<String> invokeFor(
+      String organizationId, String toolId, String arguments, String... user) throws Exception {
     return Platform.post(
-        "api/v1/tools/" + toolId + "/invocations", "{\"arguments\":" + arguments + "}", user);
+        "api/v1/tools/" + toolId + "/invocations",
+        "{\"arguments\":"
+            + arguments
+            + (organizationId == null ? "" : ",\"organizationId\":\"" + organizationId + "\"")
+            + "}",
+        user);
+  }
+
+  private static String organizationOf(String... user) throws Exception {
+    String existing = ORGANIZATIONS.get(user[1]);
+    if (existing != null) {
+      return existing;
+    }
+    HttpResponse<String> created =
+        Platform.post("api/v1/organizations", "{\"name\":\"Tool calls\"}", user);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = Platform.json(created).get("id").asText();
+    ORGANIZATIONS.put(user[1], id);
+    return id;
   }
 
   /** The ids of the installed plugins, as the caller sees them. */

@@ -54,7 +54,8 @@ public class AuditLog {
     LLM_PRICE_CHANGED,
     APPROVAL_GRANTED,
     APPROVAL_REFUSED,
-    APPROVAL_TOOLS_CHANGED
+    APPROVAL_TOOLS_CHANGED,
+    TOOL_INVOKED
   }
 
   @PersistenceContext(unitName = "protohive")

@@ -1,6 +1,7 @@
 package io.protohive.rest.plugin;
 
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.plugin.DirectToolCalls;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
@@ -10,12 +11,14 @@ import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
@@ -32,13 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ToolResource {
 
   @Inject ToolService tools;
+  @Inject DirectToolCalls directCalls;
   @Inject JsonWebToken token;
+  @Context HttpServletRequest request;
 
   /**
    * A call of a tool.
    *
    * @param arguments the arguments, as the tool's parameters schema describes them
-   * @param organizationId the organization the call is for, or absent
+   * @param organizationId the organization the call is for, which the caller belongs to
    */
   public record Invocation(Map<String, Object> arguments, UUID organizationId) {}
 
@@ -52,13 +57,20 @@ public class ToolResource {
   @Path("{toolId}/invocations")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Call a tool",
+      summary = "Call a tool for an organization you belong to",
       description =
           "Answers 200 however the call ended: status says whether the tool answered (OK),"
-              + " reported an error (TOOL_ERROR), failed, timed out, was busy or was cancelled.")
+              + " reported an error (TOOL_ERROR), failed, timed out, was busy or was cancelled."
+              + " A tool that waits for approval when an agent calls it (consequential, or held"
+              + " by the tenant's admins) may be called only by the organization's admins and"
+              + " owners. Every call is audited.")
   public ToolInvocation invoke(@PathParam("toolId") String toolId, Invocation body) {
     Invocation invocation = RequestBodies.require(body);
-    return tools.invoke(
-        Callers.of(token), toolId, invocation.arguments(), invocation.organizationId());
+    return directCalls.invoke(
+        Callers.of(token),
+        toolId,
+        invocation.arguments(),
+        invocation.organizationId(),
+        request.getRemoteAddr());
   }
 }
