@@ -144,9 +144,10 @@ public final class ToolCalls implements AutoCloseable {
       LOG.warning(() -> "Tool " + tool.tool().id() + " failed: " + cause);
       return outcome(
           ToolOutcome.Status.FAILED,
-          "The tool failed: "
-              + cause.getClass().getSimpleName()
-              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+          // the plugin's message is for the agent; its class names stay in the log
+          cause.getMessage() == null
+              ? "The tool failed."
+              : "The tool failed: " + cause.getMessage(),
           started);
     } catch (InterruptedException e) {
       call.cancel();

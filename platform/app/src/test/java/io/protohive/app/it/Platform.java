@@ -1,5 +1,7 @@
 package io.protohive.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -8,8 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -21,6 +25,9 @@ final class Platform {
   static final Path DATA_DIR = Path.of(System.getProperty("it.data.dir"));
   static final String EMBEDDED_DB_URL =
       "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port") + "/postgres";
+
+  private static final Path LOGS =
+      DATA_DIR.resolveSibling("liberty/wlp/usr/servers/protohive-it/logs");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -72,6 +79,15 @@ final class Platform {
       request.headers(headers);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Asserts that no log file of the server contains {@code secret}. */
+  static void assertNotLogged(String secret) throws IOException {
+    try (Stream<Path> files = Files.list(LOGS)) {
+      for (Path log : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(log)).as(log.toString()).doesNotContain(secret);
+      }
+    }
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -115,7 +115,7 @@ class PlatformIT {
   }
 
   @Test
-  void theFirstAdminHasAGeneratedPasswordKeptForItsOwnerOnly() throws Exception {
+  void theFirstAdminHasAGeneratedPasswordKeptInAFileForItsOwnerOnly() throws Exception {
     Path file = Platform.DATA_DIR.resolve("initial-admin-password");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
@@ -125,6 +125,7 @@ class PlatformIT {
 
     assertThat(hash).startsWith("pbkdf2-sha256$").doesNotContain(password);
     assertThat(new PasswordHasher().verify(password.toCharArray(), hash)).isTrue();
+    Platform.assertNotLogged(password);
   }
 
   @Test

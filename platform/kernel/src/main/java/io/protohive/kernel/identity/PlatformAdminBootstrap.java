@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Creates the first platform admin on the first start. Its password is the operator's {@code
- * PROTOHIVE_ADMIN_PASSWORD} or, failing that, generated, written to the data folder and logged
- * once; there is never a built-in default.
+ * PROTOHIVE_ADMIN_PASSWORD} or, failing that, generated and written to an owner-only file in the
+ * data folder, never to the log; there is never a built-in default.
  */
 @ApplicationScoped
 public class PlatformAdminBootstrap {
@@ -52,15 +52,14 @@ public class PlatformAdminBootstrap {
                   + " created with the password from PROTOHIVE_ADMIN_PASSWORD");
     } else {
       Path file = InitialAdminPassword.write(dataFolder, password);
+      // logs travel to collectors and tickets: the password stays in the owner-only file
       LOG.warning(
           () ->
               "Platform admin "
                   + email
-                  + " created with the generated password "
-                  + password
-                  + " (also in "
+                  + " created with a generated password, kept in "
                   + file
-                  + "); change it after signing in");
+                  + " (readable by its owner only); change it after signing in");
     }
   }
 }
