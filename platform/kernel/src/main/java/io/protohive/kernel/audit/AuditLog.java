@@ -54,7 +54,11 @@ public class AuditLog {
     LLM_PRICE_CHANGED,
     APPROVAL_GRANTED,
     APPROVAL_REFUSED,
-    APPROVAL_TOOLS_CHANGED
+    APPROVAL_TOOLS_CHANGED,
+    TENANT_CREATED,
+    TENANT_CHANGED,
+    TENANT_DISABLED,
+    TENANT_ENABLED
   }
 
   @PersistenceContext(unitName = "protohive")
