@@ -3,13 +3,13 @@ package io.protohive.ui.platform;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -61,34 +61,20 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
         .setTextAlign(ColumnTextAlign.END);
     grid.setAllRowsVisible(true);
 
-    TenantForm form = new TenantForm("tenant", null);
-    Paragraph problem = new Paragraph();
-    problem.setId("tenant-problem");
-    problem.addClassNames(LumoUtility.TextColor.ERROR);
-    Button create = new Button("Create tenant");
-    create.setId("tenant-create");
+    Button create = new Button("New tenant", VaadinIcon.PLUS.create(), click -> create());
+    create.setId("tenant-new");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    create.addClickListener(
-        click -> {
-          try {
-            tenants.create(caller(), form.draft(), ClientAddress.current());
-            form.clear();
-            problem.setText("");
-            Notices.success("The tenant is created.");
-            refresh();
-          } catch (Rejection rejection) {
-            form.show(rejection, problem::setText);
-          }
-        });
-    Details newTenant = new Details("New tenant", new VerticalLayout(form, problem, create));
-    newTenant.setId("new-tenant");
 
     Paragraph intro =
         new Paragraph(
             "Tenants from tenants-config files change only in their files; the others are"
                 + " managed here.");
     intro.addClassNames(LumoUtility.TextColor.SECONDARY);
-    add(new H2("Tenants"), intro, newTenant, grid);
+    HorizontalLayout header = new HorizontalLayout(new H2("Tenants"), create);
+    header.setWidthFull();
+    header.setJustifyContentMode(JustifyContentMode.BETWEEN);
+    header.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+    add(header, intro, grid);
     refresh();
   }
 
@@ -134,21 +120,43 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
     return new HorizontalLayout(edit, toggle);
   }
 
+  private void create() {
+    TenantForm form = new TenantForm("tenant", null);
+    open(
+        "New tenant",
+        form,
+        "Create",
+        () -> tenants.create(caller(), form.draft(), ClientAddress.current()),
+        "The tenant is created.");
+  }
+
   private void edit(TenantView tenant) {
+    TenantForm form = new TenantForm("tenant", tenant);
+    open(
+        tenant.name(),
+        form,
+        "Save",
+        () -> tenants.change(caller(), tenant.id(), form.draft(), ClientAddress.current()),
+        "The tenant is saved.");
+  }
+
+  /** A dialog with the form, whose confirming button does the work and shows a refusal. */
+  private void open(String title, TenantForm form, String confirm, Runnable work, String success) {
     Dialog dialog = new Dialog();
     dialog.setId("tenant-dialog");
-    dialog.setHeaderTitle(tenant.name());
-    TenantForm form = new TenantForm("tenant-edit", tenant);
+    dialog.setHeaderTitle(title);
+    dialog.setWidth("44em");
     Paragraph problem = new Paragraph();
+    problem.setId("tenant-problem");
     problem.addClassNames(LumoUtility.TextColor.ERROR);
     Button save =
         new Button(
-            "Save",
+            confirm,
             click -> {
               try {
-                tenants.change(caller(), tenant.id(), form.draft(), ClientAddress.current());
+                work.run();
                 dialog.close();
-                Notices.success("The tenant is saved.");
+                Notices.success(success);
                 refresh();
               } catch (Rejection rejection) {
                 form.show(rejection, problem::setText);
