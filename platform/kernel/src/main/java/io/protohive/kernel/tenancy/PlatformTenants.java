@@ -105,7 +105,8 @@ public class PlatformTenants {
     tenant.setAdminEmails(adminEmails, now);
     tenant.setDisabled(Boolean.TRUE.equals(draft.disabled()), now);
     entityManager.persist(tenant);
-    audit.record(tenant.id(), caller.userId(), Action.TENANT_CREATED, tenant.slug(), address);
+    // the audit's own transaction cannot see the new tenant yet: the platform's event, by slug
+    audit.record(null, caller.userId(), Action.TENANT_CREATED, tenant.slug(), address);
     return TenantView.of(tenant);
   }
 
