@@ -59,7 +59,7 @@ import java.util.UUID;
 @PreserveOnRefresh
 public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamicTitle {
 
-  static final String CONVERSATION_ID = "conversationId";
+  public static final String CONVERSATION_ID = "conversationId";
 
   /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);

@@ -19,17 +19,19 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
 import io.protohive.ui.account.ProfileView;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.llm.LlmPricesView;
 import io.protohive.ui.llm.LlmView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.JobsView;
 import io.protohive.ui.platform.OutboxView;
+import io.protohive.ui.platform.PlatformTenantsView;
+import io.protohive.ui.platform.SystemView;
 import io.protohive.ui.plugin.PluginsView;
 import io.protohive.ui.plugin.TenantPluginsView;
 import io.protohive.ui.signin.SignInView;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import io.protohive.ui.tenant.TenantAdminView;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -53,8 +55,8 @@ public class MainLayout extends AppLayout {
     addToNavbar(bar);
 
     SideNav navigation = new SideNav();
-    navigation.addItem(new SideNavItem("System", SystemView.class, VaadinIcon.SERVER.create()));
     if (user.isPresent()) {
+      navigation.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
       navigation.addItem(
           new SideNavItem("Organizations", OrganizationsView.class, VaadinIcon.BUILDING.create()));
     }
@@ -67,6 +69,9 @@ public class MainLayout extends AppLayout {
       navigation.addItem(new SideNavItem("LLM", LlmView.class, VaadinIcon.AUTOMATION.create()));
     }
     if (user.map(SignedInUser::platformAdmin).orElse(false)) {
+      navigation.addItem(
+          new SideNavItem("Tenants", PlatformTenantsView.class, VaadinIcon.OFFICE.create()));
+      navigation.addItem(new SideNavItem("System", SystemView.class, VaadinIcon.SERVER.create()));
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
       navigation.addItem(new SideNavItem("Jobs", JobsView.class, VaadinIcon.TASKS.create()));
       navigation.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));

@@ -127,7 +127,7 @@ final class BudgetsSection extends VerticalLayout {
     return notice;
   }
 
-  private static ProgressBar spentBar(Budget budget) {
+  static ProgressBar spentBar(Budget budget) {
     ProgressBar bar = new ProgressBar(0, 1, BudgetStanding.spentShare(budget));
     switch (BudgetStanding.of(budget)) {
       case SPENT -> bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);

@@ -16,13 +16,13 @@ import com.vaadin.flow.router.Route;
 import io.protohive.kernel.llm.Prices;
 import io.protohive.kernel.llm.Prices.Price;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -84,7 +84,7 @@ public class LlmPricesView extends VerticalLayout implements SignedInOnly {
     if (SignedInUser.current().filter(SignedInUser::platformAdmin).isPresent()) {
       grid.setItems(prices.list());
     } else {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 

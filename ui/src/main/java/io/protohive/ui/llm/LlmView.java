@@ -13,10 +13,10 @@ import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 
 /**
@@ -67,7 +67,7 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
       budgets.refresh();
       usage.refresh();
     } else {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 }

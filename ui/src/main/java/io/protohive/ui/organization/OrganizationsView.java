@@ -1,14 +1,9 @@
 package io.protohive.ui.organization;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -17,14 +12,11 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
-import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.Dates;
-import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /** The caller's organizations, and a new one, blank or from a template. */
 @Route(value = "organizations", layout = MainLayout.class)
@@ -51,32 +43,13 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
                             OrganizationDetailView.class,
                             new RouteParameters("id", click.getItem().id().toString()))));
 
-    TextField name = new TextField();
-    name.setId("organization-name");
-    name.setPlaceholder("Name of a new organization");
-    name.setWidth("24em");
-    TemplateSelect template = new TemplateSelect(templates.all());
     Paragraph problem = new Paragraph();
-    Button create = new Button("Create");
-    create.setId("organization-create");
-    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    create.addClickListener(
-        click -> {
-          try {
-            organizations.create(caller(), name.getValue(), template.templateId());
-            name.clear();
-            name.setInvalid(false);
-            template.clear();
-            template.setInvalid(false);
-            refresh();
-          } catch (Rejection rejection) {
-            FieldErrors.show(
-                rejection, Map.of("name", name, "template", template), problem::setText);
-          }
-        });
-    HorizontalLayout newOrganization = new HorizontalLayout(name, template, create);
-    newOrganization.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-
+    NewOrganizationForm newOrganization =
+        new NewOrganizationForm(
+            organizations,
+            templates,
+            SignedInUser.current().map(SignedInUser::caller).orElse(null),
+            created -> refresh());
     add(new H2("Organizations"), newOrganization, problem, grid);
     if (SignedInUser.current().map(u -> u.tenantId() != null).orElse(false)) {
       refresh();

@@ -16,12 +16,12 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobAdministration;
 import io.protohive.kernel.job.JobView;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 
 /** The background job queue of every tenant, newest first; platform admins only. */
@@ -94,7 +94,7 @@ public class JobsView extends VerticalLayout implements SignedInOnly {
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
     if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 }

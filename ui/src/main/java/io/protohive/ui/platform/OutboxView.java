@@ -10,11 +10,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.mail.MailMessage;
 import io.protohive.kernel.mail.Mailer;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 
 /** The mail the platform sent or holds in its dev outbox; platform admins only. */
@@ -44,7 +44,7 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
     if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 }

@@ -27,12 +27,12 @@ import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.TrustedPublishers;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +122,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     if (SignedInUser.current().filter(SignedInUser::platformAdmin).isPresent()) {
       refresh();
     } else {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 

@@ -19,12 +19,12 @@ import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 
 /**
@@ -76,7 +76,7 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
     if (SignedInUser.current().map(u -> administration.isAdmin(u.caller())).orElse(false)) {
       refresh();
     } else {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 

@@ -47,7 +47,7 @@ import java.util.UUID;
     layout = MainLayout.class)
 public class TaskBoardView extends VerticalLayout implements SignedInOnly, HasDynamicTitle {
 
-  static final String ORGANIZATION_ID = "organizationId";
+  public static final String ORGANIZATION_ID = "organizationId";
 
   /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);

@@ -20,11 +20,11 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
+import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
-import io.protohive.ui.system.SystemView;
 import jakarta.inject.Inject;
 
 /** A tenant admin's page: the tenant's users, and its audit trail. */
@@ -85,7 +85,7 @@ public class TenantAdminView extends VerticalLayout implements SignedInOnly {
     if (SignedInUser.current().map(u -> administration.isAdmin(u.caller())).orElse(false)) {
       refresh();
     } else {
-      event.forwardTo(SystemView.class);
+      event.forwardTo(HomeView.class);
     }
   }
 

@@ -164,6 +164,7 @@ class OrganizationIT {
             .asText());
     ids.put("approvalId", UUID.randomUUID().toString());
     ids.put("jobId", UUID.randomUUID().toString());
+    ids.put("tenantId", UUID.randomUUID().toString());
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

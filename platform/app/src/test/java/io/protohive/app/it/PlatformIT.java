@@ -43,7 +43,7 @@ class PlatformIT {
 
   @Test
   void systemInfoAnswersFromTheDatabaseAndThePluginHost() throws Exception {
-    HttpResponse<String> response = Platform.get("api/v1/system/info");
+    HttpResponse<String> response = Platform.get("api/v1/system/info", PluginsApi.platformAdmin());
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode info = Platform.json(response);
@@ -60,7 +60,9 @@ class PlatformIT {
 
   @Test
   void theBundledPluginsAreActive() throws Exception {
-    JsonNode bundles = Platform.json(Platform.get("api/v1/system/info")).get("pluginBundles");
+    JsonNode bundles =
+        Platform.json(Platform.get("api/v1/system/info", PluginsApi.platformAdmin()))
+            .get("pluginBundles");
 
     assertThat(bundles.findValuesAsText("id"))
         .hasSize(PluginsApi.bundledCount())
@@ -86,6 +88,7 @@ class PlatformIT {
     Path folder = Path.of(System.getProperty("it.tenants.dir"));
     String slug = "watched-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     Path file = folder.resolve(slug + ".yaml");
+    String[] admin = PluginsApi.platformAdmin();
     try {
       Files.writeString(file, "slug: " + slug + "\nname: Watched\n");
       await().atMost(Duration.ofSeconds(30)).until(() -> tenantName(slug).equals("Watched"));
@@ -98,7 +101,7 @@ class PlatformIT {
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
-                  Platform.json(Platform.get("api/v1/system/info"))
+                  Platform.json(Platform.get("api/v1/system/info", admin))
                       .get("tenantsConfig")
                       .path("error")
                       .asText()

@@ -30,17 +30,17 @@ class RestartIT {
   void dataAndUploadedPluginsSurviveARestart() throws Exception {
     Path adminPassword = Platform.DATA_DIR.resolve("initial-admin-password");
     deployer.deploy(DEPLOYMENT);
-    JsonNode before = Platform.json(Platform.get("api/v1/system/info"));
+    String[] admin = PluginsApi.platformAdmin();
+    JsonNode before = Platform.json(Platform.get("api/v1/system/info", admin));
     String passwordBefore = Files.readString(adminPassword);
     long adminsBefore = Long.parseLong(PlatformIT.query("select count(*) from user_account"));
-    String[] admin = PluginsApi.platformAdmin();
     assertThat(PluginsApi.upload(PluginsApi.MISBEHAVING, admin).statusCode()).isEqualTo(201);
 
     deployer.undeploy(DEPLOYMENT);
     assertThat(Platform.get("api/v1/system/info").statusCode()).isEqualTo(404);
     deployer.deploy(DEPLOYMENT);
 
-    JsonNode after = Platform.json(Platform.get("api/v1/system/info"));
+    JsonNode after = Platform.json(Platform.get("api/v1/system/info", PluginsApi.platformAdmin()));
     assertThat(after.get("installationId")).isEqualTo(before.get("installationId"));
     assertThat(after.get("installedAt")).isEqualTo(before.get("installedAt"));
     assertThat(after.get("tenants")).isEqualTo(before.get("tenants"));

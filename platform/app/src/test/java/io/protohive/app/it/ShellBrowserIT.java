@@ -35,8 +35,13 @@ class ShellBrowserIT {
   }
 
   @Test
-  void theShellRendersTheSystemViewWithoutConsoleErrors() throws Exception {
-    browser.open("");
+  void theSystemPageIsForPlatformAdminsAndRendersWithoutConsoleErrors() throws Exception {
+    browser.open("platform/system");
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+
+    browser.signIn("admin@protohive.local", Accounts.platformAdminPassword());
+    browser.open("platform/system");
     browser.wait.until(
         ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-app-layout")));
     browser.wait.until(

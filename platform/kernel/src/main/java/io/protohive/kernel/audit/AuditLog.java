@@ -55,7 +55,11 @@ public class AuditLog {
     APPROVAL_GRANTED,
     APPROVAL_REFUSED,
     APPROVAL_TOOLS_CHANGED,
-    TOOL_INVOKED
+    TOOL_INVOKED,
+    TENANT_CREATED,
+    TENANT_CHANGED,
+    TENANT_DISABLED,
+    TENANT_ENABLED
   }
 
   @PersistenceContext(unitName = "protohive")

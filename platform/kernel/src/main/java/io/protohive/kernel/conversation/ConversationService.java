@@ -121,11 +121,13 @@ public class ConversationService {
     return visible(caller, conversationId);
   }
 
+  /** The conversation's messages, oldest first; reading them marks the conversation read. */
   @Transactional
   public Page<MessageView> messages(
       Caller caller, UUID conversationId, Integer limit, String cursor) {
     visible(caller, conversationId);
     int size = Page.limit(limit);
+    store.markRead(caller.tenantId(), conversationId, caller.userId());
     List<MessageView> rows =
         store.messages(conversationId, cursor == null ? null : Cursor.decode(cursor), size);
     if (rows.size() <= size) {

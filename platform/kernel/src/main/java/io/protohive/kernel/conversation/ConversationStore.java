@@ -78,6 +78,20 @@ public class ConversationStore {
     return rows.stream().findFirst().map(this::conversation);
   }
 
+  /** Records that the person has read the conversation up to now. */
+  void markRead(UUID tenantId, UUID conversationId, UUID userId) {
+    entityManager
+        .createNativeQuery(
+            "insert into conversation_read (conversation_id, user_id, tenant_id, read_at)"
+                + " values (?1, ?2, ?3, ?4) on conflict (conversation_id, user_id)"
+                + " do update set read_at = greatest(conversation_read.read_at, excluded.read_at)")
+        .setParameter(1, conversationId)
+        .setParameter(2, userId)
+        .setParameter(3, tenantId)
+        .setParameter(4, Timestamp.from(now()))
+        .executeUpdate();
+  }
+
   /** An organization's conversations, newest first, after the cursor; at most limit + 1. */
   List<ConversationView> list(UUID organizationId, Cursor after, int limit) {
     var query =

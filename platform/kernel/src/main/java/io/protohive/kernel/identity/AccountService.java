@@ -50,7 +50,7 @@ public class AccountService {
     Tenant tenant =
         Optional.ofNullable(tenantSlug)
             .flatMap(slug -> tenants.bySlug(slug.strip()))
-            .filter(Tenant::selfSignup)
+            .filter(Tenant::acceptsSignUps)
             .orElseThrow(
                 () ->
                     Rejection.invalid(

@@ -20,10 +20,16 @@ public class PlatformAdmins {
   /** Refuses anyone but an enabled platform admin; the transaction continues platform-scoped. */
   @Transactional
   public void require(Caller caller) {
-    scope.platform();
-    UserAccount account = entityManager.find(UserAccount.class, caller.userId());
-    if (account == null || !account.isPlatformAdmin() || account.isDisabled()) {
+    if (!isAdmin(caller)) {
       throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only platform admins may do this.");
     }
+  }
+
+  /** Whether the caller is an enabled platform admin; the transaction continues platform-scoped. */
+  @Transactional
+  public boolean isAdmin(Caller caller) {
+    scope.platform();
+    UserAccount account = entityManager.find(UserAccount.class, caller.userId());
+    return account != null && account.isPlatformAdmin() && !account.isDisabled();
   }
 }

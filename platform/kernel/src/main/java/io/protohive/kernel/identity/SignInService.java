@@ -69,9 +69,24 @@ public class SignInService {
     if (!user.isEmailVerified()) {
       throw Rejection.of(Rejection.Kind.FORBIDDEN, "Verify your email address before signing in.");
     }
+    Optional<Tenant> tenant = tenants.byId(user.tenantId());
+    requireEnabled(tenant);
     throttle.recordSuccess(normalized);
     audit.record(user.tenantId(), user.id(), Action.SIGN_IN, normalized, address);
-    return new SignedIn(user, tenants.byId(user.tenantId()));
+    return new SignedIn(user, tenant);
+  }
+
+  /**
+   * The one check that a tenant's people may have a session: every way in (password, identity
+   * provider, refresh) passes it.
+   *
+   * @throws Rejection FORBIDDEN when the tenant is disabled
+   */
+  public static void requireEnabled(Optional<Tenant> tenant) {
+    if (tenant.map(Tenant::disabled).orElse(false)) {
+      throw Rejection.of(
+          Rejection.Kind.FORBIDDEN, "Your tenant is disabled; ask the platform's admins.");
+    }
   }
 
   private static UUID tenantOf(UserAccount account) {

@@ -192,7 +192,8 @@ public class Budgets {
     return id == null ? new UUID(0, 0) : id;
   }
 
-  static Instant periodStart() {
+  /** When the current budget period, the calendar month in UTC, began. */
+  public static Instant periodStart() {
     return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 

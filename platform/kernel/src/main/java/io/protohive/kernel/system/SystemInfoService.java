@@ -5,12 +5,16 @@ import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
 import io.protohive.pluginhost.PluginDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /** Reports the platform's state from the database and the running services. */
 @ApplicationScoped
@@ -21,6 +25,15 @@ public class SystemInfoService {
 
   @Inject PlatformRuntime runtime;
   @Inject TenantsConfigWatcher tenantsConfig;
+  @Inject @Readiness Instance<HealthCheck> readiness;
+
+  /** The version, and whether the platform is ready by the same checks as {@code /health/ready}. */
+  public SystemStatus status() {
+    boolean up =
+        readiness.stream()
+            .allMatch(check -> check.call().getStatus() == HealthCheckResponse.Status.UP);
+    return new SystemStatus(PlatformVersion.current(), up ? "UP" : "DOWN");
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public SystemInfo current() {

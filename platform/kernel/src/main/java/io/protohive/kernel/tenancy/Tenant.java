@@ -2,6 +2,8 @@ package io.protohive.kernel.tenancy;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,6 +15,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "tenant")
 public class Tenant {
+
+  /** Where a tenant is declared, and so where it is changed. */
+  public enum Origin {
+    /** A tenants-config file: read-only anywhere else. */
+    CONFIG,
+    /** The platform admins' API or UI. */
+    API
+  }
 
   @Id private UUID id;
 
@@ -40,6 +50,14 @@ public class Tenant {
   @Column(name = "oidc_providers", nullable = false)
   private String oidcProviders;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Origin origin;
+
+  /** A disabled tenant's people cannot sign in, and no one can sign up to it. */
+  @Column(nullable = false)
+  private boolean disabled;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -48,9 +66,13 @@ public class Tenant {
 
   protected Tenant() {}
 
-  public Tenant(String slug, Instant now) {
+  public Tenant(String slug, Origin origin, Instant now) {
     this.id = UUID.randomUUID();
     this.slug = slug;
+    this.origin = origin;
+    this.allowedEmailDomains = "";
+    this.adminEmails = "";
+    this.oidcProviders = OidcProviders.toJson(List.of());
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -81,6 +103,35 @@ public class Tenant {
       updatedAt = now;
     }
     return changed;
+  }
+
+  /** Renames the tenant. */
+  public void rename(String name, Instant now) {
+    this.name = name;
+    updatedAt = now;
+  }
+
+  /** Sets who may sign up and how. */
+  public void setSignUpRules(
+      boolean selfSignup,
+      boolean emailVerification,
+      List<String> allowedEmailDomains,
+      Instant now) {
+    this.selfSignup = selfSignup;
+    this.emailVerification = emailVerification;
+    this.allowedEmailDomains = String.join(" ", allowedEmailDomains);
+    updatedAt = now;
+  }
+
+  /** Names the tenant's admins by email, lower case. */
+  public void setAdminEmails(List<String> admins, Instant now) {
+    this.adminEmails = String.join(" ", admins);
+    updatedAt = now;
+  }
+
+  public void setDisabled(boolean disabled, Instant now) {
+    this.disabled = disabled;
+    updatedAt = now;
   }
 
   public UUID id() {
@@ -116,6 +167,19 @@ public class Tenant {
 
   public boolean selfSignup() {
     return selfSignup;
+  }
+
+  /** Whether a person may sign up by themselves now: allowed, and the tenant is not disabled. */
+  public boolean acceptsSignUps() {
+    return selfSignup && !disabled;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  public boolean disabled() {
+    return disabled;
   }
 
   public boolean emailVerification() {

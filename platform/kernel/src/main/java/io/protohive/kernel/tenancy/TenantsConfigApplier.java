@@ -31,7 +31,7 @@ public class TenantsConfigApplier {
               .setParameter("slug", definition.slug())
               .getResultList();
       if (existing.isEmpty()) {
-        Tenant tenant = new Tenant(definition.slug(), now);
+        Tenant tenant = new Tenant(definition.slug(), Tenant.Origin.CONFIG, now);
         tenant.apply(definition, now);
         entityManager.persist(tenant);
         LOG.info(() -> "Tenant '" + definition.slug() + "' created from tenants-config");

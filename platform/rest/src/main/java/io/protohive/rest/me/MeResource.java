@@ -1,5 +1,7 @@
 package io.protohive.rest.me;
 
+import io.protohive.kernel.home.Dashboard;
+import io.protohive.kernel.home.DashboardView;
 import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.AccessTokens;
@@ -40,6 +42,7 @@ public class MeResource {
   @Inject AccountService accounts;
   @Inject TenantDirectory tenants;
   @Inject RefreshTokens refreshTokens;
+  @Inject Dashboard dashboard;
   @Context HttpServletRequest request;
 
   /** The caller's account and tenant. */
@@ -66,6 +69,19 @@ public class MeResource {
     accounts.changePassword(
         Callers.of(caller), given.currentPassword(), given.newPassword(), request.getRemoteAddr());
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("dashboard")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "The caller's home page",
+      description =
+          "Their organizations with the agents at work now, conversations with messages they"
+              + " have not read, their open tasks (assigned and reported), the approvals they may"
+              + " decide and, for tenant admins, the month's LLM spend against the budgets.")
+  public DashboardView dashboard() {
+    return dashboard.of(Callers.of(caller));
   }
 
   @GET

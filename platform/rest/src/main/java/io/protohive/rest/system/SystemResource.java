@@ -1,14 +1,24 @@
 package io.protohive.rest.system;
 
+import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
+import io.protohive.kernel.system.SystemStatus;
+import io.protohive.rest.Callers;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the platform is and how it runs. */
@@ -18,14 +28,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SystemResource {
 
   @Inject SystemInfoService systemInfo;
+  @Inject PlatformAdmins platformAdmins;
+  @Inject JsonWebToken token;
 
   @GET
   @Path("info")
+  @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Platform version, database mode and plugin counts",
-      description = "Read from the database and the running plugin host.")
-  public SystemInfo info() {
-    return systemInfo.current();
+      summary = "Platform version and status; for platform admins everything about the platform",
+      description =
+          "Anyone gets {version, status}. Platform admins also get the database mode, schema"
+              + " version, installation, tenants, cluster members, plugin bundles and the state of"
+              + " tenants-config.")
+  @APIResponse(
+      responseCode = "200",
+      description = "SystemStatus for anyone, SystemInfo for platform admins",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(oneOf = {SystemStatus.class, SystemInfo.class})))
+  public Response info() {
+    boolean platformAdmin =
+        token != null
+            && token.getSubject() != null
+            && token.getGroups().contains(AccessTokens.PLATFORM_ADMIN)
+            && platformAdmins.isAdmin(Callers.of(token));
+    return Response.ok(platformAdmin ? systemInfo.current() : systemInfo.status()).build();
   }
 }

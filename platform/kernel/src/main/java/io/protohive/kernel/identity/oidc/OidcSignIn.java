@@ -15,6 +15,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.OpaqueTokens;
+import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.DatabaseScope;
@@ -117,6 +118,7 @@ public class OidcSignIn {
     }
     String[] parts = pendingLogin.split("\n");
     Tenant tenant = tenant(parts[0]);
+    SignInService.requireEnabled(Optional.of(tenant));
     OidcProviderDefinition provider = provider(tenant, parts[1]);
     JsonNode discovery = discover(provider);
     JWTClaimsSet claims =

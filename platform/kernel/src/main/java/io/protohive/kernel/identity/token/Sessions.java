@@ -3,12 +3,15 @@ package io.protohive.kernel.identity.token;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.AccountService;
+import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,7 +61,9 @@ public class Sessions {
             .byId(next.userId())
             .filter(u -> !u.isDisabled())
             .orElseThrow(() -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, SIGN_IN_AGAIN));
-    return new Tokens(accessTokens.issue(user, tenants.byId(user.tenantId()).orElse(null)), next);
+    Optional<Tenant> tenant = tenants.byId(user.tenantId());
+    SignInService.requireEnabled(tenant);
+    return new Tokens(accessTokens.issue(user, tenant.orElse(null)), next);
   }
 
   /** Signs out the session the refresh token belongs to. */

@@ -1,24 +1,32 @@
-package io.protohive.ui.system;
+package io.protohive.ui.platform;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
 import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.ui.home.HomeView;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 
-/** The platform at a glance: version, database mode, cluster and plugins. */
-@Route(value = "", layout = io.protohive.ui.layout.MainLayout.class)
+/** The platform at a glance: version, database mode, cluster and plugins; platform admins only. */
+@Route(value = "platform/system", layout = MainLayout.class)
 @PageTitle("System · ProtoHive")
-public class SystemView extends VerticalLayout {
+public class SystemView extends VerticalLayout implements SignedInOnly {
 
   @Inject
   public SystemView(SystemInfoService service) {
+    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+      return; // beforeEnter sends everyone else away
+    }
     SystemInfo info = service.current();
     add(new H2("System"));
     add(
@@ -43,6 +51,14 @@ public class SystemView extends VerticalLayout {
     plugins.setItems(info.pluginBundles());
     plugins.setAllRowsVisible(true);
     add(plugins);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+      event.forwardTo(HomeView.class);
+    }
   }
 
   private static Span fact(String label, String value) {

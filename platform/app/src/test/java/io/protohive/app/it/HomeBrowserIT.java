@@ -1,0 +1,126 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The home page and the platform admins' tenants page in headless Chromium. */
+@ExtendWith(ArquillianExtension.class)
+class HomeBrowserIT {
+
+  private Browser browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void aNewcomerCreatesTheirFirstAiCompanyFromTheHomePage() throws Exception {
+    PluginsApi.TenantAdmin person = PluginsApi.newTenantAdminAccount("newcomer");
+    browser.open("");
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+
+    browser.signIn(person.email(), Accounts.PASSWORD);
+    browser.open("");
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-empty")));
+    assertThat(browser.driver.getTitle()).isEqualTo("Home · ProtoHive");
+    assertThat(browser.driver.findElement(By.id("dashboard-create-organization")).getText())
+        .isEqualTo("Create your first AI company from a template");
+    browser.screenshot("home-empty.png");
+
+    browser.click(By.id("dashboard-create-organization"));
+    browser.type("organization-name", "Moonshot Labs");
+    browser.click(By.id("organization-create"));
+    browser.wait.until(ExpectedConditions.urlContains("/organizations/"));
+
+    browser.open("");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("dashboard-organizations"), "Moonshot Labs"));
+    assertThat(browser.driver.findElements(By.id("dashboard-empty"))).isEmpty();
+    assertThat(browser.driver.findElement(By.id("dashboard-organizations")).getText())
+        .contains("owner");
+    assertThat(browser.driver.findElement(By.id("dashboard-unread")).getText())
+        .contains("all caught up");
+    assertThat(browser.driver.findElement(By.id("dashboard-spend")).getText()).contains("tokens");
+    browser.screenshot("home.png");
+    browser
+        .driver
+        .findElement(By.id("dashboard-organizations"))
+        .findElement(By.linkText("Moonshot Labs"))
+        .click();
+    browser.wait.until(ExpectedConditions.urlContains("/organizations/"));
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void aPlatformAdminCreatesDisablesAndEnablesATenant() throws Exception {
+    String slug = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+    browser.signIn(Accounts.PLATFORM_ADMIN, Accounts.platformAdminPassword());
+    browser.open("");
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-platform")));
+
+    browser.open("platform/tenants");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("tenants"), "Managed by tenants-config"));
+    browser.click(By.id("tenant-new"));
+    browser.type("tenant-slug", "Not a slug");
+    browser.type("tenant-name", "Refused");
+    browser.click(By.id("tenant-save"));
+    browser.wait.until(d -> d.findElement(By.id("tenant-slug")).getDomAttribute("invalid") != null);
+
+    browser.type("tenant-slug", slug);
+    browser.type("tenant-name", "Browser Co");
+    browser.type("tenant-admins", "chief@browser.example");
+    browser.click(By.id("tenant-save"));
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenants"), slug));
+    assertThat(PlatformIT.query("select origin from tenant where slug = '" + slug + "'"))
+        .isEqualTo("API");
+    assertThat(PlatformIT.query("select admin_emails from tenant where slug = '" + slug + "'"))
+        .isEqualTo("chief@browser.example");
+
+    browser.click(By.id("toggle-tenant-" + slug));
+    browser.wait.until(
+        d -> {
+          try {
+            return PlatformIT.query("select disabled::text from tenant where slug = '" + slug + "'")
+                .equals("true");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("toggle-tenant-" + slug), "Enable"));
+    browser.screenshot("platform-tenants.png");
+    browser.click(By.id("toggle-tenant-" + slug));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("toggle-tenant-" + slug), "Disable"));
+    assertThat(PlatformIT.query("select disabled::text from tenant where slug = '" + slug + "'"))
+        .isEqualTo("false");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+}

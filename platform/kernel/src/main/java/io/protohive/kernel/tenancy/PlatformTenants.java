@@ -1,0 +1,201 @@
+package io.protohive.kernel.tenancy;
+
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.Credentials;
+import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Tenants as platform admins manage them: list, create, rename, disable and enable, name the
+ * admins, set the sign-up rules. Tenants declared in tenants-config change only in their file.
+ */
+@ApplicationScoped
+public class PlatformTenants {
+
+  static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
+  static final int MAX_NAME = 200;
+  private static final String NOT_FOUND = "No tenant with this id.";
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject PlatformAdmins admins;
+  @Inject AuditLog audit;
+
+  /** Every tenant, oldest first. */
+  @Transactional
+  public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
+    admins.require(caller);
+    int size = Page.limit(limit);
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    TypedQuery<Tenant> query =
+        entityManager.createQuery(
+            "select t from Tenant t"
+                + (after == null
+                    ? ""
+                    : " where t.createdAt > :at or (t.createdAt = :at and t.id > :id)")
+                + " order by t.createdAt, t.id",
+            Tenant.class);
+    if (after != null) {
+      query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+    }
+    List<TenantView> rows =
+        query.setMaxResults(size + 1).getResultList().stream().map(TenantView::of).toList();
+    if (rows.size() <= size) {
+      return new Page<>(rows, null);
+    }
+    TenantView last = rows.get(size - 1);
+    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+  }
+
+  @Transactional
+  public TenantView get(Caller caller, UUID tenantId) {
+    admins.require(caller);
+    return TenantView.of(find(tenantId));
+  }
+
+  /**
+   * @throws Rejection naming the field at fault, or CONFLICT when the slug is taken
+   */
+  @Transactional
+  public TenantView create(Caller caller, TenantDraft draft, String address) {
+    admins.require(caller);
+    if (draft.slug() == null || !SLUG.matcher(draft.slug()).matches()) {
+      throw Rejection.invalid(
+          "slug", "Give a slug of 1 to 63 lower-case letters, digits or inner hyphens.");
+    }
+    String name = validName(draft.name());
+    List<String> domains = domains(draft.allowedEmailDomains());
+    List<String> adminEmails = emails(draft.admins());
+    boolean taken =
+        !entityManager
+            .createQuery("select t.id from Tenant t where t.slug = :slug", UUID.class)
+            .setParameter("slug", draft.slug())
+            .getResultList()
+            .isEmpty();
+    if (taken) {
+      throw Rejection.of(Rejection.Kind.CONFLICT, "A tenant with this slug exists already.");
+    }
+    Instant now = Instant.now();
+    Tenant tenant = new Tenant(draft.slug(), Tenant.Origin.API, now);
+    tenant.rename(name, now);
+    tenant.setSignUpRules(
+        Boolean.TRUE.equals(draft.selfSignup()),
+        !Boolean.FALSE.equals(draft.emailVerification()),
+        domains,
+        now);
+    tenant.setAdminEmails(adminEmails, now);
+    tenant.setDisabled(Boolean.TRUE.equals(draft.disabled()), now);
+    entityManager.persist(tenant);
+    // the audit's own transaction cannot see the new tenant yet: the platform's event, by slug
+    audit.record(null, caller.userId(), Action.TENANT_CREATED, tenant.slug(), address);
+    return TenantView.of(tenant);
+  }
+
+  /**
+   * Applies the fields the change gives; every one is checked before any is applied.
+   *
+   * @throws Rejection CONFLICT for a tenant that tenants-config declares
+   */
+  @Transactional
+  public TenantView change(Caller caller, UUID tenantId, TenantDraft change, String address) {
+    admins.require(caller);
+    Tenant tenant = find(tenantId);
+    if (tenant.origin() == Tenant.Origin.CONFIG) {
+      throw Rejection.of(
+          Rejection.Kind.CONFLICT,
+          "This tenant is managed by tenants-config; change its file there instead.");
+    }
+    if (change.slug() != null && !change.slug().equals(tenant.slug())) {
+      throw Rejection.invalid("slug", "A tenant's slug cannot change.");
+    }
+    String name = change.name() == null ? tenant.name() : validName(change.name());
+    List<String> domains =
+        change.allowedEmailDomains() == null
+            ? tenant.allowedEmailDomains()
+            : domains(change.allowedEmailDomains());
+    List<String> adminEmails =
+        change.admins() == null ? tenant.adminEmails() : emails(change.admins());
+    Instant now = Instant.now();
+    tenant.rename(name, now);
+    tenant.setSignUpRules(
+        change.selfSignup() == null ? tenant.selfSignup() : change.selfSignup(),
+        change.emailVerification() == null
+            ? tenant.emailVerification()
+            : change.emailVerification(),
+        domains,
+        now);
+    tenant.setAdminEmails(adminEmails, now);
+    audit.record(tenant.id(), caller.userId(), Action.TENANT_CHANGED, tenant.slug(), address);
+    if (change.disabled() != null && change.disabled() != tenant.disabled()) {
+      tenant.setDisabled(change.disabled(), now);
+      audit.record(
+          tenant.id(),
+          caller.userId(),
+          change.disabled() ? Action.TENANT_DISABLED : Action.TENANT_ENABLED,
+          tenant.slug(),
+          address);
+    }
+    return TenantView.of(tenant);
+  }
+
+  private Tenant find(UUID tenantId) {
+    Tenant tenant = tenantId == null ? null : entityManager.find(Tenant.class, tenantId);
+    if (tenant == null) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
+    }
+    return tenant;
+  }
+
+  private static String validName(String name) {
+    String stripped = name == null ? "" : name.strip();
+    if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
+      throw Rejection.invalid("name", "Give a name of 1 to " + MAX_NAME + " characters.");
+    }
+    return stripped;
+  }
+
+  private static List<String> domains(List<String> given) {
+    List<String> domains = new ArrayList<>();
+    for (String domain : given == null ? List.<String>of() : given) {
+      String normalized = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+      if (!DOMAIN.matcher(normalized).matches()) {
+        throw Rejection.invalid(
+            "allowedEmailDomains", "Give domain names such as example.com, was '" + domain + "'.");
+      }
+      domains.add(normalized);
+    }
+    return List.copyOf(new LinkedHashSet<>(domains));
+  }
+
+  private static List<String> emails(List<String> given) {
+    List<String> emails = new ArrayList<>();
+    for (String email : given == null ? List.<String>of() : given) {
+      try {
+        emails.add(Credentials.normalizeEmail(email));
+      } catch (Rejection invalid) {
+        throw Rejection.invalid(
+            "admins", "Give the admins' email addresses such as name@example.com.");
+      }
+    }
+    return List.copyOf(new LinkedHashSet<>(emails));
+  }
+}

@@ -1,0 +1,84 @@
+package io.protohive.rest.platform;
+
+import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.tenancy.PlatformTenants;
+import io.protohive.kernel.tenancy.TenantDraft;
+import io.protohive.kernel.tenancy.TenantView;
+import io.protohive.rest.Callers;
+import io.protohive.rest.PageResponse;
+import io.protohive.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The platform's tenants, for platform admins; those from tenants-config are read-only here. */
+@Path("platform/tenants")
+@Tag(name = "Platform administration")
+@RequestScoped
+@RolesAllowed(AccessTokens.PLATFORM_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TenantResource {
+
+  @Inject PlatformTenants tenants;
+  @Inject JsonWebToken token;
+  @Context HttpServletRequest request;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "Every tenant, oldest first")
+  public PageResponse<TenantView> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(tenants.list(Callers.of(token), limit, cursor));
+  }
+
+  @POST
+  @Operation(
+      summary = "Create a tenant",
+      description =
+          "Takes slug and name, and optionally selfSignup, emailVerification,"
+              + " allowedEmailDomains, admins (emails) and disabled.")
+  public Response create(TenantDraft body) {
+    TenantView created =
+        tenants.create(Callers.of(token), RequestBodies.require(body), request.getRemoteAddr());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{tenantId}")
+  @Operation(summary = "A tenant")
+  public TenantView get(@PathParam("tenantId") UUID tenantId) {
+    return tenants.get(Callers.of(token), tenantId);
+  }
+
+  @PATCH
+  @Path("{tenantId}")
+  @Operation(
+      summary = "Rename, disable or enable a tenant, name its admins, set its sign-up rules",
+      description =
+          "Absent fields are kept. A disabled tenant's people cannot sign in or refresh their"
+              + " sessions, and its sign-up is closed. Tenants from tenants-config answer 409.")
+  public TenantView change(@PathParam("tenantId") UUID tenantId, TenantDraft body) {
+    return tenants.change(
+        Callers.of(token), tenantId, RequestBodies.require(body), request.getRemoteAddr());
+  }
+}

@@ -1,0 +1,214 @@
+package io.protohive.ui.platform;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.PlatformTenants;
+import io.protohive.kernel.tenancy.Tenant;
+import io.protohive.kernel.tenancy.TenantDraft;
+import io.protohive.kernel.tenancy.TenantView;
+import io.protohive.ui.home.HomeView;
+import io.protohive.ui.layout.ClientAddress;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.layout.Notices;
+import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.SignedInUser;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The platform's tenants: create, rename, disable and enable, name admins, set sign-up rules;
+ * platform admins only. Tenants from tenants-config are shown read-only.
+ */
+@Route(value = "platform/tenants", layout = MainLayout.class)
+@PageTitle("Tenants · ProtoHive")
+public class PlatformTenantsView extends VerticalLayout implements SignedInOnly {
+
+  static final String MANAGED = "Managed by tenants-config";
+
+  private final PlatformTenants tenants;
+  private final Grid<TenantView> grid = new Grid<>(TenantView.class, false);
+
+  @Inject
+  public PlatformTenantsView(PlatformTenants tenants) {
+    this.tenants = tenants;
+    grid.setId("tenants");
+    grid.addColumn(TenantView::name).setHeader("Tenant").setAutoWidth(true);
+    grid.addColumn(TenantView::slug).setHeader("Slug").setAutoWidth(true);
+    grid.addComponentColumn(PlatformTenantsView::state).setHeader("State").setAutoWidth(true);
+    grid.addColumn(PlatformTenantsView::signUp).setHeader("Sign-up").setAutoWidth(true);
+    grid.addColumn(t -> String.join(", ", t.admins())).setHeader("Admins").setFlexGrow(1);
+    grid.addComponentColumn(this::actions)
+        .setHeader("")
+        .setAutoWidth(true)
+        .setTextAlign(ColumnTextAlign.END);
+    grid.setAllRowsVisible(true);
+
+    Button create = new Button("New tenant", VaadinIcon.PLUS.create(), click -> create());
+    create.setId("tenant-new");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+    Paragraph intro =
+        new Paragraph(
+            "Tenants from tenants-config files change only in their files; the others are"
+                + " managed here.");
+    intro.addClassNames(LumoUtility.TextColor.SECONDARY);
+    HorizontalLayout header = new HorizontalLayout(new H2("Tenants"), create);
+    header.setWidthFull();
+    header.setJustifyContentMode(JustifyContentMode.BETWEEN);
+    header.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+    add(header, intro, grid);
+    refresh();
+  }
+
+  private static Component state(TenantView tenant) {
+    Span state = new Span(tenant.disabled() ? "Disabled" : "Enabled");
+    state
+        .getElement()
+        .setAttribute("theme", "badge small " + (tenant.disabled() ? "error" : "success"));
+    state.addClassNames("tenant-state");
+    return state;
+  }
+
+  private static String signUp(TenantView tenant) {
+    if (!tenant.selfSignup()) {
+      return "By invitation";
+    }
+    String domains =
+        tenant.allowedEmailDomains().isEmpty()
+            ? "any domain"
+            : String.join(", ", tenant.allowedEmailDomains());
+    return "Open to " + domains;
+  }
+
+  private Component actions(TenantView tenant) {
+    if (tenant.origin() == Tenant.Origin.CONFIG) {
+      Span managed = new Span(MANAGED);
+      managed.addClassNames(
+          "tenant-managed", LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+      return managed;
+    }
+    Button edit = new Button("Edit", click -> edit(tenant));
+    edit.setId("edit-tenant-" + tenant.slug());
+    edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    Button toggle =
+        new Button(
+            tenant.disabled() ? "Enable" : "Disable",
+            click -> change(tenant, disabled(!tenant.disabled())));
+    toggle.setId("toggle-tenant-" + tenant.slug());
+    toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    if (!tenant.disabled()) {
+      toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    }
+    return new HorizontalLayout(edit, toggle);
+  }
+
+  private void create() {
+    TenantForm form = new TenantForm("tenant", null);
+    open(
+        "New tenant",
+        form,
+        "Create",
+        () -> tenants.create(caller(), form.draft(), ClientAddress.current()),
+        "The tenant is created.");
+  }
+
+  private void edit(TenantView tenant) {
+    TenantForm form = new TenantForm("tenant", tenant);
+    open(
+        tenant.name(),
+        form,
+        "Save",
+        () -> tenants.change(caller(), tenant.id(), form.draft(), ClientAddress.current()),
+        "The tenant is saved.");
+  }
+
+  /** A dialog with the form, whose confirming button does the work and shows a refusal. */
+  private void open(String title, TenantForm form, String confirm, Runnable work, String success) {
+    Dialog dialog = new Dialog();
+    dialog.setId("tenant-dialog");
+    dialog.setHeaderTitle(title);
+    dialog.setWidth("44em");
+    Paragraph problem = new Paragraph();
+    problem.setId("tenant-problem");
+    problem.addClassNames(LumoUtility.TextColor.ERROR);
+    Button save =
+        new Button(
+            confirm,
+            click -> {
+              try {
+                work.run();
+                dialog.close();
+                Notices.success(success);
+                refresh();
+              } catch (Rejection rejection) {
+                form.show(rejection, problem::setText);
+              }
+            });
+    save.setId("tenant-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.add(form, problem);
+    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+    dialog.open();
+  }
+
+  private static TenantDraft disabled(boolean disabled) {
+    return new TenantDraft(null, null, disabled, null, null, null, null);
+  }
+
+  private void change(TenantView tenant, TenantDraft change) {
+    try {
+      tenants.change(caller(), tenant.id(), change, ClientAddress.current());
+      Notices.success(
+          change.disabled()
+              ? "The tenant is disabled: its people cannot sign in."
+              : "The tenant is enabled.");
+      refresh();
+    } catch (Rejection rejection) {
+      Notices.error(rejection.getMessage());
+    }
+  }
+
+  private void refresh() {
+    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+      return;
+    }
+    List<TenantView> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<TenantView> page = tenants.list(caller(), Page.MAX_LIMIT, cursor);
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    grid.setItems(all);
+  }
+
+  private static Caller caller() {
+    return SignedInUser.current().orElseThrow().caller();
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    SignedInOnly.super.beforeEnter(event);
+    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+      event.forwardTo(HomeView.class);
+    }
+  }
+}
