@@ -234,16 +234,27 @@ public class TaskSteps {
     append(session.tenantId(), session.task().id(), steps, false);
   }
 
-  /** The agent's answer ends the session: done when nothing is open, else a progress note. */
+  /**
+   * The agent's answer ends the session: done when nothing is open and the agent has read how its
+   * subtasks ended, else a progress note. Subtasks that ended while the agent was answering wake it
+   * again, so that it reads their results before it finishes.
+   */
   @Transactional
   void answered(Session session, String text, List<ChatMessage> steps) {
     scope.tenant(session.tenantId());
-    boolean waiting =
-        store.subtasks(session.task().id()).stream().anyMatch(sub -> !sub.status().closed());
-    if (waiting) {
+    UUID taskId = session.task().id();
+    List<TaskView> subtasks = store.subtasks(taskId);
+    Instant briefedAt = store.work(taskId).briefedAt();
+    boolean open = subtasks.stream().anyMatch(sub -> !sub.status().closed());
+    boolean unread =
+        subtasks.stream().anyMatch(sub -> briefedAt == null || sub.updatedAt().isAfter(briefedAt));
+    if (open || unread) {
       postComment(session, text);
-      append(session.tenantId(), session.task().id(), steps, false);
+      append(session.tenantId(), taskId, steps, false);
       status(session, TaskStatus.IN_PROGRESS);
+      if (!open) {
+        tasks.wakeAssignee(session.tenantId(), store.find(taskId).orElseThrow(), null);
+      }
     } else {
       complete(session, text, steps);
     }
