@@ -34,7 +34,7 @@ final class OfflineModelNote extends Div {
       Anchor llm = new Anchor(LlmView.ROUTE, "LLM page");
       // navigates inside the application, as a RouterLink would
       llm.getElement().setAttribute("router-link", true);
-      llm.setId("offline-model-llm-link");
+      llm.addClassName("offline-model-llm-link");
       add(new Text("Connect a real model on the "), llm, new Text("."));
     } else {
       add(new Text("A tenant admin connects a real model on the LLM page."));
