@@ -141,8 +141,9 @@ final class Tour {
             .append(". ");
     firstPerson().ifPresent(sentence -> answer.append(sentence).append(' '));
     return answer
-        .append("This is the offline demo model; a tenant admin connects a real model on the LLM")
-        .append(" page. Meanwhile, ask me to get something done - for example \"Please plan our")
+        .append("I am only the offline demo model; a tenant admin connects a real model on the")
+        .append(
+            " LLM page. Meanwhile, ask me to get something done - for example \"Please plan our")
         .append(" product launch\" - and I will put it on the task board for the team.")
         .toString();
   }
