@@ -160,9 +160,8 @@ class DemoTourIT {
     assertThat(run.get("trace").findValuesAsText("kind")).doesNotContain("tool.call");
     JsonNode answer = messages(conversation).get(1);
     assertThat(answer.get("content").asText())
-        .contains("answering as Ada, Chief executive officer")
-        .contains("offline demo model")
-        .contains("LLM page");
+        .startsWith("This is the scripted offline model as Ada, Chief executive officer: I ")
+        .contains("A tenant admin connects a real model on the LLM page.");
     assertThat(answer.get("model").asText()).isEqualTo("scripted-1");
     assertThat(messages(conversation).get(0).path("model").isTextual()).as("a person's").isFalse();
     assertThat(board()).isEmpty();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * system prompt begins "You are Name, role.", and plays the agent's part in the platform's tools.
  *
  * <ul>
- *   <li>In a conversation it introduces itself in its role, as the offline demo model. A request to
+ *   <li>In a conversation it introduces itself in a few words: the scripted offline model, in the
+ *       agent's role, and that a tenant admin connects a real model on the LLM page. A request to
  *       get something done — a message whose first word, after @mentions and an optional "please",
  *       "can you", "could you", "would you" or "will you", is one of {@link #REQUESTS} — becomes a
  *       {@code task_create} call when that tool is offered; after its result it says the task is on
@@ -75,6 +76,7 @@ final class Tour {
               + "|cancelled)(?: - (.*))?$");
   private static final Pattern PART = Pattern.compile("^.+'s part: ");
   private static final int TITLE_WORDS = 10;
+  private static final int CLAUSE_WORDS = 10;
 
   private final String name;
   private final String role;
@@ -132,28 +134,29 @@ final class Tour {
     return Optional.of(AiMessage.from(introduction()));
   }
 
+  /** A few words in the agent's role: short, since a person watches them stream. */
   private String introduction() {
-    StringBuilder answer =
-        new StringBuilder("This is the scripted offline model, answering as ")
-            .append(name)
-            .append(", ")
-            .append(role)
-            .append(". ");
-    firstPerson().ifPresent(sentence -> answer.append(sentence).append(' '));
-    return answer
-        .append("I am only the offline demo model; a tenant admin connects a real model on the")
-        .append(
-            " LLM page. Meanwhile, ask me to get something done - for example \"Please plan our")
-        .append(" product launch\" - and I will put it on the task board for the team.")
-        .toString();
+    return "This is the scripted offline model as "
+        + name
+        + ", "
+        + role
+        + firstPerson().map(clause -> ": " + clause + ".").orElse(".")
+        + " A tenant admin connects a real model on the LLM page. Ask me to get something done.";
   }
 
-  /** The persona's first sentence about what the agent does, in the agent's own voice. */
+  /**
+   * The first clause of the persona's first sentence about what the agent does, in the agent's own
+   * voice, at most {@value #CLAUSE_WORDS} words.
+   */
   private Optional<String> firstPerson() {
     for (String sentence : persona.split("(?<=\\.)\\s+")) {
       if (sentence.startsWith("You ") && !sentence.startsWith("You are ")) {
+        String clause = sentence.substring("You ".length()).split("[,.;:]", 2)[0];
+        String[] words = clause.replace(" your ", " my ").strip().split("\\s+");
         return Optional.of(
-            "I " + sentence.substring("You ".length()).replace(" your ", " my ").strip());
+            "I "
+                + String.join(
+                    " ", List.of(words).subList(0, Math.min(words.length, CLAUSE_WORDS))));
       }
     }
     return Optional.empty();
