@@ -160,7 +160,11 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
     OrganizationView organization = organizations.get(caller, opened.organizationId());
     List<AgentView> staff = agents.list(caller, organization.id());
     Speakers speakers = new Speakers(staff, organizations.members(caller, organization.id()));
-    Transcript shown = new Transcript(speakers, history(id));
+    Transcript shown =
+        new Transcript(
+            speakers,
+            history(id),
+            SignedInUser.current().map(SignedInUser::tenantAdmin).orElse(false));
     shown.addTraceRequestedListener(request -> showTrace(request.runId(), speakers));
     shown.setWidthFull();
     unsubscribe();

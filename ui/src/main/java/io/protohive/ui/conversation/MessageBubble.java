@@ -72,6 +72,13 @@ class MessageBubble extends Div {
     return new Markdown(RawHtmlEscaper.escape(content));
   }
 
+  /** Marks the answer when the offline demo model wrote it. */
+  void noteModel(String model, boolean tenantAdmin) {
+    if (OfflineModelNote.marks(model)) {
+      body.add(new OfflineModelNote(tenantAdmin));
+    }
+  }
+
   /** Adds the button that shows how the agent's turn came about, at the end of the header. */
   void addTrace(UUID runId, Consumer<UUID> showTrace) {
     Button trace = new Button("Trace", click -> showTrace.accept(runId));

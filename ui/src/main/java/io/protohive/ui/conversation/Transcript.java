@@ -36,6 +36,7 @@ final class Transcript extends Div {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Speakers speakers;
+  private final boolean tenantAdmin;
   private final Map<UUID, Component> messages = new HashMap<>();
   private final Map<UUID, RunBubble> running = new LinkedHashMap<>();
 
@@ -59,8 +60,13 @@ final class Transcript extends Div {
     }
   }
 
-  Transcript(Speakers speakers, List<MessageView> history) {
+  /**
+   * @param tenantAdmin whether the reader is a tenant admin, who may connect a real model where the
+   *     offline demo model answered
+   */
+  Transcript(Speakers speakers, List<MessageView> history, boolean tenantAdmin) {
     this.speakers = speakers;
+    this.tenantAdmin = tenantAdmin;
     setId("messages");
     addClassNames(LumoUtility.Padding.SMALL);
     getStyle()
@@ -111,6 +117,7 @@ final class Transcript extends Div {
                 uuid(data, "authorId"),
                 data.path("content").asText(),
                 null,
+                null,
                 Instant.now()));
         turn(event.runId(), agentId, messageId);
       }
@@ -135,6 +142,7 @@ final class Transcript extends Div {
                   bubble -> {
                     UUID messageId = uuid(data, "messageId");
                     bubble.complete(messageId, data.path("content").asText());
+                    bubble.noteModel(data.path("model").asText(null), tenantAdmin);
                     bubble.addTrace(event.runId(), this::requestTrace);
                     messages.put(messageId, bubble);
                     finish(event.runId());
@@ -166,6 +174,7 @@ final class Transcript extends Div {
               speakers.agent(message.authorId()),
               message.createdAt(),
               message.content());
+      bubble.noteModel(message.model(), tenantAdmin);
       if (message.runId() != null) {
         finished.add(message.runId());
         bubble.addTrace(message.runId(), this::requestTrace);

@@ -23,9 +23,11 @@ import jakarta.inject.Inject;
  * How a tenant uses language models, for its admins: which providers and models its calls go to,
  * what they may spend, and what they used.
  */
-@Route(value = "tenant/llm", layout = MainLayout.class)
+@Route(value = LlmView.ROUTE, layout = MainLayout.class)
 @PageTitle("LLM · ProtoHive")
 public class LlmView extends VerticalLayout implements SignedInOnly {
+
+  public static final String ROUTE = "tenant/llm";
 
   /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);

@@ -47,7 +47,7 @@ class TranscriptTest {
 
   @Test
   void aTurnStreamsCallsAToolAndEndsWithItsAnswer() {
-    Transcript transcript = new Transcript(SPEAKERS, List.of());
+    Transcript transcript = new Transcript(SPEAKERS, List.of(), false);
 
     transcript.apply(created(question, "Please use clock_now"));
     transcript.apply(event("tool.call", "{\"tool\":\"clock_now\",\"arguments\":\"{}\"}"));
@@ -75,7 +75,7 @@ class TranscriptTest {
   @Test
   void eventsOfATurnAlreadyAnsweredAndEventsSeenBeforeChangeNothing() {
     Transcript transcript =
-        new Transcript(SPEAKERS, List.of(person(question, "hello"), agent(answer, "hi")));
+        new Transcript(SPEAKERS, List.of(person(question, "hello"), agent(answer, "hi")), false);
 
     transcript.apply(created(question, "hello"));
     ConversationEvent token = delta("hi");
@@ -92,7 +92,8 @@ class TranscriptTest {
   void aFailedTurnShowsWhyAfterTheMessageItAnswered() {
     UUID later = UUID.randomUUID();
     Transcript transcript =
-        new Transcript(SPEAKERS, List.of(person(question, "hello"), person(later, "anyone?")));
+        new Transcript(
+            SPEAKERS, List.of(person(question, "hello"), person(later, "anyone?")), false);
 
     transcript.apply(created(question, "hello"));
     transcript.apply(event("run.failed", "{\"error\":\"Stopped by a person.\"}"));
@@ -101,6 +102,42 @@ class TranscriptTest {
         .containsExactly("messages", "message-" + question, "failed-" + run, "message-" + later);
     assertThat(text(transcript, "failed-" + run)).contains("Stopped by a person.");
     assertThat(transcript.runningTurns()).isEmpty();
+  }
+
+  @Test
+  void anAnswerOfTheOfflineDemoModelIsLabelledAndTellsWhereARealModelIsConnected() {
+    UUID stored = UUID.randomUUID();
+    UUID real = UUID.randomUUID();
+    Transcript forAdmin =
+        new Transcript(
+            SPEAKERS,
+            List.of(agent(stored, "Hello", "scripted-1"), agent(real, "Hi", "gpt-fake")),
+            true);
+    Transcript forMember = new Transcript(SPEAKERS, List.of(), false);
+
+    forMember.apply(created(question, "Hello"));
+    forMember.apply(
+        event(
+            "message.completed",
+            "{\"messageId\":\"" + answer + "\",\"content\":\"Hi\",\"model\":\"scripted-1\"}"));
+
+    assertThat(text(forAdmin, "message-" + stored))
+        .contains("Offline demo model", "Connect a real model on the LLM page.");
+    assertThat(withClass(forAdmin, "offline-model-llm-link"))
+        .singleElement()
+        .satisfies(
+            link -> assertThat(link.getElement().getAttribute("href")).isEqualTo("tenant/llm"));
+    assertThat(text(forAdmin, "message-" + real)).doesNotContain("Offline demo model");
+    assertThat(text(forMember, "message-" + answer))
+        .contains("Offline demo model", "A tenant admin connects a real model on the LLM page.");
+    assertThat(withClass(forMember, "offline-model-llm-link")).isEmpty();
+    assertThat(withClass(forMember, "offline-demo-model")).hasSize(1);
+  }
+
+  private static List<Component> withClass(Component root, String className) {
+    return ComponentTree.descendants(root)
+        .filter(c -> c.getElement().getClassList().contains(className))
+        .toList();
   }
 
   private ConversationEvent created(UUID messageId, String content) {
@@ -137,11 +174,16 @@ class TranscriptTest {
   }
 
   private MessageView person(UUID id, String content) {
-    return new MessageView(id, CONVERSATION, "USER", PERSON, content, null, Instant.EPOCH);
+    return new MessageView(id, CONVERSATION, "USER", PERSON, content, null, null, Instant.EPOCH);
   }
 
   private MessageView agent(UUID id, String content) {
-    return new MessageView(id, CONVERSATION, "AGENT", LINUS.id(), content, run, Instant.EPOCH);
+    return agent(id, content, "gpt-fake");
+  }
+
+  private MessageView agent(UUID id, String content, String model) {
+    return new MessageView(
+        id, CONVERSATION, "AGENT", LINUS.id(), content, run, model, Instant.EPOCH);
   }
 
   private static List<String> ids(Component root) {

@@ -33,6 +33,7 @@ class ChatBrowserIT {
 
   private static final String SCRIPTED = "io.protohive.plugins.llm-scripted";
   private static final By ANSWERS = By.cssSelector("#messages vaadin-markdown");
+  private static final By OFFLINE_LABELS = By.cssSelector("#messages .offline-demo-model");
 
   private Browser browser;
 
@@ -117,6 +118,16 @@ class ChatBrowserIT {
         .until(() -> lastAnswer().startsWith("This is the scripted offline model"));
     assertThat(lastAnswer()).as("the words seen while streaming").startsWith(partial.strip());
     assertThat(browser.driver.findElements(ANSWERS)).hasSize(2);
+    assertThat(browser.driver.findElements(OFFLINE_LABELS))
+        .as("each answer of the offline demo model says so")
+        .hasSize(2);
+    assertThat(
+            browser
+                .driver
+                .findElement(By.cssSelector("#messages .offline-model-llm-link"))
+                .getAttribute("href"))
+        .as("a tenant admin is shown where to connect a real model")
+        .endsWith("/tenant/llm");
 
     // the first answer's turn: the clock called between two model calls
     browser.click(By.cssSelector("#messages vaadin-button.trace"));
@@ -162,6 +173,7 @@ class ChatBrowserIT {
     browser.click(conversationCell("Conversation with Linus"));
     browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat")));
     await().atMost(Browser.RENDER).until(() -> browser.driver.findElements(ANSWERS).size() == 2);
+    assertThat(browser.driver.findElements(OFFLINE_LABELS)).as("also on stored answers").hasSize(2);
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

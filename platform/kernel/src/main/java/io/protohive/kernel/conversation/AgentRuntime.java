@@ -1,6 +1,7 @@
 package io.protohive.kernel.conversation;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
@@ -35,10 +36,11 @@ import java.util.logging.Logger;
 
 /**
  * Runs an agent's turn: builds its context ({@link TurnContext}), asks the gateway, runs the tools
- * it calls through the plugin host (in parallel when it calls several at once) and feeds their
- * results back, until it answers or reaches its step limit. Every step goes into the run's trace;
- * the answer becomes the agent's message and then the next speaker, if any, takes the word. A
- * moderation run only picks that speaker. Turns run on managed threads, never on the request's.
+ * it calls (the platform's own, {@link ConversationTools}, and its plugin tools through the plugin
+ * host; in parallel when it calls several at once) and feeds their results back, until it answers
+ * or reaches its step limit. Every step goes into the run's trace; the answer becomes the agent's
+ * message and then the next speaker, if any, takes the word. A moderation run only picks that
+ * speaker. Turns run on managed threads, never on the request's.
  */
 @ApplicationScoped
 public class AgentRuntime {
@@ -58,6 +60,7 @@ public class AgentRuntime {
   @Inject LlmGateway gateway;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
+  @Inject ConversationTools platformTools;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
   @Inject TurnContext context;
@@ -129,11 +132,13 @@ public class AgentRuntime {
       Caller caller, CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
     Map<String, AvailableTool> offered = toolbox.offered(caller, agent, false);
+    List<ToolSpecification> specifications = new ArrayList<>(platformTools.specifications());
+    specifications.addAll(AgentToolbox.specifications(offered));
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
     for (int step = 1; step <= agent.maxSteps(); step++) {
       ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-      if (!offered.isEmpty()) {
-        request.toolSpecifications(AgentToolbox.specifications(offered));
+      if (!specifications.isEmpty()) {
+        request.toolSpecifications(specifications);
       }
       if (agent.temperature() != null) {
         request.temperature(agent.temperature());
@@ -163,14 +168,16 @@ public class AgentRuntime {
                 turn.runId(),
                 turn,
                 String.valueOf(answer.text()),
+                response.modelName(),
                 trace.build().toString());
-        publish(
-            caller,
-            turn,
-            "message.completed",
+        JsonObjectBuilder completed =
             Json.createObjectBuilder()
                 .add("messageId", message.id().toString())
-                .add("content", message.content()));
+                .add("content", message.content());
+        if (message.model() != null) {
+          completed.add("model", message.model());
+        }
+        publish(caller, turn, "message.completed", completed);
         context.remember(scope, message);
         handOver(caller, turn, message.content(), agentTurn);
         return;
@@ -287,14 +294,20 @@ public class AgentRuntime {
     return results;
   }
 
-  /** The tool's invocation, or none when the model named a tool the agent does not have. */
+  /**
+   * The tool's invocation, a platform tool's or a plugin tool's, or none when the model named a
+   * tool the agent does not have.
+   */
   private Optional<ToolInvocation> invoke(
       Caller caller,
       RunSteps.Turn turn,
       Map<String, AvailableTool> offered,
       ToolExecutionRequest call) {
-    AvailableTool tool = offered.get(call.name());
-    return Optional.ofNullable(tool)
+    Optional<ToolInvocation> platform = platformTools.invoke(caller, turn.agent(), call);
+    if (platform.isPresent()) {
+      return platform;
+    }
+    return Optional.ofNullable(offered.get(call.name()))
         .map(
             found ->
                 tools.invoke(

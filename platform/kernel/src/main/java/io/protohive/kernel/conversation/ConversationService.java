@@ -151,7 +151,8 @@ public class ConversationService {
     }
     Posted.Speaker speaker = speaker(caller, conversation, content, agentId);
     MessageView message =
-        store.addMessage(caller.tenantId(), conversationId, "USER", caller.userId(), content, null);
+        store.addMessage(
+            caller.tenantId(), conversationId, "USER", caller.userId(), content, null, null);
     UUID runId =
         store.startRun(
             caller.tenantId(), conversationId, speaker.agentId(), speaker.kind(), caller.userId());

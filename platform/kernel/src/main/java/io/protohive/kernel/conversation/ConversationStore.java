@@ -171,7 +171,8 @@ public class ConversationStore {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select id, conversation_id, author_kind, author_id, content, run_id, created_at"
+                "select id, conversation_id, author_kind, author_id, content, run_id, created_at,"
+                    + " model"
                     + " from message where conversation_id = ?1"
                     + " order by created_at, id offset ?2 limit ?3")
             .setParameter(1, conversationId)
@@ -194,13 +195,20 @@ public class ConversationStore {
   }
 
   MessageView addMessage(
-      UUID tenantId, UUID conversationId, String kind, UUID authorId, String content, UUID runId) {
+      UUID tenantId,
+      UUID conversationId,
+      String kind,
+      UUID authorId,
+      String content,
+      UUID runId,
+      String model) {
     UUID id = UUID.randomUUID();
     Instant now = now();
     entityManager
         .createNativeQuery(
             "insert into message (id, tenant_id, conversation_id, author_kind, author_id,"
-                + " content, run_id, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                + " content, run_id, created_at, model)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         .setParameter(1, id)
         .setParameter(2, tenantId)
         .setParameter(3, conversationId)
@@ -209,8 +217,9 @@ public class ConversationStore {
         .setParameter(6, content)
         .setParameter(7, runId)
         .setParameter(8, Timestamp.from(now))
+        .setParameter(9, model)
         .executeUpdate();
-    return new MessageView(id, conversationId, kind, authorId, content, runId, now);
+    return new MessageView(id, conversationId, kind, authorId, content, runId, model, now);
   }
 
   /** Messages in order, after the cursor, at most {@code limit + 1} so callers see if more come. */
@@ -218,7 +227,8 @@ public class ConversationStore {
     var query =
         entityManager
             .createNativeQuery(
-                "select id, conversation_id, author_kind, author_id, content, run_id, created_at"
+                "select id, conversation_id, author_kind, author_id, content, run_id, created_at,"
+                    + " model"
                     + " from message where conversation_id = ?1"
                     + (after == null ? "" : " and (created_at, id) > (?2, ?3)")
                     + " order by created_at, id limit ?4")
@@ -237,7 +247,7 @@ public class ConversationStore {
         entityManager
             .createNativeQuery(
                 "select m.id, m.conversation_id, m.author_kind, m.author_id, m.content, m.run_id,"
-                    + " m.created_at from message m join conversation c on c.id = m.conversation_id"
+                    + " m.created_at, m.model from message m join conversation c on c.id = m.conversation_id"
                     + " where c.organization_id = ?1"
                     + " and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?2)"
                     + " order by ts_rank(to_tsvector('simple', m.content),"
@@ -311,6 +321,7 @@ public class ConversationStore {
         (UUID) row[3],
         (String) row[4],
         (UUID) row[5],
+        (String) row[7],
         ((Timestamp) row[6]).toInstant());
   }
 

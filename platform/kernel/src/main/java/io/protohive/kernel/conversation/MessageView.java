@@ -8,6 +8,8 @@ import java.util.UUID;
  *
  * @param authorKind {@code USER} or {@code AGENT}
  * @param runId the agent run that wrote it, or {@code null} for a person's message
+ * @param model the model that wrote an agent's message, as its provider names it; {@code null} for
+ *     a person's message
  */
 public record MessageView(
     UUID id,
@@ -16,4 +18,5 @@ public record MessageView(
     UUID authorId,
     String content,
     UUID runId,
+    String model,
     Instant createdAt) {}

@@ -98,12 +98,24 @@ public class RunSteps {
     store.finishRun(runId, "COMPLETED", trace, null);
   }
 
+  /**
+   * The agent's answer ends the run.
+   *
+   * @param model the model that wrote it, as the provider named it
+   */
   @Transactional
-  MessageView complete(Caller caller, UUID runId, Turn turn, String content, String trace) {
+  MessageView complete(
+      Caller caller, UUID runId, Turn turn, String content, String model, String trace) {
     scope.tenant(caller.tenantId());
     MessageView message =
         store.addMessage(
-            caller.tenantId(), turn.conversationId(), "AGENT", turn.agent().id(), content, runId);
+            caller.tenantId(),
+            turn.conversationId(),
+            "AGENT",
+            turn.agent().id(),
+            content,
+            runId,
+            model);
     store.finishRun(runId, "COMPLETED", trace, null);
     return message;
   }

@@ -40,6 +40,7 @@ public class TaskSteps {
    * @param log the agent's work on the task so far
    * @param news what happened since the agent last looked, or {@code null} for nothing
    * @param reports the agents that report to the assignee, by name
+   * @param openedAt when the session read the task, its subtasks and the news
    */
   record Session(
       UUID tenantId,
@@ -49,12 +50,14 @@ public class TaskSteps {
       List<ChatMessage> log,
       String news,
       List<AgentView> reports,
-      boolean heldForApproval) {}
+      boolean heldForApproval,
+      Instant openedAt) {}
 
   /** The session to run, or none when the task needs no agent now. */
   @Transactional
   Optional<Session> open(UUID tenantId, UUID taskId, boolean due) {
     scope.tenant(tenantId);
+    Instant openedAt = Instant.now();
     TaskView task = store.find(taskId).orElse(null);
     if (task == null
         || task.assigneeAgentId() == null
@@ -79,7 +82,8 @@ public class TaskSteps {
             new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog())),
             news(task, work.briefedAt(), due, caller, agent.id()),
             reports,
-            held));
+            held,
+            openedAt));
   }
 
   /** Appends the agent's steps to the task's work log; the news in them is now briefed. */
@@ -234,16 +238,29 @@ public class TaskSteps {
     append(session.tenantId(), session.task().id(), steps, false);
   }
 
-  /** The agent's answer ends the session: done when nothing is open, else a progress note. */
+  /**
+   * The agent's answer ends the session: done when nothing is open and the agent read how its
+   * subtasks ended, else a progress note. Subtasks that ended after the session read them wake the
+   * agent again to read their results; a task another session finished meanwhile stays as it is.
+   */
   @Transactional
   void answered(Session session, String text, List<ChatMessage> steps) {
     scope.tenant(session.tenantId());
-    boolean waiting =
-        store.subtasks(session.task().id()).stream().anyMatch(sub -> !sub.status().closed());
-    if (waiting) {
+    UUID taskId = session.task().id();
+    if (store.lock(taskId).orElseThrow().status().closed()) {
+      append(session.tenantId(), taskId, steps, false);
+      return;
+    }
+    List<TaskView> subtasks = store.subtasks(taskId);
+    boolean open = subtasks.stream().anyMatch(sub -> !sub.status().closed());
+    boolean unread = subtasks.stream().anyMatch(sub -> sub.updatedAt().isAfter(session.openedAt()));
+    if (open || unread) {
       postComment(session, text);
-      append(session.tenantId(), session.task().id(), steps, false);
+      append(session.tenantId(), taskId, steps, false);
       status(session, TaskStatus.IN_PROGRESS);
+      if (!open) {
+        tasks.wakeAssignee(session.tenantId(), store.find(taskId).orElseThrow(), null);
+      }
     } else {
       complete(session, text, steps);
     }

@@ -15,14 +15,16 @@ import io.protohive.plugin.api.Configuration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Decides the scripted model's answer to a request, deterministically: the plan's step for this
- * turn if there is one, else a tool result repeated, a tool called because the user asked to "use"
- * it, or the user's words echoed. Tokens are counted as words, the same way every time.
+ * turn if there is one; without a plan, the agent's part in the offline demo ({@link Tour}) where
+ * it has one; else a tool result repeated, a tool called because the user asked to "use" it, or the
+ * user's words echoed. Tokens are counted as words, the same way every time.
  *
  * <p>Several agents may share one configuration, so a plan line may be addressed to one of them
  * with an {@code @Name:} prefix; an agent is known by its system message, which begins "You are
@@ -65,10 +67,18 @@ final class Script {
     String speaker = speaker(messages);
     List<String> steps = plan.stream().filter(l -> l.isFor(speaker)).map(Line::step).toList();
     long turn = messages.stream().filter(AiMessage.class::isInstance).count();
-    AiMessage reply =
-        turn < steps.size()
-            ? step(steps.get((int) turn))
-            : byRule(messages, request.toolSpecifications());
+    List<ToolSpecification> tools = request.toolSpecifications();
+    AiMessage reply;
+    if (turn < steps.size()) {
+      reply = step(steps.get((int) turn));
+    } else if (plan.isEmpty()) {
+      reply =
+          Tour.of(messages)
+              .flatMap(tour -> tour.answer(messages, tools))
+              .orElseGet(() -> byRule(messages, tools));
+    } else {
+      reply = byRule(messages, tools);
+    }
     return ChatResponse.builder()
         .aiMessage(reply)
         .modelName(ScriptedProvider.MODEL)
@@ -107,16 +117,20 @@ final class Script {
       return AiMessage.from("The tool " + result.toolName() + " answered: " + result.text());
     }
     String said = last instanceof UserMessage user && user.hasSingleText() ? user.singleText() : "";
-    String lower = said.toLowerCase(Locale.ROOT);
-    for (ToolSpecification tool : tools) {
-      if (lower.contains("use " + tool.name().toLowerCase(Locale.ROOT))) {
-        return AiMessage.from(toolCall(tool.name(), "{}"));
-      }
-    }
-    return AiMessage.from("This is the scripted offline model. You said: " + said);
+    return toolAskedFor(said, tools)
+        .map(tool -> AiMessage.from(toolCall(tool.name(), "{}")))
+        .orElseGet(() -> AiMessage.from("This is the scripted offline model. You said: " + said));
   }
 
-  private static ToolExecutionRequest toolCall(String tool, String arguments) {
+  /** The offered tool the user asked to "use" by name, if any. */
+  static Optional<ToolSpecification> toolAskedFor(String said, List<ToolSpecification> tools) {
+    String lower = said.toLowerCase(Locale.ROOT);
+    return tools.stream()
+        .filter(tool -> lower.contains("use " + tool.name().toLowerCase(Locale.ROOT)))
+        .findFirst();
+  }
+
+  static ToolExecutionRequest toolCall(String tool, String arguments) {
     return ToolExecutionRequest.builder()
         .id(
             "call-"

@@ -38,8 +38,10 @@ public final class ScriptedProvider implements LlmProvider {
                 "One step per line, used for successive replies in a conversation: 'say: text'"
                     + " or 'call: tool.id {\"argument\": \"value\"}'. A line starting"
                     + " '@Name:' is a step only for the agent whose system prompt begins 'You are"
-                    + " Name'; other lines are steps for every agent. Without a plan the model"
-                    + " echoes, and calls a tool when asked to 'use' it by name."),
+                    + " Name'; other lines are steps for every agent. Once the plan's steps are"
+                    + " used up the model echoes, and calls a tool when asked to 'use' it by name."
+                    + " Without a plan it plays the offline demo: agents answer in their role, put"
+                    + " requests on the task board and delegate them along the org chart."),
         ConfigurationProperty.of(
                 "tokenDelayMillis", "Pause between streamed words (ms)", ConfigurationType.INTEGER)
             .withDefault("20"));
