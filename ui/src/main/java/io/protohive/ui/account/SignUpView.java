@@ -16,12 +16,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.Credentials;
+import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.signin.SignInView;
+import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 
 /** Sign-up in a tenant that allows it. */
 @Route(SignUpView.ROUTE)
@@ -31,7 +34,7 @@ public class SignUpView extends VerticalLayout {
   public static final String ROUTE = "signup";
 
   @Inject
-  public SignUpView(AccountService accounts) {
+  public SignUpView(AccountService accounts, SignInService signIn) {
     TextField tenant = new TextField("Tenant", "demo", "");
     tenant.setId("signup-tenant");
     TextField name = new TextField("Your name");
@@ -51,18 +54,27 @@ public class SignUpView extends VerticalLayout {
     create.addClickListener(
         click -> {
           try {
+            String address = VaadinRequest.getCurrent().getRemoteAddr();
             UserAccount account =
                 accounts.register(
                     email.getValue(),
                     password.getValue(),
                     name.getValue(),
                     tenant.getValue(),
-                    VaadinRequest.getCurrent().getRemoteAddr());
-            outcome.setText(
-                account.isEmailVerified()
-                    ? "Your account is ready. Sign in."
-                    : "Check your mail: we sent a link to verify " + account.email() + ".");
+                    address);
             create.setEnabled(false);
+            if (!account.isEmailVerified()) {
+              outcome.setText("Check your mail: we sent a link to verify " + account.email() + ".");
+              return;
+            }
+            // nothing left to prove: straight to the person's home page
+            SignedInUser.signIn(
+                signIn.signIn(
+                    account.email(),
+                    password.getValue().toCharArray(),
+                    Optional.of(tenant.getValue()),
+                    address));
+            getUI().ifPresent(ui -> ui.getPage().setLocation("/"));
           } catch (Rejection rejection) {
             FieldErrors.show(
                 rejection,

@@ -20,7 +20,7 @@ public record SignedInUser(
         : Optional.ofNullable(session.getAttribute(SignedInUser.class));
   }
 
-  static void signIn(SignInService.SignedIn signedIn) {
+  public static void signIn(SignInService.SignedIn signedIn) {
     UserAccount account = signedIn.account();
     // a new session id on sign-in, so an id planted before it is worth nothing after
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
