@@ -99,6 +99,16 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
+  /** Opens a chat with an agent from its card on the organization page that is open. */
+  void chatWith(String agent) {
+    click(
+        By.xpath(
+            "//*[starts-with(@id, 'agent-card-')][contains(normalize-space(), '"
+                + agent
+                + "')]//vaadin-button[starts-with(@id, 'chat-')]"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat")));
+  }
+
   /** Chooses an item of a Vaadin combo box, found by id, by typing its label. */
   void choose(String id, String label) {
     WebElement input =

@@ -63,8 +63,7 @@ class FirstTenMinutesBrowserIT {
     String organization =
         browser.driver.getCurrentUrl().replaceAll(".*/organizations/([0-9a-f-]{36})$", "$1");
 
-    browser.click(chatWith("Ada"));
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat")));
+    browser.chatWith("Ada");
     browser.type("chat-input", "Hello Ada, who are you?");
     browser.click(By.id("chat-send"));
     await().atMost(Browser.RENDER).until(() -> answers() == 1);
@@ -109,13 +108,6 @@ class FirstTenMinutesBrowserIT {
             By.id("dashboard-organizations"), "Rocket"));
     browser.screenshot("dashboard.png");
     assertThat(browser.consoleErrors()).isEmpty();
-  }
-
-  private static By chatWith(String agent) {
-    return By.xpath(
-        "//*[starts-with(@id, 'agent-card-')][contains(normalize-space(), '"
-            + agent
-            + "')]//vaadin-button[starts-with(@id, 'chat-')]");
   }
 
   private int answers() {
