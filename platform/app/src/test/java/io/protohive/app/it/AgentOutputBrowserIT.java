@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -96,9 +97,15 @@ class AgentOutputBrowserIT {
                 browser.driver.findElements(By.cssSelector("#messages vaadin-markdown")).stream()
                     .anyMatch(answer -> answer.getText().contains("as promised")));
 
-    assertThat(browser.consoleErrors())
-        .as("the browser refused the image for the page's policy")
-        .anyMatch(error -> error.contains("Content Security Policy"));
+    List<String> errors = new ArrayList<>();
+    await()
+        .atMost(Browser.RENDER)
+        .as("the browser tried the image and refused it for the page's policy")
+        .until(
+            () -> {
+              errors.addAll(browser.consoleErrors());
+              return errors.stream().anyMatch(e -> e.contains("Content Security Policy"));
+            });
     assertThat(collected).as("requests that reached the collector").isEmpty();
   }
 }
