@@ -50,10 +50,7 @@ class TurnContext {
       system.append(turn.summary().text());
     }
     List<String> recalled = recall(scope, turn, agentTurn, trace);
-    if (!recalled.isEmpty()) {
-      system.append("\n\nYou remember from earlier conversations:");
-      recalled.forEach(memory -> system.append("\n- ").append(memory));
-    }
+    system.append(RecalledMemories.section(recalled));
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(SystemMessage.from(system.toString()));
     for (MessageView message : turn.history()) {
