@@ -48,13 +48,14 @@ public class SignInService {
     scope.platform();
     String normalized = Credentials.normalizeEmail(email);
     List<UserAccount> candidates = AccountQueries.withEmail(entityManager, normalized, tenantSlug);
+    Optional<UserAccount> account =
+        candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    String lockKey = LoginThrottle.accountKey(account, tenantSlug, normalized);
+    throttle.requireUnlocked(lockKey, address);
     if (candidates.size() > 1) {
       throw Rejection.invalid(
           "tenant", "This email has accounts in several tenants; say which tenant to sign in to.");
     }
-    Optional<UserAccount> account = candidates.stream().findFirst();
-    String lockKey = LoginThrottle.accountKey(account, tenantSlug, normalized);
-    throttle.requireUnlocked(lockKey, address);
     boolean matches =
         hasher.verify(password, account.map(UserAccount::passwordHash).orElse(DECOY_HASH));
     if (account.isEmpty() || !matches || account.get().isDisabled()) {
