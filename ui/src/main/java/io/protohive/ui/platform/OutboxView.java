@@ -2,6 +2,7 @@ package io.protohive.ui.platform;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -37,7 +38,12 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
     if (SignedInUser.current().map(SignedInUser::platformAdmin).orElse(false)) {
       mail.setItems(mailer.recent(SHOWN));
     }
-    add(new H2("Mail"), mail);
+    add(
+        new H2("Mail"),
+        new Paragraph(
+            "Without an SMTP server, mail waits here to be read. Mail sent over SMTP is kept"
+                + " without its links, which only its recipient may open."),
+        mail);
   }
 
   @Override

@@ -57,6 +57,17 @@ final class Accounts {
             + "\"}");
   }
 
+  /** The token of the link marked by {@code marker} in the newest mail to this address. */
+  static String mailedToken(String email, String marker) throws Exception {
+    String body =
+        PlatformIT.query(
+            "select body from mail_message where recipient = '"
+                + email
+                + "' order by created_at desc limit 1");
+    String line = body.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+    return line.substring(line.indexOf(marker) + marker.length()).strip();
+  }
+
   static HttpResponse<String> login(String email, String password) throws Exception {
     return Platform.post(
         "api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");

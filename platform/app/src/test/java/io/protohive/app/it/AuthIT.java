@@ -211,7 +211,7 @@ class AuthIT {
     assertThat(Platform.json(created).get("emailVerified").asBoolean()).isFalse();
     assertThat(loginStatus(email, PASSWORD)).isEqualTo(403);
 
-    String token = mailedToken(email, "/verify-email?token=");
+    String token = Accounts.mailedToken(email, "/verify-email?token=");
     assertThat(
             Platform.post("api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}").statusCode())
         .isEqualTo(204);
@@ -240,7 +240,7 @@ class AuthIT {
             Platform.post("api/v1/auth/forgot-password", "{\"email\":\"" + email + "\"}")
                 .statusCode())
         .isEqualTo(202);
-    String token = mailedToken(email, "/reset-password?token=");
+    String token = Accounts.mailedToken(email, "/reset-password?token=");
     String newPassword = "a brand new passphrase";
     assertProblem(
         Platform.post(
@@ -339,16 +339,6 @@ class AuthIT {
     assertThat(Platform.get("api/v1/me", renewed.bearer()).statusCode())
         .as("a token of the new key")
         .isEqualTo(200);
-  }
-
-  private static String mailedToken(String email, String marker) throws Exception {
-    String body =
-        PlatformIT.query(
-            "select body from mail_message where recipient = '"
-                + email
-                + "' order by created_at desc limit 1");
-    String line = body.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
-    return line.substring(line.indexOf(marker) + marker.length()).strip();
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String field)

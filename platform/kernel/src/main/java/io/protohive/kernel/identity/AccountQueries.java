@@ -9,7 +9,10 @@ final class AccountQueries {
 
   private AccountQueries() {}
 
-  /** Accounts with this (normalized) email, in the named tenant if one is given. */
+  /**
+   * Accounts with this (normalized) email, in the named tenant if one is given; without a tenant,
+   * the platform admin of this email if there is one.
+   */
   static List<UserAccount> withEmail(
       EntityManager entityManager, String email, Optional<String> tenantSlug) {
     Optional<String> slug = tenantSlug.map(String::strip).filter(s -> !s.isEmpty());
@@ -23,9 +26,14 @@ final class AccountQueries {
           .setParameter("email", email)
           .getResultList();
     }
-    return entityManager
-        .createQuery("select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
-        .setParameter("email", email)
-        .getResultList();
+    List<UserAccount> accounts =
+        entityManager
+            .createQuery(
+                "select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
+            .setParameter("email", email)
+            .getResultList();
+    // a platform admin's address is the admin's alone, even if a tenant's account has it too
+    List<UserAccount> admins = accounts.stream().filter(UserAccount::isPlatformAdmin).toList();
+    return admins.isEmpty() ? accounts : admins;
   }
 }

@@ -42,7 +42,7 @@ public class AccountRecovery {
   /** Mails a link that proves the account's address. Call inside the sign-up's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void sendVerification(UserAccount account) {
-    String token = issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
+    String link = link("verify-email", issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME));
     mailer.send(
         account.tenantId(),
         account.email(),
@@ -50,16 +50,18 @@ public class AccountRecovery {
         "Hello "
             + account.displayName()
             + ",\n\nopen this link to verify your email address:\n\n"
-            + link("verify-email", token)
+            + link
             + "\n\nThe link works once, for "
             + VERIFICATION_LIFETIME.toHours()
-            + " hours.\n");
+            + " hours.\n",
+        List.of(link));
   }
 
   /** Mails a new account's owner a link to choose a password. Call inside its transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void sendInvitation(UserAccount account, String tenantName, String invitedBy) {
-    String token = issue(account, Purpose.RESET_PASSWORD, INVITATION_LIFETIME);
+    String link =
+        link("reset-password", issue(account, Purpose.RESET_PASSWORD, INVITATION_LIFETIME));
     mailer.send(
         account.tenantId(),
         account.email(),
@@ -69,16 +71,19 @@ public class AccountRecovery {
             + " invited you to "
             + tenantName
             + " on ProtoHive. Choose your password here:\n\n"
-            + link("reset-password", token)
+            + link
             + "\n\nThe link works once, for "
             + INVITATION_LIFETIME.toDays()
-            + " days.\n");
+            + " days.\n",
+        List.of(link));
   }
 
   @Transactional(dontRollbackOn = Rejection.class)
   public void verifyEmail(String token) {
-    UserAccount account = redeem(token, Purpose.VERIFY_EMAIL);
-    account.verifyEmail();
+    scope.platform();
+    AccountToken redeemable = find(token, Purpose.VERIFY_EMAIL);
+    spend(redeemable);
+    entityManager.find(UserAccount.class, redeemable.userId()).verifyEmail();
   }
 
   /**
@@ -99,7 +104,7 @@ public class AccountRecovery {
       return;
     }
     UserAccount account = accounts.get(0);
-    String token = issue(account, Purpose.RESET_PASSWORD, RESET_LIFETIME);
+    String link = link("reset-password", issue(account, Purpose.RESET_PASSWORD, RESET_LIFETIME));
     mailer.send(
         account.tenantId(),
         account.email(),
@@ -107,10 +112,11 @@ public class AccountRecovery {
         "Hello "
             + account.displayName()
             + ",\n\nsomeone asked to reset your password. If it was you, open this link:\n\n"
-            + link("reset-password", token)
+            + link
             + "\n\nThe link works once, for "
             + RESET_LIFETIME.toMinutes()
-            + " minutes. If it was not you, ignore this mail.\n");
+            + " minutes. If it was not you, ignore this mail.\n",
+        List.of(link));
   }
 
   /** Sets a new password and signs the account out everywhere. */
@@ -120,7 +126,7 @@ public class AccountRecovery {
     AccountToken redeemable = find(token, Purpose.RESET_PASSWORD);
     UserAccount account = entityManager.find(UserAccount.class, redeemable.userId());
     Credentials.requireStrongPassword(newPassword, account.email());
-    redeemable.use(Instant.now());
+    spend(redeemable);
     account.changePassword(hasher.hash(newPassword.toCharArray()));
     // the mailed link proved the address as well
     account.verifyEmail();
@@ -128,19 +134,42 @@ public class AccountRecovery {
     audit.record(account.tenantId(), account.id(), Action.PASSWORD_RESET, account.email(), address);
   }
 
+  /**
+   * A new token, which revokes the account's earlier ones of its purpose: the newest link works.
+   */
   private String issue(UserAccount account, Purpose purpose, Duration lifetime) {
     String token = OpaqueTokens.generate();
     Instant now = Instant.now();
+    entityManager
+        .createQuery(
+            "update AccountToken t set t.revokedAt = :now where t.userId = :user"
+                + " and t.purpose = :purpose and t.usedAt is null and t.revokedAt is null")
+        .setParameter("now", now)
+        .setParameter("user", account.id())
+        .setParameter("purpose", purpose)
+        .executeUpdate();
     entityManager.persist(
         new AccountToken(account.id(), purpose, OpaqueTokens.hash(token), now, now.plus(lifetime)));
     return token;
   }
 
-  private UserAccount redeem(String token, Purpose purpose) {
-    scope.platform();
-    AccountToken redeemable = find(token, purpose);
-    redeemable.use(Instant.now());
-    return entityManager.find(UserAccount.class, redeemable.userId());
+  /**
+   * Marks the token used in one guarded update: of parallel redemptions, the database lets one
+   * through and the others find it used.
+   */
+  private void spend(AccountToken redeemable) {
+    Instant now = Instant.now();
+    int spent =
+        entityManager
+            .createQuery(
+                "update AccountToken t set t.usedAt = :now where t.id = :id"
+                    + " and t.usedAt is null and t.revokedAt is null and t.expiresAt > :now")
+            .setParameter("now", now)
+            .setParameter("id", redeemable.id())
+            .executeUpdate();
+    if (spent != 1) {
+      throw Rejection.invalid("token", LINK_REFUSED);
+    }
   }
 
   private AccountToken find(String token, Purpose purpose) {

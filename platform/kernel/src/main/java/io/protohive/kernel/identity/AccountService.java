@@ -30,13 +30,15 @@ public class AccountService {
   @Inject DatabaseScope scope;
   @Inject AccountRecovery recovery;
   @Inject RefreshTokens refreshTokens;
+  @Inject PlatformAdmins platformAdmins;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
   /**
    * Signs a person up in a tenant that allows self sign-up, from an allowed email domain.
    *
-   * @throws Rejection naming the field at fault, or CONFLICT when the email is taken
+   * @throws Rejection naming the field at fault (a platform admin's email is taken in every
+   *     tenant), or CONFLICT when the email is taken
    */
   @Transactional
   public UserAccount register(
@@ -61,6 +63,7 @@ public class AccountService {
           "email", "Addresses at " + Credentials.domainOf(normalized) + " cannot sign up here.");
     }
     Credentials.requireStrongPassword(password, normalized);
+    platformAdmins.requireNotReserved(normalized);
     scope.tenant(tenant.id());
     if (find(tenant.id(), normalized).isPresent()) {
       throw Rejection.of(

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A single-use token mailed to a person; only its hash is stored. */
+/**
+ * A single-use token mailed to a person; only its hash is stored. A newer token of the same purpose
+ * revokes it.
+ */
 @Entity
 @Table(name = "account_token")
 public class AccountToken {
@@ -41,6 +44,9 @@ public class AccountToken {
   @Column(name = "used_at")
   private Instant usedAt;
 
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
   protected AccountToken() {}
 
   AccountToken(UUID userId, Purpose purpose, String tokenHash, Instant now, Instant expiresAt) {
@@ -53,11 +59,11 @@ public class AccountToken {
   }
 
   boolean usableAt(Instant now) {
-    return usedAt == null && now.isBefore(expiresAt);
+    return usedAt == null && revokedAt == null && now.isBefore(expiresAt);
   }
 
-  void use(Instant now) {
-    usedAt = now;
+  UUID id() {
+    return id;
   }
 
   UUID userId() {

@@ -6,13 +6,15 @@ import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows password guessing: after too many failures in a window, an account, or a source address, is
  * locked for a while. Locks are cluster-wide (Hazelcast) and expire by themselves, so nobody is
- * locked out for good.
+ * locked out for good. An account is its tenant and address, so guesses against an address in one
+ * tenant lock no one out of another tenant, nor the platform admin out of the platform.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -32,6 +34,20 @@ public class LoginThrottle {
   Duration lock;
 
   /**
+   * Whose failures count together: a tenant's account, a platform admin, or an address that matches
+   * no account, in the tenant asked for.
+   */
+  static String accountKey(
+      Optional<UserAccount> account, Optional<String> tenantSlug, String email) {
+    String owner =
+        account
+            .map(a -> a.isPlatformAdmin() ? "platform" : "tenant " + a.tenantId())
+            .orElseGet(() -> "unknown in " + tenantSlug.map(String::strip).orElse(""));
+    return owner + ":" + email;
+  }
+
+  /**
+   * @param account an {@link #accountKey}
    * @throws Rejection while the account or the address is locked
    */
   public void requireUnlocked(String account, String address) {

@@ -42,8 +42,10 @@ public class PlatformAdminBootstrap {
     }
     String password =
         configuredPassword.filter(p -> !p.isBlank()).orElseGet(InitialAdminPassword::generate);
+    // stored as every look-up compares it, so that no tenant's account can take it in other case
     entityManager.persist(
-        UserAccount.platformAdmin(email, hasher.hash(password.toCharArray()), Instant.now()));
+        UserAccount.platformAdmin(
+            Credentials.normalizeEmail(email), hasher.hash(password.toCharArray()), Instant.now()));
     if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
       LOG.info(
           () ->

@@ -25,6 +25,30 @@ public class PlatformAdmins {
     }
   }
 
+  /**
+   * Refuses a platform admin's address for a tenant's account, so that signing in with it without a
+   * tenant means the admin alone. Looks across tenants in a transaction of its own, leaving the
+   * caller's scope as it was.
+   *
+   * @throws Rejection naming the field {@code email}
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void requireNotReserved(String normalizedEmail) {
+    scope.platform();
+    long admins =
+        entityManager
+            .createQuery(
+                "select count(u) from UserAccount u where u.platformAdmin = true"
+                    + " and lower(u.email) = :email",
+                Long.class)
+            .setParameter("email", normalizedEmail)
+            .getSingleResult();
+    if (admins > 0) {
+      throw Rejection.invalid(
+          "email", "This address belongs to the platform's admin; use another one.");
+    }
+  }
+
   /** Whether the caller is an enabled platform admin; the transaction continues platform-scoped. */
   @Transactional
   public boolean isAdmin(Caller caller) {

@@ -47,17 +47,19 @@ public class SignInService {
     // before authentication there is no tenant: the account is looked up across tenants
     scope.platform();
     String normalized = Credentials.normalizeEmail(email);
-    throttle.requireUnlocked(normalized, address);
     List<UserAccount> candidates = AccountQueries.withEmail(entityManager, normalized, tenantSlug);
+    Optional<UserAccount> account =
+        candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    String lockKey = LoginThrottle.accountKey(account, tenantSlug, normalized);
+    throttle.requireUnlocked(lockKey, address);
     if (candidates.size() > 1) {
       throw Rejection.invalid(
           "tenant", "This email has accounts in several tenants; say which tenant to sign in to.");
     }
-    Optional<UserAccount> account = candidates.stream().findFirst();
     boolean matches =
         hasher.verify(password, account.map(UserAccount::passwordHash).orElse(DECOY_HASH));
     if (account.isEmpty() || !matches || account.get().isDisabled()) {
-      boolean locked = throttle.recordFailure(normalized, address);
+      boolean locked = throttle.recordFailure(lockKey, address);
       UserAccount known = account.orElse(null);
       audit.record(tenantOf(known), idOf(known), Action.SIGN_IN_FAILED, normalized, address);
       if (locked) {
@@ -71,7 +73,7 @@ public class SignInService {
     }
     Optional<Tenant> tenant = tenants.byId(user.tenantId());
     requireEnabled(tenant);
-    throttle.recordSuccess(normalized);
+    throttle.recordSuccess(lockKey);
     audit.record(user.tenantId(), user.id(), Action.SIGN_IN, normalized, address);
     return new SignedIn(user, tenant);
   }

@@ -9,9 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A mail the platform sent, or holds in the dev outbox. */
+/**
+ * A mail the platform sent, or holds in the dev outbox. Only an outbox mail keeps its secrets (the
+ * links it carries): the outbox is then the one way to read it; a mail for SMTP is recorded without
+ * them, so the record opens no account.
+ */
 @Entity
 @Table(name = "mail_message")
 public class MailMessage {
@@ -22,6 +27,8 @@ public class MailMessage {
     OUTBOX,
     SMTP
   }
+
+  static final String REMOVED = "[removed: sent by mail only]";
 
   @Id private UUID id;
 
@@ -52,14 +59,28 @@ public class MailMessage {
 
   protected MailMessage() {}
 
-  MailMessage(UUID tenantId, String recipient, String subject, String body, Delivery delivery) {
+  MailMessage(
+      UUID tenantId,
+      String recipient,
+      String subject,
+      String body,
+      List<String> secrets,
+      Delivery delivery) {
     this.id = UUID.randomUUID();
     this.tenantId = tenantId;
     this.recipient = recipient;
     this.subject = subject;
-    this.body = body;
+    this.body = delivery == Delivery.OUTBOX ? body : withoutSecrets(body, secrets);
     this.delivery = delivery;
     this.createdAt = Instant.now();
+  }
+
+  private static String withoutSecrets(String body, List<String> secrets) {
+    String recorded = body;
+    for (String secret : secrets) {
+      recorded = recorded.replace(secret, REMOVED);
+    }
+    return recorded;
   }
 
   void sent() {

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends mail over SMTP (Jakarta Mail) when an SMTP host is configured; otherwise holds it in the
  * dev outbox, where platform admins read it, so the embedded default works with no mail server.
- * Every mail is recorded either way.
+ * Every mail is recorded either way, without its secrets when SMTP carries it.
  */
 @ApplicationScoped
 public class Mailer {
@@ -50,6 +50,15 @@ public class Mailer {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void send(UUID tenantId, String recipient, String subject, String body) {
+    send(tenantId, recipient, subject, body, List.of());
+  }
+
+  /**
+   * @param secrets parts of the body, such as a sign-in link, that only the recipient may read
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void send(
+      UUID tenantId, String recipient, String subject, String body, List<String> secrets) {
     scope.platform();
     MailMessage message =
         new MailMessage(
@@ -57,6 +66,7 @@ public class Mailer {
             recipient,
             subject,
             body,
+            secrets,
             smtpHost.isPresent() ? MailMessage.Delivery.SMTP : MailMessage.Delivery.OUTBOX);
     if (smtpHost.isPresent()) {
       try {

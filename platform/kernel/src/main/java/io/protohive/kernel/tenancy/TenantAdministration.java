@@ -6,6 +6,7 @@ import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.AccountRecovery;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
+import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.DatabaseScope;
@@ -34,6 +35,7 @@ public class TenantAdministration {
   @Inject AuditLog audit;
   @Inject RefreshTokens refreshTokens;
   @Inject AccountRecovery recovery;
+  @Inject PlatformAdmins platformAdmins;
 
   /** A user as tenant admins see it. */
   public record UserSummary(
@@ -70,6 +72,7 @@ public class TenantAdministration {
   public UserSummary invite(Caller caller, String email, String address) {
     Tenant tenant = requireAdmin(caller);
     String normalized = Credentials.normalizeEmail(email);
+    platformAdmins.requireNotReserved(normalized);
     boolean exists =
         !entityManager
             .createQuery(
