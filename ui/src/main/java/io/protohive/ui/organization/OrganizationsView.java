@@ -55,7 +55,11 @@ public class OrganizationsView extends VerticalLayout implements SignedInOnly {
     name.setId("organization-name");
     name.setPlaceholder("Name of a new organization");
     name.setWidth("24em");
-    TemplateSelect template = new TemplateSelect(templates.all());
+    // a visitor is sent away before the view shows, so offers only the shipped templates
+    TemplateSelect template =
+        new TemplateSelect(
+            templates.forTenant(
+                SignedInUser.current().map(u -> u.caller().tenantId()).orElse(null)));
     Paragraph problem = new Paragraph();
     Button create = new Button("Create");
     create.setId("organization-create");
