@@ -286,11 +286,13 @@ class TenantsConfigIT {
               - key: lead
                 name: Ada
                 role: Lead counsel
+                color: "#1e40af"
                 persona: You lead the desk.
               - key: associate
                 name: Bo
                 role: Associate
                 manager: lead
+                color: "#15803d"
                 persona: You research the law.
         """
         .formatted(slug, admin, OPENAI, apiKey, SCRIPTED, CLOCK, budget);

@@ -42,6 +42,7 @@ public final class TenantsConfigReader {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern TOOL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final int MAX_ROUTE_STEPS = 5;
+  private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern DOMAIN =
       Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
 
@@ -333,6 +334,15 @@ public final class TenantsConfigReader {
         }
         if (agent.name() == null || agent.name().isBlank()) {
           throw file.invalid(agentField + ".name", "is the agent's name");
+        }
+        if (agent.role() == null || agent.role().isBlank()) {
+          throw file.invalid(agentField + ".role", "is the agent's role");
+        }
+        if (agent.persona() == null || agent.persona().isBlank()) {
+          throw file.invalid(agentField + ".persona", "tells the agent who it is");
+        }
+        if (agent.color() == null || !COLOR.matcher(agent.color()).matches()) {
+          throw file.invalid(agentField + ".color", "is the agent's colour, #rrggbb");
         }
         if (agent.manager() != null && !keys.contains(agent.manager())) {
           throw file.invalid(

@@ -65,12 +65,14 @@ class TenantsConfigReaderTest {
               - key: lead
                 name: Ada
                 role: Lead counsel
+                color: "#1e40af"
                 persona: You lead.
               - key: junior
                 name: Bo
                 role: Associate
                 manager: lead
                 tools: [clock.now]
+                color: "#15803d"
                 persona: You research.
         """);
 
@@ -157,9 +159,17 @@ class TenantsConfigReaderTest {
     write(
         "templates.yaml",
         "slug: t\nname: T\norganizationTemplates:\n  - id: mine\n    name: Mine\n    agents:\n"
-            + "      - key: a\n        name: A\n        manager: boss\n");
+            + "      - key: a\n        name: A\n        role: R\n        persona: P\n"
+            + "        color: '#123456'\n        manager: boss\n");
     assertThatThrownBy(() -> reader.read(folder))
-        .hasMessageStartingWith(file + ":9: field 'organizationTemplates[0].agents[0].manager': ");
+        .hasMessageStartingWith(file + ":12: field 'organizationTemplates[0].agents[0].manager': ");
+
+    write(
+        "templates.yaml",
+        "slug: t\nname: T\norganizationTemplates:\n  - id: mine\n    name: Mine\n    agents:\n"
+            + "      - key: a\n        name: A\n        role: R\n        persona: P\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":7: field 'organizationTemplates[0].agents[0].color': ");
   }
 
   @Test
