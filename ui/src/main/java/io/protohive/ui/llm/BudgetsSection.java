@@ -20,6 +20,7 @@ import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.Budgets.Budget;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.ClientAddress;
+import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class BudgetsSection extends VerticalLayout {
     grid.setAllRowsVisible(true);
     grid.addItemClickListener(
         click -> {
-          if (click.getColumn() != actions) {
+          if (click.getColumn() != actions && !click.getItem().managed()) {
             form.edit(click.getItem());
           }
         });
@@ -164,6 +165,12 @@ final class BudgetsSection extends VerticalLayout {
     remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
     reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
     remove.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    // what a budget spent is not part of its declaration, so a managed budget can still be reset
+    if (budget.managed()) {
+      ManagedBadge managed = new ManagedBadge();
+      managed.setId("budget-managed-" + budget.id());
+      return new HorizontalLayout(managed, reset);
+    }
     return new HorizontalLayout(reset, remove);
   }
 

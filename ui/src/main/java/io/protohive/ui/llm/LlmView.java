@@ -13,6 +13,7 @@ import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
@@ -45,10 +46,11 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
       Budgets budgets,
       UsageMeter meter,
       OrganizationService organizations,
-      TenantAdministration administration) {
+      TenantAdministration administration,
+      TenantsConfigItems items) {
     this.administration = administration;
     this.organizations = new OrganizationNames(organizations);
-    this.route = new RouteEditor(routes, providers, caller);
+    this.route = new RouteEditor(routes, providers, items, caller);
     this.budgets = new BudgetsSection(budgets, caller, this.organizations);
     this.usage = new UsageDashboard(meter, caller, this.organizations);
 

@@ -13,8 +13,10 @@ import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.RouteStep;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
+import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +31,18 @@ final class RouteEditor extends VerticalLayout {
 
   private final LlmRoutes routes;
   private final LlmProviders providers;
+  private final TenantsConfigItems items;
   private final Caller caller;
+  private final ManagedBadge managed = new ManagedBadge();
+  private final HorizontalLayout actions;
   private final VerticalLayout steps = new VerticalLayout();
   private final List<RouteStepRow> rows = new ArrayList<>();
   private Map<String, AvailableProvider> available = Map.of();
 
-  RouteEditor(LlmRoutes routes, LlmProviders providers, Caller caller) {
+  RouteEditor(LlmRoutes routes, LlmProviders providers, TenantsConfigItems items, Caller caller) {
     this.routes = routes;
     this.providers = providers;
+    this.items = items;
     this.caller = caller;
     steps.setId("route-steps");
     steps.setPadding(false);
@@ -46,15 +52,18 @@ final class RouteEditor extends VerticalLayout {
     Button save = new Button("Save route", click -> save());
     save.setId("route-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    actions = new HorizontalLayout(add, save);
+    managed.setId("route-managed");
 
     setPadding(false);
     add(
+        managed,
         new Paragraph(
             "Model calls go to the primary first; when its provider fails or is not enabled they"
                 + " fall back to the next step. Only providers of plugins enabled for your tenant"
                 + " are offered."),
         steps,
-        new HorizontalLayout(add, save));
+        actions);
   }
 
   /** Shows the route as saved, with the providers the tenant may route to now. */
@@ -66,6 +75,10 @@ final class RouteEditor extends VerticalLayout {
       rows.add(row(null));
     }
     showRows();
+    boolean fromFile = items.isManaged(caller.tenantId(), TenantsConfigItems.LLM_ROUTE);
+    managed.setVisible(fromFile);
+    steps.setEnabled(!fromFile);
+    actions.setVisible(!fromFile);
   }
 
   private RouteStepRow row(RouteStep step) {

@@ -34,7 +34,7 @@ public class NewOrganizationForm extends VerticalLayout {
     name.setId("organization-name");
     name.setPlaceholder("Name of a new organization");
     name.setWidth("24em");
-    template = new TemplateSelect(templates.all());
+    template = new TemplateSelect(templates.forTenant(caller.tenantId()));
     Paragraph problem = new Paragraph();
     Button create = new Button("Create");
     create.setId("organization-create");

@@ -12,8 +12,10 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
+import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +33,18 @@ final class ApprovalToolsSection extends VerticalLayout {
 
   private final ToolApprovals approvals;
   private final ToolService tools;
+  private final TenantsConfigItems items;
+  private final ManagedBadge managed = new ManagedBadge();
+  private final Button save = new Button("Save", click -> save());
   private final MultiSelectComboBox<String> held = new MultiSelectComboBox<>("Held tools");
   private final Paragraph alwaysHeld = new Paragraph();
   private Map<String, AvailableTool> available = Map.of();
   private Caller caller;
 
-  ApprovalToolsSection(ToolApprovals approvals, ToolService tools) {
+  ApprovalToolsSection(ToolApprovals approvals, ToolService tools, TenantsConfigItems items) {
     this.approvals = approvals;
     this.tools = tools;
+    this.items = items;
     setPadding(false);
 
     held.setId("approval-tools");
@@ -48,12 +54,13 @@ final class ApprovalToolsSection extends VerticalLayout {
     held.setMaxWidth("48em");
     alwaysHeld.setId("approval-tools-always");
     alwaysHeld.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-    Button save = new Button("Save", click -> save());
+    managed.setId("approval-tools-managed");
     save.setId("approval-tools-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
     add(
         new H3("Tools that wait for approval in task work"),
+        managed,
         new Paragraph(
             "When an agent working on a task calls one of these tools, the task waits until an"
                 + " admin or owner of the organization approves the call."),
@@ -81,6 +88,10 @@ final class ApprovalToolsSection extends VerticalLayout {
             .toList());
     held.setValue(chosen);
     held.setInvalid(false);
+    boolean fromFile = items.isManaged(caller.tenantId(), TenantsConfigItems.APPROVAL_TOOLS);
+    managed.setVisible(fromFile);
+    held.setReadOnly(fromFile);
+    save.setVisible(!fromFile);
 
     List<String> consequential =
         available.values().stream()

@@ -11,6 +11,7 @@ import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
+import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInUser;
 import java.util.HashMap;
@@ -43,19 +44,24 @@ final class PluginSettingsDialog extends Dialog {
 
     setHeaderTitle("Settings of " + pluginName);
     setWidth("36em");
+    if (settings.managed()) {
+      add(new ManagedBadge());
+    }
     if (fields.isEmpty()) {
       add(new Paragraph("This plugin has no settings."));
     } else {
       FormLayout form = new FormLayout();
       form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
       fields.forEach(field -> form.add(field.component()));
+      form.setEnabled(!settings.managed());
       add(form);
     }
 
-    Button cancel = new Button("Cancel", click -> close());
+    Button cancel = new Button(settings.managed() ? "Close" : "Cancel", click -> close());
     Button save = new Button("Save", click -> save());
     save.setId("plugin-settings-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.setVisible(!settings.managed());
     getFooter().add(cancel, save);
   }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -19,9 +20,11 @@ import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
@@ -46,10 +49,11 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
       PluginCatalog catalog,
       TenantAdministration administration,
       ToolApprovals approvals,
-      ToolService tools) {
+      ToolService tools,
+      TenantsConfigItems items) {
     this.catalog = catalog;
     this.administration = administration;
-    this.approvalTools = new ApprovalToolsSection(approvals, tools);
+    this.approvalTools = new ApprovalToolsSection(approvals, tools, items);
     plugins.setId("tenant-plugins");
     plugins.addColumn(TenantPlugin::name).setHeader("Plugin");
     plugins.addColumn(TenantPlugin::version).setHeader("Version");
@@ -59,6 +63,9 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
     plugins.addColumn(p -> String.join(", ", p.tools())).setHeader("Tools");
     plugins.addColumn(new ComponentRenderer<>(this::enabledToggle)).setHeader("Enabled");
     plugins.addColumn(new ComponentRenderer<>(this::configureButton)).setHeader("");
+    plugins
+        .addColumn(new ComponentRenderer<>(p -> p.managed() ? new ManagedBadge() : new Span()))
+        .setHeader("");
     plugins.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     plugins.setAllRowsVisible(true);
 
@@ -84,6 +91,7 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
     Checkbox enabled = new Checkbox(plugin.enabled());
     enabled.setId("enabled-" + plugin.id());
     enabled.setAriaLabel("Enabled");
+    enabled.setReadOnly(plugin.managed());
     enabled.addValueChangeListener(
         change -> {
           if (!change.isFromClient()) {
@@ -105,7 +113,7 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   private Button configureButton(TenantPlugin plugin) {
-    Button configure = new Button("Configure");
+    Button configure = new Button(plugin.managed() ? "Settings" : "Configure");
     configure.setId("configure-" + plugin.id());
     configure.addThemeVariants(ButtonVariant.LUMO_SMALL);
     configure.addClickListener(

@@ -36,6 +36,7 @@ class BudgetStandingTest {
         softPercent,
         Instant.now(),
         spent,
-        0);
+        0,
+        false);
   }
 }

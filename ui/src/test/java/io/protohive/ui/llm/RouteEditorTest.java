@@ -11,6 +11,7 @@ import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.RouteStep;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.llm.ModelInfo;
 import io.protohive.plugin.api.llm.ModelInfo.Kind;
 import io.protohive.ui.ComponentTree;
@@ -55,7 +56,30 @@ class RouteEditorTest {
     assertThat(comboBox(editor, "route-model-0").getValue()).isEqualTo("gpt-4o");
   }
 
+  @Test
+  void aRouteTheTenantsFileManagesIsShownReadOnlyWithItsBadge() {
+    RouteEditor editor = editor(List.of(new RouteStep("scripted", "s-1")), true);
+
+    assertThat(ComponentTree.<Span>byId(editor, "route-managed").isVisible()).isTrue();
+    assertThat(comboBox(editor, "route-provider-0").isEnabled()).isFalse();
+    assertThat(
+            ComponentTree.<Button>byId(editor, "route-save").getParent().orElseThrow().isVisible())
+        .isFalse();
+  }
+
+  @Test
+  void aRouteOfTheAdminsHasNoBadge() {
+    RouteEditor editor = editor(List.of(new RouteStep("scripted", "s-1")));
+
+    assertThat(ComponentTree.<Span>byId(editor, "route-managed").isVisible()).isFalse();
+    assertThat(comboBox(editor, "route-provider-0").isEnabled()).isTrue();
+  }
+
   private static RouteEditor editor(List<RouteStep> saved) {
+    return editor(saved, false);
+  }
+
+  private static RouteEditor editor(List<RouteStep> saved, boolean managed) {
     LlmRoutes routes =
         new LlmRoutes() {
           @Override
@@ -82,7 +106,14 @@ class RouteEditorTest {
                     List.of(new ModelInfo("s-1", Kind.CHAT, 0))));
           }
         };
-    RouteEditor editor = new RouteEditor(routes, providers, ADMIN);
+    TenantsConfigItems items =
+        new TenantsConfigItems() {
+          @Override
+          public boolean isManaged(UUID tenantId, String item) {
+            return managed && item.equals(TenantsConfigItems.LLM_ROUTE);
+          }
+        };
+    RouteEditor editor = new RouteEditor(routes, providers, items, ADMIN);
     editor.refresh();
     return editor;
   }

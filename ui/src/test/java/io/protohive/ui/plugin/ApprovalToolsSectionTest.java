@@ -13,7 +13,9 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.ComponentTree;
+import io.protohive.ui.layout.ManagedBadge;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ class ApprovalToolsSectionTest {
   private static final String ADDRESS = "203.0.113.7";
 
   private final RecordedApprovals approvals = new RecordedApprovals();
+  private boolean managed;
   private final List<AvailableTool> enabled =
       new ArrayList<>(
           List.of(
@@ -109,6 +112,26 @@ class ApprovalToolsSectionTest {
     assertThat(held.getErrorMessage()).isEqualTo("A tool id is like clock.now.");
   }
 
+  @Test
+  void heldToolsTheTenantsFileManagesAreReadOnlyWithItsBadge() {
+    managed = true;
+    ApprovalToolsSection section = section();
+
+    assertThat(ComponentTree.<ManagedBadge>byId(section, "approval-tools-managed").isVisible())
+        .isTrue();
+    assertThat(held(section).isReadOnly()).isTrue();
+    assertThat(ComponentTree.<Button>byId(section, "approval-tools-save").isVisible()).isFalse();
+  }
+
+  @Test
+  void heldToolsOfTheAdminsHaveNoBadge() {
+    ApprovalToolsSection section = section();
+
+    assertThat(ComponentTree.<ManagedBadge>byId(section, "approval-tools-managed").isVisible())
+        .isFalse();
+    assertThat(held(section).isReadOnly()).isFalse();
+  }
+
   private ApprovalToolsSection section() {
     ApprovalToolsSection section =
         new ApprovalToolsSection(
@@ -117,6 +140,12 @@ class ApprovalToolsSectionTest {
               @Override
               public List<AvailableTool> available(Caller caller) {
                 return List.copyOf(enabled);
+              }
+            },
+            new TenantsConfigItems() {
+              @Override
+              public boolean isManaged(UUID tenantId, String item) {
+                return managed && item.equals(TenantsConfigItems.APPROVAL_TOOLS);
               }
             });
     section.show(ADMIN);

@@ -105,7 +105,7 @@ class PlatformIT {
                       .get("tenantsConfig")
                       .path("error")
                       .asText()
-                      .contains(file.getFileName() + ": field 'selfSignUp'"));
+                      .contains(file.getFileName() + ":3: field 'selfSignUp'"));
       assertThat(tenantName(slug)).isEqualTo("Watched Again");
     } finally {
       Files.deleteIfExists(file);

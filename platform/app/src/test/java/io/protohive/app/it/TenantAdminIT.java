@@ -116,7 +116,8 @@ class TenantAdminIT {
   void anAdminSwitchesAnInstalledPluginOnForTheTenantOnly() throws Exception {
     String boss = token(signUp(bossEmail, tenant), bossEmail);
     String otherEmail = Accounts.newEmail("other", "example.com");
-    String other = token(signUp(otherEmail, "demo"), otherEmail);
+    // not the demo tenant, whose tenants-config file enables the clock
+    String other = token(signUp(otherEmail, Accounts.tenant("other", false, "")), otherEmail);
     String clock = "api/v1/tenant/plugins/io.protohive.plugins.tool-clock";
 
     assertThat(enabled(boss)).isFalse();

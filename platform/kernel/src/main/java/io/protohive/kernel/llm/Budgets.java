@@ -8,6 +8,7 @@ import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,7 @@ public class Budgets {
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
   @Inject Mailer mailer;
+  @Inject TenantsConfigItems items;
 
   /** What a budget applies to. */
   public enum Scope {
@@ -57,7 +59,11 @@ public class Budgets {
     MICROS
   }
 
-  /** A budget and where it stands this period. */
+  /**
+   * A budget and where it stands this period.
+   *
+   * @param managed whether the tenant's tenants-config file sets it, so it is read-only here
+   */
   public record Budget(
       UUID id,
       Scope scope,
@@ -67,7 +73,8 @@ public class Budgets {
       int softPercent,
       Instant periodStart,
       long spent,
-      long reserved) {}
+      long reserved,
+      boolean managed) {}
 
   /** What a call holds on the budgets that apply to it until it settles. */
   public record Reservation(UUID tenantId, List<Hold> holds) {
@@ -212,7 +219,9 @@ public class Budgets {
             .setParameter(1, caller.tenantId())
             .setParameter(2, Timestamp.from(periodStart()))
             .getResultList();
-    return rows.stream().map(Budgets::budget).toList();
+    boolean tenantBudgetManaged =
+        items.isManaged(caller.tenantId(), TenantsConfigItems.TENANT_BUDGET);
+    return rows.stream().map(row -> budget(row, tenantBudgetManaged)).toList();
   }
 
   /**
@@ -248,23 +257,11 @@ public class Budgets {
     if (target == null) {
       throw Rejection.invalid("scopeId", "Name the organization, agent or task the budget is for.");
     }
-    scope.tenant(caller.tenantId());
-    entityManager
-        .createNativeQuery(
-            "insert into llm_budget (id, tenant_id, scope, scope_id, unit, amount, soft_percent,"
-                + " period_start) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                + " on conflict (tenant_id, scope, scope_id) do update set unit = excluded.unit,"
-                + " amount = excluded.amount, soft_percent = excluded.soft_percent,"
-                + " soft_notified = false")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, caller.tenantId())
-        .setParameter(3, budgetScope.name())
-        .setParameter(4, target)
-        .setParameter(5, unit.name())
-        .setParameter(6, amount)
-        .setParameter(7, soft)
-        .setParameter(8, Timestamp.from(periodStart()))
-        .executeUpdate();
+    if (budgetScope == Scope.TENANT) {
+      items.requireUnmanaged(
+          caller.tenantId(), TenantsConfigItems.TENANT_BUDGET, "The tenant's budget");
+    }
+    upsert(caller.tenantId(), budgetScope, target, unit, amount, soft);
     audit.record(
         caller.tenantId(),
         caller.userId(),
@@ -275,6 +272,51 @@ public class Budgets {
         .filter(b -> b.scope() == budgetScope && b.scopeId().equals(target))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * Makes the tenant's own budget the one its tenants-config file declares; what it spent stays.
+   * The caller brings the transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyDeclared(UUID tenantId, Unit unit, long amount, int softPercent) {
+    scope.tenant(tenantId);
+    List<Object[]> current =
+        entityManager
+            .createNativeQuery(
+                "select unit, amount, soft_percent from llm_budget where tenant_id = ?1"
+                    + " and scope = 'TENANT' and scope_id = ?1")
+            .setParameter(1, tenantId)
+            .getResultList();
+    boolean unchanged =
+        !current.isEmpty()
+            && unit.name().equals(current.get(0)[0])
+            && amount == ((Number) current.get(0)[1]).longValue()
+            && softPercent == ((Number) current.get(0)[2]).intValue();
+    if (!unchanged) {
+      upsert(tenantId, Scope.TENANT, tenantId, unit, amount, softPercent);
+    }
+  }
+
+  private void upsert(
+      UUID tenantId, Scope budgetScope, UUID target, Unit unit, long amount, int soft) {
+    scope.tenant(tenantId);
+    entityManager
+        .createNativeQuery(
+            "insert into llm_budget (id, tenant_id, scope, scope_id, unit, amount, soft_percent,"
+                + " period_start) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                + " on conflict (tenant_id, scope, scope_id) do update set unit = excluded.unit,"
+                + " amount = excluded.amount, soft_percent = excluded.soft_percent,"
+                + " soft_notified = false")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, tenantId)
+        .setParameter(3, budgetScope.name())
+        .setParameter(4, target)
+        .setParameter(5, unit.name())
+        .setParameter(6, amount)
+        .setParameter(7, soft)
+        .setParameter(8, Timestamp.from(periodStart()))
+        .executeUpdate();
   }
 
   /** Forgets what a budget spent this period, as if the month began again; tenant admins only. */
@@ -298,11 +340,26 @@ public class Budgets {
     return list(caller).stream().filter(b -> b.id().equals(budgetId)).findFirst().orElseThrow();
   }
 
-  /** Removes a budget: calls in its scope are no longer limited by it; tenant admins only. */
+  /**
+   * Removes a budget: calls in its scope are no longer limited by it; tenant admins only, unless
+   * tenants-config manages it.
+   */
   @Transactional
   public void remove(Caller caller, UUID budgetId, String address) {
     administration.requireAdmin(caller);
     scope.tenant(caller.tenantId());
+    boolean tenantBudget =
+        !entityManager
+            .createNativeQuery(
+                "select 1 from llm_budget where id = ?1 and tenant_id = ?2 and scope = 'TENANT'")
+            .setParameter(1, budgetId)
+            .setParameter(2, caller.tenantId())
+            .getResultList()
+            .isEmpty();
+    if (tenantBudget) {
+      items.requireUnmanaged(
+          caller.tenantId(), TenantsConfigItems.TENANT_BUDGET, "The tenant's budget");
+    }
     int removed =
         entityManager
             .createNativeQuery("delete from llm_budget where id = ?1 and tenant_id = ?2")
@@ -316,7 +373,7 @@ public class Budgets {
         caller.tenantId(), caller.userId(), Action.BUDGET_REMOVED, budgetId.toString(), address);
   }
 
-  private static Budget budget(Object[] row) {
+  private static Budget budget(Object[] row, boolean tenantBudgetManaged) {
     return new Budget(
         (UUID) row[0],
         Scope.valueOf((String) row[1]),
@@ -326,6 +383,7 @@ public class Budgets {
         ((Number) row[5]).intValue(),
         ((Timestamp) row[6]).toInstant(),
         ((Number) row[7]).longValue(),
-        ((Number) row[8]).longValue());
+        ((Number) row[8]).longValue(),
+        tenantBudgetManaged && Scope.TENANT.name().equals(row[1]));
   }
 }

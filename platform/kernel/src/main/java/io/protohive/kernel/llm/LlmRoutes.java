@@ -8,6 +8,7 @@ import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.pluginhost.PluginProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class LlmRoutes {
   @Inject PluginCatalog catalog;
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
+  @Inject TenantsConfigItems items;
 
   @Transactional
   public List<RouteStep> forTenant(UUID tenantId) {
@@ -56,14 +58,37 @@ public class LlmRoutes {
     return forTenant(caller.tenantId());
   }
 
-  /** Replaces the caller's tenant's route; tenant admins only. */
+  /** Replaces the caller's tenant's route; tenant admins only, unless tenants-config manages it. */
   @Transactional
   public List<RouteStep> replace(Caller caller, List<RouteStep> steps, String address) {
     administration.requireAdmin(caller);
+    items.requireUnmanaged(caller.tenantId(), TenantsConfigItems.LLM_ROUTE, "The model route");
+    write(caller.tenantId(), steps);
+    audit.record(
+        caller.tenantId(),
+        caller.userId(),
+        Action.LLM_ROUTE_CHANGED,
+        steps.stream().map(s -> s.providerId() + "/" + s.model()).toList().toString(),
+        address);
+    return forTenant(caller.tenantId());
+  }
+
+  /**
+   * Makes a tenant's route the one its tenants-config file declares. The caller brings the
+   * transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyDeclared(UUID tenantId, List<RouteStep> steps) {
+    if (!forTenant(tenantId).equals(steps)) {
+      write(tenantId, steps);
+    }
+  }
+
+  private void write(UUID tenantId, List<RouteStep> steps) {
     if (steps == null || steps.isEmpty() || steps.size() > MAX_STEPS) {
       throw Rejection.invalid("steps", "Give one to five provider/model pairs, primary first.");
     }
-    Set<String> enabled = catalog.enabledPlugins(caller.tenantId());
+    Set<String> enabled = catalog.enabledPlugins(tenantId);
     for (int i = 0; i < steps.size(); i++) {
       RouteStep step = steps.get(i);
       if (step == null || step.model() == null || step.model().isBlank()) {
@@ -81,29 +106,22 @@ public class LlmRoutes {
             "No provider '" + step.providerId() + "' is enabled for your tenant.");
       }
     }
-    scope.tenant(caller.tenantId());
+    scope.tenant(tenantId);
     entityManager
         .createNativeQuery("delete from llm_route_step where tenant_id = ?1")
-        .setParameter(1, caller.tenantId())
+        .setParameter(1, tenantId)
         .executeUpdate();
     for (int i = 0; i < steps.size(); i++) {
       entityManager
           .createNativeQuery(
               "insert into llm_route_step (tenant_id, position, provider_id, model)"
                   + " values (?1, ?2, ?3, ?4)")
-          .setParameter(1, caller.tenantId())
+          .setParameter(1, tenantId)
           .setParameter(2, i)
           .setParameter(3, steps.get(i).providerId())
           .setParameter(4, steps.get(i).model().strip())
           .executeUpdate();
     }
-    audit.record(
-        caller.tenantId(),
-        caller.userId(),
-        Action.LLM_ROUTE_CHANGED,
-        steps.stream().map(s -> s.providerId() + "/" + s.model()).toList().toString(),
-        address);
-    return forTenant(caller.tenantId());
   }
 
   /** The provider behind a step, if its plugin is installed, active and on for the tenant. */

@@ -48,7 +48,7 @@ public class OrganizationService {
         template == null
             ? null
             : templates
-                .byId(template)
+                .byId(tenantId, template)
                 .orElseThrow(
                     () -> Rejection.invalid("template", "No organization template of this name."));
     // PostgreSQL keeps microseconds; answer with what a later read will return

@@ -1,39 +1,108 @@
 package io.protohive.kernel.organization;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The organization templates that ship with the platform, read once from the kernel's resources.
+ * The organization templates a tenant's people start from: those that ship with the platform, read
+ * once from the kernel's resources, then those the tenant's tenants-config file adds.
  */
 @ApplicationScoped
 public class OrganizationTemplates {
 
-  static final List<String> FILES =
+  /** The ids of the shipped templates, each read from the file of that name. */
+  public static final List<String> SHIPPED =
       List.of("software-startup", "marketing-agency", "customer-support");
 
-  private final List<OrganizationTemplate> templates = load();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public List<OrganizationTemplate> all() {
-    return templates;
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+
+  private final List<OrganizationTemplate> shipped = load();
+
+  /** The shipped templates, then the tenant's own; only the shipped ones outside a tenant. */
+  @Transactional
+  public List<OrganizationTemplate> forTenant(UUID tenantId) {
+    if (tenantId == null) {
+      return shipped;
+    }
+    scope.tenant(tenantId);
+    List<String> definitions =
+        entityManager
+            .createNativeQuery(
+                "select definition::text from tenant_organization_template where tenant_id = ?1"
+                    + " order by position")
+            .setParameter(1, tenantId)
+            .getResultList();
+    List<OrganizationTemplate> templates = new ArrayList<>(shipped);
+    for (String definition : definitions) {
+      try {
+        templates.add(JSON.readValue(definition, OrganizationTemplate.class));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a stored organization template is unreadable", e);
+      }
+    }
+    return List.copyOf(templates);
   }
 
-  public Optional<OrganizationTemplate> byId(String id) {
-    return templates.stream().filter(t -> t.id().equals(id)).findFirst();
+  @Transactional
+  public Optional<OrganizationTemplate> byId(UUID tenantId, String id) {
+    return forTenant(tenantId).stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Makes the tenant's own templates those its tenants-config file declares. The caller brings the
+   * transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyDeclared(UUID tenantId, List<OrganizationTemplate> templates) {
+    scope.tenant(tenantId);
+    entityManager
+        .createNativeQuery("delete from tenant_organization_template where tenant_id = ?1")
+        .setParameter(1, tenantId)
+        .executeUpdate();
+    for (int i = 0; i < templates.size(); i++) {
+      String definition;
+      try {
+        definition = JSON.writeValueAsString(templates.get(i));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("an organization template cannot be stored", e);
+      }
+      entityManager
+          .createNativeQuery(
+              "insert into tenant_organization_template (tenant_id, id, position, definition)"
+                  + " values (?1, ?2, ?3, cast(?4 as jsonb))")
+          .setParameter(1, tenantId)
+          .setParameter(2, templates.get(i).id())
+          .setParameter(3, i)
+          .setParameter(4, definition)
+          .executeUpdate();
+    }
   }
 
   static List<OrganizationTemplate> load() {
     ObjectMapper yaml =
         new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    return FILES.stream()
+    return SHIPPED.stream()
         .map(
             file -> {
               String path = "/organization-templates/" + file + ".yaml";

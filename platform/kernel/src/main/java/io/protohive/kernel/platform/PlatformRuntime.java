@@ -44,7 +44,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Starts the platform's services in order when the application starts, and stops them in reverse
  * when it stops: data folder, database and migrations, cluster member, plugin host, declared
- * tenants, first admin. A failure stops start-up with one line naming what and where.
+ * tenants (checked against the plugin host's plugins, so after it), first admin. A failure stops
+ * start-up with one line naming what and where.
  */
 @ApplicationScoped
 public class PlatformRuntime {
@@ -117,7 +118,11 @@ public class PlatformRuntime {
     secrets = SecretsKey.load(settings.secretsKey(), dataDir);
     cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());
     startPluginHost(context, dataDir);
-    tenantsConfig.start(settings.tenantsDir(), tenants);
+    try {
+      tenantsConfig.start(settings.tenantsDir(), tenants);
+    } catch (InvalidTenantsConfigException e) {
+      throw new StartupFailure(e.getMessage());
+    }
     signingKeys.ensureKey();
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);

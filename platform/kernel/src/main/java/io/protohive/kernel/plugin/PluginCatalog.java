@@ -7,6 +7,7 @@ import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.pluginhost.Capabilities;
@@ -46,6 +47,7 @@ public class PluginCatalog {
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
   @Inject PluginSettingsStore store;
+  @Inject TenantsConfigItems items;
 
   /** An installed plugin, and whether the caller's tenant has it switched on. */
   public record TenantPlugin(
@@ -59,9 +61,10 @@ public class PluginCatalog {
       String signer,
       Capabilities capabilities,
       List<String> tools,
-      boolean enabled) {
+      boolean enabled,
+      boolean managed) {
 
-    static TenantPlugin of(PluginDescriptor plugin, boolean enabled) {
+    static TenantPlugin of(PluginDescriptor plugin, boolean enabled, boolean managed) {
       return new TenantPlugin(
           plugin.id(),
           plugin.name(),
@@ -73,17 +76,21 @@ public class PluginCatalog {
           plugin.signer(),
           plugin.capabilities(),
           plugin.tools(),
-          enabled);
+          enabled,
+          managed);
     }
   }
 
   /**
    * A tenant's settings of a plugin as its admins see them: plain values, and only the names of the
    * secrets that are set.
+   *
+   * @param managed whether the tenant's tenants-config file sets them, so they are read-only here
    */
   public record PluginSettings(
       String pluginId,
       boolean enabled,
+      boolean managed,
       Map<String, String> values,
       Set<String> secretsSet,
       List<ConfigurationProperty> properties) {}
@@ -91,8 +98,14 @@ public class PluginCatalog {
   @Transactional
   public List<TenantPlugin> forTenant(Caller caller) {
     Set<String> enabled = enabledPlugins(caller.tenantId());
+    Set<String> managed = items.managed(caller.tenantId());
     return runtime.pluginHost().plugins().stream()
-        .map(p -> TenantPlugin.of(p, enabled.contains(p.id())))
+        .map(
+            p ->
+                TenantPlugin.of(
+                    p,
+                    enabled.contains(p.id()),
+                    managed.contains(TenantsConfigItems.plugin(p.id()))))
         .toList();
   }
 
@@ -119,7 +132,7 @@ public class PluginCatalog {
     PluginDescriptor plugin = installed(pluginId);
     scope.tenant(caller.tenantId());
     PluginSettingsStore.Stored stored = store.load(caller.tenantId(), plugin.id());
-    return view(plugin.id(), stored);
+    return view(caller.tenantId(), plugin.id(), stored);
   }
 
   /**
@@ -143,6 +156,8 @@ public class PluginCatalog {
       throw Rejection.invalid("enabled", "Say whether the plugin is enabled, or configure it.");
     }
     scope.tenant(caller.tenantId());
+    items.requireUnmanaged(
+        caller.tenantId(), TenantsConfigItems.plugin(plugin.id()), "The plugin " + plugin.id());
     PluginSettingsStore.Stored current = store.load(caller.tenantId(), plugin.id());
     List<ConfigurationProperty> properties = runtime.pluginHost().configuration(plugin.id());
     PluginSettingsStore.Stored next =
@@ -170,7 +185,47 @@ public class PluginCatalog {
           plugin.id() + " " + new TreeSet<>(configuration.keySet()),
           address);
     }
-    return view(plugin.id(), store.load(caller.tenantId(), plugin.id()));
+    return view(caller.tenantId(), plugin.id(), store.load(caller.tenantId(), plugin.id()));
+  }
+
+  /**
+   * Makes a tenant's settings of a plugin those its tenants-config file declares: settings the file
+   * leaves out fall back to their defaults, secrets among them are cleared. The caller brings the
+   * transaction and the tenant scope.
+   *
+   * @param settings by key, secrets in plain text, each checked as the API checks it
+   * @throws Rejection naming the setting ({@code config.<key>}) that is not valid
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyDeclared(
+      UUID tenantId, String pluginId, boolean enabled, Map<String, String> settings) {
+    PluginDescriptor plugin = installed(pluginId);
+    List<ConfigurationProperty> properties = runtime.pluginHost().configuration(plugin.id());
+    PluginSettingsStore.Stored current = store.load(tenantId, plugin.id());
+    Map<String, String> currentSecrets = store.decryptSecrets(tenantId, plugin.id(), current);
+    Map<String, String> change = new LinkedHashMap<>(settings);
+    properties.stream()
+        .filter(p -> p.secret() && !settings.containsKey(p.key()))
+        .forEach(p -> change.put(p.key(), null));
+    PluginSettingsStore.Stored declared =
+        store.merge(
+            tenantId,
+            plugin.id(),
+            properties,
+            new PluginSettingsStore.Stored(enabled, Map.of(), Map.of()),
+            change);
+    if (enabled) {
+      ConfigurationCheck.requireComplete(properties, declared);
+    }
+    Map<String, String> declaredSecrets = new LinkedHashMap<>(settings);
+    declaredSecrets.keySet().retainAll(declared.secrets().keySet());
+    boolean unchanged =
+        current.enabled() == enabled
+            && current.values().equals(declared.values())
+            && currentSecrets.equals(declaredSecrets);
+    if (!unchanged) {
+      store.save(tenantId, plugin.id(), enabled, declared, Timestamp.from(Instant.now()));
+    }
   }
 
   /**
@@ -195,10 +250,11 @@ public class PluginCatalog {
     return Optional.of(Configuration.of(values));
   }
 
-  private PluginSettings view(String pluginId, PluginSettingsStore.Stored stored) {
+  private PluginSettings view(UUID tenantId, String pluginId, PluginSettingsStore.Stored stored) {
     return new PluginSettings(
         pluginId,
         stored.enabled(),
+        items.isManaged(tenantId, TenantsConfigItems.plugin(pluginId)),
         stored.values(),
         new TreeSet<>(stored.secrets().keySet()),
         runtime.pluginHost().configuration(pluginId));

@@ -6,6 +6,7 @@ import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,7 @@ public class ToolApprovals {
   @Inject DatabaseScope scope;
   @Inject TenantAdministration tenants;
   @Inject AuditLog audit;
+  @Inject TenantsConfigItems items;
 
   /** The tools the tenant's admins hold, besides the consequential ones. */
   @Transactional
@@ -46,10 +48,34 @@ public class ToolApprovals {
     return tool.consequential() || held.contains(tool.id());
   }
 
-  /** Replaces the held tools; tenant admins only, audited. */
+  /** Replaces the held tools; tenant admins only, unless tenants-config manages them; audited. */
   @Transactional
   public List<String> replace(Caller admin, List<String> toolIds, String address) {
     tenants.requireAdmin(admin);
+    items.requireUnmanaged(
+        admin.tenantId(), TenantsConfigItems.APPROVAL_TOOLS, "The tools held for approval");
+    write(admin.tenantId(), toolIds);
+    audit.record(
+        admin.tenantId(),
+        admin.userId(),
+        AuditLog.Action.APPROVAL_TOOLS_CHANGED,
+        String.join(", ", toolIds),
+        address);
+    return held(admin);
+  }
+
+  /**
+   * Makes the held tools those the tenant's tenants-config file declares. The caller brings the
+   * transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyDeclared(UUID tenantId, List<String> toolIds) {
+    if (!held(tenantId).equals(toolIds.stream().distinct().sorted().toList())) {
+      write(tenantId, toolIds);
+    }
+  }
+
+  private void write(UUID tenantId, List<String> toolIds) {
     if (toolIds == null || toolIds.size() > 200) {
       throw Rejection.invalid("toolIds", "Name up to 200 tools.");
     }
@@ -58,22 +84,15 @@ public class ToolApprovals {
         throw Rejection.invalid("toolIds", "A tool id is like clock.now.");
       }
     }
-    scope.tenant(admin.tenantId());
+    scope.tenant(tenantId);
     entityManager.createNativeQuery("delete from tool_approval").executeUpdate();
     for (String toolId : toolIds.stream().distinct().sorted().toList()) {
       entityManager
           .createNativeQuery("insert into tool_approval (tenant_id, tool_id) values (?1, ?2)")
-          .setParameter(1, admin.tenantId())
+          .setParameter(1, tenantId)
           .setParameter(2, toolId)
           .executeUpdate();
     }
-    audit.record(
-        admin.tenantId(),
-        admin.userId(),
-        AuditLog.Action.APPROVAL_TOOLS_CHANGED,
-        String.join(", ", toolIds),
-        address);
-    return held(admin);
   }
 
   /** For task work, which acts for a tenant without a person at hand. */

@@ -8,6 +8,8 @@ import java.util.List;
  * @param allowedEmailDomains domains whose addresses may sign up; empty allows any
  * @param admins emails of the tenant's admins, lower case
  * @param oidcProviders identity providers its people may sign in with
+ * @param declared the plugins, model route, budget, held tools and templates the file manages
+ * @param file where it was declared, for refusals that name its lines
  */
 public record TenantDefinition(
     String slug,
@@ -16,4 +18,6 @@ public record TenantDefinition(
     boolean selfSignup,
     boolean emailVerification,
     List<String> admins,
-    List<OidcProviderDefinition> oidcProviders) {}
+    List<OidcProviderDefinition> oidcProviders,
+    DeclaredSettings declared,
+    TenantsConfigFile file) {}

@@ -1,15 +1,32 @@
 package io.protohive.kernel.tenancy;
 
+import io.protohive.kernel.llm.Budgets;
+import io.protohive.kernel.llm.LlmRoutes;
+import io.protohive.kernel.organization.OrganizationTemplates;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.PlatformRuntime;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.plugin.ToolApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
-/** Makes the database's tenants match their declarations; applying twice changes nothing. */
+/**
+ * Makes the database's tenants match their declarations, all of them in one transaction: a file
+ * that cannot be applied leaves every tenant as it was. Applying twice changes nothing.
+ */
 @ApplicationScoped
 public class TenantsConfigApplier {
 
@@ -18,26 +35,105 @@ public class TenantsConfigApplier {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  Clock clock = Clock.systemUTC();
+  @Inject PlatformRuntime runtime;
+  @Inject DatabaseScope scope;
+  @Inject TenantsConfigItems items;
+  @Inject PluginCatalog plugins;
+  @Inject LlmRoutes routes;
+  @Inject Budgets budgets;
+  @Inject ToolApprovals approvals;
+  @Inject OrganizationTemplates templates;
 
-  /** Creates missing tenants and updates changed ones. Tenants no file declares are kept. */
-  @Transactional
-  public void apply(List<TenantDefinition> definitions) {
+  Clock clock = Clock.systemUTC();
+  Function<String, String> environment = System::getenv;
+
+  /**
+   * Creates missing tenants and updates changed ones, with what their files manage. Tenants no file
+   * declares are kept.
+   *
+   * @throws InvalidTenantsConfigException naming the file, line and field that cannot be applied
+   */
+  @Transactional(rollbackOn = InvalidTenantsConfigException.class)
+  public void apply(List<TenantDefinition> definitions) throws InvalidTenantsConfigException {
+    // every file is checked before anything is written
+    TenantsConfigCheck check =
+        new TenantsConfigCheck(InstalledPlugins.of(runtime.pluginHost()), environment);
+    Map<TenantDefinition, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
+    for (TenantDefinition definition : definitions) {
+      settings.put(definition, check.check(definition));
+    }
     Instant now = clock.instant();
     for (TenantDefinition definition : definitions) {
-      List<Tenant> existing =
-          entityManager
-              .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
-              .setParameter("slug", definition.slug())
-              .getResultList();
-      if (existing.isEmpty()) {
-        Tenant tenant = new Tenant(definition.slug(), Tenant.Origin.CONFIG, now);
-        tenant.apply(definition, now);
-        entityManager.persist(tenant);
-        LOG.info(() -> "Tenant '" + definition.slug() + "' created from tenants-config");
-      } else if (existing.get(0).apply(definition, now)) {
-        LOG.info(() -> "Tenant '" + definition.slug() + "' updated from tenants-config");
+      Tenant tenant = tenant(definition, now);
+      applyDeclared(tenant, definition, settings.get(definition));
+    }
+  }
+
+  private Tenant tenant(TenantDefinition definition, Instant now) {
+    List<Tenant> existing =
+        entityManager
+            .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
+            .setParameter("slug", definition.slug())
+            .getResultList();
+    if (existing.isEmpty()) {
+      Tenant tenant = new Tenant(definition.slug(), Tenant.Origin.CONFIG, now);
+      tenant.apply(definition, now);
+      entityManager.persist(tenant);
+      // what the file manages refers to the tenant by id only, so write the tenant first
+      entityManager.flush();
+      LOG.info(() -> "Tenant '" + definition.slug() + "' created from tenants-config");
+      return tenant;
+    }
+    if (existing.get(0).apply(definition, now)) {
+      LOG.info(() -> "Tenant '" + definition.slug() + "' updated from tenants-config");
+    }
+    return existing.get(0);
+  }
+
+  private void applyDeclared(
+      Tenant tenant, TenantDefinition definition, Map<String, Map<String, String>> settings)
+      throws InvalidTenantsConfigException {
+    TenantsConfigFile file = definition.file();
+    DeclaredSettings declared = definition.declared();
+    scope.tenant(tenant.id());
+    Set<String> managed = new LinkedHashSet<>();
+    for (Map.Entry<String, DeclaredPlugin> plugin : declared.plugins().entrySet()) {
+      String pluginId = plugin.getKey();
+      String field = "plugins." + pluginId;
+      try {
+        plugins.applyDeclared(
+            tenant.id(), pluginId, plugin.getValue().enabled(), settings.get(pluginId));
+      } catch (Rejection refused) {
+        throw file.invalid(
+            refused.field().map(f -> field + "." + f).orElse(field), refused.getMessage());
       }
+      managed.add(TenantsConfigItems.plugin(pluginId));
+    }
+    if (!declared.route().isEmpty()) {
+      try {
+        routes.applyDeclared(tenant.id(), declared.route());
+      } catch (Rejection refused) {
+        throw file.invalid("llm.route", refused.getMessage());
+      }
+      managed.add(TenantsConfigItems.LLM_ROUTE);
+    }
+    if (declared.tenantBudget().isPresent()) {
+      DeclaredBudget budget = declared.tenantBudget().get();
+      budgets.applyDeclared(
+          tenant.id(), Budgets.Unit.valueOf(budget.unit()), budget.amount(), budget.softPercent());
+      managed.add(TenantsConfigItems.TENANT_BUDGET);
+    }
+    if (declared.approvalTools().isPresent()) {
+      try {
+        approvals.applyDeclared(tenant.id(), declared.approvalTools().get());
+      } catch (Rejection refused) {
+        throw file.invalid("approvalTools", refused.getMessage());
+      }
+      managed.add(TenantsConfigItems.APPROVAL_TOOLS);
+    }
+    templates.applyDeclared(tenant.id(), declared.organizationTemplates());
+    if (!managed.equals(items.managed(tenant.id()))) {
+      items.replace(tenant.id(), managed);
     }
   }
 }

@@ -1,12 +1,18 @@
 package io.protohive.kernel.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.protohive.kernel.identity.Credentials;
+import io.protohive.kernel.llm.RouteStep;
+import io.protohive.kernel.organization.OrganizationTemplate;
+import io.protohive.kernel.organization.OrganizationTemplate.TemplateAgent;
+import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.platform.Rejection;
 import java.io.IOException;
 import java.net.URI;
@@ -14,10 +20,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,6 +40,9 @@ import java.util.stream.Stream;
 public final class TenantsConfigReader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern TOOL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+  private static final int MAX_ROUTE_STEPS = 5;
+  private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern DOMAIN =
       Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
 
@@ -46,7 +60,29 @@ public final class TenantsConfigReader {
       @JsonProperty("selfSignup") Boolean selfSignup,
       @JsonProperty("emailVerification") Boolean emailVerification,
       @JsonProperty("admins") List<String> admins,
-      @JsonProperty("oidcProviders") List<OidcProviderDefinition> oidcProviders) {}
+      @JsonProperty("oidcProviders") List<OidcProviderDefinition> oidcProviders,
+      @JsonProperty("plugins") LinkedHashMap<String, PluginFile> plugins,
+      @JsonProperty("llm") LlmFile llm,
+      @JsonProperty("approvalTools") List<String> approvalTools,
+      @JsonProperty("organizationTemplates") List<OrganizationTemplate> organizationTemplates) {}
+
+  private record PluginFile(
+      @JsonProperty("enabled") Boolean enabled,
+      @JsonProperty("config") LinkedHashMap<String, DeclaredValue> config) {}
+
+  private record LlmFile(
+      @JsonProperty("route") List<RouteStepFile> route,
+      @JsonProperty("budgets") BudgetsFile budgets) {}
+
+  private record RouteStepFile(
+      @JsonProperty("provider") String provider, @JsonProperty("model") String model) {}
+
+  private record BudgetsFile(@JsonProperty("tenant") BudgetFile tenant) {}
+
+  private record BudgetFile(
+      @JsonProperty("unit") String unit,
+      @JsonProperty("amount") Long amount,
+      @JsonProperty("softPercent") Integer softPercent) {}
 
   /**
    * Reads every {@code *.yaml} and {@code *.yml} file of {@code folder}.
@@ -64,7 +100,9 @@ public final class TenantsConfigReader {
       TenantDefinition tenant = readFile(file);
       Path earlier = slugs.putIfAbsent(tenant.slug(), file);
       if (earlier != null) {
-        throw invalid(file, "slug", "'" + tenant.slug() + "' is already declared in " + earlier);
+        throw tenant
+            .file()
+            .invalid("slug", "'" + tenant.slug() + "' is already declared in " + earlier);
       }
       tenants.add(tenant);
     }
@@ -84,64 +122,80 @@ public final class TenantsConfigReader {
     }
   }
 
-  TenantDefinition readFile(Path file) throws InvalidTenantsConfigException {
+  TenantDefinition readFile(Path path) throws InvalidTenantsConfigException {
     String content;
     try {
-      content = Files.readString(file);
+      content = Files.readString(path);
     } catch (IOException e) {
-      throw new InvalidTenantsConfigException(file + ": cannot be read: " + e.getMessage());
+      throw new InvalidTenantsConfigException(path + ": cannot be read: " + e.getMessage());
     }
     if (content.isBlank()) {
-      throw new InvalidTenantsConfigException(file + ": the file is empty");
+      throw new InvalidTenantsConfigException(path + ": the file is empty");
+    }
+    TenantsConfigFile file;
+    try (JsonParser parser = yaml.createParser(content)) {
+      file = TenantsConfigFile.locate(path, parser);
+    } catch (IOException e) {
+      throw notYaml(path, e);
     }
     try {
       return validate(file, yaml.readValue(content, TenantFile.class));
     } catch (JsonMappingException e) {
       if (e.getPath().isEmpty()) {
-        throw notYaml(file, e);
+        throw notYaml(path, e);
       }
-      throw invalid(file, fieldOf(e), firstLine(e.getOriginalMessage()));
+      throw file.invalid(fieldOf(e), firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
-      throw notYaml(file, e);
+      throw notYaml(path, e);
     }
   }
 
-  private static InvalidTenantsConfigException notYaml(Path file, IOException e) {
+  private static InvalidTenantsConfigException notYaml(Path path, IOException e) {
+    String line =
+        e instanceof JsonProcessingException parsing && parsing.getLocation() != null
+            ? ":" + parsing.getLocation().getLineNr()
+            : "";
+    String message =
+        e instanceof JsonProcessingException parsing
+            ? parsing.getOriginalMessage()
+            : e.getMessage();
     return new InvalidTenantsConfigException(
-        file + ": not a YAML mapping of tenant fields: " + firstLine(e.getMessage()));
+        path + line + ": not a YAML mapping of tenant fields: " + firstLine(message));
   }
 
-  private static TenantDefinition validate(Path file, TenantFile parsed)
+  private static TenantDefinition validate(TenantsConfigFile file, TenantFile parsed)
       throws InvalidTenantsConfigException {
     if (parsed.slug() == null || !SLUG.matcher(parsed.slug()).matches()) {
-      throw invalid(
-          file,
+      throw file.invalid(
           "slug",
           "must be 1 to 63 lower-case letters, digits or inner hyphens, was "
               + quote(parsed.slug()));
     }
     if (parsed.name() == null || parsed.name().isBlank() || parsed.name().length() > 200) {
-      throw invalid(file, "name", "must be 1 to 200 characters, was " + quote(parsed.name()));
+      throw file.invalid("name", "must be 1 to 200 characters, was " + quote(parsed.name()));
     }
     List<String> domains = new ArrayList<>();
-    for (String domain :
-        parsed.allowedEmailDomains() == null ? List.<String>of() : parsed.allowedEmailDomains()) {
+    List<String> declaredDomains = orEmpty(parsed.allowedEmailDomains());
+    for (int i = 0; i < declaredDomains.size(); i++) {
+      String domain = declaredDomains.get(i);
       String normalized = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
       if (!DOMAIN.matcher(normalized).matches()) {
-        throw invalid(file, "allowedEmailDomains", quote(domain) + " is not a domain name");
+        throw file.invalid(
+            "allowedEmailDomains[" + i + "]", quote(domain) + " is not a domain name");
       }
       domains.add(normalized);
     }
     List<String> admins = new ArrayList<>();
-    for (String admin : parsed.admins() == null ? List.<String>of() : parsed.admins()) {
+    List<String> declaredAdmins = orEmpty(parsed.admins());
+    for (int i = 0; i < declaredAdmins.size(); i++) {
       try {
-        admins.add(Credentials.normalizeEmail(admin));
+        admins.add(Credentials.normalizeEmail(declaredAdmins.get(i)));
       } catch (Rejection invalid) {
-        throw invalid(file, "admins", quote(admin) + " is not an email address");
+        throw file.invalid(
+            "admins[" + i + "]", quote(declaredAdmins.get(i)) + " is not an email address");
       }
     }
-    List<OidcProviderDefinition> providers =
-        parsed.oidcProviders() == null ? List.of() : List.copyOf(parsed.oidcProviders());
+    List<OidcProviderDefinition> providers = List.copyOf(orEmpty(parsed.oidcProviders()));
     for (int i = 0; i < providers.size(); i++) {
       validateProvider(file, "oidcProviders[" + i + "]", providers.get(i));
     }
@@ -152,41 +206,196 @@ public final class TenantsConfigReader {
         Boolean.TRUE.equals(parsed.selfSignup()),
         !Boolean.FALSE.equals(parsed.emailVerification()),
         List.copyOf(admins),
-        providers);
+        providers,
+        new DeclaredSettings(
+            plugins(file, parsed.plugins()),
+            route(file, parsed.llm() == null ? null : parsed.llm().route()),
+            tenantBudget(
+                file,
+                parsed.llm() == null || parsed.llm().budgets() == null
+                    ? null
+                    : parsed.llm().budgets().tenant()),
+            approvalTools(file, parsed.approvalTools()),
+            templates(file, orEmpty(parsed.organizationTemplates()))),
+        file);
   }
 
-  private static void validateProvider(Path file, String field, OidcProviderDefinition provider)
+  private static Map<String, DeclaredPlugin> plugins(
+      TenantsConfigFile file, Map<String, PluginFile> declared)
+      throws InvalidTenantsConfigException {
+    Map<String, DeclaredPlugin> plugins = new LinkedHashMap<>();
+    if (declared == null) {
+      return plugins;
+    }
+    for (Map.Entry<String, PluginFile> entry : declared.entrySet()) {
+      PluginFile plugin = entry.getValue() == null ? new PluginFile(null, null) : entry.getValue();
+      Map<String, DeclaredValue> config = new LinkedHashMap<>();
+      if (plugin.config() != null) {
+        for (Map.Entry<String, DeclaredValue> setting : plugin.config().entrySet()) {
+          if (setting.getValue() == null) {
+            throw file.invalid(
+                "plugins." + entry.getKey() + ".config." + setting.getKey(),
+                "has no value; leave the setting out instead");
+          }
+          config.put(setting.getKey(), setting.getValue());
+        }
+      }
+      plugins.put(
+          entry.getKey(),
+          new DeclaredPlugin(
+              !Boolean.FALSE.equals(plugin.enabled()), Collections.unmodifiableMap(config)));
+    }
+    return Collections.unmodifiableMap(plugins);
+  }
+
+  private static List<RouteStep> route(TenantsConfigFile file, List<RouteStepFile> declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null) {
+      return List.of();
+    }
+    if (declared.isEmpty() || declared.size() > MAX_ROUTE_STEPS) {
+      throw file.invalid("llm.route", "must list one to five provider/model pairs, primary first");
+    }
+    List<RouteStep> route = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      RouteStepFile step = declared.get(i);
+      String field = "llm.route[" + i + "]";
+      if (step == null || step.provider() == null || step.provider().isBlank()) {
+        throw file.invalid(field + ".provider", "names the provider of the step");
+      }
+      if (step.model() == null || step.model().isBlank()) {
+        throw file.invalid(field + ".model", "names the model of the step");
+      }
+      route.add(new RouteStep(step.provider().strip(), step.model().strip()));
+    }
+    return List.copyOf(route);
+  }
+
+  private static Optional<DeclaredBudget> tenantBudget(TenantsConfigFile file, BudgetFile declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null) {
+      return Optional.empty();
+    }
+    String field = "llm.budgets.tenant";
+    String unit = declared.unit() == null ? "" : declared.unit().strip().toUpperCase(Locale.ROOT);
+    if (!unit.equals("TOKENS") && !unit.equals("MICROS")) {
+      throw file.invalid(
+          field + ".unit", "must be TOKENS or MICROS, was " + quote(declared.unit()));
+    }
+    if (declared.amount() == null || declared.amount() < 0) {
+      throw file.invalid(
+          field + ".amount", "must be a limit of at least 0, was " + declared.amount());
+    }
+    int soft = declared.softPercent() == null ? 80 : declared.softPercent();
+    if (soft < 1 || soft > 100) {
+      throw file.invalid(field + ".softPercent", "is a percentage, 1 to 100, was " + soft);
+    }
+    return Optional.of(new DeclaredBudget(unit, declared.amount(), soft));
+  }
+
+  private static Optional<List<String>> approvalTools(TenantsConfigFile file, List<String> declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < declared.size(); i++) {
+      String tool = declared.get(i);
+      if (tool == null || !TOOL_ID.matcher(tool).matches()) {
+        throw file.invalid("approvalTools[" + i + "]", "is not a tool id like clock.now");
+      }
+    }
+    return Optional.of(List.copyOf(declared));
+  }
+
+  private static List<OrganizationTemplate> templates(
+      TenantsConfigFile file, List<OrganizationTemplate> declared)
+      throws InvalidTenantsConfigException {
+    Set<String> ids = new HashSet<>(OrganizationTemplates.SHIPPED);
+    for (int i = 0; i < declared.size(); i++) {
+      OrganizationTemplate template = declared.get(i);
+      String field = "organizationTemplates[" + i + "]";
+      if (template == null || template.id() == null || !SLUG.matcher(template.id()).matches()) {
+        throw file.invalid(field + ".id", "must be lower-case letters, digits or inner hyphens");
+      }
+      if (!ids.add(template.id())) {
+        throw file.invalid(
+            field + ".id", "'" + template.id() + "' is already the id of another template");
+      }
+      if (template.name() == null || template.name().isBlank()) {
+        throw file.invalid(field + ".name", "names the template where organizations are created");
+      }
+      Set<String> keys = new HashSet<>();
+      List<TemplateAgent> agents = orEmpty(template.agents());
+      for (int a = 0; a < agents.size(); a++) {
+        TemplateAgent agent = agents.get(a);
+        String agentField = field + ".agents[" + a + "]";
+        if (agent == null || agent.key() == null || agent.key().isBlank()) {
+          throw file.invalid(agentField + ".key", "names the agent within the template");
+        }
+        if (agent.name() == null || agent.name().isBlank()) {
+          throw file.invalid(agentField + ".name", "is the agent's name");
+        }
+        if (agent.role() == null || agent.role().isBlank()) {
+          throw file.invalid(agentField + ".role", "is the agent's role");
+        }
+        if (agent.persona() == null || agent.persona().isBlank()) {
+          throw file.invalid(agentField + ".persona", "tells the agent who it is");
+        }
+        if (agent.color() == null || !COLOR.matcher(agent.color()).matches()) {
+          throw file.invalid(agentField + ".color", "is the agent's colour, #rrggbb");
+        }
+        if (agent.manager() != null && !keys.contains(agent.manager())) {
+          throw file.invalid(
+              agentField + ".manager",
+              "'" + agent.manager() + "' is not the key of an agent listed before it");
+        }
+        if (!keys.add(agent.key())) {
+          throw file.invalid(agentField + ".key", "'" + agent.key() + "' is used twice");
+        }
+      }
+    }
+    return List.copyOf(declared);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static void validateProvider(
+      TenantsConfigFile file, String field, OidcProviderDefinition provider)
       throws InvalidTenantsConfigException {
     if (provider == null || provider.id() == null || !SLUG.matcher(provider.id()).matches()) {
-      throw invalid(file, field + ".id", "must be lower-case letters, digits or inner hyphens");
+      throw file.invalid(field + ".id", "must be lower-case letters, digits or inner hyphens");
     }
     if (provider.name() == null || provider.name().isBlank()) {
-      throw invalid(file, field + ".name", "names the provider on the sign-in button");
+      throw file.invalid(field + ".name", "names the provider on the sign-in button");
     }
     if (provider.clientId() == null || provider.clientId().isBlank()) {
-      throw invalid(file, field + ".clientId", "is the client id registered at the provider");
+      throw file.invalid(field + ".clientId", "is the client id registered at the provider");
     }
     URI issuer;
     try {
       issuer = new URI(provider.issuer() == null ? "" : provider.issuer());
     } catch (URISyntaxException e) {
-      throw invalid(file, field + ".issuer", "is not a URL");
+      throw file.invalid(field + ".issuer", "is not a URL");
     }
     boolean loopback = "localhost".equals(issuer.getHost()) || "127.0.0.1".equals(issuer.getHost());
     if (!"https".equals(issuer.getScheme()) && !("http".equals(issuer.getScheme()) && loopback)) {
-      throw invalid(
-          file, field + ".issuer", "must be an https URL (plain http only on this machine)");
+      throw file.invalid(
+          field + ".issuer", "must be an https URL (plain http only on this machine)");
     }
   }
 
-  private static InvalidTenantsConfigException invalid(Path file, String field, String problem) {
-    return new InvalidTenantsConfigException(file + ": field '" + field + "' " + problem);
-  }
-
   private static String fieldOf(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        field.append(field.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
   }
 
   private static String quote(String value) {

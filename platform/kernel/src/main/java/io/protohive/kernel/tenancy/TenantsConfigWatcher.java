@@ -41,11 +41,14 @@ public class TenantsConfigWatcher {
   public record Status(Instant appliedAt, String error) {}
 
   /**
-   * Applies the tenants read from the folder at start, then watches the folder for changes.
+   * Applies the tenants read from the folder at start, then watches the folder for changes. The
+   * plugin host must be running, as the files are checked against its plugins.
    *
    * @param tenants the folder's tenants, read and validated by the caller
+   * @throws InvalidTenantsConfigException when a file refers to what the platform does not have
    */
-  public void start(Path folder, List<TenantDefinition> tenants) {
+  public void start(Path folder, List<TenantDefinition> tenants)
+      throws InvalidTenantsConfigException {
     apply(tenants);
     try {
       watcher = FileSystems.getDefault().newWatchService();
@@ -106,7 +109,7 @@ public class TenantsConfigWatcher {
     }
   }
 
-  private void apply(List<TenantDefinition> tenants) {
+  private void apply(List<TenantDefinition> tenants) throws InvalidTenantsConfigException {
     applier.apply(tenants);
     status = new Status(Instant.now(), null);
   }

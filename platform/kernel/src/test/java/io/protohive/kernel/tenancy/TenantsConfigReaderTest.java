@@ -2,7 +2,9 @@ package io.protohive.kernel.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import io.protohive.kernel.llm.RouteStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,154 @@ class TenantsConfigReaderTest {
   void readsTheShippedDemoTenant() throws Exception {
     List<TenantDefinition> tenants = reader.read(Path.of("../../tenants-config"));
 
-    assertThat(tenants)
+    assertThat(tenants).hasSize(1);
+    TenantDefinition demo = tenants.get(0);
+    assertThat(demo.slug()).isEqualTo("demo");
+    assertThat(demo.selfSignup()).isTrue();
+    assertThat(demo.emailVerification()).isFalse();
+    assertThat(demo.declared().plugins())
+        .containsOnlyKeys("io.protohive.plugins.llm-scripted", "io.protohive.plugins.tool-clock");
+    assertThat(demo.declared().plugins().values()).allMatch(DeclaredPlugin::enabled);
+    assertThat(demo.declared().route()).containsExactly(new RouteStep("scripted", "scripted-1"));
+    assertThat(demo.declared().approvalTools()).contains(List.of("clock.now"));
+    assertThat(demo.declared().tenantBudget()).isEmpty();
+  }
+
+  @Test
+  void readsEverySection() throws Exception {
+    write(
+        "full.yaml",
+        """
+        slug: full
+        name: Full
+        plugins:
+          io.protohive.plugins.llm-openai:
+            config:
+              apiKey: {env: OPENAI_API_KEY}
+              baseUrl: https://llm.example.com/v1
+              timeoutSeconds: 30
+          io.protohive.plugins.tool-http:
+            enabled: false
+        llm:
+          route:
+            - provider: openai
+              model: gpt-4o-mini
+          budgets:
+            tenant: {unit: tokens, amount: 2000000}
+        approvalTools: [http.get, clock.now]
+        organizationTemplates:
+          - id: legal-desk
+            name: Legal desk
+            description: Two lawyers.
+            agents:
+              - key: lead
+                name: Ada
+                role: Lead counsel
+                color: "#1e40af"
+                persona: You lead.
+              - key: junior
+                name: Bo
+                role: Associate
+                manager: lead
+                tools: [clock.now]
+                color: "#15803d"
+                persona: You research.
+        """);
+
+    DeclaredSettings declared = reader.read(folder).get(0).declared();
+
+    DeclaredPlugin openai = declared.plugins().get("io.protohive.plugins.llm-openai");
+    assertThat(openai.enabled()).isTrue();
+    assertThat(openai.config())
         .containsExactly(
-            new TenantDefinition("demo", "Demo", List.of(), true, false, List.of(), List.of()));
+            entry("apiKey", DeclaredValue.env("OPENAI_API_KEY")),
+            entry("baseUrl", DeclaredValue.inline("https://llm.example.com/v1")),
+            entry("timeoutSeconds", DeclaredValue.inline("30")));
+    assertThat(declared.plugins().get("io.protohive.plugins.tool-http").enabled()).isFalse();
+    assertThat(declared.route()).containsExactly(new RouteStep("openai", "gpt-4o-mini"));
+    assertThat(declared.tenantBudget()).contains(new DeclaredBudget("TOKENS", 2_000_000, 80));
+    assertThat(declared.approvalTools()).contains(List.of("http.get", "clock.now"));
+    assertThat(declared.organizationTemplates()).hasSize(1);
+    assertThat(declared.organizationTemplates().get(0).agents().get(1).manager()).isEqualTo("lead");
+  }
+
+  @Test
+  void namesTheLineOfAnUnknownField() throws Exception {
+    Path file =
+        write(
+            "line.yaml",
+            "slug: line\nname: Line\nllm:\n  route:\n    - provider: x\n      modle: y\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":6: field 'llm.route[0].modle': ");
+  }
+
+  @Test
+  void refusesANegativeBudget() throws Exception {
+    Path file =
+        write(
+            "budget.yaml",
+            "slug: b\nname: B\nllm:\n  budgets:\n    tenant:\n      unit: TOKENS\n      amount: -5\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(
+            file + ":7: field 'llm.budgets.tenant.amount': must be a limit of at least 0, was -5");
+  }
+
+  @Test
+  void refusesAnEmptyRouteAndAStepWithoutModel() throws Exception {
+    Path file = write("route.yaml", "slug: r\nname: R\nllm:\n  route: []\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":4: field 'llm.route': must list one to five");
+
+    write("route.yaml", "slug: r\nname: R\nllm:\n  route:\n    - provider: scripted\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":5: field 'llm.route[0].model': ");
+  }
+
+  @Test
+  void refusesASettingThatIsNeitherAValueNorAReference() throws Exception {
+    Path file =
+        write(
+            "setting.yaml",
+            "slug: s\nname: S\nplugins:\n  p:\n    config:\n      apiKey: {vault: x}\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":6: field 'plugins.p.config.apiKey': ");
+  }
+
+  @Test
+  void refusesAHeldToolThatIsNotAToolId() throws Exception {
+    Path file =
+        write("tools.yaml", "slug: t\nname: T\napprovalTools:\n  - clock.now\n  - 'Not a tool'\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(file + ":5: field 'approvalTools[1]': is not a tool id like clock.now");
+  }
+
+  @Test
+  void refusesATemplateThatTakesAShippedIdOrAnUnknownManager() throws Exception {
+    Path file =
+        write(
+            "templates.yaml",
+            "slug: t\nname: T\norganizationTemplates:\n  - id: customer-support\n    name: Mine\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":4: field 'organizationTemplates[0].id': ");
+
+    write(
+        "templates.yaml",
+        "slug: t\nname: T\norganizationTemplates:\n  - id: mine\n    name: Mine\n    agents:\n"
+            + "      - key: a\n        name: A\n        role: R\n        persona: P\n"
+            + "        color: '#123456'\n        manager: boss\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":12: field 'organizationTemplates[0].agents[0].manager': ");
+
+    write(
+        "templates.yaml",
+        "slug: t\nname: T\norganizationTemplates:\n  - id: mine\n    name: Mine\n    agents:\n"
+            + "      - key: a\n        name: A\n        role: R\n        persona: P\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessageStartingWith(file + ":7: field 'organizationTemplates[0].agents[0].color': ");
   }
 
   @Test
@@ -31,16 +178,14 @@ class TenantsConfigReaderTest {
         "acme.yaml",
         "slug: acme\nname: ' Acme Corp '\nallowedEmailDomains: [Acme.COM]\nadmins: [Boss@Acme.com]\n");
 
-    assertThat(reader.read(folder))
-        .containsExactly(
-            new TenantDefinition(
-                "acme",
-                "Acme Corp",
-                List.of("acme.com"),
-                false,
-                true,
-                List.of("boss@acme.com"),
-                List.of()));
+    TenantDefinition acme = reader.read(folder).get(0);
+
+    assertThat(acme.name()).isEqualTo("Acme Corp");
+    assertThat(acme.allowedEmailDomains()).containsExactly("acme.com");
+    assertThat(acme.admins()).containsExactly("boss@acme.com");
+    assertThat(acme.selfSignup()).isFalse();
+    assertThat(acme.emailVerification()).isTrue();
+    assertThat(acme.declared()).isEqualTo(DeclaredSettings.NONE);
   }
 
   @Test
@@ -49,18 +194,16 @@ class TenantsConfigReaderTest {
 
     assertThatThrownBy(() -> reader.read(folder))
         .isInstanceOf(InvalidTenantsConfigException.class)
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("field 'slug'")
+        .hasMessageStartingWith(file + ":1: field 'slug': ")
         .hasMessageContaining("'Not A Slug'");
   }
 
   @Test
   void namesAnUnknownField() throws Exception {
-    write("typo.yaml", "slug: typo\nname: Typo\nselfSignUp: true\n");
+    Path file = write("typo.yaml", "slug: typo\nname: Typo\nselfSignUp: true\n");
 
     assertThatThrownBy(() -> reader.read(folder))
-        .hasMessageContaining("typo.yaml")
-        .hasMessageContaining("field 'selfSignUp'");
+        .hasMessageStartingWith(file + ":3: field 'selfSignUp': ");
   }
 
   @Test
@@ -82,7 +225,7 @@ class TenantsConfigReaderTest {
     write("domains.yaml", "slug: d\nname: D\nallowedEmailDomains: ['not a domain']\n");
 
     assertThatThrownBy(() -> reader.read(folder))
-        .hasMessageContaining("field 'allowedEmailDomains'")
+        .hasMessageContaining(":3: field 'allowedEmailDomains[0]'")
         .hasMessageContaining("'not a domain'");
   }
 
@@ -91,7 +234,7 @@ class TenantsConfigReaderTest {
     write("admins.yaml", "slug: a\nname: A\nadmins: [boss]\n");
 
     assertThatThrownBy(() -> reader.read(folder))
-        .hasMessageContaining("field 'admins'")
+        .hasMessageContaining(":3: field 'admins[0]'")
         .hasMessageContaining("'boss'");
   }
 

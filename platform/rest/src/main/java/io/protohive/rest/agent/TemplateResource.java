@@ -3,6 +3,7 @@ package io.protohive.rest.agent;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.organization.OrganizationTemplate;
 import io.protohive.kernel.organization.OrganizationTemplates;
+import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,12 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TemplateResource {
 
   @Inject OrganizationTemplates templates;
+  @Inject JsonWebToken token;
 
   @GET
   @Operation(
       summary = "The organization templates",
-      description = "Create one with POST /api/v1/organizations {name, template: id}.")
+      description =
+          "The shipped templates, then those the tenant's tenants-config file adds. Create an"
+              + " organization from one with POST /api/v1/organizations {name, template: id}.")
   public PageResponse<OrganizationTemplate> list() {
-    return PageResponse.all(templates.all());
+    return PageResponse.all(templates.forTenant(Callers.of(token).tenantId()));
   }
 }

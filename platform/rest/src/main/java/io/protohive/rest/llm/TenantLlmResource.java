@@ -1,10 +1,12 @@
 package io.protohive.rest.llm;
 
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.Budgets.Budget;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.RouteStep;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -40,11 +42,17 @@ public class TenantLlmResource {
 
   @Inject LlmRoutes routes;
   @Inject Budgets budgets;
+  @Inject TenantsConfigItems items;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
-  /** The route: provider/model pairs, primary first, then the fallbacks in order. */
-  public record Route(List<RouteStep> steps) {}
+  /**
+   * The route: provider/model pairs, primary first, then the fallbacks in order.
+   *
+   * @param managed in answers: whether the tenant's tenants-config file sets it, so a change here
+   *     is refused; ignored in requests
+   */
+  public record Route(List<RouteStep> steps, Boolean managed) {}
 
   /**
    * A budget to set.
@@ -60,7 +68,8 @@ public class TenantLlmResource {
   @Path("llm-route")
   @Operation(summary = "The tenant's model route")
   public Route route() {
-    return new Route(routes.route(Callers.of(token)));
+    Caller caller = Callers.of(token);
+    return new Route(routes.route(caller), managedRoute(caller));
   }
 
   @PUT
@@ -70,9 +79,14 @@ public class TenantLlmResource {
       description =
           "Calls try the steps in order, falling back on timeouts, 429, 5xx and connection errors.")
   public Route replaceRoute(Route body) {
+    Caller caller = Callers.of(token);
     return new Route(
-        routes.replace(
-            Callers.of(token), RequestBodies.require(body).steps(), request.getRemoteAddr()));
+        routes.replace(caller, RequestBodies.require(body).steps(), request.getRemoteAddr()),
+        managedRoute(caller));
+  }
+
+  private boolean managedRoute(Caller caller) {
+    return items.isManaged(caller.tenantId(), TenantsConfigItems.LLM_ROUTE);
   }
 
   @GET

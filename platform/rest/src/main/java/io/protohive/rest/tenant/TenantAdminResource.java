@@ -1,5 +1,6 @@
 package io.protohive.rest.tenant;
 
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
@@ -7,6 +8,7 @@ import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -45,6 +47,7 @@ public class TenantAdminResource {
   @Inject TenantAdministration administration;
   @Inject PluginCatalog plugins;
   @Inject ToolApprovals approvals;
+  @Inject TenantsConfigItems items;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
@@ -114,8 +117,13 @@ public class TenantAdminResource {
     return PageResponse.all(administration.audit(Callers.of(token), limit));
   }
 
-  /** The tools whose calls in agents' task work wait for a person's approval. */
-  public record ApprovalTools(List<String> toolIds) {}
+  /**
+   * The tools whose calls in agents' task work wait for a person's approval.
+   *
+   * @param managed in answers: whether the tenant's tenants-config file sets them, so a change here
+   *     is refused; ignored in requests
+   */
+  public record ApprovalTools(List<String> toolIds, Boolean managed) {}
 
   @GET
   @Path("approval-tools")
@@ -125,15 +133,21 @@ public class TenantAdminResource {
           "Besides these, tools their plugins declare consequential are always held. In"
               + " conversations, where no one approves, agents are not offered held tools.")
   public ApprovalTools approvalTools() {
-    return new ApprovalTools(approvals.held(Callers.of(token)));
+    Caller caller = Callers.of(token);
+    return new ApprovalTools(approvals.held(caller), managedApprovalTools(caller));
   }
 
   @PUT
   @Path("approval-tools")
   @Operation(summary = "Replace the tools held for approval; tenant admins only")
   public ApprovalTools replaceApprovalTools(ApprovalTools body) {
+    Caller caller = Callers.of(token);
     return new ApprovalTools(
-        approvals.replace(
-            Callers.of(token), RequestBodies.require(body).toolIds(), request.getRemoteAddr()));
+        approvals.replace(caller, RequestBodies.require(body).toolIds(), request.getRemoteAddr()),
+        managedApprovalTools(caller));
+  }
+
+  private boolean managedApprovalTools(Caller caller) {
+    return items.isManaged(caller.tenantId(), TenantsConfigItems.APPROVAL_TOOLS);
   }
 }

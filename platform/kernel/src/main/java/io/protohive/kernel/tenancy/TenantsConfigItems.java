@@ -1,0 +1,81 @@
+package io.protohive.kernel.tenancy;
+
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a tenant's tenants-config file manages. Its admins see a managed item read-only: a change
+ * through the API or the UI is refused, since the next application of the file would undo it.
+ */
+@ApplicationScoped
+public class TenantsConfigItems {
+
+  public static final String LLM_ROUTE = "llm-route";
+  public static final String APPROVAL_TOOLS = "approval-tools";
+  public static final String TENANT_BUDGET = "budget:TENANT";
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
+
+  public static String plugin(String pluginId) {
+    return "plugin:" + pluginId;
+  }
+
+  /** The items the tenant's file manages; none outside a tenant. */
+  @Transactional
+  public Set<String> managed(UUID tenantId) {
+    if (tenantId == null) {
+      return Set.of();
+    }
+    scope.tenant(tenantId);
+    return new HashSet<String>(
+        entityManager
+            .createNativeQuery("select item from tenants_config_item where tenant_id = ?1")
+            .setParameter(1, tenantId)
+            .getResultList());
+  }
+
+  @Transactional
+  public boolean isManaged(UUID tenantId, String item) {
+    return managed(tenantId).contains(item);
+  }
+
+  /**
+   * @param what names the item for the person refused, such as "The model route"
+   * @throws Rejection a conflict, when the tenant's file manages the item
+   */
+  @Transactional
+  public void requireUnmanaged(UUID tenantId, String item, String what) {
+    if (isManaged(tenantId, item)) {
+      throw Rejection.of(
+          Rejection.Kind.CONFLICT,
+          what + " is managed by tenants-config; change it in the tenant's file there.");
+    }
+  }
+
+  /** Makes the managed items those given; what is no longer managed keeps its values. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void replace(UUID tenantId, Set<String> items) {
+    entityManager
+        .createNativeQuery("delete from tenants_config_item where tenant_id = ?1")
+        .setParameter(1, tenantId)
+        .executeUpdate();
+    for (String item : items) {
+      entityManager
+          .createNativeQuery("insert into tenants_config_item (tenant_id, item) values (?1, ?2)")
+          .setParameter(1, tenantId)
+          .setParameter(2, item)
+          .executeUpdate();
+    }
+  }
+}
