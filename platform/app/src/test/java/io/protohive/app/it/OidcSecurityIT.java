@@ -17,8 +17,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,10 +35,11 @@ class OidcSecurityIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
   private static final String STATE_COOKIE = "protohive_oidc_state";
   private static final String TICKET_COOKIE = "protohive_oidc_ticket";
 
+  // one per test, so a callback a failed test left queued cannot answer the next one
+  private final MockOAuth2Server provider = new MockOAuth2Server();
   private String tenant;
 
   @Deployment(testable = false)
@@ -47,19 +47,15 @@ class OidcSecurityIT {
     return Platform.war();
   }
 
-  @BeforeAll
-  static void startProvider() {
-    PROVIDER.start();
-  }
-
-  @AfterAll
-  static void stopProvider() {
-    PROVIDER.shutdown();
-  }
-
   @BeforeEach
   void tenantWithAProvider() throws Exception {
+    provider.start();
     tenant = tenant("");
+  }
+
+  @AfterEach
+  void stopProvider() {
+    provider.shutdown();
   }
 
   @Test
@@ -224,14 +220,14 @@ class OidcSecurityIT {
         URI.create(approved.headers().firstValue("Location").orElseThrow()), stateCookie);
   }
 
-  private static HttpResponse<String> complete(Attempt attempt) throws Exception {
+  private HttpResponse<String> complete(Attempt attempt) throws Exception {
     return send(attempt.callback(), attempt.stateCookie());
   }
 
-  private static void expect(Map<String, Object> claims, String subject) {
+  private void expect(Map<String, Object> claims, String subject) {
     Map<String, Object> withName = new HashMap<>(claims);
     withName.putIfAbsent("name", "Test Person");
-    PROVIDER.enqueueCallback(
+    provider.enqueueCallback(
         new DefaultOAuth2TokenCallback("default", subject, "JWT", null, withName, 3600));
   }
 
@@ -281,7 +277,7 @@ class OidcSecurityIT {
   }
 
   /** A tenant with the provider, written straight to the database as tenants-config would. */
-  private static String tenant(String adminEmails) throws Exception {
+  private String tenant(String adminEmails) throws Exception {
     String slug = "sso-" + UUID.randomUUID().toString().substring(0, 8);
     PlatformIT.execute(
         "insert into tenant (id, slug, name, self_signup, email_verification, admin_emails,"
@@ -291,7 +287,7 @@ class OidcSecurityIT {
             + "', 'SSO', true, false, '"
             + adminEmails
             + "', 'example.org', '[{\"id\":\"mock\",\"name\":\"Mock IdP\",\"issuer\":\""
-            + PROVIDER.issuerUrl("default")
+            + provider.issuerUrl("default")
             + "\",\"clientId\":\"protohive\"}]', now(), now())");
     return slug;
   }
