@@ -1,5 +1,6 @@
 package io.protohive.ui.signin;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -52,8 +53,16 @@ public class OidcCompleteView extends VerticalLayout implements BeforeEnterObser
       if (signIn.confirmationNeeded()) {
         askForPassword(signIn);
       } else {
-        SignedInUser.signIn(signIn.signedIn());
-        event.getUI().getPage().setLocation("/");
+        // the session is renewed on sign-in, which works in a round trip of the page, as after a
+        // click, not while the page itself is being built
+        UI ui = event.getUI();
+        ui.getPage()
+            .executeJs("return true")
+            .then(
+                ignored -> {
+                  SignedInUser.signIn(signIn.signedIn());
+                  ui.getPage().setLocation("/");
+                });
       }
     } catch (Rejection rejection) {
       outcome.setText(rejection.getMessage());

@@ -187,6 +187,13 @@ class OidcSecurityIT {
       first.open("login");
       first.driver.manage().addCookie(new Cookie(TICKET_COOKIE, ticket));
       first.open("oidc-complete");
+      first.wait.until(
+          driver ->
+              !driver.findElements(By.id("signed-in-as")).isEmpty()
+                  || !driver.findElement(By.id("oidc-outcome")).getText().isEmpty());
+      assertThat(first.driver.findElements(By.id("oidc-outcome")))
+          .as("no refusal")
+          .allMatch(outcome -> outcome.getText().isEmpty());
       first.waitForSignedIn(email);
     }
     try (Browser replay = new Browser()) {
