@@ -32,7 +32,7 @@ public record SignedInUser(
                 account.email(),
                 account.tenantId(),
                 account.isPlatformAdmin(),
-                signedIn.tenant().map(t -> t.isAdmin(account.email())).orElse(false)));
+                signedIn.tenant().map(t -> t.isAdmin(account)).orElse(false)));
   }
 
   public static void signOut() {

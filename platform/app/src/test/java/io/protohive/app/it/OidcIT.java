@@ -38,6 +38,7 @@ class OidcIT {
   private final MockOAuth2Server provider = new MockOAuth2Server();
   private String tenant;
   private Path tenantFile;
+  private String stateCookie;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -77,13 +78,17 @@ class OidcIT {
   @Test
   void aPersonSignsInThroughTheProviderAndGetsAnAccount() throws Exception {
     String email = "ada-" + UUID.randomUUID() + "@example.org";
-    expectSignIn(email);
+    String subject = UUID.randomUUID().toString();
+    expectSignIn(email, subject);
 
     HttpResponse<String> back = throughProvider();
     assertThat(back.statusCode()).isEqualTo(303);
-    assertThat(back.headers().firstValue("Location").orElseThrow())
-        .contains("/oidc-complete?ticket=");
-    String cookie = back.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/oidc-complete");
+    String cookie =
+        back.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("protohive_refresh="))
+            .findFirst()
+            .orElseThrow();
     String refresh = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
 
     HttpResponse<String> tokens =
@@ -99,7 +104,7 @@ class OidcIT {
     assertThat(me.get("tenant").get("slug").asText()).isEqualTo(tenant);
     assertThat(me.get("displayName").asText()).isEqualTo("Ada Lovelace");
 
-    expectSignIn(email);
+    expectSignIn(email, subject);
     assertThat(throughProvider().statusCode())
         .as("the second sign-in finds the account")
         .isEqualTo(303);
@@ -125,7 +130,9 @@ class OidcIT {
     assertThat(send(callback).statusCode()).isEqualTo(303);
     assertThat(send(callback).statusCode()).as("replayed").isEqualTo(401);
     assertThat(
-            send(Platform.BASE.resolve("api/v1/auth/oidc/callback?state=forged&code=x"))
+            send(
+                    Platform.BASE.resolve("api/v1/auth/oidc/callback?state=forged&code=x"),
+                    "protohive_oidc_state=forged")
                 .statusCode())
         .isEqualTo(401);
     assertThat(send(Platform.BASE.resolve("api/v1/auth/oidc/" + tenant + "/nope")).statusCode())
@@ -146,10 +153,14 @@ class OidcIT {
   }
 
   private void expectSignIn(String email) {
+    expectSignIn(email, UUID.randomUUID().toString());
+  }
+
+  private void expectSignIn(String email, String subject) {
     provider.enqueueCallback(
         new DefaultOAuth2TokenCallback(
             "default",
-            UUID.randomUUID().toString(),
+            subject,
             "JWT",
             null,
             Map.of("email", email, "email_verified", true, "name", "Ada Lovelace"),
@@ -161,10 +172,13 @@ class OidcIT {
     return send(providerRedirect());
   }
 
+  /** Where the provider sends the person back; the state cookie is kept for {@link #send}. */
   private URI providerRedirect() throws Exception {
     HttpResponse<String> start =
         send(Platform.BASE.resolve("api/v1/auth/oidc/" + tenant + "/mock"));
     assertThat(start.statusCode()).isEqualTo(303);
+    String setCookie = start.headers().firstValue("Set-Cookie").orElseThrow();
+    stateCookie = setCookie.substring(0, setCookie.indexOf(';'));
     URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
     assertThat(authorize.getQuery()).contains("code_challenge_method=S256", "nonce=", "state=");
     HttpResponse<String> approved = send(authorize);
@@ -172,9 +186,16 @@ class OidcIT {
     return URI.create(approved.headers().firstValue("Location").orElseThrow());
   }
 
-  private static HttpResponse<String> send(URI uri) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** Sends the state cookie of the browser this test plays along. */
+  private HttpResponse<String> send(URI uri) throws Exception {
+    return send(uri, stateCookie);
+  }
+
+  private static HttpResponse<String> send(URI uri, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

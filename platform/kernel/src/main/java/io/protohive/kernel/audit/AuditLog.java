@@ -22,6 +22,7 @@ public class AuditLog {
     SIGN_IN_FAILED,
     SIGN_IN_LOCKED,
     SIGN_UP,
+    IDENTITY_LINKED,
     SIGN_OUT,
     SIGN_OUT_EVERYWHERE,
     REFRESH_TOKEN_REUSED,

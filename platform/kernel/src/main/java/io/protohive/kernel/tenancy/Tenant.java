@@ -1,5 +1,6 @@
 package io.protohive.kernel.tenancy;
 
+import io.protohive.kernel.identity.UserAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -157,8 +158,14 @@ public class Tenant {
     return adminEmails.isEmpty() ? List.of() : Arrays.asList(adminEmails.split(" "));
   }
 
-  public boolean isAdmin(String email) {
-    return !adminEmails.isEmpty() && Arrays.asList(adminEmails.split(" ")).contains(email);
+  /**
+   * Whether this account administers the tenant: tenants-config names it by email, and the email is
+   * verified, so an address no one has proven to own never carries the rights.
+   */
+  public boolean isAdmin(UserAccount account) {
+    return account.isEmailVerified()
+        && id.equals(account.tenantId())
+        && adminEmails().contains(account.email());
   }
 
   public List<OidcProviderDefinition> oidcProviders() {

@@ -149,7 +149,7 @@ public class TenantAdministration {
     scope.tenant(caller.tenantId());
     UserAccount account = entityManager.find(UserAccount.class, caller.userId());
     Tenant tenant = entityManager.find(Tenant.class, caller.tenantId());
-    return account != null && tenant != null && tenant.isAdmin(account.email());
+    return account != null && tenant != null && tenant.isAdmin(account);
   }
 
   /** The caller's tenant. @throws Rejection unless the caller administers it */
@@ -167,6 +167,6 @@ public class TenantAdministration {
         user.displayName(),
         user.isEmailVerified(),
         user.isDisabled(),
-        tenant.isAdmin(user.email()));
+        tenant.isAdmin(user));
   }
 }

@@ -45,20 +45,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Sign-in through a tenant's OpenID Connect provider: the authorization-code flow with PKCE (S256),
- * state and nonce. The pending sign-in waits in the cluster, so the provider may send the person
- * back to any node. A person signing in for the first time gets an account, if the tenant's allowed
- * domains admit the address.
+ * state and nonce, both bound to the browser that started it. The pending sign-in waits in the
+ * cluster, so the provider may send the person back to any node. People are linked to accounts by
+ * the provider's subject; a person signing in for the first time with a verified email gets an
+ * account, if the tenant's allowed domains admit the address, or, when an account has that email
+ * already, links to it once its owner confirms.
  */
 @ApplicationScoped
 public class OidcSignIn {
 
-  private static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+  /** How long a started sign-in waits for the provider to send the person back. */
+  public static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
   private static final String REFUSED = "Sign-in with this provider did not succeed; try again.";
 
@@ -69,22 +72,35 @@ public class OidcSignIn {
   @Inject PlatformRuntime runtime;
   @Inject DatabaseScope scope;
   @Inject AuditLog audit;
+  @Inject OidcLinks links;
+  @Inject OidcTickets tickets;
+  @Inject SignInService passwords;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
   private final ObjectMapper json = new ObjectMapper();
 
   /**
-   * Where to send the person: the provider's authorization endpoint, with this sign-in's state,
-   * nonce and code challenge.
+   * Where the sign-in starts: the provider's authorization endpoint, with this sign-in's state,
+   * nonce and code challenge, and the browser key that binds it to the browser.
+   *
+   * @param location the provider's authorization endpoint
+   * @param browserKey kept by the browser in an httpOnly cookie and shown again at the callback;
+   *     the nonce is its hash, so the ID token, too, belongs to this browser only
+   */
+  public record Start(URI location, String browserKey) {}
+
+  /**
+   * Starts a sign-in.
    *
    * @param redirectUri the platform's callback, registered at the provider
    */
-  public URI start(String tenantSlug, String providerId, String redirectUri) {
+  public Start start(String tenantSlug, String providerId, String redirectUri) {
     Tenant tenant = tenant(tenantSlug);
     OidcProviderDefinition provider = provider(tenant, providerId);
     JsonNode discovery = discover(provider);
     String state = OpaqueTokens.generate();
-    String nonce = OpaqueTokens.generate();
+    String browserKey = OpaqueTokens.generate();
+    String nonce = OpaqueTokens.hash(browserKey);
     String verifier = OpaqueTokens.generate();
     pending()
         .set(
@@ -101,22 +117,27 @@ public class OidcSignIn {
     query.put("nonce", nonce);
     query.put("code_challenge", challenge(verifier));
     query.put("code_challenge_method", "S256");
-    return URI.create(discovery.path("authorization_endpoint").asText() + "?" + form(query));
+    return new Start(
+        URI.create(discovery.path("authorization_endpoint").asText() + "?" + form(query)),
+        browserKey);
   }
 
   /**
-   * Completes the sign-in the provider sent the person back from.
+   * Completes the sign-in the provider sent the person back from. A person is recognized by the
+   * provider's subject; someone new gets an account, or, when an account has their email already,
+   * must confirm the link as that account's owner first.
    *
-   * @throws Rejection when the state is unknown or used, the code or ID token do not check out, or
-   *     the address may not have an account in the tenant
+   * @param browserKey from the cookie of the browser the callback arrived in
+   * @throws Rejection when the state is unknown, used or from another browser, the code or ID token
+   *     do not check out, the provider has not verified the email of a person it names for the
+   *     first time, or the address may not have an account in the tenant
    */
   @Transactional
-  public SignedIn complete(String state, String code, String address) {
-    String pendingLogin = state == null ? null : pending().remove(state);
-    if (pendingLogin == null || code == null) {
+  public ProviderSignIn complete(String state, String code, String browserKey, String address) {
+    String[] parts = takePending(state, browserKey).split("\n");
+    if (code == null) {
       throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED);
     }
-    String[] parts = pendingLogin.split("\n");
     Tenant tenant = tenant(parts[0]);
     SignInService.requireEnabled(Optional.of(tenant));
     OidcProviderDefinition provider = provider(tenant, parts[1]);
@@ -124,22 +145,98 @@ public class OidcSignIn {
     JWTClaimsSet claims =
         verifyIdToken(
             provider, discovery, exchange(provider, discovery, code, parts[4], parts[3]), parts[2]);
-    if (Boolean.FALSE.equals(claims.getClaim("email_verified"))) {
-      throw Rejection.of(
-          Rejection.Kind.FORBIDDEN, "The provider has not verified your email address.");
-    }
-    String email = Credentials.normalizeEmail((String) claims.getClaim("email"));
     scope.tenant(tenant.id());
-    UserAccount account = account(tenant, email, name(claims, email), address);
-    if (account.isDisabled()) {
+    ProviderSignIn signIn =
+        links
+            .account(provider.id(), claims.getSubject())
+            .map(
+                account ->
+                    new ProviderSignIn(account, tenant, provider, claims.getSubject(), false))
+            .orElseGet(() -> firstSignIn(tenant, provider, claims, address));
+    if (signIn.account().isDisabled()) {
       throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED);
     }
-    audit.record(
-        tenant.id(), account.id(), Action.SIGN_IN, email + " via " + provider.id(), address);
-    return new SignedIn(account, Optional.of(tenant));
+    if (!signIn.confirmationNeeded()) {
+      audit.record(
+          tenant.id(),
+          signIn.account().id(),
+          Action.SIGN_IN,
+          signIn.account().email() + " via " + provider.id(),
+          address);
+    }
+    return signIn;
   }
 
-  private UserAccount account(Tenant tenant, String email, String name, String address) {
+  /**
+   * The pending sign-in of this state, taken once, and only by the browser that started it: a
+   * callback from another browser (login CSRF) leaves it for its own.
+   */
+  private String takePending(String state, String browserKey) {
+    String pendingLogin = state == null ? null : pending().get(state);
+    if (pendingLogin == null
+        || browserKey == null
+        || !MessageDigest.isEqual(
+            OpaqueTokens.hash(browserKey).getBytes(StandardCharsets.US_ASCII),
+            pendingLogin.split("\n")[2].getBytes(StandardCharsets.US_ASCII))
+        || !pending().remove(state, pendingLogin)) {
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED);
+    }
+    return pendingLogin;
+  }
+
+  /** A person the provider names for the first time: found or known only by a verified email. */
+  private ProviderSignIn firstSignIn(
+      Tenant tenant, OidcProviderDefinition provider, JWTClaimsSet claims, String address) {
+    // exactly the JSON boolean true: a missing claim or the string "true" vouches for nothing
+    if (!Boolean.TRUE.equals(claims.getClaim("email_verified"))
+        || !(claims.getClaim("email") instanceof String claimed)) {
+      throw Rejection.of(
+          Rejection.Kind.FORBIDDEN,
+          "The sign-in provider has not verified your email address; verify it there, then try"
+              + " again.");
+    }
+    String email = Credentials.normalizeEmail(claimed);
+    Optional<UserAccount> existing = accountWith(tenant, email);
+    if (existing.isPresent()) {
+      if (links.isLinked(existing.get().id(), provider.id())) {
+        throw Rejection.of(
+            Rejection.Kind.CONFLICT,
+            "The account with your email is linked to someone else at this provider.");
+      }
+      return new ProviderSignIn(existing.get(), tenant, provider, claims.getSubject(), true);
+    }
+    ProviderSignIn signIn =
+        new ProviderSignIn(
+            provision(tenant, email, name(claims, email), address),
+            tenant,
+            provider,
+            claims.getSubject(),
+            false);
+    links.link(signIn, address);
+    return signIn;
+  }
+
+  /**
+   * Links an existing account to the person the provider vouched for, once they prove to own it
+   * with its password (a password sign-in, throttled and audited as any other), and signs them in.
+   *
+   * @throws Rejection when the password is wrong, or the account cannot sign in with a password
+   */
+  public SignedIn confirmLink(ProviderSignIn pending, String password, String address) {
+    SignedIn owner =
+        passwords.signIn(
+            pending.account().email(),
+            (password == null ? "" : password).toCharArray(),
+            Optional.of(pending.tenant().slug()),
+            address);
+    if (!owner.account().id().equals(pending.account().id())) {
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED);
+    }
+    links.confirm(pending, address);
+    return owner;
+  }
+
+  private Optional<UserAccount> accountWith(Tenant tenant, String email) {
     return entityManager
         .createQuery(
             "select u from UserAccount u where u.tenantId = :tenant and lower(u.email) = :email",
@@ -147,8 +244,7 @@ public class OidcSignIn {
         .setParameter("tenant", tenant.id())
         .setParameter("email", email)
         .getResultStream()
-        .findFirst()
-        .orElseGet(() -> provision(tenant, email, name, address));
+        .findFirst();
   }
 
   private UserAccount provision(Tenant tenant, String email, String name, String address) {
@@ -158,7 +254,7 @@ public class OidcSignIn {
           Rejection.Kind.FORBIDDEN,
           "Addresses at " + Credentials.domainOf(email) + " cannot have an account here.");
     }
-    // no password: this person signs in through the provider
+    // no password: this person signs in through the provider, which verified the address
     UserAccount account = UserAccount.member(tenant.id(), email, name, "oidc", true, Instant.now());
     entityManager.persist(account);
     entityManager.flush();
@@ -219,7 +315,7 @@ public class OidcSignIn {
                   .issuer(discovery.path("issuer").asText())
                   .claim("nonce", nonce)
                   .build(),
-              Set.of("sub", "email", "exp", "iat")));
+              Set.of("sub", "exp", "iat")));
       return processor.process(idToken, null);
     } catch (Exception e) {
       throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED);
@@ -260,27 +356,31 @@ public class OidcSignIn {
         .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No such sign-in provider."));
   }
 
-  /** A short-lived, single-use ticket that hands a completed sign-in over to the UI. */
-  public String ticketFor(SignedIn signedIn) {
-    String ticket = OpaqueTokens.generate();
-    tickets().set(ticket, signedIn.account().id().toString(), 60, TimeUnit.SECONDS);
-    return ticket;
-  }
-
-  /** The sign-in a ticket stands for. @throws Rejection when unknown, used or expired */
+  /**
+   * The sign-in a ticket hands over, once.
+   *
+   * @throws Rejection when the ticket is unknown, used or expired, or the account or its tenant may
+   *     no longer sign in
+   */
   @Transactional
-  public SignedIn redeem(String ticket) {
-    String userId = ticket == null ? null : tickets().remove(ticket);
-    if (userId == null) {
+  public ProviderSignIn redeem(String ticket) {
+    OidcTicket handedOver =
+        tickets
+            .redeem(ticket)
+            .orElseThrow(() -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED));
+    scope.platform();
+    UserAccount account = entityManager.find(UserAccount.class, handedOver.userId());
+    Tenant tenant = tenants.byId(handedOver.tenantId()).orElse(null);
+    if (account == null || account.isDisabled() || tenant == null) {
       throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED);
     }
-    scope.platform();
-    UserAccount account = entityManager.find(UserAccount.class, UUID.fromString(userId));
-    return new SignedIn(account, tenants.byId(account.tenantId()));
-  }
-
-  private IMap<String, String> tickets() {
-    return runtime.cluster().hazelcast().getMap("protohive.oidc.tickets");
+    SignInService.requireEnabled(Optional.of(tenant));
+    return new ProviderSignIn(
+        account,
+        tenant,
+        provider(tenant, handedOver.providerId()),
+        handedOver.subject(),
+        handedOver.confirmLink());
   }
 
   private IMap<String, String> pending() {

@@ -53,7 +53,7 @@ public class AccessTokens {
     if (user.isPlatformAdmin()) {
       groups.add(PLATFORM_ADMIN);
     }
-    if (tenant != null && tenant.isAdmin(user.email())) {
+    if (tenant != null && tenant.isAdmin(user)) {
       groups.add(TENANT_ADMIN);
     }
     JWTClaimsSet.Builder claims =
