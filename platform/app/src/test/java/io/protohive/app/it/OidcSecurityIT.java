@@ -50,7 +50,7 @@ class OidcSecurityIT {
   @BeforeEach
   void tenantWithAProvider() throws Exception {
     provider.start();
-    tenant = tenant("");
+    tenant = tenant("", "example.org");
   }
 
   @AfterEach
@@ -84,7 +84,7 @@ class OidcSecurityIT {
   void theEmailOfATenantAdminUnverifiedByTheProviderGivesNoAccountAndNoAdminRights()
       throws Exception {
     String admin = Accounts.newEmail("boss", "example.org");
-    tenant = tenant(admin);
+    tenant = tenant(admin, "example.org");
 
     HttpResponse<String> back = complete(attempt(Map.of("email", admin), subject()));
 
@@ -92,6 +92,18 @@ class OidcSecurityIT {
     assertThat(back.headers().allValues("Set-Cookie"))
         .noneMatch(cookie -> cookie.startsWith("protohive_refresh="));
     assertThat(accountsWith(admin)).isEqualTo("0");
+  }
+
+  @Test
+  void thePlatformAdminsAddressGetsNoAccountThroughAProvider() throws Exception {
+    tenant = tenant("", "");
+
+    HttpResponse<String> back =
+        complete(
+            attempt(Map.of("email", Accounts.PLATFORM_ADMIN, "email_verified", true), subject()));
+
+    assertThat(back.statusCode()).isEqualTo(400);
+    assertThat(accountsWith(Accounts.PLATFORM_ADMIN)).as("the platform admin alone").isEqualTo("1");
   }
 
   @Test
@@ -284,7 +296,7 @@ class OidcSecurityIT {
   }
 
   /** A tenant with the provider, written straight to the database as tenants-config would. */
-  private String tenant(String adminEmails) throws Exception {
+  private String tenant(String adminEmails, String allowedDomains) throws Exception {
     String slug = "sso-" + UUID.randomUUID().toString().substring(0, 8);
     PlatformIT.execute(
         "insert into tenant (id, slug, name, self_signup, email_verification, admin_emails,"
@@ -293,7 +305,9 @@ class OidcSecurityIT {
             + slug
             + "', 'SSO', true, false, '"
             + adminEmails
-            + "', 'example.org', '[{\"id\":\"mock\",\"name\":\"Mock IdP\",\"issuer\":\""
+            + "', '"
+            + allowedDomains
+            + "', '[{\"id\":\"mock\",\"name\":\"Mock IdP\",\"issuer\":\""
             + provider.issuerUrl("default")
             + "\",\"clientId\":\"protohive\"}]', now(), now())");
     return slug;

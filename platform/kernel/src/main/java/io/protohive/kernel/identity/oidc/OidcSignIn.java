@@ -15,6 +15,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.OpaqueTokens;
+import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
@@ -75,6 +76,7 @@ public class OidcSignIn {
   @Inject OidcLinks links;
   @Inject OidcTickets tickets;
   @Inject SignInService passwords;
+  @Inject PlatformAdmins platformAdmins;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -254,6 +256,7 @@ public class OidcSignIn {
           Rejection.Kind.FORBIDDEN,
           "Addresses at " + Credentials.domainOf(email) + " cannot have an account here.");
     }
+    platformAdmins.requireNotReserved(email);
     // no password: this person signs in through the provider, which verified the address
     UserAccount account = UserAccount.member(tenant.id(), email, name, "oidc", true, Instant.now());
     entityManager.persist(account);
