@@ -218,6 +218,10 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
                 (ConversationEvent event) -> {
                   shown.apply(event);
                   changed();
+                  if ("message.completed".equals(event.type())) {
+                    // seen as it arrived: not news on the person's home page
+                    conversations.read(caller, conversation.id());
+                  }
                 },
                 () -> {
                   // the page has gone: nothing to show the event on

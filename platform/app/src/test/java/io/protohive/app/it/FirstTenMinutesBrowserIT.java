@@ -106,6 +106,9 @@ class FirstTenMinutesBrowserIT {
     browser.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("dashboard-organizations"), "Rocket"));
+    assertThat(browser.driver.findElement(By.id("dashboard-unread")).getText())
+        .as("what the person watched arrive is not news")
+        .doesNotContain("Conversation with Ada");
     browser.screenshot("dashboard.png");
     assertThat(browser.consoleErrors()).isEmpty();
   }

@@ -121,6 +121,13 @@ public class ConversationService {
     return visible(caller, conversationId);
   }
 
+  /** Marks the conversation read by the caller, who is watching its messages arrive. */
+  @Transactional
+  public void read(Caller caller, UUID conversationId) {
+    visible(caller, conversationId);
+    store.markRead(caller.tenantId(), conversationId, caller.userId());
+  }
+
   /** The conversation's messages, oldest first; reading them marks the conversation read. */
   @Transactional
   public Page<MessageView> messages(
