@@ -184,8 +184,6 @@ class TaskIT {
 
   @Test
   void anApprovalRunsItsOneCallOnceAndARepeatedCallIdWaitsForANewOne() throws Exception {
-    Platform.send("PUT", "api/v1/tenant/approval-tools", "{\"toolIds\":[\"clock.now\"]}", owner);
-    // http.post waits for a person anyway: its plugin declares it consequential
     assertThat(
             PluginsApi.configure(
                     "io.protohive.plugins.tool-http",
@@ -193,10 +191,19 @@ class TaskIT {
                     owner)
                 .statusCode())
         .isEqualTo(200);
+    // Linus has both tools; both wait for a person
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/approval-tools",
+                    "{\"toolIds\":[\"clock.now\",\"http.get\"]}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
     plan(
         "@Linus: call#call-1: clock_now {}",
         "@Linus: call#call-1: clock_now {}",
-        "@Linus: call#call-1: http_post {\"url\":\"https://example.com/orders\",\"body\":\"x\"}",
+        "@Linus: call#call-1: http_get {\"url\":\"https://example.com/orders\"}",
         "@Linus: call: task_complete {\"result\":\"Asked twice.\"}");
     String task = task("{\"title\":\"Tell the time\",\"assigneeAgentId\":\"" + linus() + "\"}");
     awaitStatus(task, "WAITING_FOR_APPROVAL");
@@ -218,15 +225,15 @@ class TaskIT {
     assertThat(otherTool.get("task").get("status").asText()).isEqualTo("WAITING_FOR_APPROVAL");
     JsonNode held = otherTool.get("approvals").get(2);
     assertThat(held.get("status").asText()).isEqualTo("PENDING");
-    assertThat(held.get("toolId").asText()).isEqualTo("http.post");
+    assertThat(held.get("toolId").asText()).isEqualTo("http.get");
     assertThat(held.get("arguments").asText()).contains("https://example.com/orders");
     assertThat(toolResults(otherTool, "clock_now")).isEqualTo(2);
-    assertThat(toolResults(otherTool, "http_post")).as("not run on clock's approval").isZero();
+    assertThat(toolResults(otherTool, "http_get")).as("not run on clock's approval").isZero();
 
     decide(held.get("id").asText(), "{\"approve\":false,\"note\":\"No orders.\"}");
 
     JsonNode done = awaitStatus(task, "DONE");
-    assertThat(toolResults(done, "http_post")).isEqualTo(1);
+    assertThat(toolResults(done, "http_get")).isEqualTo(1);
     assertThat(done.get("work").toString()).contains("A person rejected this action: No orders.");
     assertThat(done.get("approvals")).hasSize(3);
   }
