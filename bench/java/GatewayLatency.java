@@ -25,8 +25,6 @@ public final class GatewayLatency {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final String PROMPT =
-      "{\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}],\"maxTokens\":64}";
 
   record Timing(long firstNanos, long totalNanos) {}
 
@@ -43,6 +41,11 @@ public final class GatewayLatency {
               + "\",\"models\":\"gpt-fake\"}}");
       BenchPlatform.send(base, "PUT", "api/v1/tenant/llm-route", token,
           "{\"steps\":[{\"providerId\":\"openai\",\"model\":\"gpt-fake\"}]}");
+      // every call is made for an organization, so that its budgets are checked as in production
+      String organization = BenchPlatform.field(BenchPlatform.send(base, "POST",
+          "api/v1/organizations", token, "{\"name\":\"Bench\"}").body(), "id");
+      String prompt = "{\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}],"
+          + "\"maxTokens\":64,\"organizationId\":\"" + organization + "\"}";
       HttpRequest direct =
           HttpRequest.newBuilder(URI.create(openAi.apiBaseUrl() + "/chat/completions"))
               .header("Content-Type", "application/json")
@@ -55,7 +58,7 @@ public final class GatewayLatency {
               .header("Content-Type", "application/json")
               .header("Accept", "text/event-stream")
               .header("Authorization", "Bearer " + token)
-              .POST(HttpRequest.BodyPublishers.ofString(PROMPT))
+              .POST(HttpRequest.BodyPublishers.ofString(prompt))
               .build();
       for (int concurrency : new int[] {1, 50}) {
         measure(direct, "data:", 200, concurrency);

@@ -44,7 +44,9 @@ class GatewayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OpenAiFakeServer openAi;
+  private PluginsApi.TenantAdmin account;
   private String[] admin;
+  private String organization;
   private final String apiKey = "sk-test-" + UUID.randomUUID();
 
   @Deployment(testable = false)
@@ -55,7 +57,9 @@ class GatewayIT {
   @BeforeEach
   void tenantWithProviders() throws Exception {
     openAi = new OpenAiFakeServer().requireApiKey(apiKey);
-    admin = PluginsApi.newTenantAdmin("gateway");
+    account = PluginsApi.newTenantAdminAccount("gateway");
+    admin = account.bearer();
+    organization = organization("{\"name\":\"Gateway\"}", admin);
     String openAiConfig =
         JSON.writeValueAsString(
             Map.of(
@@ -212,7 +216,9 @@ class GatewayIT {
                     .header("Content-Type", "application/json")
                     .header("Accept", "text/event-stream")
                     .header(admin[0], admin[1])
-                    .POST(HttpRequest.BodyPublishers.ofString(body("stream this please", null)))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            body("stream this please", organization, null, null)))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -236,6 +242,60 @@ class GatewayIT {
     assertThat(String.join("", deltas)).as(stream.body()).isEqualTo(completed);
     assertThat(completed)
         .isEqualTo("This is the scripted offline model. You said: stream this please");
+  }
+
+  @Test
+  void aCallIsChargedToAnOrganizationAndAnAgentOfTheCallersOwn() throws Exception {
+    route("scripted/scripted-1");
+    String startup =
+        organization("{\"name\":\"Startup\",\"template\":\"software-startup\"}", admin);
+    String agent = firstAgent(startup, admin);
+    String[] otherTenant = PluginsApi.newTenantAdmin("elsewhere");
+    String foreignAgent =
+        firstAgent(
+            organization("{\"name\":\"Theirs\",\"template\":\"software-startup\"}", otherTenant),
+            otherTenant);
+    String[] colleague = colleague();
+    organization("{\"name\":\"Own\"}", colleague);
+
+    HttpResponse<String> unscoped = chatAs(admin, null, null);
+    assertThat(unscoped.statusCode()).as(unscoped.body()).isEqualTo(400);
+    assertThat(Platform.json(unscoped).get("errors").has("organizationId")).isTrue();
+    assertThat(chatAs(admin, null, foreignAgent).statusCode()).isEqualTo(404);
+    assertThat(chatAs(admin, organization, foreignAgent).statusCode()).isEqualTo(404);
+    assertThat(chatAs(admin, organization, UUID.randomUUID().toString()).statusCode())
+        .isEqualTo(404);
+    assertThat(chatAs(colleague, null, agent).statusCode())
+        .as("an agent of an organization the caller is no member of")
+        .isEqualTo(404);
+    assertThat(chatAs(colleague, startup, null).statusCode()).isEqualTo(404);
+    HttpResponse<String> mismatched = chatAs(admin, organization, agent);
+    assertThat(mismatched.statusCode()).as(mismatched.body()).isEqualTo(400);
+    assertThat(Platform.json(mismatched).get("errors").has("agentId")).isTrue();
+    for (String scopeId : List.of(startup, organization)) {
+      assertThat(
+              Platform.send(
+                      "PUT",
+                      "api/v1/tenant/budgets",
+                      "{\"scope\":\"ORGANIZATION\",\"scopeId\":\""
+                          + scopeId
+                          + "\",\"unit\":\"TOKENS\",\"amount\":100000}",
+                      admin)
+                  .statusCode())
+          .isEqualTo(200);
+    }
+
+    HttpResponse<String> agents = chatAs(admin, null, agent);
+
+    assertThat(agents.statusCode()).as(agents.body()).isEqualTo(200);
+    Map<String, Long> spent = new HashMap<>();
+    for (JsonNode budget :
+        Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items")) {
+      spent.put(budget.get("scopeId").asText(), budget.get("spent").asLong());
+    }
+    assertThat(spent.get(startup)).as("the agent's organization paid").isPositive();
+    assertThat(spent.get(organization)).isZero();
+    assertThat(usage("organization").findValuesAsText("key")).containsExactly(startup);
   }
 
   @Test
@@ -293,7 +353,7 @@ class GatewayIT {
   }
 
   private HttpResponse<String> chatResponse(String text, Integer maxTokens) throws Exception {
-    return Platform.post("api/v1/llm/chat", body(text, maxTokens), admin);
+    return Platform.post("api/v1/llm/chat", body(text, organization, null, maxTokens), admin);
   }
 
   private HttpResponse<String> chatQuietly(String text, Integer maxTokens) {
@@ -304,13 +364,50 @@ class GatewayIT {
     }
   }
 
-  private static String body(String text, Integer maxTokens) throws Exception {
+  /** A chat call's body; organization and agent are left out when {@code null}. */
+  private static String body(String text, String organizationId, String agentId, Integer maxTokens)
+      throws Exception {
     Map<String, Object> body = new HashMap<>();
     body.put("messages", List.of(Map.of("role", "user", "content", text)));
+    if (organizationId != null) {
+      body.put("organizationId", organizationId);
+    }
+    if (agentId != null) {
+      body.put("agentId", agentId);
+    }
     if (maxTokens != null) {
       body.put("maxTokens", maxTokens);
     }
     return JSON.writeValueAsString(body);
+  }
+
+  private HttpResponse<String> chatAs(String[] user, String organizationId, String agentId)
+      throws Exception {
+    return Platform.post("api/v1/llm/chat", body("hi", organizationId, agentId, null), user);
+  }
+
+  /** A new user of the admin's tenant, who is a member of none of the admin's organizations. */
+  private String[] colleague() throws Exception {
+    String email = "colleague-" + UUID.randomUUID() + "@example.com";
+    assertThat(Accounts.register(email, Accounts.PASSWORD, account.tenant()).statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> login = Accounts.login(email, Accounts.PASSWORD);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return PluginsApi.bearer(Platform.json(login).get("accessToken").asText());
+  }
+
+  private static String organization(String body, String... user) throws Exception {
+    HttpResponse<String> created = Platform.post("api/v1/organizations", body, user);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Platform.json(created).get("id").asText();
+  }
+
+  private static String firstAgent(String organizationId, String... user) throws Exception {
+    return Platform.json(Platform.get("api/v1/organizations/" + organizationId + "/agents", user))
+        .get("items")
+        .get(0)
+        .get("id")
+        .asText();
   }
 
   private JsonNode usage(String groupBy) throws Exception {

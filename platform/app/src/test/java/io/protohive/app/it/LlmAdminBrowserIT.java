@@ -78,11 +78,18 @@ class LlmAdminBrowserIT {
                     .findValuesAsText("amount")
                     .contains("5000"));
 
+    String organization =
+        Platform.json(Platform.post("api/v1/organizations", "{\"name\":\"Research\"}", api))
+            .get("id")
+            .asText();
     JsonNode answer =
         Platform.json(
             Platform.post(
                 "api/v1/llm/chat",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}],"
+                    + "\"organizationId\":\""
+                    + organization
+                    + "\"}",
                 api));
     assertThat(answer.get("content").asText()).startsWith("This is the scripted");
 

@@ -183,6 +183,62 @@ class TaskIT {
   }
 
   @Test
+  void anApprovalRunsItsOneCallOnceAndARepeatedCallIdWaitsForANewOne() throws Exception {
+    assertThat(
+            PluginsApi.configure(
+                    "io.protohive.plugins.tool-http",
+                    "{\"enabled\":true,\"config\":{\"allowedHosts\":\"example.com\"}}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
+    // Linus has both tools; both wait for a person
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/approval-tools",
+                    "{\"toolIds\":[\"clock.now\",\"http.get\"]}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
+    plan(
+        "@Linus: call#call-1: clock_now {}",
+        "@Linus: call#call-1: clock_now {}",
+        "@Linus: call#call-1: http_get {\"url\":\"https://example.com/orders\"}",
+        "@Linus: call: task_complete {\"result\":\"Asked twice.\"}");
+    String task = task("{\"title\":\"Tell the time\",\"assigneeAgentId\":\"" + linus() + "\"}");
+    awaitStatus(task, "WAITING_FOR_APPROVAL");
+
+    decide(
+        approvals(task).get(0), "{\"approve\":true,\"arguments\":\"{\\\"zone\\\":\\\"UTC\\\"}\"}");
+
+    JsonNode repeated = awaitApprovals(task, 2);
+    assertThat(repeated.get("task").get("status").asText()).isEqualTo("WAITING_FOR_APPROVAL");
+    assertThat(repeated.get("approvals").get(0).get("status").asText()).isEqualTo("APPROVED");
+    assertThat(repeated.get("approvals").get(1).get("status").asText()).isEqualTo("PENDING");
+    assertThat(repeated.get("approvals").get(1).get("toolId").asText()).isEqualTo("clock.now");
+    assertThat(repeated.get("approvals").get(1).get("arguments").asText()).isEqualTo("{}");
+    assertThat(toolResults(repeated, "clock_now")).as("the approved call ran once").isEqualTo(1);
+
+    decide(approvals(task).get(1), "{\"approve\":true}");
+
+    JsonNode otherTool = awaitApprovals(task, 3);
+    assertThat(otherTool.get("task").get("status").asText()).isEqualTo("WAITING_FOR_APPROVAL");
+    JsonNode held = otherTool.get("approvals").get(2);
+    assertThat(held.get("status").asText()).isEqualTo("PENDING");
+    assertThat(held.get("toolId").asText()).isEqualTo("http.get");
+    assertThat(held.get("arguments").asText()).contains("https://example.com/orders");
+    assertThat(toolResults(otherTool, "clock_now")).isEqualTo(2);
+    assertThat(toolResults(otherTool, "http_get")).as("not run on clock's approval").isZero();
+
+    decide(held.get("id").asText(), "{\"approve\":false,\"note\":\"No orders.\"}");
+
+    JsonNode done = awaitStatus(task, "DONE");
+    assertThat(toolResults(done, "http_get")).isEqualTo(1);
+    assertThat(done.get("work").toString()).contains("A person rejected this action: No orders.");
+    assertThat(done.get("approvals")).hasSize(3);
+  }
+
+  @Test
   void aStuckAgentEscalatesToItsManagerAndAManagerlessOneToAPerson() throws Exception {
     plan(
         "@Grace: call: task_escalate {\"reason\":\"I need access to the server.\"}",
@@ -335,6 +391,48 @@ class TaskIT {
   private JsonNode board() throws Exception {
     return Platform.json(Platform.get("api/v1/organizations/" + organization + "/tasks", owner))
         .get("items");
+  }
+
+  private List<String> approvals(String task) throws Exception {
+    return Platform.json(Platform.get("api/v1/tasks/" + task, owner))
+        .get("approvals")
+        .findValuesAsText("id");
+  }
+
+  private void decide(String approval, String decision) throws Exception {
+    HttpResponse<String> decided =
+        Platform.post("api/v1/approvals/" + approval + "/decision", decision, owner);
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+  }
+
+  /**
+   * The task once it has that many approvals, or once its agent stopped without asking for them
+   * (then the assertions that follow tell what went wrong).
+   */
+  private JsonNode awaitApprovals(String task, int count) throws Exception {
+    await()
+        .atMost(WORK)
+        .until(
+            () -> {
+              JsonNode details = Platform.json(Platform.get("api/v1/tasks/" + task, owner));
+              String status = details.get("task").get("status").asText();
+              return (details.get("approvals").size() >= count
+                      && status.equals("WAITING_FOR_APPROVAL"))
+                  || status.equals("DONE")
+                  || status.equals("BLOCKED");
+            });
+    return Platform.json(Platform.get("api/v1/tasks/" + task, owner));
+  }
+
+  /** How many results of the tool the agent's work log holds. */
+  private static long toolResults(JsonNode details, String toolName) {
+    long count = 0;
+    for (JsonNode step : details.get("work")) {
+      if (toolName.equals(step.path("toolName").asText())) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private JsonNode awaitStatus(String task, String status) throws Exception {

@@ -202,7 +202,12 @@ public class TaskService {
     }
     String arguments = decision.arguments() == null ? null : jsonObject(decision.arguments());
     if (!store.decide(
-        approvalId, decision.approve(), arguments, caller.userId(), decision.note())) {
+        approvalId,
+        decision.approve(),
+        arguments,
+        ArgumentsDigest.of(arguments == null ? approval.arguments() : arguments),
+        caller.userId(),
+        decision.note())) {
       throw Rejection.of(Rejection.Kind.CONFLICT, "This approval was decided already.");
     }
     ApprovalView decided = store.approval(approvalId).orElseThrow();

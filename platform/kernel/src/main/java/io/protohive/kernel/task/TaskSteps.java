@@ -276,11 +276,14 @@ public class TaskSteps {
     }
   }
 
-  /** Holds a tool call for a person's approval; the task waits. */
+  /**
+   * Holds a tool call for a person's approval, unless an approval it has not used yet waits for a
+   * decision; the task waits.
+   */
   @Transactional
   void hold(Session session, String toolId, String callId, String arguments) {
     scope.tenant(session.tenantId());
-    if (store.approvalOfCall(session.task().id(), callId).isEmpty()) {
+    if (approvalOf(session, toolId, callId, arguments).isEmpty()) {
       ApprovalView approval =
           store.addApproval(
               session.tenantId(),
@@ -288,7 +291,8 @@ public class TaskSteps {
               session.agent().id(),
               toolId,
               callId,
-              arguments);
+              arguments,
+              ArgumentsDigest.of(arguments));
       events.publish(
           new TaskEvent(
               session.tenantId(),
@@ -300,10 +304,25 @@ public class TaskSteps {
     status(session, TaskStatus.WAITING_FOR_APPROVAL);
   }
 
+  /** The approval a tool call has not used yet, bound to its id, tool and arguments. */
   @Transactional
-  Optional<ApprovalView> approvalOf(Session session, String callId) {
+  Optional<ApprovalView> approvalOf(
+      Session session, String toolId, String callId, String arguments) {
     scope.tenant(session.tenantId());
-    return store.approvalOfCall(session.task().id(), callId);
+    return store.openApproval(
+        session.task().id(), session.agent().id(), callId, toolId, ArgumentsDigest.of(arguments));
+  }
+
+  /**
+   * Uses a decision for the call it was held for; false when another session used it first. The
+   * decision is used before the tool runs, so no call runs twice on one approval, even when a node
+   * dies while the tool runs (the call then waits for a new approval).
+   */
+  @Transactional
+  boolean use(Session session, ApprovalView approval, String callId) {
+    scope.tenant(session.tenantId());
+    return store.use(
+        approval.id(), callId, approval.toolId(), ArgumentsDigest.of(approval.arguments()));
   }
 
   /** What the agent has not seen yet: the brief, people's comments, its subtasks' outcomes. */

@@ -187,14 +187,25 @@ public class TaskStore {
     return rows.stream().map(TaskStore::comment).toList();
   }
 
+  /**
+   * Holds a tool call for a person's decision.
+   *
+   * @param requestDigest the {@link ArgumentsDigest} of the arguments as the agent gave them
+   */
   ApprovalView addApproval(
-      UUID tenantId, UUID taskId, UUID agentId, String toolId, String callId, String arguments) {
+      UUID tenantId,
+      UUID taskId,
+      UUID agentId,
+      String toolId,
+      String callId,
+      String arguments,
+      String requestDigest) {
     UUID id = UUID.randomUUID();
     entityManager
         .createNativeQuery(
             "insert into approval (id, tenant_id, task_id, agent_id, tool_id, call_id, arguments,"
-                + " status, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb),"
-                + " 'PENDING', ?8)")
+                + " request_digest, status, created_at) values (?1, ?2, ?3, ?4, ?5, ?6,"
+                + " cast(?7 as jsonb), ?9, 'PENDING', ?8)")
         .setParameter(1, id)
         .setParameter(2, tenantId)
         .setParameter(3, taskId)
@@ -203,6 +214,7 @@ public class TaskStore {
         .setParameter(6, callId)
         .setParameter(7, arguments)
         .setParameter(8, Timestamp.from(now()))
+        .setParameter(9, requestDigest)
         .executeUpdate();
     return approval(id).orElseThrow();
   }
@@ -216,19 +228,45 @@ public class TaskStore {
     return rows.stream().findFirst().map(TaskStore::approval);
   }
 
-  /** The approval of a tool call, by the id the model gave the call. */
-  Optional<ApprovalView> approvalOfCall(UUID taskId, String callId) {
+  /**
+   * The approval that a tool call has not used yet: held for this task's agent, this call id, this
+   * tool and these arguments as the agent gave them ({@link ArgumentsDigest}).
+   */
+  Optional<ApprovalView> openApproval(
+      UUID taskId, UUID agentId, String callId, String toolId, String requestDigest) {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
                 "select "
                     + APPROVAL_COLUMNS
-                    + " from approval a where a.task_id = ?1 and a.call_id = ?2"
-                    + " order by a.created_at desc limit 1")
+                    + " from approval a where a.task_id = ?1 and a.agent_id = ?2"
+                    + " and a.call_id = ?3 and a.tool_id = ?4 and a.request_digest = ?5"
+                    + " and a.used_at is null order by a.created_at desc limit 1")
             .setParameter(1, taskId)
-            .setParameter(2, callId)
+            .setParameter(2, agentId)
+            .setParameter(3, callId)
+            .setParameter(4, toolId)
+            .setParameter(5, requestDigest)
             .getResultList();
     return rows.stream().findFirst().map(TaskStore::approval);
+  }
+
+  /**
+   * Uses a decided approval for the call it was held for, once: false when it is undecided, used
+   * already, or bound to another call, tool or arguments than {@code argumentsDigest}.
+   */
+  boolean use(UUID id, String callId, String toolId, String argumentsDigest) {
+    return entityManager
+            .createNativeQuery(
+                "update approval set used_at = ?5 where id = ?1 and call_id = ?2 and tool_id = ?3"
+                    + " and arguments_digest = ?4 and status <> 'PENDING' and used_at is null")
+            .setParameter(1, id)
+            .setParameter(2, callId)
+            .setParameter(3, toolId)
+            .setParameter(4, argumentsDigest)
+            .setParameter(5, Timestamp.from(now()))
+            .executeUpdate()
+        == 1;
   }
 
   List<ApprovalView> approvals(UUID taskId) {
@@ -257,19 +295,31 @@ public class TaskStore {
     return rows.stream().map(TaskStore::approval).toList();
   }
 
-  /** Decides a pending approval; false when it was decided already. */
-  boolean decide(UUID id, boolean approve, String arguments, UUID decidedBy, String note) {
+  /**
+   * Decides a pending approval; false when it was decided already.
+   *
+   * @param arguments the edited arguments, or {@code null} to keep the agent's
+   * @param argumentsDigest the {@link ArgumentsDigest} of the arguments decided on
+   */
+  boolean decide(
+      UUID id,
+      boolean approve,
+      String arguments,
+      String argumentsDigest,
+      UUID decidedBy,
+      String note) {
     return entityManager
             .createNativeQuery(
                 "update approval set status = ?2, arguments = coalesce(cast(?3 as jsonb),"
-                    + " arguments), decided_by = ?4, decided_at = ?5, note = ?6"
-                    + " where id = ?1 and status = 'PENDING'")
+                    + " arguments), arguments_digest = ?7, decided_by = ?4, decided_at = ?5,"
+                    + " note = ?6 where id = ?1 and status = 'PENDING'")
             .setParameter(1, id)
             .setParameter(2, approve ? "APPROVED" : "REJECTED")
             .setParameter(3, arguments)
             .setParameter(4, decidedBy)
             .setParameter(5, Timestamp.from(now()))
             .setParameter(6, note)
+            .setParameter(7, argumentsDigest)
             .executeUpdate()
         == 1;
   }

@@ -239,8 +239,11 @@ public class TaskWork implements JobHandler {
     String arguments =
         call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
     if (ToolApprovals.waits(tool, held)) {
-      Optional<ApprovalView> approval = steps.approvalOf(session, call.id());
-      if (approval.isEmpty() || "PENDING".equals(approval.get().status())) {
+      // a decision holds for the one call it was asked for: this id, tool and arguments, once
+      Optional<ApprovalView> approval = steps.approvalOf(session, tool.id(), call.id(), arguments);
+      if (approval.isEmpty()
+          || "PENDING".equals(approval.get().status())
+          || !steps.use(session, approval.get(), call.id())) {
         steps.hold(session, tool.id(), call.id(), arguments);
         return Optional.empty();
       }

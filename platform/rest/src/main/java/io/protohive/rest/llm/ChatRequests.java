@@ -24,7 +24,9 @@ public final class ChatRequests {
   /**
    * A chat call.
    *
-   * @param organizationId, agentId what the call is metered and budgeted under, or absent
+   * @param organizationId, agentId what the call is metered and budgeted under: an organization of
+   *     the caller's, an agent of it, or both; the agent's organization when only the agent is
+   *     given
    * @param maxTokens the most tokens the answer may have
    */
   public record Chat(

@@ -10,6 +10,8 @@ import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.LlmUnavailable;
+import io.protohive.kernel.organization.AgentService;
+import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.Callers;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,6 +53,7 @@ public class LlmResource {
   @Inject LlmGateway gateway;
   @Inject LlmProviders providers;
   @Inject OrganizationService organizations;
+  @Inject AgentService agents;
   @Inject JsonWebToken token;
 
   @Resource ManagedExecutorService executor;
@@ -81,8 +85,11 @@ public class LlmResource {
   @Operation(
       summary = "Ask the tenant's route for an answer",
       description =
-          "402 when a budget is spent (nothing was sent), 503 when no provider answered. Ask with"
-              + " Accept: text/event-stream to receive the answer as it streams.")
+          "For an organization of the caller's (organizationId), or for one of its agents"
+              + " (agentId; the organization is the agent's): the tenant's, the organization's"
+              + " and the agent's budgets apply. 402 when a budget is spent (nothing was sent),"
+              + " 503 when no provider answered. Ask with Accept: text/event-stream to receive"
+              + " the answer as it streams.")
   public Answer chat(Chat body) {
     Chat chat = RequestBodies.require(body);
     ChatRequest request = ChatRequests.toRequest(chat);
@@ -143,14 +150,28 @@ public class LlmResource {
     }
   }
 
+  /**
+   * What the call is charged to: an organization the caller is a member of, and an agent of it when
+   * one is named, so that no one spends another organization's budgets or escapes their own.
+   */
   private CallScope scope(Chat chat) {
     Caller caller = Callers.of(token);
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.FORBIDDEN, "Model calls are made for a tenant.");
     }
-    if (chat.organizationId() != null) {
-      organizations.get(caller, chat.organizationId());
+    UUID organizationId = chat.organizationId();
+    if (chat.agentId() != null) {
+      AgentView agent = agents.get(caller, chat.agentId());
+      if (organizationId != null && !organizationId.equals(agent.organizationId())) {
+        throw Rejection.invalid("agentId", "The agent belongs to another organization.");
+      }
+      organizationId = agent.organizationId();
+    } else if (organizationId == null) {
+      throw Rejection.invalid(
+          "organizationId", "Say which of your organizations the call is for: its budgets apply.");
+    } else {
+      organizations.get(caller, organizationId);
     }
-    return new CallScope(caller.tenantId(), chat.organizationId(), chat.agentId(), null, null);
+    return new CallScope(caller.tenantId(), organizationId, chat.agentId(), null, null);
   }
 }

@@ -37,6 +37,9 @@ final class Script {
   private static final Pattern INTRODUCTION =
       Pattern.compile("You are (" + NAME + ")(?:[,.\\s]|$)");
 
+  /** A tool call step, {@code call: tool {...}}, or {@code call#id: tool {...}} to set its id. */
+  private static final Pattern CALL = Pattern.compile("call(?:#([\\w-]+))?:(.*)", Pattern.DOTALL);
+
   /** One plan line; {@code agent} is null when the line is for every agent. */
   private record Line(String agent, String step) {
 
@@ -101,12 +104,15 @@ final class Script {
 
   private static AiMessage step(String line) {
     String step = line.strip();
-    if (step.startsWith("call:")) {
-      String call = step.substring("call:".length()).strip();
+    Matcher calling = CALL.matcher(step);
+    if (calling.matches()) {
+      String call = calling.group(2).strip();
       int space = call.indexOf(' ');
       String tool = space < 0 ? call : call.substring(0, space);
       String arguments = space < 0 ? "{}" : call.substring(space + 1).strip();
-      return AiMessage.from(toolCall(tool, arguments));
+      String id = calling.group(1) == null ? callId(tool, arguments) : calling.group(1);
+      return AiMessage.from(
+          ToolExecutionRequest.builder().id(id).name(tool).arguments(arguments).build());
     }
     return AiMessage.from(step.startsWith("say:") ? step.substring("say:".length()).strip() : step);
   }
@@ -132,14 +138,18 @@ final class Script {
 
   static ToolExecutionRequest toolCall(String tool, String arguments) {
     return ToolExecutionRequest.builder()
-        .id(
-            "call-"
-                + UUID.nameUUIDFromBytes((tool + arguments).getBytes(StandardCharsets.UTF_8))
-                    .toString()
-                    .substring(0, 8))
+        .id(callId(tool, arguments))
         .name(tool)
         .arguments(arguments)
         .build();
+  }
+
+  /** The same id for the same call, as a replayed conversation needs. */
+  private static String callId(String tool, String arguments) {
+    return "call-"
+        + UUID.nameUUIDFromBytes((tool + arguments).getBytes(StandardCharsets.UTF_8))
+            .toString()
+            .substring(0, 8);
   }
 
   private static int words(List<ChatMessage> messages) {

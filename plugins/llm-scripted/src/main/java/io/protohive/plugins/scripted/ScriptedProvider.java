@@ -36,7 +36,8 @@ public final class ScriptedProvider implements LlmProvider {
         ConfigurationProperty.of("plan", "Plan", ConfigurationType.TEXT)
             .withHelp(
                 "One step per line, used for successive replies in a conversation: 'say: text'"
-                    + " or 'call: tool.id {\"argument\": \"value\"}'. A line starting"
+                    + " or 'call: tool.id {\"argument\": \"value\"}' ('call#id: ...' gives the"
+                    + " call that id). A line starting"
                     + " '@Name:' is a step only for the agent whose system prompt begins 'You are"
                     + " Name'; other lines are steps for every agent. Once the plan's steps are"
                     + " used up the model echoes, and calls a tool when asked to 'use' it by name."

@@ -105,6 +105,22 @@ class ScriptTest {
   }
 
   @Test
+  void aCallMayNameItsIdAndOtherwiseTheSameCallHasTheSameId() {
+    Script script =
+        plan("call: clock_now {}\ncall: clock_now {}\ncall#call-1: http_post {\"url\":\"x\"}");
+
+    List<ToolExecutionRequest> calls = new ArrayList<>();
+    for (int turn = 0; turn < 3; turn++) {
+      calls.add(reply(script, null, turn).toolExecutionRequests().get(0));
+    }
+
+    assertThat(calls.get(0).id()).startsWith("call-").isEqualTo(calls.get(1).id());
+    assertThat(calls.get(2).id()).isEqualTo("call-1");
+    assertThat(calls.get(2).name()).isEqualTo("http_post");
+    assertThat(calls.get(2).arguments()).isEqualTo("{\"url\":\"x\"}");
+  }
+
+  @Test
   void blankLinesAreNotSteps() {
     Script script = plan("\n@Ada: say: One.\n\n   \nsay: Two.\n");
 
