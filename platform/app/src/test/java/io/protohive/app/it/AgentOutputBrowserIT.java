@@ -100,7 +100,7 @@ class AgentOutputBrowserIT {
     List<String> errors = new ArrayList<>();
     await()
         .atMost(Browser.RENDER)
-        .as("the browser tried the image and refused it for the page's policy")
+        .alias("the browser tried the image and refused it for the page's policy")
         .until(
             () -> {
               errors.addAll(browser.consoleErrors());
