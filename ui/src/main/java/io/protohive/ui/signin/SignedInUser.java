@@ -3,15 +3,26 @@ package io.protohive.ui.signin;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.UserAccount;
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Who is signed in to this UI session; held on the server, never in the browser. */
+/**
+ * Who is signed in to this UI session; held on the server, never in the browser. The session
+ * generation it was opened under lets {@link SessionStandingCheck} end it when the account's
+ * sessions end.
+ */
 public record SignedInUser(
-    UUID id, String email, UUID tenantId, boolean platformAdmin, boolean tenantAdmin) {
+    UUID id,
+    String email,
+    UUID tenantId,
+    boolean platformAdmin,
+    boolean tenantAdmin,
+    long generation) {
 
   public static Optional<SignedInUser> current() {
     VaadinSession session = VaadinSession.getCurrent();
@@ -32,11 +43,16 @@ public record SignedInUser(
                 account.email(),
                 account.tenantId(),
                 account.isPlatformAdmin(),
-                signedIn.tenant().map(t -> t.isAdmin(account)).orElse(false)));
+                signedIn.tenant().map(t -> t.isAdmin(account)).orElse(false),
+                CDI.current().select(AccountStandings.class).get().of(account.id()).generation()));
   }
 
   public static void signOut() {
-    VaadinSession session = VaadinSession.getCurrent();
+    end(VaadinSession.getCurrent());
+  }
+
+  /** Ends a session, whose lock the caller holds. */
+  static void end(VaadinSession session) {
     session.setAttribute(SignedInUser.class, null);
     session.getSession().invalidate();
   }

@@ -306,7 +306,7 @@ class SocketIT {
     assertThat(forged.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
   }
 
-  private Frames connect(String accessToken) throws Exception {
+  static Frames connect(String accessToken) throws Exception {
     Frames frames = new Frames();
     frames.socket =
         HttpClient.newHttpClient()
@@ -322,7 +322,7 @@ class SocketIT {
   }
 
   /** A client socket that queues the frames it receives. */
-  private static final class Frames implements WebSocket.Listener {
+  static final class Frames implements WebSocket.Listener {
     final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();

@@ -1,11 +1,15 @@
 package io.protohive.kernel.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.platform.StartupFailure;
 import java.util.List;
 import java.util.logging.Logger;
@@ -47,6 +51,15 @@ public final class ClusterMember implements AutoCloseable {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // account standings are read on every request: each node keeps a copy, dropped at once
+    // (not in a batch some seconds later) when the standing changes anywhere
+    config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
+    config.addMapConfig(
+        new MapConfig(AccountStandings.MAP)
+            .setNearCacheConfig(
+                new NearCacheConfig(AccountStandings.MAP)
+                    .setInMemoryFormat(InMemoryFormat.OBJECT)
+                    .setCacheLocalEntries(true)));
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
     JoinConfig join = network.getJoin();

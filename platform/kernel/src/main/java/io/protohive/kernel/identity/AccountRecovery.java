@@ -3,7 +3,6 @@ package io.protohive.kernel.identity;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.AccountToken.Purpose;
-import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformSettings;
@@ -33,7 +32,7 @@ public class AccountRecovery {
   @Inject DatabaseScope scope;
   @Inject Mailer mailer;
   @Inject AuditLog audit;
-  @Inject RefreshTokens refreshTokens;
+  @Inject AccountStandings standings;
 
   @Inject PlatformSettings settings;
 
@@ -130,7 +129,7 @@ public class AccountRecovery {
     account.changePassword(hasher.hash(newPassword.toCharArray()));
     // the mailed link proved the address as well
     account.verifyEmail();
-    refreshTokens.revokeAll(account.id());
+    standings.endSessions(account.id());
     audit.record(account.tenantId(), account.id(), Action.PASSWORD_RESET, account.email(), address);
   }
 

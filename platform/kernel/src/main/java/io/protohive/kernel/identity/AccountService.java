@@ -2,7 +2,6 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
-import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
@@ -29,7 +28,7 @@ public class AccountService {
   @Inject AuditLog audit;
   @Inject DatabaseScope scope;
   @Inject AccountRecovery recovery;
-  @Inject RefreshTokens refreshTokens;
+  @Inject AccountStandings standings;
   @Inject PlatformAdmins platformAdmins;
 
   private final PasswordHasher hasher = new PasswordHasher();
@@ -87,7 +86,7 @@ public class AccountService {
     return account;
   }
 
-  /** Changes the caller's password, after proving the current one; ends every API session. */
+  /** Changes the caller's password, after proving the current one; ends every session. */
   @Transactional
   public void changePassword(
       Caller caller, String currentPassword, String newPassword, String address) {
@@ -100,7 +99,7 @@ public class AccountService {
     }
     Credentials.requireStrongPassword(newPassword, account.email());
     account.changePassword(hasher.hash(newPassword.toCharArray()));
-    refreshTokens.revokeAll(account.id());
+    standings.endSessions(account.id());
     audit.record(
         account.tenantId(), account.id(), Action.PASSWORD_CHANGED, account.email(), address);
   }

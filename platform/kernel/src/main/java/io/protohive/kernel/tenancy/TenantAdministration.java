@@ -4,11 +4,11 @@ import io.protohive.kernel.audit.AuditEvent;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.AccountRecovery;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.UserAccount;
-import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
@@ -33,7 +33,7 @@ public class TenantAdministration {
 
   @Inject DatabaseScope scope;
   @Inject AuditLog audit;
-  @Inject RefreshTokens refreshTokens;
+  @Inject AccountStandings standings;
   @Inject AccountRecovery recovery;
   @Inject PlatformAdmins platformAdmins;
 
@@ -94,7 +94,7 @@ public class TenantAdministration {
     return summary(account, tenant);
   }
 
-  /** Disables or enables a user; disabling also ends the user's sessions. */
+  /** Disables or enables a user; either ends the user's sessions everywhere. */
   @Transactional
   public UserSummary setDisabled(Caller caller, UUID userId, Boolean disabled, String address) {
     Tenant tenant = requireAdmin(caller);
@@ -109,9 +109,7 @@ public class TenantAdministration {
       throw Rejection.invalid("disabled", "You cannot disable your own account.");
     }
     user.setDisabled(disabled);
-    if (disabled) {
-      refreshTokens.revokeAll(userId);
-    }
+    standings.endSessions(userId);
     audit.record(
         tenant.id(),
         caller.userId(),

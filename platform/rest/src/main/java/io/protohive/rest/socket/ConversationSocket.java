@@ -3,8 +3,11 @@ package io.protohive.rest.socket;
 import io.protohive.kernel.conversation.ConversationEvent;
 import io.protohive.kernel.conversation.ConversationEvents;
 import io.protohive.kernel.conversation.ConversationService;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.task.TaskEvent;
 import io.protohive.kernel.task.TaskEvents;
@@ -23,11 +26,13 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -35,7 +40,9 @@ import java.util.logging.Logger;
  * since browsers cannot set headers on a WebSocket), subscribes to conversations, and receives
  * their events as JSON frames {@code {id, type, conversationId, runId, data}}. Subscribing with
  * {@code lastEventId} resumes exactly after that event. A malformed frame is answered with an error
- * frame; the socket stays open.
+ * frame; the socket stays open. The socket closes with 1008 (policy violation) once its token
+ * expires or the account's sessions end; a subscription the caller lost the right to ends with an
+ * {@code unsubscribed} frame.
  */
 @ServerEndpoint("/api/v1/socket")
 @Dependent
@@ -48,27 +55,91 @@ public class ConversationSocket {
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
   @Inject TaskEvents taskEvents;
+  @Inject OrganizationService organizations;
+  @Inject AccountStandings standings;
+  @Inject SocketRecheck recheck;
 
   private Caller caller;
-  private final Map<UUID, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+  private AccessTokens.Verified verified;
+  private ScheduledFuture<?> rechecking;
+  private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+  /** A live subscription, and the check that the caller may still have it. */
+  private record Subscription(AutoCloseable handle, Runnable authorize, String kind) {}
 
   @OnOpen
   public void open(Session session) throws IOException {
     List<String> token = session.getRequestParameterMap().get("access_token");
-    Optional<Caller> verified =
+    Optional<AccessTokens.Verified> given =
         token == null || token.isEmpty() ? Optional.empty() : tokens.verify(token.get(0));
-    if (verified.isEmpty() || verified.get().tenantId() == null) {
+    if (given.isEmpty()
+        || given.get().caller().tenantId() == null
+        || !standings.admits(given.get().caller().userId(), given.get().generation())) {
       session.close(
           new CloseReason(
               CloseReason.CloseCodes.VIOLATED_POLICY, "A valid access token is required."));
       return;
     }
-    caller = verified.get();
+    verified = given.get();
+    caller = verified.caller();
     session.setMaxTextMessageBufferSize(MAX_FRAME);
+    rechecking = recheck.every(() -> recheck(session));
+  }
+
+  /** Whether the caller may still have this socket; closes it when not. */
+  private boolean stands(Session session) {
+    String ended =
+        !verified.expiresAt().isAfter(Instant.now())
+            ? "The access token expired; connect again with a fresh one."
+            : standings.admits(caller.userId(), verified.generation())
+                ? null
+                : AccountStandings.SESSION_ENDED;
+    if (ended == null) {
+      return true;
+    }
+    synchronized (session) {
+      try {
+        if (session.isOpen()) {
+          session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, ended));
+        }
+      } catch (IOException e) {
+        LOG.fine(() -> "A socket did not close: " + e.getMessage());
+      }
+    }
+    closed(session);
+    return false;
+  }
+
+  /** Ends the subscriptions the caller lost the right to, such as on leaving an organization. */
+  private void recheck(Session session) {
+    if (!stands(session)) {
+      return;
+    }
+    subscriptions.forEach(
+        (id, subscription) -> {
+          try {
+            subscription.authorize().run();
+          } catch (Rejection e) {
+            if (subscriptions.remove(id, subscription)) {
+              close(subscription.handle());
+              send(
+                  session,
+                  Json.createObjectBuilder()
+                      .add("type", "unsubscribed")
+                      .add(subscription.kind(), id.toString())
+                      .add("detail", e.getMessage())
+                      .build()
+                      .toString());
+            }
+          }
+        });
   }
 
   @OnMessage
   public void message(Session session, String frame) {
+    if (!stands(session)) {
+      return;
+    }
     JsonObject request;
     try (JsonReader reader = Json.createReader(new StringReader(frame))) {
       request = reader.readObject();
@@ -117,7 +188,18 @@ public class ConversationSocket {
               .toString());
       subscriptions.put(
           conversationId,
-          events.subscribe(caller, conversationId, after, event -> send(session, event)));
+          new Subscription(
+              events.subscribe(
+                  caller,
+                  conversationId,
+                  after,
+                  event -> {
+                    if (stands(session)) {
+                      send(session, event);
+                    }
+                  }),
+              () -> conversations.get(caller, conversationId),
+              "conversationId"));
     } catch (Rejection e) {
       error(session, e.getMessage());
     }
@@ -137,7 +219,14 @@ public class ConversationSocket {
       case "subscribe" -> {
         try {
           AutoCloseable subscription =
-              taskEvents.subscribe(caller, organizationId, event -> send(session, event));
+              taskEvents.subscribe(
+                  caller,
+                  organizationId,
+                  event -> {
+                    if (stands(session)) {
+                      send(session, event);
+                    }
+                  });
           send(
               session,
               Json.createObjectBuilder()
@@ -145,7 +234,12 @@ public class ConversationSocket {
                   .add("organizationId", organizationId.toString())
                   .build()
                   .toString());
-          subscriptions.put(organizationId, subscription);
+          subscriptions.put(
+              organizationId,
+              new Subscription(
+                  subscription,
+                  () -> organizations.access(caller, organizationId, Permission.VIEW),
+                  "organizationId"));
         } catch (Rejection e) {
           error(session, e.getMessage());
         }
@@ -157,6 +251,9 @@ public class ConversationSocket {
 
   @OnClose
   public void closed(Session session) {
+    if (rechecking != null) {
+      rechecking.cancel(false);
+    }
     subscriptions.values().forEach(ConversationSocket::close);
     subscriptions.clear();
   }
@@ -214,10 +311,13 @@ public class ConversationSocket {
     }
   }
 
-  private static void close(AutoCloseable subscription) {
-    if (subscription == null) {
-      return;
+  private static void close(Subscription subscription) {
+    if (subscription != null) {
+      close(subscription.handle());
     }
+  }
+
+  private static void close(AutoCloseable subscription) {
     try {
       subscription.close();
     } catch (Exception e) {

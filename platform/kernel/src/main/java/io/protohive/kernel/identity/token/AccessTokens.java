@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.tenancy.Tenant;
@@ -33,6 +34,9 @@ public class AccessTokens {
   public static final String AUDIENCE = "protohive-api";
   public static final String TENANT_CLAIM = "tenant_id";
 
+  /** The account's session generation when the token was issued (see {@link AccountStandings}). */
+  public static final String GENERATION_CLAIM = "session_generation";
+
   /** Every signed-in person has this role; platform admins also have {@link #PLATFORM_ADMIN}. */
   public static final String USER = "user";
 
@@ -42,6 +46,7 @@ public class AccessTokens {
   public static final String TENANT_ADMIN = "tenant-admin";
 
   @Inject SigningKeys keys;
+  @Inject AccountStandings standings;
 
   /** A token and when it expires. */
   public record Issued(String token, Instant expiresAt) {}
@@ -63,6 +68,7 @@ public class AccessTokens {
             .subject(user.id().toString())
             .claim("upn", user.email())
             .claim("groups", groups)
+            .claim(GENERATION_CLAIM, standings.of(user.id()).generation())
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expiresAt));
@@ -85,13 +91,16 @@ public class AccessTokens {
     return new Issued(jwt.serialize(), expiresAt);
   }
 
+  /** What a verified token says: who, under which session generation, until when. */
+  public record Verified(Caller caller, long generation, Instant expiresAt) {}
+
   /**
    * The caller an access token names, for doors where the server's JWT verification does not stand
    * (a WebSocket handshake): signed by an active key, issued by and for this platform, not expired.
    *
    * @return empty for any token that does not pass
    */
-  public Optional<Caller> verify(String token) {
+  public Optional<Verified> verify(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       JWK key = keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -108,10 +117,14 @@ public class AccessTokens {
         return Optional.empty();
       }
       String tenant = claims.getStringClaim(TENANT_CLAIM);
+      Long generation = claims.getLongClaim(GENERATION_CLAIM);
       return Optional.of(
-          new Caller(
-              UUID.fromString(claims.getSubject()),
-              tenant == null ? null : UUID.fromString(tenant)));
+          new Verified(
+              new Caller(
+                  UUID.fromString(claims.getSubject()),
+                  tenant == null ? null : UUID.fromString(tenant)),
+              generation == null ? 0 : generation,
+              claims.getExpirationTime().toInstant()));
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -3,14 +3,17 @@ package io.protohive.kernel.identity.token;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.AccountService;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,13 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Sessions {
 
-  private static final String SIGN_IN_AGAIN = "Your session has ended; sign in again.";
-
   @Inject AccessTokens accessTokens;
   @Inject RefreshTokens refreshTokens;
   @Inject AccountService accounts;
   @Inject TenantDirectory tenants;
   @Inject AuditLog audit;
+  @Inject AccountStandings standings;
+  @Inject DatabaseScope scope;
 
   /** The tokens handed to a client. */
   public record Tokens(AccessTokens.Issued access, RefreshTokens.Issued refresh) {}
@@ -54,13 +57,14 @@ public class Sessions {
         UUID tenantId = accounts.byId(userId).map(UserAccount::tenantId).orElse(null);
         audit.record(tenantId, userId, Action.REFRESH_TOKEN_REUSED, userId.toString(), address);
       }
-      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, SIGN_IN_AGAIN);
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccountStandings.SESSION_ENDED);
     }
     UserAccount user =
         accounts
             .byId(next.userId())
             .filter(u -> !u.isDisabled())
-            .orElseThrow(() -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, SIGN_IN_AGAIN));
+            .orElseThrow(
+                () -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccountStandings.SESSION_ENDED));
     Optional<Tenant> tenant = tenants.byId(user.tenantId());
     SignInService.requireEnabled(tenant);
     return new Tokens(accessTokens.issue(user, tenant.orElse(null)), next);
@@ -74,9 +78,11 @@ public class Sessions {
     audit.record(tenantId, userId, Action.SIGN_OUT, null, address);
   }
 
-  /** Signs a user out on every device. */
+  /** Signs a user out on every device: API clients, UI sessions and sockets. */
+  @Transactional
   public void closeAll(UUID userId, UUID tenantId, String address) {
-    refreshTokens.revokeAll(userId);
+    scope.platform();
+    standings.endSessions(userId);
     audit.record(tenantId, userId, Action.SIGN_OUT_EVERYWHERE, null, address);
   }
 }
