@@ -303,7 +303,9 @@ class GatewayIT {
     HttpResponse<String> response =
         Platform.post(
             "api/v1/llm/embeddings",
-            "{\"texts\":[\"The invoice is due.\",\"Penguins swim.\"]}",
+            "{\"texts\":[\"The invoice is due.\",\"Penguins swim.\"],\"organizationId\":\""
+                + organization
+                + "\"}",
             admin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -312,8 +314,17 @@ class GatewayIT {
     assertThat(embedded.get("vectors")).hasSize(2);
     assertThat(embedded.get("vectors").get(0)).hasSize(384);
     assertThat(usage("model").findValuesAsText("key")).contains("local/all-minilm-l6-v2-q");
-    assertThat(Platform.post("api/v1/llm/embeddings", "{\"texts\":[]}", admin).statusCode())
+    assertThat(
+            Platform.post(
+                    "api/v1/llm/embeddings",
+                    "{\"texts\":[],\"organizationId\":\"" + organization + "\"}",
+                    admin)
+                .statusCode())
         .isEqualTo(400);
+    HttpResponse<String> unscoped =
+        Platform.post("api/v1/llm/embeddings", "{\"texts\":[\"Penguins swim.\"]}", admin);
+    assertThat(unscoped.statusCode()).isEqualTo(400);
+    assertThat(Platform.json(unscoped).get("errors").has("organizationId")).isTrue();
   }
 
   @Test

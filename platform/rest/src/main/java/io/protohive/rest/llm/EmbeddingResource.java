@@ -1,13 +1,10 @@
 package io.protohive.rest.llm;
 
 import dev.langchain4j.data.embedding.Embedding;
-import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
-import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.Embeddings;
 import io.protohive.kernel.llm.LocalEmbeddingModel;
-import io.protohive.kernel.organization.OrganizationService;
-import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.llm.PersonCallScopes;
 import io.protohive.rest.Callers;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EmbeddingResource {
 
   @Inject Embeddings embeddings;
-  @Inject OrganizationService organizations;
+  @Inject PersonCallScopes scopes;
   @Inject JsonWebToken token;
 
-  /** Texts to embed, at most 64 of at most 8,000 characters each. */
+  /** Texts to embed, at most 64 of at most 8,000 characters each, for one of your organizations. */
   public record EmbeddingRequest(List<String> texts, UUID organizationId) {}
 
   /** The vectors, in the order of the texts. */
@@ -47,17 +44,9 @@ public class EmbeddingResource {
   @Operation(summary = "Embed texts with the in-process all-MiniLM-L6-v2 model, offline")
   public EmbeddingResponse embed(EmbeddingRequest body) {
     EmbeddingRequest request = RequestBodies.require(body);
-    Caller caller = Callers.of(token);
-    if (caller.tenantId() == null) {
-      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Embeddings are made for a tenant.");
-    }
-    if (request.organizationId() != null) {
-      organizations.get(caller, request.organizationId());
-    }
     List<Embedding> vectors =
         embeddings.embed(
-            new CallScope(caller.tenantId(), request.organizationId(), null, null, null),
-            request.texts());
+            scopes.of(Callers.of(token), request.organizationId(), null), request.texts());
     return new EmbeddingResponse(
         LocalEmbeddingModel.MODEL,
         LocalEmbeddingModel.DIMENSIONS,

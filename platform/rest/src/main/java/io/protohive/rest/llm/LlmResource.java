@@ -2,7 +2,6 @@ package io.protohive.rest.llm;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
@@ -10,10 +9,7 @@ import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.LlmUnavailable;
-import io.protohive.kernel.organization.AgentService;
-import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.organization.OrganizationService;
-import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.llm.PersonCallScopes;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -35,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,8 +47,7 @@ public class LlmResource {
 
   @Inject LlmGateway gateway;
   @Inject LlmProviders providers;
-  @Inject OrganizationService organizations;
-  @Inject AgentService agents;
+  @Inject PersonCallScopes scopes;
   @Inject JsonWebToken token;
 
   @Resource ManagedExecutorService executor;
@@ -155,23 +149,6 @@ public class LlmResource {
    * one is named, so that no one spends another organization's budgets or escapes their own.
    */
   private CallScope scope(Chat chat) {
-    Caller caller = Callers.of(token);
-    if (caller.tenantId() == null) {
-      throw Rejection.of(Rejection.Kind.FORBIDDEN, "Model calls are made for a tenant.");
-    }
-    UUID organizationId = chat.organizationId();
-    if (chat.agentId() != null) {
-      AgentView agent = agents.get(caller, chat.agentId());
-      if (organizationId != null && !organizationId.equals(agent.organizationId())) {
-        throw Rejection.invalid("agentId", "The agent belongs to another organization.");
-      }
-      organizationId = agent.organizationId();
-    } else if (organizationId == null) {
-      throw Rejection.invalid(
-          "organizationId", "Say which of your organizations the call is for: its budgets apply.");
-    } else {
-      organizations.get(caller, organizationId);
-    }
-    return new CallScope(caller.tenantId(), organizationId, chat.agentId(), null, null);
+    return scopes.of(Callers.of(token), chat.organizationId(), chat.agentId());
   }
 }
