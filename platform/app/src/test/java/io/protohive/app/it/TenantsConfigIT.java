@@ -238,12 +238,13 @@ class TenantsConfigIT {
 
   /** Writes a bad file and waits until the server refuses it, naming the file, line and field. */
   private void refused(String content, String expected) throws Exception {
+    String[] platformAdmin = PluginsApi.platformAdmin();
     Files.writeString(file, content);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                Platform.json(Platform.get("api/v1/system/info"))
+                Platform.json(Platform.get("api/v1/system/info", platformAdmin))
                     .get("tenantsConfig")
                     .path("error")
                     .asText()

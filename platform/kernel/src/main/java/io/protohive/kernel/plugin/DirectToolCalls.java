@@ -33,11 +33,6 @@ public class DirectToolCalls {
       Map<String, Object> arguments,
       UUID organizationId,
       String sourceAddress) {
-    if (organizationId == null) {
-      throw Rejection.invalid(
-          "organizationId", "Name the organization the call is made for; you must belong to it.");
-    }
-    Role role = organizations.access(caller, organizationId, Permission.VIEW);
     AvailableTool tool =
         tools.available(caller).stream()
             .filter(t -> t.id().equals(toolId))
@@ -46,6 +41,11 @@ public class DirectToolCalls {
                 () ->
                     Rejection.of(
                         Rejection.Kind.NOT_FOUND, "No tool with this id is available to you."));
+    if (organizationId == null) {
+      throw Rejection.invalid(
+          "organizationId", "Name the organization the call is made for; you must belong to it.");
+    }
+    Role role = organizations.access(caller, organizationId, Permission.VIEW);
     if (ToolApprovals.waits(tool, approvals.held(caller)) && !Permission.EDIT.grantedTo(role)) {
       throw Rejection.of(
           Rejection.Kind.FORBIDDEN,
