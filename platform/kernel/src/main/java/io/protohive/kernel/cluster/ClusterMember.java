@@ -2,11 +2,13 @@ package io.protohive.kernel.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.platform.StartupFailure;
+import io.protohive.kernel.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -18,6 +20,12 @@ public final class ClusterMember implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
   public static final String CLUSTER_NAME = "protohive";
+
+  /**
+   * Longer than any rate limit window (a minute): a bucket idle for that long is full again, so
+   * dropping it loses nothing.
+   */
+  static final int RATE_LIMIT_BUCKET_MAX_IDLE_SECONDS = 600;
 
   private final HazelcastInstance hazelcast;
 
@@ -47,6 +55,8 @@ public final class ClusterMember implements AutoCloseable {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.addMapConfig(
+        new MapConfig(RateLimiter.MAP).setMaxIdleSeconds(RATE_LIMIT_BUCKET_MAX_IDLE_SECONDS));
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
     JoinConfig join = network.getJoin();
