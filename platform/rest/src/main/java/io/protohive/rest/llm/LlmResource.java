@@ -81,7 +81,8 @@ public class LlmResource {
   @Operation(
       summary = "Ask the tenant's route for an answer",
       description =
-          "402 when a budget is spent (nothing was sent), 503 when no provider answered. Ask with"
+          "402 when a budget is spent (nothing was sent), 429 when the tenant is over its model"
+              + " call limit, 503 when no provider answered. Ask with"
               + " Accept: text/event-stream to receive the answer as it streams.")
   public Answer chat(Chat body) {
     Chat chat = RequestBodies.require(body);
@@ -119,6 +120,8 @@ public class LlmResource {
       send(sink, sse, "error", Map.of("status", 402, "detail", e.getMessage()));
     } catch (LlmUnavailable e) {
       send(sink, sse, "error", Map.of("status", 503, "detail", e.getMessage()));
+    } catch (Rejection e) {
+      send(sink, sse, "error", Map.of("status", 429, "detail", e.getMessage()));
     } catch (CancellationException e) {
       // the client went away
     } finally {
