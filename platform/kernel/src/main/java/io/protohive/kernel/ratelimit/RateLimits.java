@@ -52,7 +52,7 @@ public class RateLimits {
   int llmPerMinute;
 
   private final Map<UUID, CachedLimits> tenantLimits = new ConcurrentHashMap<>();
-  private volatile RateLimiter limiter;
+  volatile RateLimiter limiter;
 
   private record CachedLimits(TenantRateLimits limits, long readAtNanos) {}
 
