@@ -11,6 +11,7 @@ import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.platform.StartupFailure;
+import io.protohive.kernel.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -22,6 +23,12 @@ public final class ClusterMember implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
   public static final String CLUSTER_NAME = "protohive";
+
+  /**
+   * Longer than any rate limit window (a minute): a bucket idle for that long is full again, so
+   * dropping it loses nothing.
+   */
+  static final int RATE_LIMIT_BUCKET_MAX_IDLE_SECONDS = 600;
 
   private final HazelcastInstance hazelcast;
 
@@ -60,6 +67,8 @@ public final class ClusterMember implements AutoCloseable {
                 new NearCacheConfig(AccountStandings.MAP)
                     .setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setCacheLocalEntries(true)));
+    config.addMapConfig(
+        new MapConfig(RateLimiter.MAP).setMaxIdleSeconds(RATE_LIMIT_BUCKET_MAX_IDLE_SECONDS));
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
     JoinConfig join = network.getJoin();

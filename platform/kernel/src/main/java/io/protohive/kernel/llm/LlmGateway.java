@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.ratelimit.RateLimits;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.pluginhost.PluginProvider;
@@ -26,11 +27,11 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * The one entry point for model calls. For each call it checks the budgets (reserving the call's
- * estimate), then walks the tenant's route: each step through its provider's circuit breaker, with
- * retries and backoff on retryable errors, with limits on the time to the first token and on the
- * whole call, falling back to the next step until one answers. Every attempt is metered; the
- * budgets settle on what the call really used.
+ * The one entry point for model calls. For each call it checks the tenant's rate limit and the
+ * budgets (reserving the call's estimate), then walks the tenant's route: each step through its
+ * provider's circuit breaker, with retries and backoff on retryable errors, with limits on the time
+ * to the first token and on the whole call, falling back to the next step until one answers. Every
+ * attempt is metered; the budgets settle on what the call really used.
  */
 @ApplicationScoped
 public class LlmGateway {
@@ -46,6 +47,7 @@ public class LlmGateway {
   @Inject Budgets budgets;
   @Inject UsageMeter meter;
   @Inject Prices prices;
+  @Inject RateLimits rateLimits;
 
   private ModelCalls calls;
   private CircuitBreakers breakers;
@@ -61,7 +63,11 @@ public class LlmGateway {
     calls.close();
   }
 
-  /** Asks for a whole answer at once. */
+  /**
+   * Asks for a whole answer at once.
+   *
+   * @throws io.protohive.kernel.platform.Rejection when the tenant is over its model call limit
+   */
   public ChatResponse chat(CallScope scope, ChatRequest request) {
     return call(scope, request, null, () -> false);
   }
@@ -85,6 +91,7 @@ public class LlmGateway {
       throw new LlmUnavailable(
           "No model route is set for your tenant; a tenant admin sets one on the LLM page.");
     }
+    rateLimits.requireModelCall(scope.tenantId());
     Set<String> enabled = catalog.enabledPlugins(scope.tenantId());
     long promptEstimate = TokenEstimate.prompt(request);
     long outputLimit = TokenEstimate.outputLimit(request, DEFAULT_MAX_OUTPUT_TOKENS);

@@ -51,6 +51,15 @@ public class Tenant {
   @Column(name = "oidc_providers", nullable = false)
   private String oidcProviders;
 
+  @Column(name = "rate_limit_user")
+  private Integer rateLimitUser;
+
+  @Column(name = "rate_limit_tenant")
+  private Integer rateLimitTenant;
+
+  @Column(name = "rate_limit_llm")
+  private Integer rateLimitLlm;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private Origin origin;
@@ -89,6 +98,7 @@ public class Tenant {
     String providers = OidcProviders.toJson(definition.oidcProviders());
     boolean changed =
         !definition.name().equals(name)
+            || !definition.rateLimits().equals(rateLimits())
             || !domains.equals(allowedEmailDomains)
             || !admins.equals(adminEmails)
             || !providers.equals(oidcProviders)
@@ -101,6 +111,9 @@ public class Tenant {
       oidcProviders = providers;
       selfSignup = definition.selfSignup();
       emailVerification = definition.emailVerification();
+      rateLimitUser = definition.rateLimits().user();
+      rateLimitTenant = definition.rateLimits().tenant();
+      rateLimitLlm = definition.rateLimits().llm();
       updatedAt = now;
     }
     return changed;
@@ -179,6 +192,11 @@ public class Tenant {
   /** Whether a person may sign up by themselves now: allowed, and the tenant is not disabled. */
   public boolean acceptsSignUps() {
     return selfSignup && !disabled;
+  }
+
+  /** Its own rate limits; only tenants-config sets them. */
+  public TenantRateLimits rateLimits() {
+    return new TenantRateLimits(rateLimitUser, rateLimitTenant, rateLimitLlm);
   }
 
   public Origin origin() {

@@ -8,6 +8,7 @@ import java.util.List;
  * @param allowedEmailDomains domains whose addresses may sign up; empty allows any
  * @param admins emails of the tenant's admins, lower case
  * @param oidcProviders identity providers its people may sign in with
+ * @param rateLimits its own rate limits, where the file sets them
  * @param declared the plugins, model route, budget, held tools and templates the file manages
  * @param file where it was declared, for refusals that name its lines
  */
@@ -19,5 +20,6 @@ public record TenantDefinition(
     boolean emailVerification,
     List<String> admins,
     List<OidcProviderDefinition> oidcProviders,
+    TenantRateLimits rateLimits,
     DeclaredSettings declared,
     TenantsConfigFile file) {}

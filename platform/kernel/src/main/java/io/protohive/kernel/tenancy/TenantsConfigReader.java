@@ -42,6 +42,7 @@ public final class TenantsConfigReader {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern TOOL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final int MAX_ROUTE_STEPS = 5;
+  private static final int MAX_PER_MINUTE = 1_000_000;
   private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern DOMAIN =
       Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
@@ -61,6 +62,7 @@ public final class TenantsConfigReader {
       @JsonProperty("emailVerification") Boolean emailVerification,
       @JsonProperty("admins") List<String> admins,
       @JsonProperty("oidcProviders") List<OidcProviderDefinition> oidcProviders,
+      @JsonProperty("rateLimits") RateLimitsFile rateLimits,
       @JsonProperty("plugins") LinkedHashMap<String, PluginFile> plugins,
       @JsonProperty("llm") LlmFile llm,
       @JsonProperty("approvalTools") List<String> approvalTools,
@@ -76,6 +78,11 @@ public final class TenantsConfigReader {
 
   private record RouteStepFile(
       @JsonProperty("provider") String provider, @JsonProperty("model") String model) {}
+
+  private record RateLimitsFile(
+      @JsonProperty("user") Integer user,
+      @JsonProperty("tenant") Integer tenant,
+      @JsonProperty("llm") Integer llm) {}
 
   private record BudgetsFile(@JsonProperty("tenant") BudgetFile tenant) {}
 
@@ -207,6 +214,7 @@ public final class TenantsConfigReader {
         !Boolean.FALSE.equals(parsed.emailVerification()),
         List.copyOf(admins),
         providers,
+        rateLimits(file, parsed.rateLimits()),
         new DeclaredSettings(
             plugins(file, parsed.plugins()),
             route(file, parsed.llm() == null ? null : parsed.llm().route()),
@@ -291,6 +299,26 @@ public final class TenantsConfigReader {
       throw file.invalid(field + ".softPercent", "is a percentage, 1 to 100, was " + soft);
     }
     return Optional.of(new DeclaredBudget(unit, declared.amount(), soft));
+  }
+
+  private static TenantRateLimits rateLimits(TenantsConfigFile file, RateLimitsFile declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null) {
+      return TenantRateLimits.NONE;
+    }
+    return new TenantRateLimits(
+        perMinute(file, "rateLimits.user", declared.user()),
+        perMinute(file, "rateLimits.tenant", declared.tenant()),
+        perMinute(file, "rateLimits.llm", declared.llm()));
+  }
+
+  private static Integer perMinute(TenantsConfigFile file, String field, Integer declared)
+      throws InvalidTenantsConfigException {
+    if (declared != null && (declared < 1 || declared > MAX_PER_MINUTE)) {
+      throw file.invalid(
+          field, "is a number per minute, 1 to " + MAX_PER_MINUTE + ", was " + declared);
+    }
+    return declared;
   }
 
   private static Optional<List<String>> approvalTools(TenantsConfigFile file, List<String> declared)

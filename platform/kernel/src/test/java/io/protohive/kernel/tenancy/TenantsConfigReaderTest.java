@@ -57,6 +57,7 @@ class TenantsConfigReaderTest {
           budgets:
             tenant: {unit: tokens, amount: 2000000}
         approvalTools: [http.get, clock.now]
+        rateLimits: {user: 120, llm: 30}
         organizationTemplates:
           - id: legal-desk
             name: Legal desk
@@ -76,7 +77,9 @@ class TenantsConfigReaderTest {
                 persona: You research.
         """);
 
-    DeclaredSettings declared = reader.read(folder).get(0).declared();
+    TenantDefinition full = reader.read(folder).get(0);
+    DeclaredSettings declared = full.declared();
+    assertThat(full.rateLimits()).isEqualTo(new TenantRateLimits(120, null, 30));
 
     DeclaredPlugin openai = declared.plugins().get("io.protohive.plugins.llm-openai");
     assertThat(openai.enabled()).isTrue();
@@ -114,6 +117,15 @@ class TenantsConfigReaderTest {
     assertThatThrownBy(() -> reader.read(folder))
         .hasMessage(
             file + ":7: field 'llm.budgets.tenant.amount': must be a limit of at least 0, was -5");
+  }
+
+  @Test
+  void refusesARateLimitOfNothing() throws Exception {
+    Path file = write("limits.yaml", "slug: l\nname: L\nrateLimits:\n  user: 10\n  tenant: 0\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(
+            file + ":5: field 'rateLimits.tenant': is a number per minute, 1 to 1000000, was 0");
   }
 
   @Test
@@ -186,6 +198,7 @@ class TenantsConfigReaderTest {
     assertThat(acme.selfSignup()).isFalse();
     assertThat(acme.emailVerification()).isTrue();
     assertThat(acme.declared()).isEqualTo(DeclaredSettings.NONE);
+    assertThat(acme.rateLimits()).isEqualTo(TenantRateLimits.NONE);
   }
 
   @Test

@@ -82,8 +82,9 @@ public class LlmResource {
           "For an organization of the caller's (organizationId), or for one of its agents"
               + " (agentId; the organization is the agent's): the tenant's, the organization's"
               + " and the agent's budgets apply. 402 when a budget is spent (nothing was sent),"
-              + " 503 when no provider answered. Ask with Accept: text/event-stream to receive"
-              + " the answer as it streams.")
+              + " 429 when the tenant is over its model call limit, 503 when no provider"
+              + " answered. Ask with Accept: text/event-stream to receive the answer as it"
+              + " streams.")
   public Answer chat(Chat body) {
     Chat chat = RequestBodies.require(body);
     ChatRequest request = ChatRequests.toRequest(chat);
@@ -120,6 +121,8 @@ public class LlmResource {
       send(sink, sse, "error", Map.of("status", 402, "detail", e.getMessage()));
     } catch (LlmUnavailable e) {
       send(sink, sse, "error", Map.of("status", 503, "detail", e.getMessage()));
+    } catch (Rejection e) {
+      send(sink, sse, "error", Map.of("status", 429, "detail", e.getMessage()));
     } catch (CancellationException e) {
       // the client went away
     } finally {
