@@ -10,6 +10,7 @@ import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.LlmUnavailable;
 import io.protohive.kernel.llm.PersonCallScopes;
+import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
