@@ -12,6 +12,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.protohive.kernel.secret.SecretBox;
+import io.protohive.kernel.secret.SecretsKey;
 import java.net.http.HttpResponse;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -23,8 +25,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -442,19 +446,25 @@ class AuthIT {
     return jwt.serialize();
   }
 
+  /** The active key, as someone holding the database and the secrets key would have it. */
   private static KeyAndId platformSigningKey() throws Exception {
     try (Connection connection =
             DriverManager.getConnection(Platform.EMBEDDED_DB_URL, "postgres", "");
         Statement statement = connection.createStatement();
         ResultSet result =
             statement.executeQuery(
-                "select kid, private_key from signing_key where retired_at is null"
+                "select kid, sealed_private_key from signing_key where retired_at is null"
                     + " order by created_at desc limit 1")) {
       result.next();
+      String kid = result.getString("kid");
+      SecretBox secrets = SecretsKey.load(Optional.empty(), Platform.DATA_DIR);
+      byte[] privateKey =
+          Base64.getDecoder()
+              .decode(
+                  secrets.decrypt(result.getString("sealed_private_key"), "signing-key/" + kid));
       PrivateKey key =
-          KeyFactory.getInstance("RSA")
-              .generatePrivate(new PKCS8EncodedKeySpec(result.getBytes("private_key")));
-      return new KeyAndId(key, result.getString("kid"));
+          KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKey));
+      return new KeyAndId(key, kid);
     }
   }
 

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -36,8 +38,10 @@ class OidcIT {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final MockOAuth2Server provider = new MockOAuth2Server();
+  private final String clientSecret = "client-secret-" + UUID.randomUUID();
   private String tenant;
   private Path tenantFile;
+  private Path secretFile;
   private String stateCookie;
 
   @Deployment(testable = false)
@@ -50,6 +54,7 @@ class OidcIT {
     provider.start();
     tenant = "sso-" + UUID.randomUUID().toString().substring(0, 8);
     tenantFile = Path.of(System.getProperty("it.tenants.dir")).resolve(tenant + ".yaml");
+    secretFile = Files.writeString(Files.createTempFile(tenant, ".secret"), clientSecret + "\n");
     Files.writeString(
         tenantFile,
         "slug: "
@@ -57,7 +62,9 @@ class OidcIT {
             + "\nname: SSO\nallowedEmailDomains: [example.org]\noidcProviders:\n"
             + "  - id: mock\n    name: Mock IdP\n    issuer: "
             + provider.issuerUrl("default")
-            + "\n    clientId: protohive\n");
+            + "\n    clientId: protohive\n    clientSecret: {file: "
+            + secretFile
+            + "}\n");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -72,6 +79,7 @@ class OidcIT {
   @AfterEach
   void stop() throws Exception {
     Files.deleteIfExists(tenantFile);
+    Files.deleteIfExists(secretFile);
     provider.shutdown();
   }
 
@@ -110,6 +118,24 @@ class OidcIT {
         .isEqualTo(303);
     assertThat(PlatformIT.query("select count(*) from user_account where email = '" + email + "'"))
         .isEqualTo("1");
+  }
+
+  @Test
+  void theClientSecretIsStoredSealedAndReachesOnlyTheProvidersTokenEndpoint() throws Exception {
+    assertThat(PlatformIT.query("select oidc_providers from tenant where slug = '" + tenant + "'"))
+        .contains("\"sealedClientSecret\":\"v1:")
+        .doesNotContain(clientSecret);
+
+    expectSignIn("ada-" + UUID.randomUUID() + "@example.org");
+    assertThat(throughProvider().statusCode()).isEqualTo(303);
+
+    RecordedRequest request = provider.takeRequest(5, TimeUnit.SECONDS);
+    while (request != null && !request.getPath().endsWith("/token")) {
+      request = provider.takeRequest(5, TimeUnit.SECONDS);
+    }
+    assertThat(request).as("the token exchange").isNotNull();
+    assertThat(request.getBody().readUtf8()).contains("client_secret=" + clientSecret);
+    Platform.assertNotLogged(clientSecret);
   }
 
   @Test

@@ -132,6 +132,27 @@ class PlatformIT {
   }
 
   @Test
+  void tokenSigningKeysAreStoredSealedAndStillSign() throws Exception {
+    // the admin's sign-in is signed with an active key, and the API accepts the token
+    assertThat(Platform.get("api/v1/system/info", PluginsApi.platformAdmin()).statusCode())
+        .isEqualTo(200);
+
+    assertThat(query("select count(*) from signing_key where private_key is not null"))
+        .isEqualTo("0");
+    assertThat(
+            query(
+                "select count(*) from signing_key where retired_at is null"
+                    + " and sealed_private_key like 'v1:%'"))
+        .isNotEqualTo("0");
+    // every PKCS#8 RSA key, Base64-encoded, holds this run of its algorithm identifier
+    assertThat(
+            query(
+                "select count(*) from signing_key where sealed_private_key"
+                    + " like '%ADANBgkqhkiG9w0BAQEFAASC%'"))
+        .isEqualTo("0");
+  }
+
+  @Test
   void unknownApiPathsAnswerWithProblemDetails() throws Exception {
     HttpResponse<String> response = Platform.get("api/v1/no-such-thing");
 

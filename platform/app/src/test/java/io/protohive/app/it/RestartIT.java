@@ -3,8 +3,13 @@ package io.protohive.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.HexFormat;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,6 +56,39 @@ class RestartIT {
         .as("an uploaded plugin is installed again from the database")
         .isTrue();
     assertThat(PluginsApi.remove(PluginsApi.MISBEHAVING_ID, admin).statusCode()).isEqualTo(204);
+    deployer.undeploy(DEPLOYMENT);
+  }
+
+  @Test
+  void aSigningKeyStoredInClearIsSealedAtTheNextStartAndSignsOn() throws Exception {
+    deployer.deploy(DEPLOYMENT);
+    // a key as versions before sealing stored it, the newest, so it signs after the restart
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair pair = generator.generateKeyPair();
+    String kid = "clear-" + UUID.randomUUID();
+    HexFormat hex = HexFormat.of();
+    PlatformIT.execute(
+        "insert into signing_key (kid, private_key, public_key, created_at) values ('"
+            + kid
+            + "', decode('"
+            + hex.formatHex(pair.getPrivate().getEncoded())
+            + "', 'hex'), decode('"
+            + hex.formatHex(pair.getPublic().getEncoded())
+            + "', 'hex'), now() + interval '1 minute')");
+    deployer.undeploy(DEPLOYMENT);
+    deployer.deploy(DEPLOYMENT);
+
+    assertThat(PlatformIT.query("select count(*) from signing_key where private_key is not null"))
+        .isEqualTo("0");
+    assertThat(
+            PlatformIT.query(
+                "select sealed_private_key from signing_key where kid = '" + kid + "'"))
+        .startsWith("v1:");
+    String[] admin = PluginsApi.platformAdmin();
+    assertThat(SignedJWT.parse(admin[1].substring("Bearer ".length())).getHeader().getKeyID())
+        .isEqualTo(kid);
+    assertThat(Platform.get("api/v1/system/info", admin).statusCode()).isEqualTo(200);
     deployer.undeploy(DEPLOYMENT);
   }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 final class OidcProviders {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<OidcProviderDefinition>> LIST = new TypeReference<>() {};
+  private static final TypeReference<List<OidcProvider>> LIST = new TypeReference<>() {};
 
   private OidcProviders() {}
 
-  static String toJson(List<OidcProviderDefinition> providers) {
+  static String toJson(List<OidcProvider> providers) {
     try {
       return JSON.writeValueAsString(providers);
     } catch (JsonProcessingException e) {
@@ -21,7 +21,7 @@ final class OidcProviders {
     }
   }
 
-  static List<OidcProviderDefinition> fromJson(String json) {
+  static List<OidcProvider> fromJson(String json) {
     try {
       return json == null ? List.of() : JSON.readValue(json, LIST);
     } catch (JsonProcessingException e) {

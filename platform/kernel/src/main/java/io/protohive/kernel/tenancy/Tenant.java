@@ -47,7 +47,7 @@ public class Tenant {
   @Column(name = "admin_emails", nullable = false)
   private String adminEmails;
 
-  /** JSON list of {@link OidcProviderDefinition}. */
+  /** JSON list of {@link OidcProvider}. */
   @Column(name = "oidc_providers", nullable = false)
   private String oidcProviders;
 
@@ -90,12 +90,14 @@ public class Tenant {
   /**
    * Takes over the declared state.
    *
+   * @param sealedProviders the declared OIDC providers, their client secrets sealed
    * @return whether anything changed
    */
-  public boolean apply(TenantDefinition definition, Instant now) {
+  public boolean apply(
+      TenantDefinition definition, List<OidcProvider> sealedProviders, Instant now) {
     String domains = String.join(" ", definition.allowedEmailDomains());
     String admins = String.join(" ", definition.admins());
-    String providers = OidcProviders.toJson(definition.oidcProviders());
+    String providers = OidcProviders.toJson(sealedProviders);
     boolean changed =
         !definition.name().equals(name)
             || !definition.rateLimits().equals(rateLimits())
@@ -181,7 +183,7 @@ public class Tenant {
         && adminEmails().contains(account.email());
   }
 
-  public List<OidcProviderDefinition> oidcProviders() {
+  public List<OidcProvider> oidcProviders() {
     return OidcProviders.fromJson(oidcProviders);
   }
 

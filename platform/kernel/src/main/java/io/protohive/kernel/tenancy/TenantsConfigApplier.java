@@ -59,17 +59,21 @@ public class TenantsConfigApplier {
     TenantsConfigCheck check =
         new TenantsConfigCheck(InstalledPlugins.of(runtime.pluginHost()), environment);
     Map<TenantDefinition, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
+    Map<TenantDefinition, Map<String, String>> clientSecrets = new LinkedHashMap<>();
     for (TenantDefinition definition : definitions) {
       settings.put(definition, check.check(definition));
+      clientSecrets.put(definition, check.clientSecrets(definition));
     }
     Instant now = clock.instant();
     for (TenantDefinition definition : definitions) {
-      Tenant tenant = tenant(definition, now);
+      Tenant tenant = tenant(definition, clientSecrets.get(definition), now);
       applyDeclared(tenant, definition, settings.get(definition));
     }
   }
 
-  private Tenant tenant(TenantDefinition definition, Instant now) {
+  private Tenant tenant(
+      TenantDefinition definition, Map<String, String> clientSecrets, Instant now) {
+    OidcClientSecrets sealer = new OidcClientSecrets(runtime.secrets());
     List<Tenant> existing =
         entityManager
             .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
@@ -77,17 +81,23 @@ public class TenantsConfigApplier {
             .getResultList();
     if (existing.isEmpty()) {
       Tenant tenant = new Tenant(definition.slug(), Tenant.Origin.CONFIG, now);
-      tenant.apply(definition, now);
+      tenant.apply(
+          definition,
+          sealer.seal(tenant.id(), definition.oidcProviders(), clientSecrets, List.of()),
+          now);
       entityManager.persist(tenant);
       // what the file manages refers to the tenant by id only, so write the tenant first
       entityManager.flush();
       LOG.info(() -> "Tenant '" + definition.slug() + "' created from tenants-config");
       return tenant;
     }
-    if (existing.get(0).apply(definition, now)) {
+    Tenant tenant = existing.get(0);
+    List<OidcProvider> providers =
+        sealer.seal(tenant.id(), definition.oidcProviders(), clientSecrets, tenant.oidcProviders());
+    if (tenant.apply(definition, providers, now)) {
       LOG.info(() -> "Tenant '" + definition.slug() + "' updated from tenants-config");
     }
-    return existing.get(0);
+    return tenant;
   }
 
   private void applyDeclared(

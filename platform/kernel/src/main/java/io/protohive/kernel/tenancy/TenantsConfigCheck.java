@@ -87,14 +87,38 @@ public final class TenantsConfigCheck {
                                   .sorted()
                                   .toList()));
       DeclaredValue value = setting.getValue();
-      if (property.secret() && !value.isReference()) {
-        throw file.invalid(
-            field,
-            "is a secret: give it as {env: VARIABLE} or {file: /path/to/file}, never inline");
-      }
-      values.put(setting.getKey(), resolve(file, field, value));
+      values.put(
+          setting.getKey(),
+          property.secret() ? secret(file, field, value) : resolve(file, field, value));
     }
     return values;
+  }
+
+  /**
+   * @return the client secrets of the tenant's OIDC providers, by provider id, references resolved;
+   *     public clients have none
+   */
+  public Map<String, String> clientSecrets(TenantDefinition tenant)
+      throws InvalidTenantsConfigException {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    List<OidcProviderDefinition> providers = tenant.oidcProviders();
+    for (int i = 0; i < providers.size(); i++) {
+      OidcProviderDefinition provider = providers.get(i);
+      if (provider.clientSecret() != null) {
+        String field = "oidcProviders[" + i + "].clientSecret";
+        secrets.put(provider.id(), secret(tenant.file(), field, provider.clientSecret()));
+      }
+    }
+    return secrets;
+  }
+
+  private String secret(TenantsConfigFile file, String field, DeclaredValue value)
+      throws InvalidTenantsConfigException {
+    if (!value.isReference()) {
+      throw file.invalid(
+          field, "is a secret: give it as {env: VARIABLE} or {file: /path/to/file}, never inline");
+    }
+    return resolve(file, field, value);
   }
 
   private String resolve(TenantsConfigFile file, String field, DeclaredValue value)

@@ -94,6 +94,28 @@ class TenantsConfigCheckTest {
   }
 
   @Test
+  void resolvesAnOidcClientSecretByReferenceAndRefusesItInline() throws Exception {
+    Path secret = Files.writeString(folder.resolve("client-secret"), "from-file\n");
+    String provider =
+        "oidcProviders:\n  - id: sso\n    name: SSO\n    issuer: https://sso.example.com\n"
+            + "    clientId: protohive\n";
+    TenantDefinition byReference =
+        read(
+            provider
+                + "    clientSecret: {file: "
+                + secret
+                + "}\n  - id: pkce\n    name: P\n"
+                + "    issuer: https://sso.example.com\n    clientId: protohive\n");
+    assertThat(check.clientSecrets(byReference)).containsExactly(Map.entry("sso", "from-file"));
+
+    TenantDefinition inline = read(provider + "    clientSecret: in-clear\n");
+    assertThatThrownBy(() -> check.clientSecrets(inline))
+        .hasMessageStartingWith(
+            inline.file().path() + ":8: field 'oidcProviders[0].clientSecret': is a secret")
+        .hasMessageNotContaining("in-clear");
+  }
+
+  @Test
   void refusesAMissingEnvironmentVariableAndAnUnreadableFile() throws Exception {
     TenantDefinition fromEnv =
         read("plugins:\n  " + OPENAI + ":\n    config:\n      apiKey: {env: NOT_SET_HERE}\n");

@@ -22,7 +22,8 @@ import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.tenancy.OidcProviderDefinition;
+import io.protohive.kernel.tenancy.OidcClientSecrets;
+import io.protohive.kernel.tenancy.OidcProvider;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,7 +99,7 @@ public class OidcSignIn {
    */
   public Start start(String tenantSlug, String providerId, String redirectUri) {
     Tenant tenant = tenant(tenantSlug);
-    OidcProviderDefinition provider = provider(tenant, providerId);
+    OidcProvider provider = provider(tenant, providerId);
     JsonNode discovery = discover(provider);
     String state = OpaqueTokens.generate();
     String browserKey = OpaqueTokens.generate();
@@ -142,11 +143,14 @@ public class OidcSignIn {
     }
     Tenant tenant = tenant(parts[0]);
     SignInService.requireEnabled(Optional.of(tenant));
-    OidcProviderDefinition provider = provider(tenant, parts[1]);
+    OidcProvider provider = provider(tenant, parts[1]);
     JsonNode discovery = discover(provider);
     JWTClaimsSet claims =
         verifyIdToken(
-            provider, discovery, exchange(provider, discovery, code, parts[4], parts[3]), parts[2]);
+            provider,
+            discovery,
+            exchange(tenant, provider, discovery, code, parts[4], parts[3]),
+            parts[2]);
     scope.tenant(tenant.id());
     ProviderSignIn signIn =
         links
@@ -188,7 +192,7 @@ public class OidcSignIn {
 
   /** A person the provider names for the first time: found or known only by a verified email. */
   private ProviderSignIn firstSignIn(
-      Tenant tenant, OidcProviderDefinition provider, JWTClaimsSet claims, String address) {
+      Tenant tenant, OidcProvider provider, JWTClaimsSet claims, String address) {
     // exactly the JSON boolean true: a missing claim or the string "true" vouches for nothing
     if (!Boolean.TRUE.equals(claims.getClaim("email_verified"))
         || !(claims.getClaim("email") instanceof String claimed)) {
@@ -266,7 +270,8 @@ public class OidcSignIn {
   }
 
   private String exchange(
-      OidcProviderDefinition provider,
+      Tenant tenant,
+      OidcProvider provider,
       JsonNode discovery,
       String code,
       String redirectUri,
@@ -277,9 +282,9 @@ public class OidcSignIn {
     body.put("redirect_uri", redirectUri);
     body.put("client_id", provider.clientId());
     body.put("code_verifier", verifier);
-    if (provider.clientSecret() != null && !provider.clientSecret().isBlank()) {
-      body.put("client_secret", provider.clientSecret());
-    }
+    new OidcClientSecrets(runtime.secrets())
+        .open(tenant.id(), provider)
+        .ifPresent(secret -> body.put("client_secret", secret));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(discovery.path("token_endpoint").asText()))
             .timeout(HTTP_TIMEOUT)
@@ -303,7 +308,7 @@ public class OidcSignIn {
   }
 
   private static JWTClaimsSet verifyIdToken(
-      OidcProviderDefinition provider, JsonNode discovery, String idToken, String nonce) {
+      OidcProvider provider, JsonNode discovery, String idToken, String nonce) {
     try {
       JWKSource<SecurityContext> keys =
           JWKSourceBuilder.create(URI.create(discovery.path("jwks_uri").asText()).toURL()).build();
@@ -325,7 +330,7 @@ public class OidcSignIn {
     }
   }
 
-  private JsonNode discover(OidcProviderDefinition provider) {
+  private JsonNode discover(OidcProvider provider) {
     URI uri =
         URI.create(provider.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration");
     try {
@@ -352,7 +357,7 @@ public class OidcSignIn {
         .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No such sign-in provider."));
   }
 
-  private static OidcProviderDefinition provider(Tenant tenant, String providerId) {
+  private static OidcProvider provider(Tenant tenant, String providerId) {
     return tenant.oidcProviders().stream()
         .filter(p -> p.id().equals(providerId))
         .findFirst()

@@ -2,7 +2,7 @@ package io.protohive.kernel.identity.oidc;
 
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
-import io.protohive.kernel.tenancy.OidcProviderDefinition;
+import io.protohive.kernel.tenancy.OidcProvider;
 import io.protohive.kernel.tenancy.Tenant;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
 public record ProviderSignIn(
     UserAccount account,
     Tenant tenant,
-    OidcProviderDefinition provider,
+    OidcProvider provider,
     String subject,
     boolean confirmationNeeded) {
 

@@ -4,7 +4,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.protohive.kernel.platform.PlatformRuntime;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -34,17 +37,39 @@ public class SigningKeys {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  @Inject PlatformRuntime runtime;
+
   // how long a node may go on signing with a key it loaded before another node rotated
   private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
 
   private volatile RSAKey current;
   private volatile Instant loadedAt = Instant.EPOCH;
 
-  /** Creates the first key when there is none. */
+  /** Seals private keys still stored in clear, and creates the first key when there is none. */
   @Transactional
   public void ensureKey() {
+    sealClearKeys();
     if (activeKeys().isEmpty()) {
       entityManager.persist(generate());
+    }
+  }
+
+  // keys stored before private parts were sealed; sealing them again finds none
+  private void sealClearKeys() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> clear =
+        entityManager
+            .createNativeQuery(
+                "select kid, private_key from signing_key where private_key is not null")
+            .getResultList();
+    for (Object[] row : clear) {
+      String kid = (String) row[0];
+      entityManager
+          .createNativeQuery(
+              "update signing_key set sealed_private_key = ?1, private_key = null where kid = ?2")
+          .setParameter(1, SigningKey.seal(secrets(), kid, (byte[]) row[1]))
+          .setParameter(2, kid)
+          .executeUpdate();
     }
   }
 
@@ -116,14 +141,15 @@ public class SigningKeys {
         .getResultList();
   }
 
-  private static SigningKey generate() {
+  private SigningKey generate() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(KEY_BITS);
       KeyPair pair = generator.generateKeyPair();
+      String kid = UUID.randomUUID().toString();
       return new SigningKey(
-          UUID.randomUUID().toString(),
-          pair.getPrivate().getEncoded(),
+          kid,
+          SigningKey.seal(secrets(), kid, pair.getPrivate().getEncoded()),
           pair.getPublic().getEncoded(),
           Instant.now());
     } catch (GeneralSecurityException e) {
@@ -131,7 +157,11 @@ public class SigningKeys {
     }
   }
 
-  private static RSAKey toJwk(SigningKey key, boolean withPrivatePart) {
+  private SecretBox secrets() {
+    return runtime.secrets();
+  }
+
+  private RSAKey toJwk(SigningKey key, boolean withPrivatePart) {
     try {
       KeyFactory factory = KeyFactory.getInstance("RSA");
       RSAKey.Builder builder =
@@ -142,10 +172,11 @@ public class SigningKeys {
               .algorithm(JWSAlgorithm.RS256);
       if (withPrivatePart) {
         builder.privateKey(
-            (RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey())));
+            (RSAPrivateKey)
+                factory.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey(secrets()))));
       }
       return builder.build();
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("signing key " + key.kid() + " is unreadable", e);
     }
   }
