@@ -132,6 +132,7 @@ class RateLimitsTest {
             rateLimits,
             DeclaredSettings.NONE,
             null),
+        List.of(),
         Instant.now());
     return tenant;
   }
