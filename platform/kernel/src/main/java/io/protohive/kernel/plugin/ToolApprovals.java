@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Which tool calls wait for a person: those of tools their plugins declare consequential, always,
@@ -22,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ToolApprovals {
+
+  /** What a tool id looks like, such as clock.now. */
+  public static final Pattern TOOL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
@@ -80,7 +84,7 @@ public class ToolApprovals {
       throw Rejection.invalid("toolIds", "Name up to 200 tools.");
     }
     for (String toolId : toolIds) {
-      if (toolId == null || !toolId.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
+      if (toolId == null || !TOOL_ID.matcher(toolId).matches()) {
         throw Rejection.invalid("toolIds", "A tool id is like clock.now.");
       }
     }

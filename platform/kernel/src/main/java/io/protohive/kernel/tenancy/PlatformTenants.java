@@ -18,9 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Tenants as platform admins manage them: list, create, rename, disable and enable, name the
@@ -29,8 +27,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PlatformTenants {
 
-  static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-  static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
   static final int MAX_NAME = 200;
   private static final String NOT_FOUND = "No tenant with this id.";
 
@@ -78,7 +74,7 @@ public class PlatformTenants {
   @Transactional
   public TenantView create(Caller caller, TenantDraft draft, String address) {
     admins.require(caller);
-    if (draft.slug() == null || !SLUG.matcher(draft.slug()).matches()) {
+    if (draft.slug() == null || !TenantFields.SLUG.matcher(draft.slug()).matches()) {
       throw Rejection.invalid(
           "slug", "Give a slug of 1 to 63 lower-case letters, digits or inner hyphens.");
     }
@@ -176,12 +172,13 @@ public class PlatformTenants {
   private static List<String> domains(List<String> given) {
     List<String> domains = new ArrayList<>();
     for (String domain : given == null ? List.<String>of() : given) {
-      String normalized = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
-      if (!DOMAIN.matcher(normalized).matches()) {
-        throw Rejection.invalid(
-            "allowedEmailDomains", "Give domain names such as example.com, was '" + domain + "'.");
-      }
-      domains.add(normalized);
+      domains.add(
+          TenantFields.domain(domain)
+              .orElseThrow(
+                  () ->
+                      Rejection.invalid(
+                          "allowedEmailDomains",
+                          "Give domain names such as example.com, was '" + domain + "'.")));
     }
     return List.copyOf(new LinkedHashSet<>(domains));
   }

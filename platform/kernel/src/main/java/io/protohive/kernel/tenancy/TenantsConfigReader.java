@@ -14,6 +14,7 @@ import io.protohive.kernel.organization.OrganizationTemplate;
 import io.protohive.kernel.organization.OrganizationTemplate.TemplateAgent;
 import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.ToolApprovals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,13 +40,9 @@ import java.util.stream.Stream;
  */
 public final class TenantsConfigReader {
 
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-  private static final Pattern TOOL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final int MAX_ROUTE_STEPS = 5;
   private static final int MAX_PER_MINUTE = 1_000_000;
   private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
-  private static final Pattern DOMAIN =
-      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
 
   private final ObjectMapper yaml =
       JsonMapper.builder(new YAMLFactory())
@@ -172,7 +169,7 @@ public final class TenantsConfigReader {
 
   private static TenantDefinition validate(TenantsConfigFile file, TenantFile parsed)
       throws InvalidTenantsConfigException {
-    if (parsed.slug() == null || !SLUG.matcher(parsed.slug()).matches()) {
+    if (parsed.slug() == null || !TenantFields.SLUG.matcher(parsed.slug()).matches()) {
       throw file.invalid(
           "slug",
           "must be 1 to 63 lower-case letters, digits or inner hyphens, was "
@@ -185,12 +182,12 @@ public final class TenantsConfigReader {
     List<String> declaredDomains = orEmpty(parsed.allowedEmailDomains());
     for (int i = 0; i < declaredDomains.size(); i++) {
       String domain = declaredDomains.get(i);
-      String normalized = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
-      if (!DOMAIN.matcher(normalized).matches()) {
+      Optional<String> normalized = TenantFields.domain(domain);
+      if (normalized.isEmpty()) {
         throw file.invalid(
             "allowedEmailDomains[" + i + "]", quote(domain) + " is not a domain name");
       }
-      domains.add(normalized);
+      domains.add(normalized.get());
     }
     List<String> admins = new ArrayList<>();
     List<String> declaredAdmins = orEmpty(parsed.admins());
@@ -328,7 +325,7 @@ public final class TenantsConfigReader {
     }
     for (int i = 0; i < declared.size(); i++) {
       String tool = declared.get(i);
-      if (tool == null || !TOOL_ID.matcher(tool).matches()) {
+      if (tool == null || !ToolApprovals.TOOL_ID.matcher(tool).matches()) {
         throw file.invalid("approvalTools[" + i + "]", "is not a tool id like clock.now");
       }
     }
@@ -342,7 +339,9 @@ public final class TenantsConfigReader {
     for (int i = 0; i < declared.size(); i++) {
       OrganizationTemplate template = declared.get(i);
       String field = "organizationTemplates[" + i + "]";
-      if (template == null || template.id() == null || !SLUG.matcher(template.id()).matches()) {
+      if (template == null
+          || template.id() == null
+          || !TenantFields.SLUG.matcher(template.id()).matches()) {
         throw file.invalid(field + ".id", "must be lower-case letters, digits or inner hyphens");
       }
       if (!ids.add(template.id())) {
@@ -392,7 +391,9 @@ public final class TenantsConfigReader {
   private static void validateProvider(
       TenantsConfigFile file, String field, OidcProviderDefinition provider)
       throws InvalidTenantsConfigException {
-    if (provider == null || provider.id() == null || !SLUG.matcher(provider.id()).matches()) {
+    if (provider == null
+        || provider.id() == null
+        || !TenantFields.SLUG.matcher(provider.id()).matches()) {
       throw file.invalid(field + ".id", "must be lower-case letters, digits or inner hyphens");
     }
     if (provider.name() == null || provider.name().isBlank()) {
