@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,7 +31,9 @@ public class SystemResource {
 
   @Inject SystemInfoService systemInfo;
   @Inject PlatformAdmins platformAdmins;
-  @Inject JsonWebToken token;
+  // the principal, not an injected token: anonymous callers are welcome here, and an injected
+  // token that is not there makes the server log an error on every such call
+  @Context SecurityContext security;
 
   @GET
   @Path("info")
@@ -50,8 +54,7 @@ public class SystemResource {
               schema = @Schema(oneOf = {SystemStatus.class, SystemInfo.class})))
   public Response info() {
     boolean platformAdmin =
-        token != null
-            && token.getSubject() != null
+        security.getUserPrincipal() instanceof JsonWebToken token
             && token.getGroups().contains(AccessTokens.PLATFORM_ADMIN)
             && platformAdmins.isAdmin(Callers.of(token));
     return Response.ok(platformAdmin ? systemInfo.current() : systemInfo.status()).build();
