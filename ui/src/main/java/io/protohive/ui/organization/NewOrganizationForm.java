@@ -34,7 +34,8 @@ public class NewOrganizationForm extends VerticalLayout {
     name.setId("organization-name");
     name.setPlaceholder("Name of a new organization");
     name.setWidth("24em");
-    template = new TemplateSelect(templates.forTenant(caller.tenantId()));
+    // a visitor is sent away before the view shows, so is offered the shipped templates only
+    template = new TemplateSelect(templates.forTenant(caller == null ? null : caller.tenantId()));
     Paragraph problem = new Paragraph();
     Button create = new Button("Create");
     create.setId("organization-create");

@@ -25,7 +25,8 @@ class RateLimitIT {
 
   private static final String ORGANIZATIONS = "api/v1/organizations";
   private static final String CHAT =
-      "{\"messages\":[{\"role\":\"user\",\"content\":\"Say something.\"}]}";
+      "{\"organizationId\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Say"
+          + " something.\"}]}";
 
   private final Path folder = Path.of(System.getProperty("it.tenants.dir"));
   private final String slug = "limited-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,7 +53,7 @@ class RateLimitIT {
             route:
               - provider: scripted
                 model: scripted-1
-          rateLimits: {user: 3, tenant: 5, llm: 1}
+          rateLimits: {user: 4, tenant: 6, llm: 1}
           """
               .formatted(slug));
       await()
@@ -66,32 +67,34 @@ class RateLimitIT {
       String[] carol = signedUp(Accounts.tenant("unlimited", false, ""));
 
       // a model call over the tenant's limit is refused before it is sent
-      HttpResponse<String> first = Platform.post("api/v1/llm/chat", CHAT, alice);
+      HttpResponse<String> created = Platform.post(ORGANIZATIONS, "{\"name\":\"Limited\"}", alice);
+      String chat = CHAT.formatted(Platform.json(created).get("id").asText());
+      HttpResponse<String> first = Platform.post("api/v1/llm/chat", chat, alice);
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
       assertThat(first.headers().firstValue("RateLimit-Policy"))
-          .hasValue("\"user\";q=3;w=60, \"tenant\";q=5;w=60");
+          .hasValue("\"user\";q=4;w=60, \"tenant\";q=6;w=60");
       assertThat(first.headers().firstValue("RateLimit").orElseThrow())
           .matches("\"user\";r=2;t=\\d+, \"tenant\";r=4;t=\\d+");
-      HttpResponse<String> overLlm = Platform.post("api/v1/llm/chat", CHAT, alice);
+      HttpResponse<String> overLlm = Platform.post("api/v1/llm/chat", chat, alice);
       assertTooMany(overLlm, "Too many model calls from your tenant: at most 1 a minute.");
 
-      // Alice's third request is her last one this minute
+      // Alice's fourth request is her last one this minute
       assertThat(Platform.get(ORGANIZATIONS, alice).statusCode()).isEqualTo(200);
       HttpResponse<String> overUser = Platform.get(ORGANIZATIONS, alice);
-      assertTooMany(overUser, "Too many requests from you: at most 3 a minute.");
-      assertThat(overUser.headers().firstValue("RateLimit-Policy")).hasValue("\"user\";q=3;w=60");
+      assertTooMany(overUser, "Too many requests from you: at most 4 a minute.");
+      assertThat(overUser.headers().firstValue("RateLimit-Policy")).hasValue("\"user\";q=4;w=60");
       assertThat(overUser.headers().firstValue("RateLimit").orElseThrow())
           .matches("\"user\";r=0;t=\\d+");
 
-      // Bob has requests of his own, but the tenant's fifth is its last
+      // Bob has requests of his own, but the tenant's sixth is its last
       assertThat(Platform.get(ORGANIZATIONS, bob).statusCode()).isEqualTo(200);
       HttpResponse<String> tenantsLast = Platform.get(ORGANIZATIONS, bob);
       assertThat(tenantsLast.statusCode()).isEqualTo(200);
       assertThat(tenantsLast.headers().firstValue("RateLimit").orElseThrow())
-          .matches("\"user\";r=1;t=\\d+, \"tenant\";r=0;t=\\d+");
+          .matches("\"user\";r=2;t=\\d+, \"tenant\";r=0;t=\\d+");
       assertTooMany(
           Platform.get(ORGANIZATIONS, bob),
-          "Too many requests from your tenant: at most 5 a minute.");
+          "Too many requests from your tenant: at most 6 a minute.");
 
       // another tenant's person is not held by these limits
       HttpResponse<String> other = Platform.get(ORGANIZATIONS, carol);
