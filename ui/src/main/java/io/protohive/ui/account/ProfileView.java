@@ -54,6 +54,7 @@ public class ProfileView extends VerticalLayout implements SignedInOnly {
         click -> {
           try {
             accounts.changePassword(caller(), current.getValue(), next.getValue(), address());
+            SignedInUser.keepThisSession();
             current.clear();
             next.clear();
             outcome.setText("Your password is changed; apps signed in with the old one are out.");

@@ -47,6 +47,25 @@ public record SignedInUser(
                 CDI.current().select(AccountStandings.class).get().of(account.id()).generation()));
   }
 
+  /**
+   * Keeps this UI session open after its own person ended the account's other sessions by changing
+   * the password: it takes on the account's new generation.
+   */
+  public static void keepThisSession() {
+    VaadinSession session = VaadinSession.getCurrent();
+    SignedInUser user = session.getAttribute(SignedInUser.class);
+    long generation = CDI.current().select(AccountStandings.class).get().of(user.id()).generation();
+    session.setAttribute(
+        SignedInUser.class,
+        new SignedInUser(
+            user.id(),
+            user.email(),
+            user.tenantId(),
+            user.platformAdmin(),
+            user.tenantAdmin(),
+            generation));
+  }
+
   public static void signOut() {
     end(VaadinSession.getCurrent());
   }
