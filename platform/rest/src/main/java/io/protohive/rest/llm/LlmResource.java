@@ -15,6 +15,7 @@ import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.llm.ChatRequests.Chat;
+import io.protohive.rest.problem.RejectionMapper;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -123,7 +124,15 @@ public class LlmResource {
     } catch (LlmUnavailable e) {
       send(sink, sse, "error", Map.of("status", 503, "detail", e.getMessage()));
     } catch (Rejection e) {
-      send(sink, sse, "error", Map.of("status", 429, "detail", e.getMessage()));
+      send(
+          sink,
+          sse,
+          "error",
+          Map.of(
+              "status",
+              RejectionMapper.statusOf(e.kind()).getStatusCode(),
+              "detail",
+              e.getMessage()));
     } catch (CancellationException e) {
       // the client went away
     } finally {

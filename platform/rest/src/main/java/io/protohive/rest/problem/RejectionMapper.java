@@ -33,7 +33,7 @@ public class RejectionMapper implements ExceptionMapper<Rejection> {
     return response.build();
   }
 
-  static Response.Status statusOf(Rejection.Kind kind) {
+  public static Response.Status statusOf(Rejection.Kind kind) {
     return switch (kind) {
       case INVALID -> Response.Status.BAD_REQUEST;
       case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
