@@ -3,6 +3,7 @@ package io.protohive.bench;
 import io.protohive.plugin.api.Tool;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
+import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginTool;
 import io.protohive.pluginhost.ToolCalls;
 import io.protohive.pluginhost.ToolOutcome;
@@ -38,7 +39,7 @@ public class ToolCallBenchmark {
   private static final Map<String, Object> ARGUMENTS = Map.of("text", "hello");
 
   private final Tool tool = new Echo();
-  private final ToolCalls calls = new ToolCalls(8, 4);
+  private final ToolCalls calls = new ToolCalls(new PluginCalls.Limits(8, 4, 8));
   private final PluginTool hosted =
       new PluginTool("bench.echo", tool, ToolCallBenchmark.class.getClassLoader(), false);
 

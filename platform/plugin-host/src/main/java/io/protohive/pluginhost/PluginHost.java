@@ -47,6 +47,7 @@ public final class PluginHost implements AutoCloseable {
   private final Admission admission;
   private final Path jars;
   private final ToolCalls calls;
+  private final PluginCalls modelCalls;
   private final ServiceTracker<Tool, Tool> tools;
   private final ServiceTracker<LlmProvider, LlmProvider> providers;
   private final Map<String, Installed> installed = new ConcurrentHashMap<>();
@@ -63,14 +64,15 @@ public final class PluginHost implements AutoCloseable {
       Path pluginsFolder,
       Path workFolder,
       TrustPolicy trust,
-      int callThreads,
-      int callsPerPlugin) {}
+      PluginCalls.Limits toolCalls,
+      PluginCalls.Limits modelCalls) {}
 
   private PluginHost(Framework framework, Settings settings) throws IOException {
     this.framework = framework;
     this.admission = new Admission(settings.trust(), HostExports.spiVersion());
     this.jars = Files.createDirectories(settings.workFolder().resolve("jars"));
-    this.calls = new ToolCalls(settings.callThreads(), settings.callsPerPlugin());
+    this.calls = new ToolCalls(settings.toolCalls());
+    this.modelCalls = new PluginCalls("llm-call", settings.modelCalls());
     this.tools = new ServiceTracker<>(framework.getBundleContext(), Tool.class, null);
     this.tools.open();
     this.providers = new ServiceTracker<>(framework.getBundleContext(), LlmProvider.class, null);
@@ -184,7 +186,7 @@ public final class PluginHost implements AutoCloseable {
         }
       } else {
         bundle = previous.bundle();
-        calls.cancel(facts.id());
+        cancelCalls(facts.id());
         try (InputStream in = Files.newInputStream(kept)) {
           bundle.update(in);
         }
@@ -240,7 +242,7 @@ public final class PluginHost implements AutoCloseable {
     if (plugin == null) {
       return;
     }
-    calls.cancel(pluginId);
+    cancelCalls(pluginId);
     try {
       plugin.bundle().uninstall();
       LOG.info(() -> "Plugin " + pluginId + " uninstalled");
@@ -263,7 +265,7 @@ public final class PluginHost implements AutoCloseable {
       if (active) {
         plugin.bundle().start();
       } else {
-        calls.cancel(pluginId);
+        cancelCalls(pluginId);
         plugin.bundle().stop();
       }
       return true;
@@ -331,6 +333,17 @@ public final class PluginHost implements AutoCloseable {
 
   public ToolCalls calls() {
     return calls;
+  }
+
+  /** Cancels a plugin's running tool and model calls: it is about to stop or be replaced. */
+  private void cancelCalls(String pluginId) {
+    calls.cancel(pluginId);
+    modelCalls.cancel(pluginId);
+  }
+
+  /** The path every call of an LLM provider's models takes. */
+  public PluginCalls modelCalls() {
+    return modelCalls;
   }
 
   public boolean isRunning() {
@@ -414,6 +427,7 @@ public final class PluginHost implements AutoCloseable {
       folder.close();
     }
     calls.close();
+    modelCalls.close();
     tools.close();
     providers.close();
     try {

@@ -7,26 +7,16 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs tool calls on threads of their own, so that a plugin that throws, hangs or spins costs its
- * caller a tool error and nothing more. Each plugin may run a few calls at once; a call over that
- * limit, or over the pool's size, is refused at once rather than queued behind a stuck plugin.
+ * Calls tools through the plugin calls path, so that a plugin that throws, hangs or spins costs its
+ * caller a tool error and nothing more, and turns what happened into a {@link ToolOutcome}.
  *
  * <p>Thread-safe.
  */
@@ -34,30 +24,10 @@ public final class ToolCalls implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ToolCalls.class.getName());
 
-  private final ThreadPoolExecutor pool;
-  private final int callsPerPlugin;
-  private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
-  private final Map<String, Set<RunningCall>> running = new ConcurrentHashMap<>();
+  private final PluginCalls calls;
 
-  /**
-   * @param threads the most calls running at once across all plugins
-   * @param callsPerPlugin the most calls one plugin runs at once
-   */
-  public ToolCalls(int threads, int callsPerPlugin) {
-    AtomicInteger count = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(
-            0,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, "protohive-tool-call-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.callsPerPlugin = callsPerPlugin;
+  public ToolCalls(PluginCalls.Limits limits) {
+    this.calls = new PluginCalls("tool-call", limits);
   }
 
   /**
@@ -72,54 +42,37 @@ public final class ToolCalls implements AutoCloseable {
       ToolContext.Builder context,
       Duration timeout) {
     long started = System.nanoTime();
-    Semaphore permit =
-        permits.computeIfAbsent(tool.pluginId(), id -> new Semaphore(callsPerPlugin));
-    if (!permit.tryAcquire()) {
-      return outcome(
-          ToolOutcome.Status.BUSY,
-          "The plugin " + tool.pluginId() + " is busy with other calls. Try again later.",
-          started);
-    }
-    RunningCall call = new RunningCall();
-    String tenant = context.build().tenantId().toString();
-    ToolContext toolContext =
-        context
-            .deadline(Instant.now().plus(timeout))
-            .cancelled(call.cancelled::get)
-            .logger(new PluginLogger(tool.pluginId(), tenant))
-            .build();
-    Set<RunningCall> calls =
-        running.computeIfAbsent(tool.pluginId(), id -> ConcurrentHashMap.newKeySet());
-    calls.add(call);
+    UUID tenant = context.build().tenantId();
+    Map<String, Object> frozen = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    Instant deadline = Instant.now().plus(timeout);
+    PluginCalls.Call<ToolResult> call;
     try {
-      call.future =
-          pool.submit(
-              () -> {
-                Thread thread = Thread.currentThread();
-                ClassLoader previous = thread.getContextClassLoader();
-                thread.setContextClassLoader(tool.classLoader());
-                try {
-                  return tool.tool()
+      call =
+          calls.start(
+              tool.pluginId(),
+              tenant,
+              tool.classLoader(),
+              cancelled ->
+                  tool.tool()
                       .invoke(
-                          Collections.unmodifiableMap(new LinkedHashMap<>(arguments)), toolContext);
-                } finally {
-                  thread.setContextClassLoader(previous);
-                  calls.remove(call);
-                  permit.release();
-                }
-              });
-    } catch (RejectedExecutionException e) {
-      calls.remove(call);
-      permit.release();
-      return outcome(
-          ToolOutcome.Status.BUSY, "Too many tool calls are running. Try again later.", started);
+                          frozen,
+                          context
+                              .deadline(deadline)
+                              .cancelled(cancelled)
+                              .logger(new PluginLogger(tool.pluginId(), tenant.toString()))
+                              .build()));
+    } catch (PluginCalls.Refused e) {
+      return outcome(ToolOutcome.Status.BUSY, e.getMessage(), started);
     }
-    return await(tool, call, timeout, started);
+    try (call) {
+      return await(tool, call, timeout, started);
+    }
   }
 
-  private ToolOutcome await(PluginTool tool, RunningCall call, Duration timeout, long started) {
+  private ToolOutcome await(
+      PluginTool tool, PluginCalls.Call<ToolResult> call, Duration timeout, long started) {
     try {
-      ToolResult result = call.future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      ToolResult result = call.await(timeout);
       if (result == null) {
         return outcome(ToolOutcome.Status.FAILED, "The tool returned no result.", started);
       }
@@ -128,7 +81,6 @@ public final class ToolCalls implements AutoCloseable {
           result,
           since(started));
     } catch (TimeoutException e) {
-      call.cancel();
       return outcome(
           ToolOutcome.Status.TIMED_OUT,
           "The tool did not answer within " + timeout.toMillis() + " ms.",
@@ -150,7 +102,6 @@ public final class ToolCalls implements AutoCloseable {
               : "The tool failed: " + cause.getMessage(),
           started);
     } catch (InterruptedException e) {
-      call.cancel();
       Thread.currentThread().interrupt();
       return outcome(ToolOutcome.Status.CANCELLED, "The call was abandoned.", started);
     }
@@ -158,16 +109,12 @@ public final class ToolCalls implements AutoCloseable {
 
   /** Cancels every running call of a plugin, which is about to stop or be replaced. */
   public void cancel(String pluginId) {
-    Set<RunningCall> calls = running.get(pluginId);
-    if (calls != null) {
-      calls.forEach(RunningCall::cancel);
-    }
+    calls.cancel(pluginId);
   }
 
   /** The calls of a plugin that are still running, including ones their callers gave up on. */
   public int running(String pluginId) {
-    Set<RunningCall> calls = running.get(pluginId);
-    return calls == null ? 0 : calls.size();
+    return calls.open(pluginId);
   }
 
   private static ToolOutcome outcome(ToolOutcome.Status status, String message, long started) {
@@ -180,20 +127,6 @@ public final class ToolCalls implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.shutdownNow();
-  }
-
-  /** One call in flight: the flag the plugin reads, and the future the host may interrupt. */
-  private static final class RunningCall {
-    final AtomicBoolean cancelled = new AtomicBoolean();
-    volatile Future<ToolResult> future;
-
-    void cancel() {
-      cancelled.set(true);
-      Future<ToolResult> current = future;
-      if (current != null) {
-        current.cancel(true);
-      }
-    }
+    calls.close();
   }
 }

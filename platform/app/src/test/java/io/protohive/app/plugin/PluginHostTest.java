@@ -10,6 +10,7 @@ import io.protohive.plugin.api.ToolContext;
 import io.protohive.pluginhost.BundleArchive;
 import io.protohive.pluginhost.Certificates;
 import io.protohive.pluginhost.Origin;
+import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginRefused;
@@ -293,7 +294,12 @@ class PluginHostTest {
         };
     return PluginHost.start(
         new PluginHost.Settings(
-            archives("framework"), pluginsFolder(), work.resolve("host"), trust, 8, 2),
+            archives("framework"),
+            pluginsFolder(),
+            work.resolve("host"),
+            trust,
+            new PluginCalls.Limits(8, 2, 8),
+            new PluginCalls.Limits(8, 8, 8)),
         bundled);
   }
 

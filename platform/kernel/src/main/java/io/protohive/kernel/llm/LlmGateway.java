@@ -12,7 +12,6 @@ import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.pluginhost.PluginProvider;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -54,13 +53,8 @@ public class LlmGateway {
 
   @PostConstruct
   void start() {
-    calls = new ModelCalls();
+    calls = new ModelCalls(() -> runtime.pluginHost().modelCalls());
     breakers = new CircuitBreakers(settings.llmCircuitOpenFor());
-  }
-
-  @PreDestroy
-  void stop() {
-    calls.close();
   }
 
   /**
@@ -160,8 +154,15 @@ public class LlmGateway {
       }
       ModelCalls.Attempt outcome =
           tokens == null
-              ? calls.blocking(provider, step, configuration, request, settings.llmCallTimeout())
+              ? calls.blocking(
+                  scope.tenantId(),
+                  provider,
+                  step,
+                  configuration,
+                  request,
+                  settings.llmCallTimeout())
               : calls.streaming(
+                  scope.tenantId(),
                   provider,
                   step,
                   configuration,

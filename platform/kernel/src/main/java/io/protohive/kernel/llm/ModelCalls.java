@@ -7,50 +7,35 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginProvider;
 import java.time.Duration;
-import java.util.concurrent.Callable;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Runs single attempts against a provider's model on threads of their own, with the plugin's class
- * loader as context class loader, so that the gateway can hold an attempt to its time limits and
- * cancel it, whatever the provider does.
+ * Runs single attempts against a provider's model through the plugin host's path for model calls (a
+ * thread of its own, the plugin's class loader, bulkheads per plugin and per tenant), so that the
+ * gateway can hold an attempt to its time limits and cancel it, whatever the provider does.
  */
-final class ModelCalls implements AutoCloseable {
+final class ModelCalls {
 
   private static final long POLL_MILLIS = 50;
 
-  private final ThreadPoolExecutor pool;
+  private final Supplier<PluginCalls> path;
   private final ModelCache models = new ModelCache();
 
-  ModelCalls() {
-    AtomicInteger count = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(
-            0,
-            256,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, "protohive-llm-call-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+  ModelCalls(Supplier<PluginCalls> path) {
+    this.path = path;
   }
 
   /**
@@ -66,49 +51,51 @@ final class ModelCalls implements AutoCloseable {
       Duration firstToken) {}
 
   Attempt blocking(
+      UUID tenantId,
       PluginProvider provider,
       RouteStep step,
       Configuration configuration,
       ChatRequest request,
       Duration limit) {
     long started = System.nanoTime();
-    Future<ChatResponse> future;
+    PluginCalls.Call<ChatResponse> call;
     try {
-      future =
-          pool.submit(
-              () ->
-                  withLoader(
-                      provider,
-                      () -> models.chat(provider, step.model(), configuration).chat(request)));
-    } catch (RejectedExecutionException e) {
+      call =
+          path.get()
+              .start(
+                  provider.pluginId(),
+                  tenantId,
+                  provider.classLoader(),
+                  cancelled -> models.chat(provider, step.model(), configuration).chat(request));
+    } catch (PluginCalls.Refused e) {
       return failed(e, CallOutcome.FAILED, false, started, null);
     }
-    try {
-      return new Attempt(
-          future.get(limit.toNanos(), TimeUnit.NANOSECONDS),
-          null,
-          CallOutcome.OK,
-          false,
-          since(started),
-          null);
+    try (call) {
+      return new Attempt(call.await(limit), null, CallOutcome.OK, false, since(started), null);
     } catch (TimeoutException e) {
-      future.cancel(true);
       return failed(
           new TimeoutException("no answer within " + limit.toMillis() + " ms"),
           CallOutcome.TIMED_OUT,
           false,
           started,
           null);
+    } catch (CancellationException e) {
+      return failed(
+          new CancellationException("the provider's plugin stopped during the call"),
+          CallOutcome.FAILED,
+          false,
+          started,
+          null);
     } catch (ExecutionException e) {
       return failed(e.getCause(), CallOutcome.FAILED, false, started, null);
     } catch (InterruptedException e) {
-      future.cancel(true);
       Thread.currentThread().interrupt();
       return failed(e, CallOutcome.CANCELLED, false, started, null);
     }
   }
 
   Attempt streaming(
+      UUID tenantId,
       PluginProvider provider,
       RouteStep step,
       Configuration configuration,
@@ -119,22 +106,33 @@ final class ModelCalls implements AutoCloseable {
       Duration limit) {
     long started = System.nanoTime();
     Stream stream = new Stream(tokens, cancelled);
-    Future<?> future;
+    PluginCalls.Call<Void> call;
     try {
-      future =
-          pool.submit(
-              () ->
-                  withLoader(
-                      provider,
-                      () -> {
-                        models
-                            .streaming(provider, step.model(), configuration)
-                            .chat(request, stream);
-                        return null;
-                      }));
-    } catch (RejectedExecutionException e) {
+      call =
+          path.get()
+              .start(
+                  provider.pluginId(),
+                  tenantId,
+                  provider.classLoader(),
+                  stopped -> {
+                    models.streaming(provider, step.model(), configuration).chat(request, stream);
+                    return null;
+                  });
+    } catch (PluginCalls.Refused e) {
       return failed(e, CallOutcome.FAILED, false, started, null);
     }
+    // the call stays open while the answer streams, after the work that started it returned
+    try (call) {
+      return follow(stream, call, started, firstTokenLimit, limit);
+    }
+  }
+
+  private Attempt follow(
+      Stream stream,
+      PluginCalls.Call<Void> call,
+      long started,
+      Duration firstTokenLimit,
+      Duration limit) {
     long firstDeadline = started + firstTokenLimit.toNanos();
     long deadline = started + limit.toNanos();
     while (true) {
@@ -142,8 +140,8 @@ final class ModelCalls implements AutoCloseable {
       if (stream.done.isDone()) {
         break;
       }
-      if (cancelled.getAsBoolean()) {
-        stream.cancel(future);
+      if (stream.cancelled.getAsBoolean()) {
+        stream.cancel(call);
         return failed(
             new CancellationException("stopped by the caller"),
             CallOutcome.CANCELLED,
@@ -151,9 +149,18 @@ final class ModelCalls implements AutoCloseable {
             started,
             stream.firstToken(started));
       }
+      if (call.isCancelled()) {
+        stream.cancel(call);
+        return failed(
+            new CancellationException("the provider's plugin stopped during the call"),
+            CallOutcome.FAILED,
+            stream.started.get(),
+            started,
+            stream.firstToken(started));
+      }
       boolean waitingForFirst = !stream.started.get();
       if (now > deadline || (waitingForFirst && now > firstDeadline)) {
-        stream.cancel(future);
+        stream.cancel(call);
         String what =
             waitingForFirst
                 ? "no first token within " + firstTokenLimit.toMillis()
@@ -172,7 +179,7 @@ final class ModelCalls implements AutoCloseable {
       } catch (ExecutionException e) {
         break;
       } catch (InterruptedException e) {
-        stream.cancel(future);
+        stream.cancel(call);
         Thread.currentThread().interrupt();
         return failed(e, CallOutcome.CANCELLED, stream.started.get(), started, null);
       }
@@ -207,29 +214,13 @@ final class ModelCalls implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
-  private static <T> T withLoader(PluginProvider provider, Callable<T> work) throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(provider.classLoader());
-    try {
-      return work.call();
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
-  }
-
-  @Override
-  public void close() {
-    pool.shutdownNow();
-  }
-
   /** Receives one streamed answer and passes its pieces on, until cancelled. */
   private static final class Stream implements StreamingChatResponseHandler {
     final CompletableFuture<ChatResponse> done = new CompletableFuture<>();
     final AtomicBoolean started = new AtomicBoolean();
     final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    final BooleanSupplier cancelled;
     private final Consumer<String> tokens;
-    private final BooleanSupplier cancelled;
     private volatile long firstTokenAt;
 
     Stream(Consumer<String> tokens, BooleanSupplier cancelled) {
@@ -273,13 +264,13 @@ final class ModelCalls implements AutoCloseable {
       return at == 0 ? null : Duration.ofNanos(at - started);
     }
 
-    void cancel(Future<?> future) {
+    void cancel(PluginCalls.Call<?> call) {
       done.cancel(false);
       StreamingHandle current = handle.get();
       if (current != null) {
         current.cancel();
       }
-      future.cancel(true);
+      call.cancel();
     }
   }
 }

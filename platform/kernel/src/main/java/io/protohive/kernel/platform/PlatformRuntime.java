@@ -141,8 +141,8 @@ public class PlatformRuntime {
                   settings.pluginsDir(),
                   dataDir.resolve("plugin-host"),
                   publishers,
-                  settings.pluginCallThreads(),
-                  settings.pluginCallsPerPlugin()),
+                  settings.toolCallLimits(),
+                  settings.modelCallLimits()),
               bundles(context, BUNDLED_PLUGINS));
     } catch (PluginHostFailure e) {
       throw new StartupFailure(e.getMessage());

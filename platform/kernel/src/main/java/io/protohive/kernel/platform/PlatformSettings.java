@@ -1,5 +1,6 @@
 package io.protohive.kernel.platform;
 
+import io.protohive.pluginhost.PluginCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -91,6 +92,22 @@ public class PlatformSettings {
   @Inject
   @ConfigProperty(name = "protohive.plugins.calls-per-plugin", defaultValue = "4")
   int pluginCallsPerPlugin;
+
+  @Inject
+  @ConfigProperty(name = "protohive.plugins.calls-per-tenant", defaultValue = "16")
+  int pluginCallsPerTenant;
+
+  @Inject
+  @ConfigProperty(name = "protohive.llm.call-threads", defaultValue = "256")
+  int llmCallThreads;
+
+  @Inject
+  @ConfigProperty(name = "protohive.llm.calls-per-plugin", defaultValue = "2000")
+  int llmCallsPerPlugin;
+
+  @Inject
+  @ConfigProperty(name = "protohive.llm.calls-per-tenant", defaultValue = "1000")
+  int llmCallsPerTenant;
 
   @Inject
   @ConfigProperty(name = "protohive.llm.call-timeout", defaultValue = "PT120S")
@@ -207,12 +224,17 @@ public class PlatformSettings {
     return pluginCallTimeout;
   }
 
-  public int pluginCallThreads() {
-    return pluginCallThreads;
+  /** How many tool calls run at once: in all, per plugin and per tenant. */
+  public PluginCalls.Limits toolCallLimits() {
+    return new PluginCalls.Limits(pluginCallThreads, pluginCallsPerPlugin, pluginCallsPerTenant);
   }
 
-  public int pluginCallsPerPlugin() {
-    return pluginCallsPerPlugin;
+  /**
+   * How many model calls run at once: blocking calls in all (a stream holds a thread only while it
+   * starts), and open calls, streams included, per provider plugin and per tenant.
+   */
+  public PluginCalls.Limits modelCallLimits() {
+    return new PluginCalls.Limits(llmCallThreads, llmCallsPerPlugin, llmCallsPerTenant);
   }
 
   /** How long a model call may take in all, streaming included. */

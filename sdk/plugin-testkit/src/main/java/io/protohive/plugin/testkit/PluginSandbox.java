@@ -3,6 +3,7 @@ package io.protohive.plugin.testkit;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.pluginhost.Origin;
+import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginHostFailure;
@@ -63,8 +64,8 @@ public final class PluginSandbox implements AutoCloseable {
                 Files.createDirectories(work.resolve("plugins")),
                 work,
                 trust,
-                8,
-                4),
+                new PluginCalls.Limits(8, 4, 8),
+                new PluginCalls.Limits(8, 8, 8)),
             List.of()));
   }
 
