@@ -63,8 +63,8 @@ public final class ToolCalls implements AutoCloseable {
   /**
    * Calls a tool and waits for it until the deadline.
    *
-   * @param context who calls and with which configuration; the deadline and cancellation are set
-   *     here
+   * @param context who calls and with which configuration; the deadline, cancellation, logger and
+   *     the plugin's HTTP client are set here
    */
   public ToolOutcome call(
       PluginTool tool,
@@ -87,6 +87,7 @@ public final class ToolCalls implements AutoCloseable {
             .deadline(Instant.now().plus(timeout))
             .cancelled(call.cancelled::get)
             .logger(new PluginLogger(tool.pluginId(), tenant))
+            .http(tool.http())
             .build();
     Set<RunningCall> calls =
         running.computeIfAbsent(tool.pluginId(), id -> ConcurrentHashMap.newKeySet());

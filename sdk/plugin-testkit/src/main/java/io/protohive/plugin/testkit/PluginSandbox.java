@@ -2,6 +2,7 @@ package io.protohive.plugin.testkit;
 
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ToolContext;
+import io.protohive.pluginhost.CapabilityRecord;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.pluginhost.PluginHost;
@@ -63,6 +64,8 @@ public final class PluginSandbox implements AutoCloseable {
                 Files.createDirectories(work.resolve("plugins")),
                 work,
                 trust,
+                CapabilityRecord.inMemory(),
+                List.of(),
                 8,
                 4),
             List.of()));
