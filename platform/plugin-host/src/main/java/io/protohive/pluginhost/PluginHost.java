@@ -169,7 +169,10 @@ public final class PluginHost implements AutoCloseable {
       Inspection inspection = inspect(jar);
       folderRefusals.remove(jar.getFileName().toString());
       if (inspection.needsApproval()) {
-        folderHeld.put(jar, inspection);
+        Inspection before = folderHeld.put(jar, inspection);
+        if (before != null && before.sha256().equals(inspection.sha256())) {
+          return; // reported already: a rejection stays until the node restarts
+        }
         capabilities.held(inspection);
         LOG.warning(
             () ->
