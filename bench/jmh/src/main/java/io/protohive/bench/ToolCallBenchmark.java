@@ -1,5 +1,6 @@
 package io.protohive.bench;
 
+import io.protohive.plugin.api.HostHttp;
 import io.protohive.plugin.api.Tool;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
@@ -41,7 +42,12 @@ public class ToolCallBenchmark {
   private final Tool tool = new Echo();
   private final ToolCalls calls = new ToolCalls(new PluginCalls.Limits(8, 4, 8));
   private final PluginTool hosted =
-      new PluginTool("bench.echo", tool, ToolCallBenchmark.class.getClassLoader(), false);
+      new PluginTool(
+          "bench.echo",
+          tool,
+          ToolCallBenchmark.class.getClassLoader(),
+          false,
+          HostHttp.refusing("The benchmark tool has no network."));
 
   @Benchmark
   public ToolResult direct() throws Exception {

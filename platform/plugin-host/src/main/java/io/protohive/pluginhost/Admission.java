@@ -1,5 +1,6 @@
 package io.protohive.pluginhost;
 
+import io.protohive.plugin.api.HostPattern;
 import io.protohive.plugin.api.PluginManifest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -33,7 +35,10 @@ final class Admission {
   /** What the host learned about an admitted jar. */
   record Admitted(
       String id,
+      String name,
       String version,
+      String vendor,
+      String description,
       String sha256,
       BundleSignature.Signer signer,
       String spiRange,
@@ -57,19 +62,40 @@ final class Admission {
               + spiVersion
               + ".");
     }
+    List<String> hosts = ManifestClauses.items(main.getValue(PluginManifest.NETWORK_HOSTS));
+    for (String host : hosts) {
+      try {
+        HostPattern.parse(host);
+      } catch (IllegalArgumentException e) {
+        throw new PluginRefused(
+            "The bundle's "
+                + PluginManifest.NETWORK_HOSTS
+                + " names '"
+                + host
+                + "', which is not a host, *.domain, host:port or *.");
+      }
+    }
     Capabilities capabilities =
         new Capabilities(
-            ManifestClauses.items(main.getValue(PluginManifest.NETWORK_HOSTS)),
+            hosts,
             Boolean.parseBoolean(main.getValue(PluginManifest.EXECUTES_CODE)),
             ManifestClauses.items(main.getValue(PluginManifest.CONSEQUENTIAL_TOOLS)));
     String version = main.getValue(Constants.BUNDLE_VERSION);
     return new Admitted(
         id,
+        header(main, Constants.BUNDLE_NAME, id),
         version == null ? "0.0.0" : version,
+        header(main, Constants.BUNDLE_VENDOR, ""),
+        header(main, Constants.BUNDLE_DESCRIPTION, ""),
         sha256,
         signer,
         spiRange == null ? "" : spiRange,
         capabilities);
+  }
+
+  private static String header(Attributes main, String name, String fallback) {
+    String value = main.getValue(name);
+    return value == null ? fallback : value;
   }
 
   /** The version range of the bundle's import of the tool SPI package, or {@code null}. */

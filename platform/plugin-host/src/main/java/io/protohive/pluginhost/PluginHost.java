@@ -1,6 +1,8 @@
 package io.protohive.pluginhost;
 
 import io.protohive.plugin.api.ConfigurationProperty;
+import io.protohive.plugin.api.HostHttp;
+import io.protohive.plugin.api.HostPattern;
 import io.protohive.plugin.api.Tool;
 import io.protohive.plugin.api.llm.LlmProvider;
 import java.io.IOException;
@@ -32,7 +34,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * The embedded OSGi framework (Apache Felix) that runs plugin bundles, and the one way bundles get
  * into it: every jar, whether bundled, dropped into the plugins folder or uploaded, passes the same
  * {@link Admission} (trusted signature, plugin metadata, SPI range) before it is installed, and a
- * jar that cannot resolve is taken out again with its missing imports as the reason.
+ * jar that cannot resolve is taken out again with its missing imports as the reason. A jar in the
+ * plugins folder that declares capabilities beyond those its plugin runs with or was approved for
+ * is held, not installed, until a platform admin approves them ({@link #retryHeld()}).
  *
  * <p>Thread-safe: changes to the installed set are serialized; queries read the framework's own
  * concurrent state.
@@ -53,10 +57,19 @@ public final class PluginHost implements AutoCloseable {
   private final Map<String, Installed> installed = new ConcurrentHashMap<>();
   private final Map<Path, String> folderPlugins = new ConcurrentHashMap<>();
   private final Map<String, String> folderRefusals = new ConcurrentHashMap<>();
+  private final Map<Path, Inspection> folderHeld = new ConcurrentHashMap<>();
+  private final CapabilityRecord capabilities;
+  private final PluginNetwork network;
   private PluginFolder folder;
 
   /** A plugin the host installed, with what admission learned about it. */
-  private record Installed(Bundle bundle, Origin origin, Admission.Admitted facts, Path jar) {}
+  private record Installed(
+      Bundle bundle, Origin origin, Admission.Admitted facts, Path jar, HostHttp http) {}
+
+  private HostHttp httpFor(Admission.Admitted facts) {
+    return network.forPlugin(
+        facts.id(), facts.capabilities().networkHosts().stream().map(HostPattern::parse).toList());
+  }
 
   /** Where the host keeps its files, and how it runs plugins. */
   public record Settings(
@@ -64,6 +77,8 @@ public final class PluginHost implements AutoCloseable {
       Path pluginsFolder,
       Path workFolder,
       TrustPolicy trust,
+      CapabilityRecord capabilities,
+      List<HostPattern> privateHosts,
       PluginCalls.Limits toolCalls,
       PluginCalls.Limits modelCalls) {}
 
@@ -73,6 +88,8 @@ public final class PluginHost implements AutoCloseable {
     this.jars = Files.createDirectories(settings.workFolder().resolve("jars"));
     this.calls = new ToolCalls(settings.toolCalls());
     this.modelCalls = new PluginCalls("llm-call", settings.modelCalls());
+    this.capabilities = settings.capabilities();
+    this.network = new PluginNetwork(settings.privateHosts());
     this.tools = new ServiceTracker<>(framework.getBundleContext(), Tool.class, null);
     this.tools.open();
     this.providers = new ServiceTracker<>(framework.getBundleContext(), LlmProvider.class, null);
@@ -149,28 +166,91 @@ public final class PluginHost implements AutoCloseable {
     }
   }
 
-  private void folderJarChanged(Path jar) {
+  private synchronized void folderJarChanged(Path jar) {
     try {
+      Inspection inspection = inspect(jar);
+      folderRefusals.remove(jar.getFileName().toString());
+      if (inspection.needsApproval()) {
+        Inspection before = folderHeld.put(jar, inspection);
+        if (before != null && before.sha256().equals(inspection.sha256())) {
+          return; // reported already: a rejection stays until the node restarts
+        }
+        capabilities.held(inspection);
+        LOG.warning(
+            () ->
+                "Plugin "
+                    + inspection.id()
+                    + " "
+                    + inspection.version()
+                    + " from "
+                    + jar.getFileName()
+                    + " waits for a platform admin: it adds capabilities");
+        return;
+      }
+      folderHeld.remove(jar);
       PluginDescriptor plugin = install(Origin.FOLDER, jar);
       folderPlugins.put(jar, plugin.id());
-      folderRefusals.remove(jar.getFileName().toString());
     } catch (PluginRefused e) {
+      folderHeld.remove(jar);
       folderRefusals.put(jar.getFileName().toString(), e.getMessage());
       LOG.warning(() -> "Plugin " + jar.getFileName() + " refused: " + e.getMessage());
     }
   }
 
-  private void folderJarRemoved(Path jar) {
+  private synchronized void folderJarRemoved(Path jar) {
     folderRefusals.remove(jar.getFileName().toString());
+    folderHeld.remove(jar);
     String id = folderPlugins.remove(jar);
     if (id != null) {
       uninstall(id);
     }
   }
 
+  /** Offers the held jars of the plugins folder again, after capabilities were approved. */
+  public void retryHeld() {
+    List.copyOf(folderHeld.keySet()).forEach(this::folderJarChanged);
+  }
+
+  /**
+   * What a jar is and whether it adds capabilities, without installing it.
+   *
+   * @throws PluginRefused when the jar fails admission
+   */
+  public Inspection inspect(Path jar) throws PluginRefused {
+    Admission.Admitted facts = admission.admit(jar);
+    Installed running = installed.get(facts.id());
+    Optional<Capabilities> accepted = capabilities.accepted(facts.id());
+    Capabilities added = null;
+    if (running != null || accepted.isPresent()) {
+      added = facts.capabilities();
+      if (running != null) {
+        added = added.addedTo(running.facts().capabilities());
+      }
+      if (accepted.isPresent()) {
+        added = added.addedTo(accepted.get());
+      }
+    }
+    return new Inspection(
+        facts.id(),
+        facts.name(),
+        facts.version(),
+        facts.vendor(),
+        facts.description(),
+        facts.signer() == null ? null : facts.signer().subject(),
+        facts.signer() == null ? "UNSIGNED" : "TRUSTED",
+        facts.sha256(),
+        facts.spiRange(),
+        facts.capabilities(),
+        running == null ? null : running.bundle().getVersion().toString(),
+        added,
+        added != null && !added.declaresNothing());
+  }
+
   /**
    * Installs a plugin jar, or replaces the installed plugin of the same id: running calls of the
-   * old version are cancelled, and if the new version cannot start the old one comes back.
+   * old version are cancelled, and if the new version cannot start the old one comes back. Its
+   * capabilities become the accepted ones: callers that install on a person's behalf {@link
+   * #inspect} first.
    *
    * @throws PluginRefused when the jar fails admission or cannot resolve
    */
@@ -192,7 +272,8 @@ public final class PluginHost implements AutoCloseable {
         }
       }
       startOrRollBack(bundle, previous);
-      installed.put(facts.id(), new Installed(bundle, origin, facts, kept));
+      installed.put(facts.id(), new Installed(bundle, origin, facts, kept, httpFor(facts)));
+      capabilities.installed(facts.id(), facts.capabilities());
       LOG.info(() -> "Plugin " + facts.id() + " " + facts.version() + " installed from " + origin);
       return describe(installed.get(facts.id()));
     } catch (IOException e) {
@@ -294,13 +375,19 @@ public final class PluginHost implements AutoCloseable {
   public List<PluginTool> tools() {
     return services(
         tools,
-        (pluginId, tool) ->
+        (owner, tool) ->
             new PluginTool(
-                pluginId.id(),
+                owner.id(),
                 tool,
-                pluginId.classLoader(),
-                pluginId.facts() != null
-                    && pluginId.facts().capabilities().consequentialTools().contains(tool.id())));
+                owner.classLoader(),
+                owner.plugin() != null
+                    && owner
+                        .plugin()
+                        .facts()
+                        .capabilities()
+                        .consequentialTools()
+                        .contains(tool.id()),
+                owner.plugin() == null ? NO_NETWORK : owner.plugin().http()));
   }
 
   public Optional<PluginTool> tool(String toolId) {
@@ -351,7 +438,13 @@ public final class PluginHost implements AutoCloseable {
   }
 
   /** The bundle behind a service, as the host knows it. */
-  private record Owner(String id, ClassLoader classLoader, Admission.Admitted facts) {}
+  private record Owner(String id, ClassLoader classLoader, Installed plugin) {}
+
+  /**
+   * For a service of a bundle that did not pass admission (a plugin can install bundles itself).
+   */
+  private static final HostHttp NO_NETWORK =
+      HostHttp.refusing("No network access is offered to this plugin.");
 
   private <S, T> List<T> services(ServiceTracker<S, S> tracker, BiFunction<Owner, S, T> wrap) {
     ServiceReference<S>[] references = tracker.getServiceReferences();
@@ -372,7 +465,7 @@ public final class PluginHost implements AutoCloseable {
               new Owner(
                   bundle.getSymbolicName(),
                   wiring == null ? null : wiring.getClassLoader(),
-                  plugin == null ? null : plugin.facts()),
+                  plugin),
               service));
     }
     return found;

@@ -1,5 +1,6 @@
 package io.protohive.pluginhost;
 
+import io.protohive.plugin.api.HostHttp;
 import io.protohive.plugin.api.Tool;
 
 /**
@@ -8,6 +9,7 @@ import io.protohive.plugin.api.Tool;
  * @param classLoader the bundle's class loader, the context class loader of every call
  * @param consequential whether the plugin declares that calls of this tool change things outside
  *     the platform
+ * @param http the host's HTTP client as this plugin may use it: its declared hosts only
  */
 public record PluginTool(
-    String pluginId, Tool tool, ClassLoader classLoader, boolean consequential) {}
+    String pluginId, Tool tool, ClassLoader classLoader, boolean consequential, HostHttp http) {}

@@ -33,8 +33,8 @@ public final class ToolCalls implements AutoCloseable {
   /**
    * Calls a tool and waits for it until the deadline.
    *
-   * @param context who calls and with which configuration; the deadline and cancellation are set
-   *     here
+   * @param context who calls and with which configuration; the deadline, cancellation, logger and
+   *     the plugin's HTTP client are set here
    */
   public ToolOutcome call(
       PluginTool tool,
@@ -60,6 +60,7 @@ public final class ToolCalls implements AutoCloseable {
                               .deadline(deadline)
                               .cancelled(cancelled)
                               .logger(new PluginLogger(tool.pluginId(), tenant.toString()))
+                              .http(tool.http())
                               .build()));
     } catch (PluginCalls.Refused e) {
       return outcome(ToolOutcome.Status.BUSY, e.getMessage(), started);

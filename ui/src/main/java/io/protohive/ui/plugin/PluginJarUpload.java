@@ -1,47 +1,63 @@
 package io.protohive.ui.plugin;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginInstaller;
-import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.pluginhost.Inspection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Hands an uploaded plugin jar straight to the installer, which stages it and refuses it once it
- * passes the size limit: the jar is never held in memory here, and its sender's address is that of
- * the upload request. Vaadin runs this outside the session lock, so the outcome reaches the view
- * through {@link UI#access}.
+ * Stages an uploaded plugin jar in a temporary file (never in memory) and has the installer inspect
+ * it, so that the admin sees what it declares before deciding to install it. Vaadin runs this
+ * outside the session lock, so the outcome reaches the view through {@link UI#access}; the view
+ * then owns the staged file.
  */
 final class PluginJarUpload implements UploadHandler {
 
   private final PluginInstaller installer;
   private final Caller caller;
-  private final SerializableConsumer<PluginDescriptor> installed;
+  private final SerializableBiConsumer<Inspection, Path> inspected;
   private final SerializableConsumer<Rejection> refused;
 
   PluginJarUpload(
       PluginInstaller installer,
       Caller caller,
-      SerializableConsumer<PluginDescriptor> installed,
+      SerializableBiConsumer<Inspection, Path> inspected,
       SerializableConsumer<Rejection> refused) {
     this.installer = installer;
     this.caller = caller;
-    this.installed = installed;
+    this.inspected = inspected;
     this.refused = refused;
   }
 
   @Override
-  public void handleUploadRequest(UploadEvent event) {
+  public void handleUploadRequest(UploadEvent event) throws IOException {
     UI ui = event.getUI();
+    Path staged = null;
     try {
-      PluginDescriptor plugin =
-          installer.upload(caller, event.getInputStream(), event.getRequest().getRemoteAddr());
-      ui.access(() -> installed.accept(plugin));
+      staged = PluginInstaller.stage(event.getInputStream());
+      Inspection inspection = installer.inspect(caller, Files.newInputStream(staged));
+      Path kept = staged;
+      ui.access(() -> inspected.accept(inspection, kept));
     } catch (Rejection rejection) {
+      deleteIfStaged(staged);
       ui.access(() -> refused.accept(rejection));
+    } catch (IOException | RuntimeException e) {
+      deleteIfStaged(staged);
+      throw e;
+    }
+  }
+
+  private static void deleteIfStaged(Path staged) throws IOException {
+    if (staged != null) {
+      Files.deleteIfExists(staged);
     }
   }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,6 +26,7 @@ import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.TrustedPublishers;
+import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.ui.home.HomeView;
@@ -34,13 +36,18 @@ import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The installed plugins for platform admins: upload, stop, start and remove them, see the jars the
- * plugins folder refused, and choose whose signatures the platform trusts.
+ * The installed plugins for platform admins: upload (after seeing what a jar declares), stop, start
+ * and remove them, decide on updates held for the capabilities they add, see the jars the plugins
+ * folder refused, and choose whose signatures the platform trusts.
  */
 @Route(value = "platform/plugins", layout = MainLayout.class)
 @PageTitle("Plugins · ProtoHive")
@@ -56,6 +63,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   private final VerticalLayout folder = new VerticalLayout();
   private final Grid<Map.Entry<String, String>> refusals = new Grid<>();
   private final TrustedPublishersSection publishers;
+  private final PendingUpdatesSection pending;
 
   @Inject
   public PluginsView(
@@ -66,8 +74,9 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     this.installer = installer;
     this.runtime = runtime;
     this.upload =
-        new Upload(new PluginJarUpload(installer, caller, this::installed, this::refused));
+        new Upload(new PluginJarUpload(installer, caller, this::inspected, this::refused));
     this.publishers = new TrustedPublishersSection(trusted, caller);
+    this.pending = new PendingUpdatesSection(installer, caller, this::refresh);
 
     plugins.setId("plugins");
     plugins
@@ -113,7 +122,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     if (settings.pluginsAllowUnsigned()) {
       add(unsignedWarning());
     }
-    add(upload, plugins, folder, publishers);
+    add(upload, pending, plugins, folder, publishers);
   }
 
   @Override
@@ -200,10 +209,81 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     refresh();
   }
 
-  private void installed(PluginDescriptor plugin) {
+  /** Shows what the uploaded jar declares and installs it only once the admin confirms. */
+  private void inspected(Inspection inspection, Path staged) {
     upload.clearFileList();
-    Notices.success("Installed " + plugin.name() + " " + plugin.version() + ".");
+    ConfirmDialog confirm = new ConfirmDialog();
+    confirm.setId("inspection");
+    confirm.setHeader(
+        (inspection.installedVersion() == null ? "Install " : "Update ")
+            + inspection.name()
+            + " "
+            + inspection.version()
+            + "?");
+    Div text = new Div();
+    text.add(new Paragraph(inspection.id() + " · " + inspection.vendor()));
+    text.add(
+        new Paragraph(
+            "TRUSTED".equals(inspection.signature())
+                ? "Signed by " + inspection.signer() + ", a trusted publisher."
+                : "Unsigned: accepted only because this platform allows unsigned plugins."));
+    Paragraph declared =
+        new Paragraph("Capabilities: " + CapabilitiesText.of(inspection.capabilities()) + ".");
+    declared.setId("inspection-capabilities");
+    text.add(declared);
+    if (inspection.installedVersion() != null) {
+      text.add(new Paragraph("Replaces version " + inspection.installedVersion() + "."));
+    }
+    if (inspection.needsApproval()) {
+      Paragraph added =
+          new Paragraph(
+              "It adds "
+                  + CapabilitiesText.of(inspection.addedCapabilities())
+                  + ". It will wait below for a platform admin's approval; the running version"
+                  + " stays until then.");
+      added.setId("inspection-added");
+      text.add(added);
+    }
+    confirm.setText(text);
+    confirm.setCancelable(true);
+    confirm.setConfirmText(inspection.needsApproval() ? "Submit for approval" : "Install");
+    confirm.addConfirmListener(confirmed -> install(staged));
+    confirm.addCancelListener(cancelled -> discard(staged));
+    confirm.open();
+  }
+
+  private void install(Path staged) {
+    try (InputStream jar = Files.newInputStream(staged)) {
+      PluginInstaller.UploadOutcome outcome =
+          installer.upload(caller, jar, ClientAddress.current());
+      if (outcome.held() != null) {
+        Notices.success(
+            outcome.held().name()
+                + " "
+                + outcome.held().version()
+                + " waits for approval: it adds "
+                + CapabilitiesText.of(outcome.held().addedCapabilities())
+                + ".");
+      } else {
+        Notices.success(
+            "Installed " + outcome.installed().name() + " " + outcome.installed().version() + ".");
+      }
+    } catch (Rejection rejection) {
+      Notices.error(rejection.getMessage());
+    } catch (IOException e) {
+      Notices.error("The uploaded jar could not be read again; upload it once more.");
+    } finally {
+      discard(staged);
+    }
     refresh();
+  }
+
+  private static void discard(Path staged) {
+    try {
+      Files.deleteIfExists(staged);
+    } catch (IOException e) {
+      // a temporary file; the system's cleanup takes it
+    }
   }
 
   private void refused(Rejection rejection) {
@@ -218,5 +298,6 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     refusals.setItems(refused);
     folder.setVisible(!refused.isEmpty());
     publishers.refresh();
+    pending.refresh();
   }
 }

@@ -166,6 +166,7 @@ class OrganizationIT {
     ids.put("approvalId", UUID.randomUUID().toString());
     ids.put("jobId", UUID.randomUUID().toString());
     ids.put("tenantId", UUID.randomUUID().toString());
+    ids.put("updateId", UUID.randomUUID().toString());
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

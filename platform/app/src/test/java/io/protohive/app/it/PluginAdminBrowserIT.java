@@ -19,7 +19,10 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** A platform admin manages plugins in Debian's headless Chromium: sees, uploads, removes. */
+/**
+ * A platform admin manages plugins in Debian's headless Chromium: sees, uploads (after reading what
+ * the jar declares), removes.
+ */
 @ExtendWith(ArquillianExtension.class)
 class PluginAdminBrowserIT {
 
@@ -55,6 +58,14 @@ class PluginAdminBrowserIT {
     WebElement upload =
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plugin-upload")));
     fileInput(upload).sendKeys(MISBEHAVING.toAbsolutePath().toString());
+    WebElement inspection =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.id("inspection-capabilities")));
+    assertThat(inspection.getText()).contains("consequential tools: misbehaving.check-token");
+    assertThat(PluginsApi.installed(MISBEHAVING_ID, PluginsApi.platformAdmin()))
+        .as("nothing installs before the admin confirms")
+        .isFalse();
+    browser.click(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']"));
     await()
         .atMost(Browser.RENDER)
         .ignoreException(StaleElementReferenceException.class)

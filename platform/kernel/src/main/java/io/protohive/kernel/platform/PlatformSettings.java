@@ -1,6 +1,8 @@
 package io.protohive.kernel.platform;
 
+import io.protohive.plugin.api.HostPattern;
 import io.protohive.pluginhost.PluginCalls;
+import io.protohive.pluginhost.PluginNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -84,6 +86,10 @@ public class PlatformSettings {
   @Inject
   @ConfigProperty(name = "protohive.plugins.call-timeout", defaultValue = "PT30S")
   Duration pluginCallTimeout;
+
+  @Inject
+  @ConfigProperty(name = PluginNetwork.PRIVATE_HOSTS_SETTING)
+  Optional<List<String>> pluginPrivateHosts;
 
   @Inject
   @ConfigProperty(name = "protohive.plugins.call-threads", defaultValue = "32")
@@ -222,6 +228,19 @@ public class PlatformSettings {
   /** How long a tool call may take before the caller gets a timeout. */
   public Duration pluginCallTimeout() {
     return pluginCallTimeout;
+  }
+
+  /**
+   * The hosts plugins may reach on loopback, private or link-local addresses, as the operator lists
+   * them; none by default.
+   *
+   * @throws IllegalArgumentException naming an entry that is not a host pattern
+   */
+  public List<HostPattern> pluginPrivateHosts() {
+    return pluginPrivateHosts.orElse(List.of()).stream()
+        .filter(entry -> !entry.isBlank())
+        .map(HostPattern::parse)
+        .toList();
   }
 
   /** How many tool calls run at once: in all, per plugin and per tenant. */

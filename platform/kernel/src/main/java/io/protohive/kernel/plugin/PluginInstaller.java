@@ -6,6 +6,8 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.pluginhost.Capabilities;
+import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.pluginhost.PluginHost;
@@ -13,6 +15,8 @@ import io.protohive.pluginhost.PluginRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +24,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
  * Installs, replaces, stops and removes plugins for platform admins, and keeps each node's plugin
  * host in line with the database: uploaded jars are stored there, so a restart, and every node of a
- * cluster, installs the same set.
+ * cluster, installs the same set. A jar is inspected before it is installed: an update that
+ * declares capabilities beyond those accepted for its plugin is held, uploaded or dropped into a
+ * plugins folder alike, until a platform admin approves or rejects it.
  */
 @ApplicationScoped
 public class PluginInstaller {
@@ -42,34 +52,77 @@ public class PluginInstaller {
   @Inject PlatformAdmins admins;
   @Inject TrustedPublishers publishers;
   @Inject AuditLog audit;
+  @Inject AcceptedCapabilities capabilities;
   @Inject Event<PluginSetChanged> changed;
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  /** What an upload did: installed the plugin, or held it for a platform admin's approval. */
+  public record UploadOutcome(PluginDescriptor installed, PendingUpdate held) {}
+
+  /**
+   * An update held because it declares more than its plugin was accepted with.
+   *
+   * @param origin {@code UPLOADED}, or {@code FOLDER} for a jar in a node's plugins folder, which
+   *     installs on that node once approved
+   * @param addedCapabilities what it declares beyond the accepted capabilities
+   */
+  public record PendingUpdate(
+      UUID id,
+      String pluginId,
+      String name,
+      String version,
+      String origin,
+      String signer,
+      String sha256,
+      String installedVersion,
+      Capabilities capabilities,
+      Capabilities addedCapabilities,
+      Instant submittedAt) {}
+
+  /**
+   * What a jar is and declares, checked as an install would check it, without installing it.
+   *
+   * @throws Rejection naming the file when the jar would be refused
+   */
+  public Inspection inspect(Caller caller, InputStream jar) {
+    admins.require(caller);
+    Path file = stage(jar);
+    try {
+      return host().inspect(file);
+    } catch (PluginRefused e) {
+      throw Rejection.invalid("file", e.getMessage());
+    } finally {
+      deleteQuietly(file);
+    }
+  }
 
   /**
    * Installs an uploaded plugin jar on this node and stores it for the others; a jar whose plugin
-   * is installed already replaces it.
+   * is installed already replaces it, unless it declares capabilities beyond those accepted for its
+   * plugin: then it is held for a platform admin's approval.
    */
   @Transactional
-  public PluginDescriptor upload(Caller caller, InputStream jar, String address) {
+  public UploadOutcome upload(Caller caller, InputStream jar, String address) {
     admins.require(caller);
-    Path file = receive(jar);
+    Path file = stage(jar);
     try {
-      PluginDescriptor plugin = host().install(Origin.UPLOADED, file);
-      bundles.save(
-          plugin.id(),
-          plugin.version(),
-          plugin.sha256(),
-          Files.readAllBytes(file),
-          plugin.signer(),
-          caller.userId());
-      bundles.setStopped(plugin.id(), false);
-      audit.record(
-          null,
-          caller.userId(),
-          Action.PLUGIN_INSTALLED,
-          plugin.id() + " " + plugin.version(),
-          address);
-      changed.fire(new PluginSetChanged("installed " + plugin.id()));
-      return plugin;
+      Inspection inspection = host().inspect(file);
+      if (inspection.needsApproval()) {
+        UUID id =
+            capabilities.hold(
+                inspection, Origin.UPLOADED, Files.readAllBytes(file), caller.userId());
+        audit.record(
+            null,
+            caller.userId(),
+            Action.PLUGIN_UPDATE_HELD,
+            inspection.id() + " " + inspection.version(),
+            address);
+        changed.fire(new PluginSetChanged("held " + inspection.id()));
+        return new UploadOutcome(null, pending(id));
+      }
+      return new UploadOutcome(installUpload(caller, file, address), null);
     } catch (PluginRefused e) {
       throw Rejection.invalid("file", e.getMessage());
     } catch (IOException e) {
@@ -77,6 +130,143 @@ public class PluginInstaller {
     } finally {
       deleteQuietly(file);
     }
+  }
+
+  private PluginDescriptor installUpload(Caller caller, Path file, String address)
+      throws PluginRefused, IOException {
+    PluginDescriptor plugin = host().install(Origin.UPLOADED, file);
+    bundles.save(
+        plugin.id(),
+        plugin.version(),
+        plugin.sha256(),
+        Files.readAllBytes(file),
+        plugin.signer(),
+        caller.userId());
+    bundles.setStopped(plugin.id(), false);
+    audit.record(
+        null,
+        caller.userId(),
+        Action.PLUGIN_INSTALLED,
+        plugin.id() + " " + plugin.version(),
+        address);
+    changed.fire(new PluginSetChanged("installed " + plugin.id()));
+    return plugin;
+  }
+
+  /** The updates waiting for a platform admin, oldest first. */
+  @Transactional
+  public List<PendingUpdate> pendingUpdates(Caller caller) {
+    admins.require(caller);
+    List<Object[]> rows =
+        entityManager.createNativeQuery(PENDING + " order by submitted_at").getResultList();
+    return rows.stream().map(PluginInstaller::pendingUpdate).toList();
+  }
+
+  /** One held update; platform admins only. */
+  @Transactional
+  public PendingUpdate pendingUpdate(Caller caller, UUID id) {
+    admins.require(caller);
+    return pending(id);
+  }
+
+  /**
+   * Approves a held update: its capabilities become the accepted ones of its plugin. An uploaded
+   * jar installs on every node now; a jar in a plugins folder installs on the node that holds it.
+   *
+   * @return the installed plugin, or empty for a folder jar
+   */
+  @Transactional
+  public Optional<PluginDescriptor> approve(Caller caller, UUID id, String address) {
+    admins.require(caller);
+    PendingUpdate update = pending(id);
+    PluginDescriptor installed = null;
+    if (Origin.UPLOADED.name().equals(update.origin())) {
+      Path file = null;
+      try {
+        file = Files.createTempFile("protohive-approved-", ".jar");
+        Files.write(
+            file,
+            (byte[])
+                entityManager
+                    .createNativeQuery("select content from plugin_update where id = ?1")
+                    .setParameter(1, id)
+                    .getSingleResult());
+        installed = installUpload(caller, file, address);
+      } catch (PluginRefused e) {
+        throw Rejection.of(Rejection.Kind.CONFLICT, e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        deleteQuietly(file);
+      }
+    }
+    capabilities.accept(update.pluginId(), update.capabilities(), caller.userId());
+    delete(id);
+    audit.record(
+        null,
+        caller.userId(),
+        Action.PLUGIN_UPDATE_APPROVED,
+        update.pluginId() + " " + update.version() + " " + update.addedCapabilities(),
+        address);
+    changed.fire(new PluginSetChanged("approved " + update.pluginId()));
+    host().retryHeld();
+    return Optional.ofNullable(installed);
+  }
+
+  /**
+   * Rejects a held update: an uploaded jar is dropped; a jar in a plugins folder stays held there
+   * (and is listed again when the node restarts) until someone deletes it.
+   */
+  @Transactional
+  public void reject(Caller caller, UUID id, String address) {
+    admins.require(caller);
+    PendingUpdate update = pending(id);
+    delete(id);
+    audit.record(
+        null,
+        caller.userId(),
+        Action.PLUGIN_UPDATE_REJECTED,
+        update.pluginId() + " " + update.version(),
+        address);
+    changed.fire(new PluginSetChanged("rejected " + update.pluginId()));
+  }
+
+  private static final String PENDING =
+      "select id, plugin_id, name, version, origin, signer, sha256, installed_version,"
+          + " capabilities::text, added_capabilities::text, submitted_at from plugin_update";
+
+  private PendingUpdate pending(UUID id) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(PENDING + " where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "No update with this id waits for approval.");
+    }
+    return pendingUpdate(rows.get(0));
+  }
+
+  private static PendingUpdate pendingUpdate(Object[] row) {
+    return new PendingUpdate(
+        (UUID) row[0],
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        (String) row[4],
+        (String) row[5],
+        (String) row[6],
+        (String) row[7],
+        AcceptedCapabilities.fromJson((String) row[8]),
+        AcceptedCapabilities.fromJson((String) row[9]),
+        ((Timestamp) row[10]).toInstant());
+  }
+
+  private void delete(UUID id) {
+    entityManager
+        .createNativeQuery("delete from plugin_update where id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
   }
 
   /** Removes an uploaded plugin from every node. */
@@ -130,6 +320,7 @@ public class PluginInstaller {
   @Transactional
   public void synchronize() {
     publishers.reload();
+    capabilities.reload();
     PluginHost host = host();
     Map<String, String> uploaded = bundles.digests();
     uploaded.forEach(
@@ -153,6 +344,7 @@ public class PluginInstaller {
         }
       }
     }
+    host.retryHeld();
   }
 
   private void installStored(PluginHost host, String pluginId) {
@@ -170,8 +362,11 @@ public class PluginInstaller {
     }
   }
 
-  /** Copies the upload to a temporary file, refusing it once it passes the size limit. */
-  private static Path receive(InputStream jar) {
+  /**
+   * Copies an upload to a temporary file, refusing it once it passes the size limit; the caller
+   * deletes the file.
+   */
+  public static Path stage(InputStream jar) {
     Path file = null;
     try {
       file = Files.createTempFile("protohive-upload-", ".jar");

@@ -8,7 +8,12 @@ package io.protohive.plugin.api;
  */
 public final class PluginManifest {
 
-  /** Comma-separated host names the plugin calls, e.g. {@code api.example.com, *.example.org}. */
+  /**
+   * Comma-separated hosts the plugin calls, each a {@link HostPattern}: {@code api.example.com,
+   * *.example.org}, or {@code *} for any host. The host's HTTP client ({@link ToolContext#http()})
+   * reaches no other; an update that declares a host its running version did not waits for a
+   * platform admin's approval.
+   */
   public static final String NETWORK_HOSTS = "ProtoHive-Network-Hosts";
 
   /** {@code true} when the plugin runs code it is given, such as scripts or shell commands. */

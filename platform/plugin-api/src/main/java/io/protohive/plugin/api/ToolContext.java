@@ -18,6 +18,7 @@ public final class ToolContext {
   private final System.Logger logger;
   private final Instant deadline;
   private final BooleanSupplier cancelled;
+  private final HostHttp http;
 
   private ToolContext(Builder builder) {
     this.tenantId = Objects.requireNonNull(builder.tenantId, "tenantId");
@@ -28,6 +29,7 @@ public final class ToolContext {
     this.logger = builder.logger;
     this.deadline = builder.deadline;
     this.cancelled = builder.cancelled;
+    this.http = builder.http;
   }
 
   public static Builder builder(UUID tenantId) {
@@ -76,6 +78,16 @@ public final class ToolContext {
     return cancelled.getAsBoolean() || Instant.now().isAfter(deadline);
   }
 
+  /**
+   * The HTTP client through which the plugin reaches the hosts it declares; a context built without
+   * one refuses every request.
+   *
+   * @since 1.1
+   */
+  public HostHttp http() {
+    return http;
+  }
+
   /** Builds a context; the host does this for every call, tests do it for theirs. */
   public static final class Builder {
     private final UUID tenantId;
@@ -86,6 +98,7 @@ public final class ToolContext {
     private System.Logger logger = System.getLogger("io.protohive.plugin");
     private Instant deadline = Instant.now().plusSeconds(30);
     private BooleanSupplier cancelled = () -> false;
+    private HostHttp http = HostHttp.refusing("No network access is offered to this call.");
 
     private Builder(UUID tenantId) {
       this.tenantId = tenantId;
@@ -123,6 +136,14 @@ public final class ToolContext {
 
     public Builder cancelled(BooleanSupplier value) {
       this.cancelled = Objects.requireNonNull(value, "cancelled");
+      return this;
+    }
+
+    /**
+     * @since 1.1
+     */
+    public Builder http(HostHttp value) {
+      this.http = Objects.requireNonNull(value, "http");
       return this;
     }
 

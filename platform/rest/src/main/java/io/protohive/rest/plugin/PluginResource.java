@@ -5,6 +5,9 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.plugin.PluginInstaller;
+import io.protohive.kernel.plugin.PluginInstaller.PendingUpdate;
+import io.protohive.kernel.plugin.PluginInstaller.UploadOutcome;
+import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
@@ -25,13 +28,16 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Installed plugins: every user sees them with their tenant's enablement; platform admins upload,
- * replace, stop, start and remove them.
+ * Installed plugins: every user sees them with their tenant's enablement; platform admins inspect,
+ * upload, replace, stop, start and remove them, and decide on updates held because they declare
+ * more capabilities.
  */
 @Path("plugins")
 @Tag(name = "Plugins")
@@ -64,6 +70,22 @@ public class PluginResource {
   }
 
   @POST
+  @Path("inspections")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
+  @Operation(
+      summary = "What a plugin jar is and declares, without installing it",
+      description =
+          "Multipart form with the bundle jar as the part named file. Answers its id, version,"
+              + " publisher, signature verdict and declared capabilities, and for an update what"
+              + " it adds to the capabilities its plugin was accepted with (needsApproval)."
+              + " Nothing is installed or stored. A jar an install would refuse is refused"
+              + " here with the reason.")
+  public Inspection inspect(@FormParam("file") EntityPart file) {
+    return installer.inspect(Callers.of(token), required(file).getContent());
+  }
+
+  @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(
@@ -71,17 +93,77 @@ public class PluginResource {
       description =
           "Multipart form with the signed bundle jar as the part named file. A jar whose plugin"
               + " is installed already replaces it; running calls of the old version are"
-              + " cancelled. Unsigned, tampered, untrusted and incompatible jars are refused"
-              + " with the reason.")
+              + " cancelled. An update that declares capabilities beyond those its plugin was"
+              + " accepted with is held instead (202 with the pending update) until a platform"
+              + " admin approves it. Unsigned, tampered, untrusted and incompatible jars are"
+              + " refused with the reason.")
   public Response upload(@FormParam("file") EntityPart file) {
-    if (file == null) {
-      throw Rejection.invalid("file", "Attach the plugin jar as the part named file.");
+    UploadOutcome outcome =
+        installer.upload(Callers.of(token), required(file).getContent(), request.getRemoteAddr());
+    if (outcome.held() != null) {
+      return Response.accepted(outcome.held()).location(updateUri(outcome.held().id())).build();
     }
-    PluginDescriptor plugin =
-        installer.upload(Callers.of(token), file.getContent(), request.getRemoteAddr());
+    PluginDescriptor plugin = outcome.installed();
     return Response.created(uri.getAbsolutePathBuilder().path(plugin.id()).build())
         .entity(plugin)
         .build();
+  }
+
+  @GET
+  @Path("updates")
+  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
+  @Operation(
+      summary = "Updates held because they declare more capabilities, oldest first",
+      description = "Uploaded jars and jars dropped into a node's plugins folder alike.")
+  public PageResponse<PendingUpdate> updates() {
+    return PageResponse.all(installer.pendingUpdates(Callers.of(token)));
+  }
+
+  @GET
+  @Path("updates/{updateId}")
+  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
+  @Operation(summary = "One held update")
+  public PendingUpdate update(@PathParam("updateId") UUID updateId) {
+    return installer.pendingUpdate(Callers.of(token), updateId);
+  }
+
+  @POST
+  @Path("updates/{updateId}/approve")
+  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
+  @Operation(
+      summary = "Approve a held update's capabilities and install it",
+      description =
+          "An uploaded jar installs on every node (200 with the plugin); a jar in a plugins"
+              + " folder installs on the node whose folder holds it (204).")
+  public Response approve(@PathParam("updateId") UUID updateId) {
+    return installer
+        .approve(Callers.of(token), updateId, request.getRemoteAddr())
+        .map(plugin -> Response.ok(plugin).build())
+        .orElseGet(() -> Response.noContent().build());
+  }
+
+  @DELETE
+  @Path("updates/{updateId}")
+  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
+  @Operation(
+      summary = "Reject a held update",
+      description =
+          "The running version stays. A rejected jar in a plugins folder stays held there until"
+              + " it is deleted.")
+  public Response reject(@PathParam("updateId") UUID updateId) {
+    installer.reject(Callers.of(token), updateId, request.getRemoteAddr());
+    return Response.noContent().build();
+  }
+
+  private URI updateUri(UUID updateId) {
+    return uri.getBaseUriBuilder().path("plugins/updates").path(updateId.toString()).build();
+  }
+
+  private static EntityPart required(EntityPart file) {
+    if (file == null) {
+      throw Rejection.invalid("file", "Attach the plugin jar as the part named file.");
+    }
+    return file;
   }
 
   @DELETE

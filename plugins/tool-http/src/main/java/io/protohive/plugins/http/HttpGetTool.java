@@ -11,14 +11,6 @@ public final class HttpGetTool extends HttpRequestTool {
 
   public static final String ID = "http.get";
 
-  public HttpGetTool() {
-    this(Resolver.SYSTEM);
-  }
-
-  HttpGetTool(Resolver resolver) {
-    super(resolver);
-  }
-
   @Override
   public String id() {
     return ID;

@@ -16,14 +16,6 @@ public final class HttpPostTool extends HttpRequestTool {
 
   static final String DEFAULT_CONTENT_TYPE = "application/json";
 
-  public HttpPostTool() {
-    this(Resolver.SYSTEM);
-  }
-
-  HttpPostTool(Resolver resolver) {
-    super(resolver);
-  }
-
   @Override
   public String id() {
     return ID;

@@ -18,11 +18,7 @@ import java.util.Map;
  */
 abstract class HttpRequestTool implements Tool {
 
-  private final SafeHttpClient client;
-
-  HttpRequestTool(Resolver resolver) {
-    this.client = new SafeHttpClient(resolver);
-  }
+  private final SafeHttpClient client = new SafeHttpClient();
 
   /**
    * The JSON Schema of the arguments: {@code url}, {@code headers} and the given further

@@ -1,9 +1,9 @@
 package io.protohive.plugins.http;
 
+import io.protohive.plugin.api.HostHttp;
 import io.protohive.plugin.api.ToolContext;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends requests on behalf of both tools without letting them become a server-side request forgery:
- * every URL, the first and every redirect target, passes the {@link TargetPolicy} before a
- * connection is made, which is why redirects are followed here rather than by {@link HttpClient}.
- * Response bodies are capped, and no request outlives its timeout, the agent's deadline or a
- * cancellation.
+ * Sends requests on behalf of both tools through the host's HTTP client ({@link
+ * ToolContext#http()}), which refuses internal addresses and hosts this plugin does not declare.
+ * Every URL, the first and every redirect target, must also be on the tenant's allow-list, which is
+ * checked before the host client even resolves the name; that is why redirects are followed here,
+ * one checked request per hop. Response bodies are capped, and no request outlives its timeout, the
+ * agent's deadline or a cancellation.
  */
 final class SafeHttpClient {
 
@@ -31,24 +32,19 @@ final class SafeHttpClient {
   /** How often a waiting request looks whether the agent's call was cancelled. */
   private static final long POLL_MILLIS = 100;
 
-  private final HttpClient client =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private final Resolver resolver;
-
-  SafeHttpClient(Resolver resolver) {
-    this.resolver = resolver;
-  }
-
   /** Sends the request, following up to {@link #MAX_REDIRECTS} redirects that pass the policy. */
   Fetched send(Outgoing request, Settings settings, ToolContext context)
       throws ToolFailure, InterruptedException {
-    TargetPolicy policy = new TargetPolicy(settings, resolver);
     Outgoing next = request;
     for (int redirects = 0; ; redirects++) {
       if (context.isCancelled()) {
         throw new ToolFailure("The call was cancelled or ran out of time.");
       }
-      policy.check(next.uri());
+      Target target = Target.of(next.uri());
+      if (!target.matchesAny(settings.allowedHosts())) {
+        throw new ToolFailure(
+            "Refused: " + target.label() + " is not on this tenant's allow-list.");
+      }
       HttpResponse<CappedBody.Bytes> response = exchange(next, settings, context);
       Optional<String> location = response.headers().firstValue("location");
       if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
@@ -69,9 +65,17 @@ final class SafeHttpClient {
       throw new ToolFailure("The call ran out of time.");
     }
     String host = Target.of(request.uri()).label();
-    CompletableFuture<HttpResponse<CappedBody.Bytes>> response =
-        client.sendAsync(
-            request.toHttpRequest(timeout), info -> new CappedBody(settings.maxResponseBytes()));
+    CompletableFuture<HttpResponse<CappedBody.Bytes>> response;
+    try {
+      response =
+          context
+              .http()
+              .sendAsync(
+                  request.toHttpRequest(timeout),
+                  info -> new CappedBody(settings.maxResponseBytes()));
+    } catch (HostHttp.NetworkRefused e) {
+      throw new ToolFailure(e.getMessage());
+    }
     try {
       return await(response, Instant.now().plus(timeout), context, host);
     } catch (ExecutionException e) {

@@ -3,6 +3,7 @@ package io.protohive.plugins.http;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.ConfigurationType;
+import io.protohive.plugin.api.HostPattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +12,14 @@ import java.util.List;
  * A tenant's configuration of the plugin, parsed once per call. Both tools share it, so the keys,
  * the form the tenant fills in and the parsing live here together.
  *
- * @param allowedHosts the hosts the tools may call at all
- * @param privateHosts the allowed hosts that may resolve to loopback, private or link-local
- *     addresses
+ * @param allowedHosts the hosts the tools may call at all; the host's own HTTP client adds its
+ *     guard against internal addresses
  * @param maxResponseBytes how much of a response body is read
  * @param timeout how long one request may take, redirects counted separately
  */
-record Settings(
-    List<HostPattern> allowedHosts,
-    List<HostPattern> privateHosts,
-    int maxResponseBytes,
-    Duration timeout) {
+record Settings(List<HostPattern> allowedHosts, int maxResponseBytes, Duration timeout) {
 
   static final String ALLOWED_HOSTS = "allowedHosts";
-  static final String PRIVATE_HOSTS = "privateHosts";
   static final String MAX_RESPONSE_BYTES = "maxResponseBytes";
   static final String TIMEOUT_SECONDS = "timeoutSeconds";
 
@@ -40,14 +35,8 @@ record Settings(
                   "The hosts agents may call, one per line: api.example.com, or *.example.org for"
                       + " every subdomain of example.org (not example.org itself). Add :port, as"
                       + " in api.example.com:8443, to allow only that port; a line without a port"
-                      + " allows every port. Only http and https URLs are called."),
-          ConfigurationProperty.of(PRIVATE_HOSTS, "Private hosts", ConfigurationType.LIST)
-              .withHelp(
-                  "Warning: a host listed here may resolve to loopback, private or link-local"
-                      + " addresses, which lets agents reach internal services such as databases,"
-                      + " admin consoles or cloud metadata. List only what agents must reach, such"
-                      + " as an intranet API, one host or host:port per line; each must also be"
-                      + " an allowed host. Leave empty otherwise."),
+                      + " allows every port. Only http and https URLs are called, and never"
+                      + " internal addresses unless the platform's operator allows the host."),
           ConfigurationProperty.of(
                   MAX_RESPONSE_BYTES, "Maximum response size (bytes)", ConfigurationType.INTEGER)
               .withDefault(String.valueOf(DEFAULT_MAX_RESPONSE_BYTES))
@@ -66,7 +55,6 @@ record Settings(
     }
     return new Settings(
         allowed,
-        patterns(configuration, PRIVATE_HOSTS),
         positive(configuration, MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES),
         Duration.ofSeconds(positive(configuration, TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS)));
   }

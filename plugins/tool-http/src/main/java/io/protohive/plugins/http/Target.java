@@ -1,6 +1,8 @@
 package io.protohive.plugins.http;
 
+import io.protohive.plugin.api.HostPattern;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,19 +32,14 @@ record Target(String scheme, String host, int port) {
     }
     int defaultPort = scheme.equals("https") ? 443 : 80;
     return new Target(
-        scheme, normaliseHost(uri.getHost()), uri.getPort() < 0 ? defaultPort : uri.getPort());
+        scheme,
+        HostPattern.normaliseHost(uri.getHost()),
+        uri.getPort() < 0 ? defaultPort : uri.getPort());
   }
 
-  /**
-   * A host as the allow-list compares it: lower case, IPv6 literals without brackets, and without
-   * the trailing dot of a fully qualified name, which names the same host.
-   */
-  static String normaliseHost(String host) {
-    String plain = host.toLowerCase(Locale.ROOT);
-    if (plain.startsWith("[") && plain.endsWith("]")) {
-      plain = plain.substring(1, plain.length() - 1);
-    }
-    return plain.endsWith(".") ? plain.substring(0, plain.length() - 1) : plain;
+  /** Whether one of the patterns covers this target. */
+  boolean matchesAny(List<HostPattern> patterns) {
+    return patterns.stream().anyMatch(pattern -> pattern.matches(host, port));
   }
 
   /** The host, with the port when it is not the scheme's default, for messages. */

@@ -2,6 +2,7 @@ package io.protohive.plugin.testkit;
 
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ToolContext;
+import io.protohive.pluginhost.CapabilityRecord;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginDescriptor;
@@ -64,6 +65,8 @@ public final class PluginSandbox implements AutoCloseable {
                 Files.createDirectories(work.resolve("plugins")),
                 work,
                 trust,
+                CapabilityRecord.inMemory(),
+                List.of(),
                 new PluginCalls.Limits(8, 4, 8),
                 new PluginCalls.Limits(8, 8, 8)),
             List.of()));

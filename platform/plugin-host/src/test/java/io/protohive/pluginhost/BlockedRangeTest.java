@@ -1,4 +1,4 @@
-package io.protohive.plugins.http;
+package io.protohive.pluginhost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

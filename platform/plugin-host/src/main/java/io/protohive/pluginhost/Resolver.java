@@ -1,4 +1,4 @@
-package io.protohive.plugins.http;
+package io.protohive.pluginhost;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,11 +1,11 @@
-package io.protohive.plugins.http;
+package io.protohive.pluginhost;
 
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of address an agent must not reach unless the tenant says so: they lead to the host
+ * The kinds of address a plugin must not reach unless the operator says so: they lead to the host
  * itself, to the internal network, or to cloud metadata services (169.254.169.254), which is what
  * server-side request forgery is after.
  *
