@@ -1,5 +1,6 @@
 package io.protohive.ui.signin;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.HandlerHelper.RequestType;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -14,19 +15,53 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Ends a UI session on its next request (a page load, a click, a heartbeat; with push the browser
- * sends its messages as requests too) once the account was disabled or its sessions were ended on
- * any node; the browser is sent to the sign-in page before the request does anything.
+ * Ends a UI session once the account was disabled or its sessions were ended on any node: at once
+ * when this node hears of the change, sending each of its pages to sign in over push, and in any
+ * case on its next request (a page load, a click, a heartbeat), before the request does anything.
  */
 @ApplicationScoped
 public class SessionStandingCheck {
 
   @Inject AccountStandings standings;
 
+  // the signed-in sessions of this node by account, as their requests show them
+  private final Map<VaadinSession, UUID> accounts = new ConcurrentHashMap<>();
+
   void serviceInit(@Observes ServiceInitEvent event) {
     event.addRequestHandler(new Check());
+    event
+        .getSource()
+        .addSessionDestroyListener(destroyed -> accounts.remove(destroyed.getSession()));
+    standings.onChange(this::changed);
+  }
+
+  private void changed(UUID accountId) {
+    accounts.forEach(
+        (session, account) -> {
+          if (account.equals(accountId)) {
+            session.access(() -> endIfFallen(session));
+          }
+        });
+  }
+
+  /** Runs with the session's lock held. */
+  private void endIfFallen(VaadinSession session) {
+    SignedInUser user = session.getAttribute(SignedInUser.class);
+    if (user == null || standings.admits(user.id(), user.generation())) {
+      return;
+    }
+    for (UI ui : session.getUIs()) {
+      // relative to the page's base, which is the application's root
+      ui.getPage().setLocation(SignInView.ROUTE);
+      ui.push();
+    }
+    accounts.remove(session);
+    SignedInUser.end(session);
   }
 
   private final class Check extends SynchronizedRequestHandler {
@@ -35,9 +70,15 @@ public class SessionStandingCheck {
     public boolean synchronizedHandleRequest(
         VaadinSession session, VaadinRequest request, VaadinResponse response) throws IOException {
       SignedInUser user = session.getAttribute(SignedInUser.class);
-      if (user == null || standings.admits(user.id(), user.generation())) {
+      if (user == null) {
+        accounts.remove(session);
         return false;
       }
+      if (standings.admits(user.id(), user.generation())) {
+        accounts.put(session, user.id());
+        return false;
+      }
+      accounts.remove(session);
       SignedInUser.end(session);
       String signIn = request.getContextPath() + "/" + SignInView.ROUTE;
       if (HandlerHelper.isRequestType(request, RequestType.UIDL)) {

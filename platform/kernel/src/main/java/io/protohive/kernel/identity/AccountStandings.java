@@ -1,6 +1,9 @@
 package io.protohive.kernel.identity;
 
+import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.AfterCommit;
 import io.protohive.kernel.platform.PlatformRuntime;
@@ -11,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Every account's standing, checked on each API request, UI request and socket message. Read from a
@@ -62,6 +66,14 @@ public class AccountStandings {
     AfterCommit.run(transactions, () -> publish(userId, changed));
   }
 
+  /**
+   * Tells {@code changed}, on this node, the id of every account whose standing changed on any
+   * node, so that what holds a session open without making requests (a pushed page) can end it.
+   */
+  public void onChange(Consumer<UUID> changed) {
+    map().addEntryListener(new Changes(changed), false);
+  }
+
   /** Only ever moves forward, whichever order two changes' commits arrive in. */
   private void publish(UUID userId, AccountStanding changed) {
     IMap<UUID, Long> map = map();
@@ -78,5 +90,20 @@ public class AccountStandings {
 
   private IMap<UUID, Long> map() {
     return runtime.cluster().hazelcast().getMap(MAP);
+  }
+
+  /** A standing is added when first read or first changed, and updated on every later change. */
+  private record Changes(Consumer<UUID> changed)
+      implements EntryAddedListener<UUID, Long>, EntryUpdatedListener<UUID, Long> {
+
+    @Override
+    public void entryAdded(EntryEvent<UUID, Long> event) {
+      changed.accept(event.getKey());
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<UUID, Long> event) {
+      changed.accept(event.getKey());
+    }
   }
 }
