@@ -63,6 +63,7 @@ public class PlatformRuntime {
   @Inject PluginInstaller pluginInstaller;
   @Inject PluginClusterSync pluginClusterSync;
   @Inject JobWorkers jobWorkers;
+  @Inject DatabaseScope scope;
 
   @Resource(lookup = "jdbc/protohive")
   DataSource dataSource;
@@ -112,8 +113,9 @@ public class PlatformRuntime {
       embeddedDatabase =
           EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.embeddedDatabasePort());
     }
-    DatabaseMigrations.migrate(
-        ownerDataSource(), settings.databaseAddress(), settings.databaseUser());
+    DataSource owner = ownerDataSource();
+    DatabaseMigrations.migrate(owner, settings.databaseAddress(), settings.databaseUser());
+    scope.readKey(owner);
     ApplicationRole.requireUnprivileged(dataSource);
     secrets = SecretsKey.load(settings.secretsKey(), dataDir);
     cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());
