@@ -33,6 +33,7 @@ final class BenchDatabase {
 
   private final PGSimpleDataSource owner;
   private final PGSimpleDataSource application;
+  private String scopeKey;
 
   /** An agent and its organization. */
   record Agent(UUID organizationId, UUID id) {}
@@ -58,6 +59,12 @@ final class BenchDatabase {
     BenchDatabase database = new BenchDatabase(server, name);
     database.ownerExecute("drop schema if exists public cascade; create schema public");
     DatabaseMigrations.migrate(database.owner, server + name, APPLICATION_ROLE);
+    try (Connection connection = database.owner.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet key = statement.executeQuery("select key from database_scope_key")) {
+      key.next();
+      database.scopeKey = key.getString(1);
+    }
     database.ownerExecute(
         "insert into tenant (id, slug, name, created_at, updated_at) values ('"
             + database.tenant
@@ -131,8 +138,9 @@ final class BenchDatabase {
   /** What DatabaseScope.tenant does at the start of each of the platform's transactions. */
   void enterTenant(Connection connection) throws SQLException {
     try (var statement =
-        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+        connection.prepareStatement("select protohive_enter_tenant(?::uuid, ?)")) {
       statement.setString(1, tenant.toString());
+      statement.setString(2, scopeKey);
       statement.execute();
     }
   }

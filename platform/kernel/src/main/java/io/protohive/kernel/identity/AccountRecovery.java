@@ -41,6 +41,7 @@ public class AccountRecovery {
   /** Mails a link that proves the account's address. Call inside the sign-up's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void sendVerification(UserAccount account) {
+    scope.platform();
     String link = link("verify-email", issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME));
     mailer.send(
         account.tenantId(),
@@ -59,6 +60,7 @@ public class AccountRecovery {
   /** Mails a new account's owner a link to choose a password. Call inside its transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void sendInvitation(UserAccount account, String tenantName, String invitedBy) {
+    scope.platform();
     String link =
         link("reset-password", issue(account, Purpose.RESET_PASSWORD, INVITATION_LIFETIME));
     mailer.send(

@@ -1,5 +1,6 @@
 package io.protohive.kernel.job;
 
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -45,6 +46,7 @@ public class JobWorkers {
 
   @Inject Instance<JobHandler> handlers;
   @Inject PlatformSettings settings;
+  @Inject DatabaseScope scope;
 
   private final AtomicInteger running = new AtomicInteger();
   private final String name = "node-" + UUID.randomUUID();
@@ -155,9 +157,7 @@ public class JobWorkers {
   private <T> T inPlatformScope(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (var scope = connection.createStatement()) {
-        scope.execute("select set_config('app.scope', 'platform', true)");
-      }
+      scope.platform(connection);
       T result = work.on(connection);
       connection.commit();
       return result;

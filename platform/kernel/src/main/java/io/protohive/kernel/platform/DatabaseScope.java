@@ -4,15 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Tells the persistence layer and PostgreSQL's row-level security whose rows the current
  * transaction may see: EclipseLink adds the tenant to every query and insert of a multitenant
- * entity, and the database hides every other tenant's rows even from SQL written by hand. The
- * setting is transaction-local ({@code set_config(..., true)}), so it ends with the transaction and
- * never leaks to the next user of the pooled connection. Call it first in every transaction that
- * reads or writes tenant-owned rows; without it such a transaction sees none.
+ * entity, and the database hides every other tenant's rows even from SQL written by hand.
+ *
+ * <p>A scope is entered with the database's scope key, which only the tables' owner can read and
+ * the platform reads through the owner's connection at start. The database seals the scope to the
+ * transaction, and its policies honour only sealed scopes: SQL run on the application's connection
+ * without the key, injected or a plugin's, cannot move itself into another tenant or the platform
+ * scope with {@code set_config}. The scope is transaction-local, so it ends with the transaction
+ * and never leaks to the next user of the pooled connection. Call it first in every transaction
+ * that reads or writes tenant-owned rows; without it such a transaction sees none.
  */
 @ApplicationScoped
 public class DatabaseScope {
@@ -23,24 +34,64 @@ public class DatabaseScope {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  private volatile String key;
+
+  /**
+   * Reads the scope key through the tables' owner; until then no scope can be entered.
+   *
+   * @throws StartupFailure when the key cannot be read
+   */
+  public void readKey(DataSource owner) {
+    try (Connection connection = owner.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select key from database_scope_key")) {
+      if (!result.next()) {
+        throw new StartupFailure("the database has no scope key; its migrations are incomplete");
+      }
+      key = result.getString(1);
+    } catch (SQLException e) {
+      throw new StartupFailure("cannot read the database's scope key: " + e.getMessage());
+    }
+  }
+
   /** Rows of this tenant only. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void tenant(UUID tenantId) {
     entityManager.setProperty(TENANT_PROPERTY, tenantId.toString());
     entityManager
-        .createNativeQuery("select set_config('app.tenant_id', ?1, true)")
+        .createNativeQuery("select protohive_enter_tenant(cast(?1 as uuid), ?2)::text")
         .setParameter(1, tenantId.toString())
+        .setParameter(2, key())
         .getSingleResult();
   }
 
   /**
-   * Rows of every tenant in the tables the platform reads across tenants (accounts, audit), for
-   * sign-in and platform administration only.
+   * Rows of every tenant in the tables the platform reads across tenants (accounts, audit, jobs),
+   * and the platform's own tables (tenants, tokens, signing keys), for sign-in and platform
+   * administration only.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void platform() {
     entityManager
-        .createNativeQuery("select set_config('app.scope', 'platform', true)")
+        .createNativeQuery("select protohive_enter_platform(?1)::text")
+        .setParameter(1, key())
         .getSingleResult();
+  }
+
+  /** The platform scope on a connection whose transaction the caller runs itself. */
+  public void platform(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select protohive_enter_platform(?)")) {
+      statement.setString(1, key());
+      statement.executeQuery().close();
+    }
+  }
+
+  private String key() {
+    String current = key;
+    if (current == null) {
+      throw new IllegalStateException("the database scope key is read when the platform starts");
+    }
+    return current;
   }
 }

@@ -67,6 +67,7 @@ public class PlatformRuntime {
   @Inject PluginClusterSync pluginClusterSync;
   @Inject AcceptedCapabilities acceptedCapabilities;
   @Inject JobWorkers jobWorkers;
+  @Inject DatabaseScope scope;
 
   @Resource(lookup = "jdbc/protohive")
   DataSource dataSource;
@@ -116,8 +117,9 @@ public class PlatformRuntime {
       embeddedDatabase =
           EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.embeddedDatabasePort());
     }
-    DatabaseMigrations.migrate(
-        ownerDataSource(), settings.databaseAddress(), settings.databaseUser());
+    DataSource owner = ownerDataSource();
+    DatabaseMigrations.migrate(owner, settings.databaseAddress(), settings.databaseUser());
+    scope.readKey(owner);
     ApplicationRole.requireUnprivileged(dataSource);
     secrets = SecretsKey.load(settings.secretsKey(), dataDir);
     cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());

@@ -1,5 +1,6 @@
 package io.protohive.kernel.system;
 
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
@@ -24,6 +25,7 @@ public class SystemInfoService {
   EntityManager entityManager;
 
   @Inject PlatformRuntime runtime;
+  @Inject DatabaseScope scope;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject @Readiness Instance<HealthCheck> readiness;
 
@@ -35,8 +37,9 @@ public class SystemInfoService {
     return new SystemStatus(PlatformVersion.current(), up ? "UP" : "DOWN");
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public SystemInfo current() {
+    scope.platform();
     Installation installation =
         entityManager
             .createQuery("select i from Installation i", Installation.class)
@@ -45,11 +48,7 @@ public class SystemInfoService {
         entityManager.createQuery("select count(t) from Tenant t", Long.class).getSingleResult();
     String schemaVersion =
         (String)
-            entityManager
-                .createNativeQuery(
-                    "select version from flyway_schema_history where success"
-                        + " order by installed_rank desc limit 1")
-                .getSingleResult();
+            entityManager.createNativeQuery("select protohive_schema_version()").getSingleResult();
     List<PluginDescriptor> plugins = runtime.pluginHost().plugins();
     return new SystemInfo(
         PlatformVersion.current(),

@@ -1,21 +1,26 @@
 package io.protohive.kernel.tenancy;
 
+import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Looks tenants up by slug or id. */
+/** Looks tenants up by slug or id, in the platform scope: the tenant registry is the platform's. */
 @ApplicationScoped
 public class TenantDirectory {
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Inject DatabaseScope scope;
+
+  @Transactional
   public Optional<Tenant> bySlug(String slug) {
+    scope.platform();
     return entityManager
         .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
         .setParameter("slug", slug)
@@ -23,8 +28,9 @@ public class TenantDirectory {
         .findFirst();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Tenant> byId(UUID id) {
+    scope.platform();
     return Optional.ofNullable(id).map(i -> entityManager.find(Tenant.class, i));
   }
 }

@@ -64,6 +64,7 @@ public class TenantsConfigApplier {
       settings.put(definition, check.check(definition));
       clientSecrets.put(definition, check.clientSecrets(definition));
     }
+    scope.platform();
     Instant now = clock.instant();
     for (TenantDefinition definition : definitions) {
       Tenant tenant = tenant(definition, clientSecrets.get(definition), now);

@@ -52,6 +52,11 @@ public final class Databases {
     }
   }
 
+  /** The key with which the platform enters a tenant's or the platform scope. */
+  public static String scopeKey(javax.sql.DataSource owner) throws SQLException {
+    return queryString(owner, "select key from database_scope_key");
+  }
+
   /** The version the migrations in this build bring a database to. */
   static String latestMigration() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {

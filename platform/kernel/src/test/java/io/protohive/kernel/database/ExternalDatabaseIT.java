@@ -87,7 +87,8 @@ class ExternalDatabaseIT {
     ApplicationRole.requireUnprivileged(Databases.dataSource(URL, APP_ROLE, ""));
     assertThatThrownBy(() -> ApplicationRole.requireUnprivileged(owner))
         .isInstanceOf(StartupFailure.class)
-        .hasMessageContaining("is a superuser, may bypass row-level security, or owns tables")
+        .hasMessageContaining(
+            "is a superuser, may bypass row-level security, owns tables or reads the")
         .hasMessageContaining("PROTOHIVE_DB_USER");
   }
 
@@ -154,9 +155,9 @@ class ExternalDatabaseIT {
   }
 
   private static void setTenant(Connection connection, UUID tenant) throws SQLException {
-    try (var statement =
-        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+    try (var statement = connection.prepareStatement("select protohive_enter_tenant(?::uuid, ?)")) {
       statement.setString(1, tenant.toString());
+      statement.setString(2, Databases.scopeKey(Databases.externalOwner()));
       statement.executeQuery().close();
     }
   }

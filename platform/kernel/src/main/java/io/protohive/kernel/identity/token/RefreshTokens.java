@@ -1,7 +1,9 @@
 package io.protohive.kernel.identity.token;
 
 import io.protohive.kernel.identity.OpaqueTokens;
+import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Refresh tokens: opaque, single use, rotated on every refresh within a family that lives seven
  * days from sign-in. Presenting a token that was already used revokes its whole family, since
- * either the owner or a thief now holds a copy (OWASP ASVS V10.4).
+ * either the owner or a thief now holds a copy (OWASP ASVS V10.4). The tokens are the platform's
+ * own rows: every method works in the platform scope.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -26,6 +29,8 @@ public class RefreshTokens {
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
+
+  @Inject DatabaseScope scope;
 
   /** A new token, and when its family ends. */
   public record Issued(String token, UUID userId, Instant familyExpiresAt) {}
@@ -36,6 +41,7 @@ public class RefreshTokens {
   /** Starts a family for a new sign-in. */
   @Transactional
   public Issued start(UUID userId) {
+    scope.platform();
     Instant now = Instant.now();
     return issue(UUID.randomUUID(), userId, now, now.plus(FAMILY_LIFETIME));
   }
@@ -48,6 +54,7 @@ public class RefreshTokens {
    */
   @Transactional(dontRollbackOn = RefreshRefused.class)
   public Issued rotate(String token) {
+    scope.platform();
     Instant now = Instant.now();
     List<RefreshToken> found =
         entityManager
@@ -78,6 +85,7 @@ public class RefreshTokens {
   /** The user's sign-ins that can still be refreshed, newest first. */
   @Transactional
   public List<ActiveSession> active(UUID userId) {
+    scope.platform();
     Map<UUID, List<RefreshToken>> families =
         entityManager
             .createQuery(
@@ -111,6 +119,7 @@ public class RefreshTokens {
    */
   @Transactional
   public boolean revoke(UUID userId, UUID familyId) {
+    scope.platform();
     return entityManager
             .createQuery(
                 "update RefreshToken t set t.revokedAt = :now where t.userId = :user"
@@ -125,6 +134,7 @@ public class RefreshTokens {
   /** Ends the sign-in {@code token} belongs to; an unknown token is ignored. */
   @Transactional
   public void revokeFamilyOf(String token) {
+    scope.platform();
     entityManager
         .createQuery("select t.familyId from RefreshToken t where t.tokenHash = :hash", UUID.class)
         .setParameter("hash", hash(token))
@@ -136,6 +146,7 @@ public class RefreshTokens {
   /** Ends every sign-in of a user. */
   @Transactional
   public int revokeAll(UUID userId) {
+    scope.platform();
     return entityManager
         .createQuery(
             "update RefreshToken t set t.revokedAt = :now"

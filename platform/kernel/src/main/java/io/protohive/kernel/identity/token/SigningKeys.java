@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ public class SigningKeys {
   EntityManager entityManager;
 
   @Inject PlatformRuntime runtime;
+  @Inject DatabaseScope scope;
 
   // how long a node may go on signing with a key it loaded before another node rotated
   private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
@@ -48,6 +50,7 @@ public class SigningKeys {
   /** Seals private keys still stored in clear, and creates the first key when there is none. */
   @Transactional
   public void ensureKey() {
+    scope.platform();
     sealClearKeys();
     if (activeKeys().isEmpty()) {
       entityManager.persist(generate());
@@ -80,6 +83,7 @@ public class SigningKeys {
    */
   @Transactional
   public String rotate() {
+    scope.platform();
     SigningKey key = generate();
     entityManager.persist(key);
     retireSuperseded();
@@ -90,6 +94,7 @@ public class SigningKeys {
   /** Rotates when the newest key is older than {@code maxAge}. */
   @Transactional
   public boolean rotateIfOlderThan(Duration maxAge) {
+    scope.platform();
     List<SigningKey> keys = activeKeys();
     if (!keys.isEmpty() && keys.get(0).createdAt().isAfter(Instant.now().minus(maxAge))) {
       retireSuperseded();
@@ -111,10 +116,11 @@ public class SigningKeys {
   }
 
   /** The newest active key, with its private part, for signing. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public RSAKey signingKey() {
     RSAKey key = current;
     if (key == null || loadedAt.isBefore(Instant.now().minus(RELOAD_AFTER))) {
+      scope.platform();
       List<SigningKey> keys = activeKeys();
       if (keys.isEmpty()) {
         throw new IllegalStateException("no signing key; the platform creates one at start");
@@ -127,8 +133,9 @@ public class SigningKeys {
   }
 
   /** Every active key's public part. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public JWKSet publicKeys() {
+    scope.platform();
     return new JWKSet(
         activeKeys().stream().<com.nimbusds.jose.jwk.JWK>map(k -> toJwk(k, false)).toList());
   }
