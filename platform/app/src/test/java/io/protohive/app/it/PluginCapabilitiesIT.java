@@ -71,7 +71,7 @@ class PluginCapabilitiesIT {
     assertThat(PluginsApi.inspect(MISBEHAVING, tenantAdmin).statusCode()).isEqualTo(403);
     HttpResponse<String> unsigned =
         PluginsApi.inspect(BundleJars.unsigned(MISBEHAVING, work.resolve("u.jar")), admin);
-    assertThat(unsigned.statusCode()).isEqualTo(422);
+    assertThat(unsigned.statusCode()).isEqualTo(400);
     assertThat(unsigned.body()).contains("not signed").doesNotContain("Exception");
   }
 
