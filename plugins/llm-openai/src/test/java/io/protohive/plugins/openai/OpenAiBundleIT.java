@@ -129,9 +129,9 @@ class OpenAiBundleIT {
   private Configuration tenant() {
     return Configuration.of(
         Map.of(
-            OpenAiSettings.API_KEY,
+            OpenAiSettings.API_KEY.key(),
             OpenAiFakeFixture.API_KEY,
-            OpenAiSettings.BASE_URL,
+            OpenAiSettings.BASE_URL.key(),
             openAi.apiBaseUrl()));
   }
 

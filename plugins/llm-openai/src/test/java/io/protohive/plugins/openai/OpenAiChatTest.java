@@ -53,7 +53,7 @@ class OpenAiChatTest extends OpenAiFakeFixture {
   @Test
   void sendsNoAuthorizationToAServerWithoutKey() {
     Configuration keyless =
-        Configuration.of(Map.of(OpenAiSettings.BASE_URL, openAi.apiBaseUrl() + "/"));
+        Configuration.of(Map.of(OpenAiSettings.BASE_URL.key(), openAi.apiBaseUrl() + "/"));
 
     ChatResponse response = provider.chatModel("llama3.1", keyless).chat(ask("Hello"));
 
@@ -91,7 +91,10 @@ class OpenAiChatTest extends OpenAiFakeFixture {
     Configuration impatient =
         Configuration.of(
             Map.of(
-                OpenAiSettings.BASE_URL, openAi.apiBaseUrl(), OpenAiSettings.TIMEOUT_SECONDS, "1"));
+                OpenAiSettings.BASE_URL.key(),
+                openAi.apiBaseUrl(),
+                OpenAiSettings.TIMEOUT_SECONDS.key(),
+                "1"));
 
     Throwable thrown =
         catchThrowable(() -> provider.chatModel(CHAT_MODEL, impatient).chat(ask("Hi")));

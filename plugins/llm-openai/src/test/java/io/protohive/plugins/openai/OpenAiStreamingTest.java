@@ -87,7 +87,10 @@ class OpenAiStreamingTest extends OpenAiFakeFixture {
     Configuration impatient =
         Configuration.of(
             Map.of(
-                OpenAiSettings.BASE_URL, openAi.apiBaseUrl(), OpenAiSettings.TIMEOUT_SECONDS, "1"));
+                OpenAiSettings.BASE_URL.key(),
+                openAi.apiBaseUrl(),
+                OpenAiSettings.TIMEOUT_SECONDS.key(),
+                "1"));
     StreamedAnswer answer = new StreamedAnswer();
 
     provider.streamingChatModel(CHAT_MODEL, impatient).chat(ask("Hi"), answer);
