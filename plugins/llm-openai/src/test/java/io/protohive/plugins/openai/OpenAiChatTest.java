@@ -20,21 +20,6 @@ import org.junit.jupiter.api.Test;
 class OpenAiChatTest extends OpenAiFakeFixture {
 
   @Test
-  void answersWithTextAndTheTokenUsageTheServerReported() {
-    openAi.enqueue(OpenAiReply.text("Paris is sunny today.", 21, 6));
-    ChatModel model = provider.chatModel(CHAT_MODEL, configuration());
-
-    ChatResponse response = model.chat(ask("What is the weather in Paris?"));
-
-    assertThat(response.aiMessage().text()).isEqualTo("Paris is sunny today.");
-    assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
-    assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(21);
-    assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(6);
-    assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(27);
-    assertThat(openAi.reportedUsage().totalTokens()).isEqualTo(27);
-  }
-
-  @Test
   void sendsTheModelTheMessagesAndTheApiKeyAsBearerToken() {
     openAi.requireApiKey(API_KEY);
     ChatModel model = provider.chatModel("gpt-4.1", configuration());
