@@ -10,6 +10,7 @@ import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.ratelimit.RateLimits;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
+import io.protohive.plugin.api.llm.LlmFailures;
 import io.protohive.pluginhost.PluginProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -191,7 +192,7 @@ public class LlmGateway {
             false);
       }
       Throwable error = outcome.error();
-      boolean retryable = LlmErrors.retryable(error);
+      boolean retryable = LlmFailures.retryable(error);
       if (retryable) {
         breaker.onError(outcome.took().toNanos(), TimeUnit.NANOSECONDS, error);
       } else {

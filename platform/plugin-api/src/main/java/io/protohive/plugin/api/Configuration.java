@@ -1,5 +1,6 @@
 package io.protohive.plugin.api;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,58 @@ public final class Configuration {
 
   /** The lines of a {@link ConfigurationType#LIST} property, trimmed, without blank ones. */
   public List<String> list(String key) {
-    return value(key).stream()
-        .flatMap(v -> Arrays.stream(v.split("\\R")))
+    return value(key).map(Configuration::lines).orElse(List.of());
+  }
+
+  /**
+   * The value of a described property, trimmed, or the default it declares when the tenant gave
+   * none; {@code null} when it has neither. Reading through the property keeps each default in one
+   * place, so the form shows the value the plugin really uses.
+   *
+   * @since 1.2
+   */
+  public String text(ConfigurationProperty property) {
+    return value(property.key()).map(String::trim).orElse(property.defaultValue());
+  }
+
+  /**
+   * An {@link ConfigurationType#INTEGER} property, or its declared default.
+   *
+   * @throws IllegalStateException when it has neither
+   * @since 1.2
+   */
+  public int integer(ConfigurationProperty property) {
+    String text = text(property);
+    if (text == null) {
+      throw new IllegalStateException("The plugin needs the setting " + property.key());
+    }
+    return Integer.parseInt(text.trim());
+  }
+
+  /**
+   * An {@link ConfigurationType#INTEGER} property that counts seconds, or its declared default.
+   *
+   * @since 1.2
+   */
+  public Duration seconds(ConfigurationProperty property) {
+    return Duration.ofSeconds(integer(property));
+  }
+
+  /**
+   * The lines of a {@link ConfigurationType#LIST} property, or of its declared default when the
+   * tenant gave none; trimmed, without blank ones.
+   *
+   * @since 1.2
+   */
+  public List<String> list(ConfigurationProperty property) {
+    return value(property.key())
+        .or(() -> Optional.ofNullable(property.defaultValue()))
+        .map(Configuration::lines)
+        .orElse(List.of());
+  }
+
+  private static List<String> lines(String value) {
+    return Arrays.stream(value.split("\\R"))
         .map(String::trim)
         .filter(line -> !line.isEmpty())
         .toList();

@@ -47,7 +47,7 @@ public final class AnthropicProvider implements LlmProvider {
 
   @Override
   public List<ModelInfo> models(Configuration configuration) {
-    return AnthropicSettings.models(configuration).stream()
+    return configuration.list(AnthropicSettings.MODELS).stream()
         .map(model -> new ModelInfo(model, ModelInfo.Kind.CHAT, CONTEXT_WINDOW))
         .toList();
   }

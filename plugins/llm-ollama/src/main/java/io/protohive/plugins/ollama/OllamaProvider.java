@@ -50,9 +50,9 @@ public final class OllamaProvider implements LlmProvider {
   @Override
   public List<ModelInfo> models(Configuration configuration) {
     return Stream.concat(
-            OllamaSettings.chatModels(configuration).stream()
+            configuration.list(OllamaSettings.MODELS).stream()
                 .map(model -> new ModelInfo(model, ModelInfo.Kind.CHAT, UNKNOWN_CONTEXT_WINDOW)),
-            OllamaSettings.embeddingModels(configuration).stream()
+            configuration.list(OllamaSettings.EMBEDDING_MODELS).stream()
                 .map(
                     model ->
                         new ModelInfo(model, ModelInfo.Kind.EMBEDDING, UNKNOWN_CONTEXT_WINDOW)))

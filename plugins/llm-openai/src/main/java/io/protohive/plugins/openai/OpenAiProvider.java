@@ -53,9 +53,9 @@ public final class OpenAiProvider implements LlmProvider {
   @Override
   public List<ModelInfo> models(Configuration configuration) {
     return Stream.concat(
-            OpenAiSettings.chatModels(configuration).stream()
+            configuration.list(OpenAiSettings.MODELS).stream()
                 .map(model -> new ModelInfo(model, ModelInfo.Kind.CHAT, UNKNOWN_CONTEXT_WINDOW)),
-            OpenAiSettings.embeddingModels(configuration).stream()
+            configuration.list(OpenAiSettings.EMBEDDING_MODELS).stream()
                 .map(
                     model ->
                         new ModelInfo(model, ModelInfo.Kind.EMBEDDING, UNKNOWN_CONTEXT_WINDOW)))

@@ -17,6 +17,7 @@ import io.protohive.llm.fakes.OpenAiReply;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.testkit.PluginContract;
 import io.protohive.plugin.testkit.PluginSandbox;
+import io.protohive.plugin.testkit.StreamRecorder;
 import io.protohive.pluginhost.PluginProvider;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,15 +91,15 @@ class OpenAiBundleIT {
         OpenAiReply.toolCall("weather", "{\"city\":\"Paris\"}"));
     StreamingChatModel model =
         inBundle(() -> installed.provider().streamingChatModel("gpt-4o-mini", tenant()));
-    StreamedAnswer text = new StreamedAnswer();
-    StreamedAnswer toolCall = new StreamedAnswer();
+    StreamRecorder text = new StreamRecorder();
+    StreamRecorder toolCall = new StreamRecorder();
 
     inBundle(() -> stream(model, OpenAiFakeFixture.ask("Stream, please"), text));
     ChatResponse textResponse = text.response();
     inBundle(() -> stream(model, OpenAiFakeFixture.askForWeather(), toolCall));
     ChatResponse toolResponse = toolCall.response();
 
-    assertThat(text.partials()).containsExactly("Stre", "amed", " here");
+    assertThat(text.partials).containsExactly("Stre", "amed", " here");
     assertThat(textResponse.aiMessage().text()).isEqualTo("Streamed here");
     assertThat(textResponse.tokenUsage().totalTokenCount()).isEqualTo(8);
     assertThat(toolResponse.aiMessage().toolExecutionRequests())
@@ -128,11 +129,7 @@ class OpenAiBundleIT {
 
   private Configuration tenant() {
     return Configuration.of(
-        Map.of(
-            OpenAiSettings.API_KEY,
-            OpenAiFakeFixture.API_KEY,
-            OpenAiSettings.BASE_URL,
-            openAi.apiBaseUrl()));
+        Map.of("apiKey", OpenAiFakeFixture.API_KEY, "baseUrl", openAi.apiBaseUrl()));
   }
 
   private Optional<PluginProvider> openAiProvider() {
@@ -141,7 +138,7 @@ class OpenAiBundleIT {
         .findFirst();
   }
 
-  private static Void stream(StreamingChatModel model, ChatRequest request, StreamedAnswer answer) {
+  private static Void stream(StreamingChatModel model, ChatRequest request, StreamRecorder answer) {
     model.chat(request, answer);
     return null;
   }

@@ -8,6 +8,7 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.RateLimitException;
 import io.protohive.llm.fakes.OpenAiReply;
+import io.protohive.plugin.testkit.StreamRecorder;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class OpenAiErrorTest extends OpenAiFakeFixture {
   @MethodSource("errors")
   void streamingChat(OpenAiReply error, Class<? extends Exception> expected) throws Exception {
     openAi.enqueue(error);
-    StreamedAnswer answer = new StreamedAnswer();
+    StreamRecorder answer = new StreamRecorder();
 
     provider.streamingChatModel(CHAT_MODEL, configuration()).chat(ask("Hi"), answer);
 

@@ -36,11 +36,11 @@ abstract class OpenAiFakeFixture {
   Configuration configuration() {
     return Configuration.of(
         Map.of(
-            OpenAiSettings.API_KEY,
+            OpenAiSettings.API_KEY.key(),
             API_KEY,
-            OpenAiSettings.BASE_URL,
+            OpenAiSettings.BASE_URL.key(),
             openAi.apiBaseUrl(),
-            OpenAiSettings.TIMEOUT_SECONDS,
+            OpenAiSettings.TIMEOUT_SECONDS.key(),
             "5"));
   }
 

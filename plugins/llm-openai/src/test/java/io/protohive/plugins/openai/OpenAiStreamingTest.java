@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.exception.TimeoutException;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.output.FinishReason;
 import io.protohive.llm.fakes.OpenAiReply;
 import io.protohive.plugin.api.Configuration;
-import java.time.Duration;
+import io.protohive.plugin.testkit.StreamRecorder;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,29 +21,8 @@ import org.junit.jupiter.api.Test;
 class OpenAiStreamingTest extends OpenAiFakeFixture {
 
   @Test
-  void streamsThePiecesInOrderThenTheCompleteAnswerWithUsage() throws Exception {
-    openAi.enqueue(
-        OpenAiReply.pieces(List.of("Par", "is is", " sunny", "."))
-            .withUsage(17, 4)
-            .withChunkDelay(Duration.ofMillis(20)));
-    StreamingChatModel model = provider.streamingChatModel(CHAT_MODEL, configuration());
-    StreamedAnswer answer = new StreamedAnswer();
-
-    model.chat(ask("What is the weather in Paris?"), answer);
-
-    ChatResponse response = answer.response();
-    assertThat(answer.partials()).containsExactly("Par", "is is", " sunny", ".");
-    assertThat(response.aiMessage().text()).isEqualTo("Paris is sunny.");
-    assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
-    assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(17);
-    assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(4);
-    assertThat(openAi.reportedUsage().totalTokens())
-        .isEqualTo(response.tokenUsage().totalTokenCount().longValue());
-  }
-
-  @Test
   void asksForUsageAtTheEndOfTheStream() throws Exception {
-    StreamedAnswer answer = new StreamedAnswer();
+    StreamRecorder answer = new StreamRecorder();
 
     provider.streamingChatModel(CHAT_MODEL, configuration()).chat(ask("Hello"), answer);
     answer.response();
@@ -64,7 +42,7 @@ class OpenAiStreamingTest extends OpenAiFakeFixture {
             List.of(
                 new OpenAiReply.ToolCall("weather", paris),
                 new OpenAiReply.ToolCall("weather", rome))));
-    StreamedAnswer answer = new StreamedAnswer();
+    StreamRecorder answer = new StreamRecorder();
 
     provider.streamingChatModel(CHAT_MODEL, configuration()).chat(askForWeather(), answer);
 
@@ -73,10 +51,10 @@ class OpenAiStreamingTest extends OpenAiFakeFixture {
     assertThat(response.aiMessage().toolExecutionRequests())
         .extracting(ToolExecutionRequest::name, ToolExecutionRequest::arguments)
         .containsExactly(tuple("weather", paris), tuple("weather", rome));
-    assertThat(answer.partialToolCalls()).hasSizeGreaterThan(2);
+    assertThat(answer.partialToolCalls).hasSizeGreaterThan(2);
     assertThat(argumentsStreamedFor(answer, 0)).isEqualTo(paris);
     assertThat(argumentsStreamedFor(answer, 1)).isEqualTo(rome);
-    assertThat(answer.completeToolCalls()).hasSize(2);
+    assertThat(answer.toolCalls).hasSize(2);
     assertThat(openAi.lastRequest().json().path("tools").get(0).path("function").path("name"))
         .hasToString("\"weather\"");
   }
@@ -87,16 +65,19 @@ class OpenAiStreamingTest extends OpenAiFakeFixture {
     Configuration impatient =
         Configuration.of(
             Map.of(
-                OpenAiSettings.BASE_URL, openAi.apiBaseUrl(), OpenAiSettings.TIMEOUT_SECONDS, "1"));
-    StreamedAnswer answer = new StreamedAnswer();
+                OpenAiSettings.BASE_URL.key(),
+                openAi.apiBaseUrl(),
+                OpenAiSettings.TIMEOUT_SECONDS.key(),
+                "1"));
+    StreamRecorder answer = new StreamRecorder();
 
     provider.streamingChatModel(CHAT_MODEL, impatient).chat(ask("Hi"), answer);
 
     assertThat(answer.error()).isInstanceOf(TimeoutException.class);
   }
 
-  private static String argumentsStreamedFor(StreamedAnswer answer, int index) {
-    return answer.partialToolCalls().stream()
+  private static String argumentsStreamedFor(StreamRecorder answer, int index) {
+    return answer.partialToolCalls.stream()
         .filter(call -> call.index() == index)
         .map(PartialToolCall::partialArguments)
         .collect(Collectors.joining());

@@ -20,6 +20,22 @@ public final class ScriptedProvider implements LlmProvider {
   public static final String ID = "scripted";
   public static final String MODEL = "scripted-1";
 
+  private static final ConfigurationProperty PLAN =
+      ConfigurationProperty.of("plan", "Plan", ConfigurationType.TEXT)
+          .withHelp(
+              "One step per line, used for successive replies in a conversation: 'say: text'"
+                  + " or 'call: tool.id {\"argument\": \"value\"}' ('call#id: ...' gives the"
+                  + " call that id). A line starting"
+                  + " '@Name:' is a step only for the agent whose system prompt begins 'You are"
+                  + " Name'; other lines are steps for every agent. Once the plan's steps are"
+                  + " used up the model echoes, and calls a tool when asked to 'use' it by name."
+                  + " Without a plan it plays the offline demo: agents answer in their role, put"
+                  + " requests on the task board and delegate them along the org chart.");
+  private static final ConfigurationProperty TOKEN_DELAY_MILLIS =
+      ConfigurationProperty.of(
+              "tokenDelayMillis", "Pause between streamed words (ms)", ConfigurationType.INTEGER)
+          .withDefault("20");
+
   @Override
   public String id() {
     return ID;
@@ -32,20 +48,7 @@ public final class ScriptedProvider implements LlmProvider {
 
   @Override
   public List<ConfigurationProperty> configuration() {
-    return List.of(
-        ConfigurationProperty.of("plan", "Plan", ConfigurationType.TEXT)
-            .withHelp(
-                "One step per line, used for successive replies in a conversation: 'say: text'"
-                    + " or 'call: tool.id {\"argument\": \"value\"}' ('call#id: ...' gives the"
-                    + " call that id). A line starting"
-                    + " '@Name:' is a step only for the agent whose system prompt begins 'You are"
-                    + " Name'; other lines are steps for every agent. Once the plan's steps are"
-                    + " used up the model echoes, and calls a tool when asked to 'use' it by name."
-                    + " Without a plan it plays the offline demo: agents answer in their role, put"
-                    + " requests on the task board and delegate them along the org chart."),
-        ConfigurationProperty.of(
-                "tokenDelayMillis", "Pause between streamed words (ms)", ConfigurationType.INTEGER)
-            .withDefault("20"));
+    return List.of(PLAN, TOKEN_DELAY_MILLIS);
   }
 
   @Override
@@ -61,6 +64,6 @@ public final class ScriptedProvider implements LlmProvider {
   @Override
   public StreamingChatModel streamingChatModel(String model, Configuration configuration) {
     return new ScriptedStreamingChatModel(
-        Script.of(configuration), configuration.integer("tokenDelayMillis", 20));
+        Script.of(configuration), configuration.integer(TOKEN_DELAY_MILLIS));
   }
 }

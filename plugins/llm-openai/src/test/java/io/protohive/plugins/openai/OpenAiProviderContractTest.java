@@ -1,0 +1,31 @@
+package io.protohive.plugins.openai;
+
+import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.llm.LlmProvider;
+import io.protohive.plugin.testkit.FakeUpstreams;
+import io.protohive.plugin.testkit.RemoteLlmProviderContract;
+import io.protohive.plugin.testkit.RemoteLlmUpstream;
+import java.util.Map;
+
+/** The provider meets the LLM provider contract against the fake OpenAI server. */
+class OpenAiProviderContractTest extends RemoteLlmProviderContract {
+
+  @Override
+  protected LlmProvider provider() {
+    return new OpenAiProvider();
+  }
+
+  @Override
+  protected RemoteLlmUpstream newUpstream() {
+    return FakeUpstreams.openAi(
+        (url, timeout) ->
+            Configuration.of(
+                Map.of(
+                    OpenAiSettings.API_KEY.key(),
+                    OpenAiFakeFixture.API_KEY,
+                    OpenAiSettings.BASE_URL.key(),
+                    url,
+                    OpenAiSettings.TIMEOUT_SECONDS.key(),
+                    String.valueOf(timeout.toSeconds()))));
+  }
+}
