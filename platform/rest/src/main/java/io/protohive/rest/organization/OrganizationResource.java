@@ -96,9 +96,12 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/members")
-  @Operation(summary = "The organization's members")
-  public PageResponse<MemberView> members(@PathParam("id") UUID id) {
-    return PageResponse.all(organizations.members(Callers.of(token), id));
+  @Operation(summary = "The organization's members, in the order they joined, in pages")
+  public PageResponse<MemberView> members(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(organizations.members(Callers.of(token), id, limit, cursor));
   }
 
   @POST
@@ -133,9 +136,12 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/agents")
-  @Operation(summary = "The agents of an organization, in the order they were created")
-  public PageResponse<AgentView> agents(@PathParam("id") UUID id) {
-    return PageResponse.all(agents.list(Callers.of(token), id));
+  @Operation(summary = "The agents of an organization, in the order they were created, in pages")
+  public PageResponse<AgentView> agents(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(agents.list(Callers.of(token), id, limit, cursor));
   }
 
   @POST
@@ -164,9 +170,12 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/tasks")
-  @Operation(summary = "The organization's tasks for its board, newest changed first, at most 500")
-  public PageResponse<TaskView> tasks(@PathParam("id") UUID id) {
-    return PageResponse.all(tasks.board(Callers.of(token), id));
+  @Operation(summary = "The organization's tasks, newest first, in pages")
+  public PageResponse<TaskView> tasks(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(tasks.list(Callers.of(token), id, limit, cursor));
   }
 
   @POST
@@ -187,8 +196,12 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/approvals")
-  @Operation(summary = "The organization's agents' actions waiting for a person's approval")
-  public PageResponse<ApprovalView> approvals(@PathParam("id") UUID id) {
-    return PageResponse.all(tasks.pendingApprovals(Callers.of(token), id));
+  @Operation(
+      summary = "The organization's agents' actions waiting for a person's approval, oldest first")
+  public PageResponse<ApprovalView> approvals(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(tasks.pendingApprovals(Callers.of(token), id, limit, cursor));
   }
 }

@@ -56,9 +56,10 @@ public class TenantAdminResource {
 
   @GET
   @Path("users")
-  @Operation(summary = "The tenant's users")
-  public PageResponse<UserSummary> users() {
-    return PageResponse.all(administration.users(Callers.of(token)));
+  @Operation(summary = "The tenant's users, in the order they joined, in pages")
+  public PageResponse<UserSummary> users(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(administration.users(Callers.of(token), limit, cursor));
   }
 
   /** Whom to invite. */
@@ -112,9 +113,10 @@ public class TenantAdminResource {
 
   @GET
   @Path("audit")
-  @Operation(summary = "The tenant's audit trail, newest first")
-  public PageResponse<AuditEntry> audit(@QueryParam("limit") Integer limit) {
-    return PageResponse.all(administration.audit(Callers.of(token), limit));
+  @Operation(summary = "The tenant's audit trail, newest first, in pages")
+  public PageResponse<AuditEntry> audit(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(administration.audit(Callers.of(token), limit, cursor));
   }
 
   /**
