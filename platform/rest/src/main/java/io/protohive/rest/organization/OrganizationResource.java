@@ -2,6 +2,7 @@ package io.protohive.rest.organization;
 
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationView;
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentService;
@@ -14,6 +15,7 @@ import io.protohive.kernel.task.TaskDraft;
 import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.task.TaskView;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +38,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Organizations of the caller's tenant, and their members. */
@@ -63,6 +67,11 @@ public class OrganizationResource {
 
   @POST
   @Operation(summary = "Create an organization; the caller becomes its owner")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response create(OrganizationRequests.Create body) {
     OrganizationRequests.Create given = RequestBodies.require(body);
     OrganizationView created =
@@ -107,6 +116,11 @@ public class OrganizationResource {
   @POST
   @Path("{id}/members")
   @Operation(summary = "Add a person of the tenant, by email, with a role (admin or owner)")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response invite(@PathParam("id") UUID id, OrganizationRequests.Invite body) {
     OrganizationRequests.Invite given = RequestBodies.require(body);
     MemberView added = organizations.addMember(Callers.of(token), id, given.email(), given.role());
@@ -147,6 +161,11 @@ public class OrganizationResource {
   @POST
   @Path("{id}/agents")
   @Operation(summary = "Add an agent to an organization")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response addAgent(@PathParam("id") UUID id, AgentDraft body) {
     AgentView created = agents.create(Callers.of(token), id, RequestBodies.require(body));
     return Response.created(
@@ -183,6 +202,11 @@ public class OrganizationResource {
   @Operation(
       summary = "Create a task",
       description = "An agent assignee starts working on it at once unless it is in the backlog.")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response createTask(@PathParam("id") UUID id, TaskDraft body) {
     TaskView created = tasks.create(Callers.of(token), id, RequestBodies.require(body));
     return Response.created(
