@@ -17,6 +17,9 @@ public record Cursor(List<String> keys) {
 
   private static final String SEPARATOR = "\n";
 
+  // leads every cursor, so that text that merely decodes is not taken for one
+  private static final String MARK = "c1";
+
   public Cursor {
     keys = List.copyOf(keys);
   }
@@ -49,19 +52,24 @@ public record Cursor(List<String> keys) {
   public String encode() {
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+        .encodeToString(
+            (MARK + SEPARATOR + String.join(SEPARATOR, keys)).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * @throws Rejection naming {@code cursor} when it is not one this API handed out
    */
   public static Cursor decode(String encoded) {
-    return read(
-        () ->
-            new Cursor(
+    List<String> parts =
+        read(
+            () ->
                 List.of(
                     new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)
-                        .split(SEPARATOR, -1))));
+                        .split(SEPARATOR, -1)));
+    if (parts.size() < 2 || !MARK.equals(parts.get(0))) {
+      throw refused();
+    }
+    return new Cursor(parts.subList(1, parts.size()));
   }
 
   // a cursor of another list's shape is as wrong as garbage: the client did not get it here
@@ -69,7 +77,11 @@ public record Cursor(List<String> keys) {
     try {
       return value.get();
     } catch (RuntimeException e) {
-      throw Rejection.invalid("cursor", "Pass back a nextCursor from an earlier page.");
+      throw refused();
     }
+  }
+
+  private static Rejection refused() {
+    return Rejection.invalid("cursor", "Pass back a nextCursor from an earlier page.");
   }
 }

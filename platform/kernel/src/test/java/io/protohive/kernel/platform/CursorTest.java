@@ -49,6 +49,16 @@ class CursorTest {
     }
   }
 
+  @Test
+  void textThatMerelyDecodesIsNoCursorEvenForAListOrderedByText() {
+    for (String bad : new String[] {"garbage", urlBase64("io.protohive.plugins.tool-clock")}) {
+      assertThatThrownBy(() -> Cursor.decode(bad).key())
+          .as(bad)
+          .isInstanceOfSatisfying(
+              Rejection.class, rejection -> assertThat(rejection.field()).contains("cursor"));
+    }
+  }
+
   private static String urlBase64(String text) {
     return Base64.getUrlEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
