@@ -44,7 +44,6 @@ import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -190,14 +189,7 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
   }
 
   private List<MessageView> history(UUID id) {
-    List<MessageView> history = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<MessageView> page = conversations.messages(caller, id, Page.MAX_LIMIT, cursor);
-      history.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return history;
+    return Page.every(cursor -> conversations.messages(caller, id, Page.MAX_LIMIT, cursor));
   }
 
   /**

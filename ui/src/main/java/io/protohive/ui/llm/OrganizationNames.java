@@ -4,7 +4,6 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,14 +25,7 @@ final class OrganizationNames {
 
   /** Reads the organizations again, every page of them. */
   void reload(Caller caller) {
-    List<OrganizationView> all = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<OrganizationView> page = organizations.list(caller, Page.MAX_LIMIT, cursor);
-      all.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    known = List.copyOf(all);
+    known = List.copyOf(Page.every(cursor -> organizations.list(caller, Page.MAX_LIMIT, cursor)));
     names =
         known.stream()
             .collect(Collectors.toMap(o -> o.id().toString(), OrganizationView::name, (a, b) -> a));

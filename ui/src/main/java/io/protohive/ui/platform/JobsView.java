@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobAdministration;
 import io.protohive.kernel.job.JobView;
+import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
@@ -83,7 +84,14 @@ public class JobsView extends VerticalLayout implements SignedInOnly {
     if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
       return;
     }
-    grid.setItems(jobs.list(caller(), ANY.equals(status.getValue()) ? null : status.getValue()));
+    // the newest jobs; the API pages through the rest
+    grid.setItems(
+        jobs.list(
+                caller(),
+                ANY.equals(status.getValue()) ? null : status.getValue(),
+                Page.MAX_LIMIT,
+                null)
+            .items());
   }
 
   private static Caller caller() {

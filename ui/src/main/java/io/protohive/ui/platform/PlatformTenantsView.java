@@ -30,8 +30,6 @@ import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The platform's tenants: create, rename, disable and enable, name admins, set sign-up rules;
@@ -190,14 +188,8 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
     if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
       return;
     }
-    List<TenantView> all = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<TenantView> page = tenants.list(caller(), Page.MAX_LIMIT, cursor);
-      all.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    grid.setItems(all);
+    Caller caller = caller();
+    grid.setItems(Page.every(cursor -> tenants.list(caller, Page.MAX_LIMIT, cursor)));
   }
 
   private static Caller caller() {

@@ -106,8 +106,10 @@ public class TenantAdminView extends VerticalLayout implements SignedInOnly {
   }
 
   private void refresh() {
-    users.setItems(administration.users(caller()));
-    audit.setItems(administration.audit(caller(), Page.MAX_LIMIT));
+    Caller caller = caller();
+    users.setItems(Page.every(cursor -> administration.users(caller, Page.MAX_LIMIT, cursor)));
+    // the newest entries; the API pages through the rest
+    audit.setItems(administration.audit(caller, Page.MAX_LIMIT, null).items());
   }
 
   private static Caller caller() {

@@ -147,14 +147,23 @@ class OrganizationIT {
             .get("id")
             .asText();
     ids.put("conversationId", conversationId);
+    // the owner's idempotency key and cursor, which strangers present below to replay or page on
+    String ownerKey = UUID.randomUUID().toString();
     ids.put(
         "runId",
         Platform.json(
-                owner.post(
+                owner.call(
+                    "POST",
                     "api/v1/conversations/" + conversationId + "/messages",
-                    "{\"content\":\"Secretive plans\"}"))
+                    "{\"content\":\"Secretive plans\"}",
+                    "Idempotency-Key",
+                    ownerKey))
             .get("runId")
             .asText());
+    String ownerCursor =
+        Platform.json(owner.get("api/v1/organizations/" + id + "/members?limit=1"))
+            .get("nextCursor")
+            .asText();
 
     ids.put(
         "taskId",
@@ -181,9 +190,18 @@ class OrganizationIT {
       }
       assertThat(path).as("every path parameter of " + template + " is known").doesNotContain("{");
       for (Iterator<String> methods = paths.get(template).fieldNames(); methods.hasNext(); ) {
-        String method = methods.next().toUpperCase();
+        String operation = methods.next();
+        String method = operation.toUpperCase();
+        List<String> parameters =
+            paths.get(template).get(operation).path("parameters").findValuesAsText("name");
+        String target =
+            path.substring(1) + (parameters.contains("cursor") ? "?cursor=" + ownerCursor : "");
+        String[] headers =
+            parameters.contains("Idempotency-Key")
+                ? new String[] {"Idempotency-Key", ownerKey}
+                : new String[0];
         for (User stranger : List.of(foreigner, outsider)) {
-          HttpResponse<String> response = stranger.call(method, path.substring(1), "{}");
+          HttpResponse<String> response = stranger.call(method, target, "{}", headers);
           assertThat(response.statusCode())
               .as(method + " " + template + " by " + stranger.label)
               .isIn(PLATFORM_WIDE_READS.contains(method + " " + template) ? 200 : 403, 404);
@@ -208,6 +226,42 @@ class OrganizationIT {
     assertThat(
             Platform.json(owner.get("api/v1/organizations/" + id + "/members")).get("items").size())
         .isEqualTo(3);
+  }
+
+  @Test
+  void theApiDocumentsPagingOnEveryListAndIdempotencyKeysOnRetriableWrites() throws Exception {
+    JsonNode paths = openApi().get("paths");
+    for (String list :
+        List.of(
+            "/api/v1/organizations",
+            "/api/v1/organizations/{id}/members",
+            "/api/v1/organizations/{id}/agents",
+            "/api/v1/organizations/{id}/tasks",
+            "/api/v1/organizations/{id}/approvals",
+            "/api/v1/organizations/{id}/conversations",
+            "/api/v1/conversations/{conversationId}/messages",
+            "/api/v1/tenant/users",
+            "/api/v1/tenant/audit",
+            "/api/v1/platform/jobs",
+            "/api/v1/platform/tenants",
+            "/api/v1/plugins")) {
+      assertThat(paths.get(list).get("get").path("parameters").findValuesAsText("name"))
+          .as("GET " + list)
+          .contains("limit", "cursor");
+    }
+    for (String write :
+        List.of(
+            "/api/v1/organizations",
+            "/api/v1/organizations/{id}/members",
+            "/api/v1/organizations/{id}/agents",
+            "/api/v1/organizations/{id}/tasks",
+            "/api/v1/conversations",
+            "/api/v1/conversations/{conversationId}/messages",
+            "/api/v1/tenant/users")) {
+      assertThat(paths.get(write).get("post").path("parameters").findValuesAsText("name"))
+          .as("POST " + write)
+          .contains("Idempotency-Key");
+    }
   }
 
   @Test
@@ -324,8 +378,13 @@ class OrganizationIT {
       return call("DELETE", path, null);
     }
 
-    HttpResponse<String> call(String method, String path, String body) throws Exception {
-      return Platform.send(method, path, body, "Authorization", "Bearer " + token);
+    HttpResponse<String> call(String method, String path, String body, String... headers)
+        throws Exception {
+      String[] all = new String[headers.length + 2];
+      all[0] = "Authorization";
+      all[1] = "Bearer " + token;
+      System.arraycopy(headers, 0, all, 2, headers.length);
+      return Platform.send(method, path, body, all);
     }
   }
 }

@@ -94,7 +94,7 @@ class TaskRestartIT {
     assertThat(done.get("comments").findValuesAsText("content"))
         .containsExactly("Starting on the stories.");
     JsonNode jobs =
-        Platform.json(Platform.get("api/v1/platform/jobs", PluginsApi.platformAdmin()))
+        Platform.json(Platform.get("api/v1/platform/jobs?limit=200", PluginsApi.platformAdmin()))
             .get("items");
     JsonNode job = null;
     for (JsonNode candidate : jobs) {

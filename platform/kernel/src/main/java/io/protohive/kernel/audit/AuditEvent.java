@@ -57,6 +57,10 @@ public class AuditEvent {
     this.occurredAt = occurredAt;
   }
 
+  public UUID id() {
+    return id;
+  }
+
   public UUID tenantId() {
     return tenantId;
   }

@@ -8,6 +8,7 @@ import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,14 +107,8 @@ public class ConversationService {
   public Page<ConversationView> list(
       Caller caller, UUID organizationId, Integer limit, String cursor) {
     organizations.access(caller, organizationId, Permission.VIEW);
-    int size = Page.limit(limit);
-    List<ConversationView> rows =
-        store.list(organizationId, cursor == null ? null : Cursor.decode(cursor), size);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    ConversationView last = rows.get(size - 1);
-    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+    PageRequest page = PageRequest.of(limit, cursor);
+    return page.page(store.list(organizationId, page), row -> Cursor.of(row.createdAt(), row.id()));
   }
 
   @Transactional
@@ -133,15 +128,10 @@ public class ConversationService {
   public Page<MessageView> messages(
       Caller caller, UUID conversationId, Integer limit, String cursor) {
     visible(caller, conversationId);
-    int size = Page.limit(limit);
+    PageRequest page = PageRequest.of(limit, cursor);
     store.markRead(caller.tenantId(), conversationId, caller.userId());
-    List<MessageView> rows =
-        store.messages(conversationId, cursor == null ? null : Cursor.decode(cursor), size);
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    MessageView last = rows.get(size - 1);
-    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+    return page.page(
+        store.messages(conversationId, page), row -> Cursor.of(row.createdAt(), row.id()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.protohive.kernel.conversation;
 
 import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -92,8 +93,11 @@ public class ConversationStore {
         .executeUpdate();
   }
 
-  /** An organization's conversations, newest first, after the cursor; at most limit + 1. */
-  List<ConversationView> list(UUID organizationId, Cursor after, int limit) {
+  /**
+   * An organization's conversations, newest first, after the cursor; at most {@code page.fetch()}.
+   */
+  List<ConversationView> list(UUID organizationId, PageRequest page) {
+    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
@@ -103,9 +107,9 @@ public class ConversationStore {
                     + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
                     + " order by created_at desc, id desc limit ?4")
             .setParameter(1, organizationId)
-            .setParameter(4, limit + 1);
+            .setParameter(4, page.fetch());
     if (after != null) {
-      query.setParameter(2, Timestamp.from(after.createdAt())).setParameter(3, after.id());
+      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
     }
     List<Object[]> rows = query.getResultList();
     return rows.stream().map(this::conversation).toList();
@@ -222,8 +226,9 @@ public class ConversationStore {
     return new MessageView(id, conversationId, kind, authorId, content, runId, model, now);
   }
 
-  /** Messages in order, after the cursor, at most {@code limit + 1} so callers see if more come. */
-  List<MessageView> messages(UUID conversationId, Cursor after, int limit) {
+  /** Messages in order, after the cursor; at most {@code page.fetch()}. */
+  List<MessageView> messages(UUID conversationId, PageRequest page) {
+    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
@@ -233,9 +238,9 @@ public class ConversationStore {
                     + (after == null ? "" : " and (created_at, id) > (?2, ?3)")
                     + " order by created_at, id limit ?4")
             .setParameter(1, conversationId)
-            .setParameter(4, limit + 1);
+            .setParameter(4, page.fetch());
     if (after != null) {
-      query.setParameter(2, Timestamp.from(after.createdAt())).setParameter(3, after.id());
+      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
     }
     List<Object[]> rows = query.getResultList();
     return rows.stream().map(ConversationStore::message).toList();

@@ -2,6 +2,9 @@ package io.protohive.kernel.job;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +24,6 @@ import java.util.UUID;
 public class JobAdministration {
 
   static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "DONE", "DEAD");
-  static final int LIMIT = 200;
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
@@ -29,41 +31,49 @@ public class JobAdministration {
   @Inject PlatformAdmins admins;
   @Inject JobWorkers workers;
 
-  /** The newest jobs, optionally of one status. */
+  /** The jobs, newest first, optionally of one status. */
   @Transactional
-  public List<JobView> list(Caller caller, String status) {
+  public Page<JobView> list(Caller caller, String status, Integer limit, String cursor) {
     admins.require(caller);
     if (status != null && !STATUSES.contains(status)) {
       throw Rejection.invalid("status", "One of QUEUED, RUNNING, DONE and DEAD.");
     }
-    List<Object[]> rows =
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
+    var query =
         entityManager
             .createNativeQuery(
                 "select id, tenant_id, kind, payload::text, status, attempts, max_attempts,"
                     + " run_at, locked_by, locked_until, last_error, created_at, updated_at"
                     + " from job where (cast(?1 as text) is null or status = ?1)"
-                    + " order by created_at desc, id limit ?2")
+                    + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
+                    + " order by created_at desc, id desc limit ?4")
             .setParameter(1, status)
-            .setParameter(2, LIMIT)
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new JobView(
-                    (UUID) r[0],
-                    (UUID) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    ((Number) r[5]).intValue(),
-                    ((Number) r[6]).intValue(),
-                    instant(r[7]),
-                    (String) r[8],
-                    instant(r[9]),
-                    (String) r[10],
-                    instant(r[11]),
-                    instant(r[12])))
-        .toList();
+            .setParameter(4, page.fetch());
+    if (after != null) {
+      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
+    }
+    List<Object[]> rows = query.getResultList();
+    return page.page(
+        rows.stream()
+            .map(
+                r ->
+                    new JobView(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        ((Number) r[5]).intValue(),
+                        ((Number) r[6]).intValue(),
+                        instant(r[7]),
+                        (String) r[8],
+                        instant(r[9]),
+                        (String) r[10],
+                        instant(r[11]),
+                        instant(r[12])))
+            .toList(),
+        job -> Cursor.of(job.createdAt(), job.id()));
   }
 
   /** Puts a dead job back in the queue with fresh attempts. */

@@ -2,6 +2,8 @@ package io.protohive.kernel.organization;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,10 +33,19 @@ public class AgentService {
   @Inject AgentStore store;
   @Inject DatabaseScope scope;
 
+  /** Every agent of the organization, in the order they were created. */
   @Transactional
   public List<AgentView> list(Caller caller, UUID organizationId) {
     organizations.access(caller, organizationId, Permission.VIEW);
     return store.inOrganization(organizationId);
+  }
+
+  /** A page of the organization's agents, in the order they were created. */
+  @Transactional
+  public Page<AgentView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return page.page(store.inOrganization(organizationId, page), AgentStore::position);
   }
 
   @Transactional

@@ -1,5 +1,8 @@
 package io.protohive.kernel.organization;
 
+import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,16 +28,37 @@ public class AgentStore {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  List<AgentView> inOrganization(UUID organizationId) {
-    List<Object[]> rows =
+  /** The organization's agents in the order they were created, after the page's cursor. */
+  List<AgentView> inOrganization(UUID organizationId, PageRequest page) {
+    Cursor after = page.after();
+    var query =
         entityManager
             .createNativeQuery(
                 "select "
                     + COLUMNS
-                    + " from agent where organization_id = ?1 order by created_at, id")
+                    + " from agent where organization_id = ?1"
+                    + (after == null ? "" : " and (created_at, id) > (?2, ?3)")
+                    + " order by created_at, id limit ?4")
             .setParameter(1, organizationId)
-            .getResultList();
+            .setParameter(4, page.fetch());
+    if (after != null) {
+      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
+    }
+    List<Object[]> rows = query.getResultList();
     return rows.stream().map(AgentStore::view).toList();
+  }
+
+  /** Every agent of the organization, in the order they were created. */
+  List<AgentView> inOrganization(UUID organizationId) {
+    return Page.every(
+        cursor -> {
+          PageRequest page = PageRequest.of(Page.MAX_LIMIT, cursor);
+          return page.page(inOrganization(organizationId, page), AgentStore::position);
+        });
+  }
+
+  static Cursor position(AgentView agent) {
+    return Cursor.of(agent.createdAt(), agent.id());
   }
 
   Optional<AgentView> find(UUID agentId) {

@@ -8,6 +8,7 @@ import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,8 +71,8 @@ public class OrganizationService {
   @Transactional
   public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
     UUID tenantId = enter(caller);
-    int size = Page.limit(limit);
-    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
     TypedQuery<Object[]> query =
         entityManager
             .createQuery(
@@ -85,19 +86,15 @@ public class OrganizationService {
                 Object[].class)
             .setParameter("user", caller.userId())
             .setParameter("tenant", tenantId)
-            .setMaxResults(size + 1);
+            .setMaxResults(page.fetch());
     if (after != null) {
-      query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+      query.setParameter("at", after.at()).setParameter("id", after.id());
     }
-    List<OrganizationView> rows =
+    return page.page(
         query.getResultList().stream()
             .map(row -> view((Organization) row[0], (Role) row[1]))
-            .toList();
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    OrganizationView last = rows.get(size - 1);
-    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+            .toList(),
+        row -> Cursor.of(row.createdAt(), row.id()));
   }
 
   @Transactional
@@ -126,20 +123,39 @@ public class OrganizationService {
     record(caller, Action.ORGANIZATION_DELETED, id, null);
   }
 
+  /** Every member of the organization, in the order they joined. */
   @Transactional
   public List<MemberView> members(Caller caller, UUID id) {
+    return Page.every(cursor -> members(caller, id, Page.MAX_LIMIT, cursor));
+  }
+
+  /** A page of the organization's members, in the order they joined. */
+  @Transactional
+  public Page<MemberView> members(Caller caller, UUID id, Integer limit, String cursor) {
     enter(caller);
     require(caller, id, Permission.VIEW);
-    return entityManager
-        .createQuery(
-            "select m, u from Membership m, UserAccount u where m.userId = u.id"
-                + " and m.organizationId = :organization order by m.createdAt, u.id",
-            Object[].class)
-        .setParameter("organization", id)
-        .getResultList()
-        .stream()
-        .map(row -> member((Membership) row[0], (UserAccount) row[1]))
-        .toList();
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
+    TypedQuery<Object[]> query =
+        entityManager
+            .createQuery(
+                "select m, u from Membership m, UserAccount u where m.userId = u.id"
+                    + " and m.organizationId = :organization"
+                    + (after == null
+                        ? ""
+                        : " and (m.createdAt > :at or (m.createdAt = :at and u.id > :user))")
+                    + " order by m.createdAt, u.id",
+                Object[].class)
+            .setParameter("organization", id)
+            .setMaxResults(page.fetch());
+    if (after != null) {
+      query.setParameter("at", after.at()).setParameter("user", after.id());
+    }
+    return page.page(
+        query.getResultList().stream()
+            .map(row -> member((Membership) row[0], (UserAccount) row[1]))
+            .toList(),
+        row -> Cursor.of(row.joinedAt(), row.userId()));
   }
 
   /** Adds a person of the same tenant, found by email, with a role. */

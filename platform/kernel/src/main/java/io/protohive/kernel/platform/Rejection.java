@@ -16,6 +16,8 @@ public final class Rejection extends RuntimeException {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
+    /** Well-formed, but at odds with what the platform holds (an idempotency key reused). */
+    UNPROCESSABLE,
     TOO_MANY_REQUESTS
   }
 

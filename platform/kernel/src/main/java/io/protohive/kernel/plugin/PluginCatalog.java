@@ -3,7 +3,10 @@ package io.protohive.kernel.plugin;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantAdministration;
@@ -19,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +99,24 @@ public class PluginCatalog {
       Set<String> secretsSet,
       List<ConfigurationProperty> properties) {}
 
+  /**
+   * A page of the platform's plugins as the caller's tenant has them, by id: plugins live in the
+   * plugin host, not in rows, so the page is cut from its list.
+   */
+  @Transactional
+  public Page<TenantPlugin> forTenant(Caller caller, Integer limit, String cursor) {
+    PageRequest page = PageRequest.of(limit, cursor);
+    String after = page.after() == null ? null : page.after().key();
+    return page.page(
+        forTenant(caller).stream()
+            .filter(plugin -> after == null || plugin.id().compareTo(after) > 0)
+            .sorted(Comparator.comparing(TenantPlugin::id))
+            .limit(page.fetch())
+            .toList(),
+        plugin -> Cursor.of(plugin.id()));
+  }
+
+  /** Every plugin of the platform as the caller's tenant has them. */
   @Transactional
   public List<TenantPlugin> forTenant(Caller caller) {
     Set<String> enabled = enabledPlugins(caller.tenantId());

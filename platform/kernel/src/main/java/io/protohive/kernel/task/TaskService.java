@@ -7,7 +7,10 @@ import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,10 +85,23 @@ public class TaskService {
     return task;
   }
 
+  /** The organization's tasks for its board: the most recently changed first, at most 500. */
   @Transactional
   public List<TaskView> board(Caller caller, UUID organizationId) {
     organizations.access(caller, organizationId, Permission.VIEW);
     return store.board(organizationId, BOARD_LIMIT);
+  }
+
+  /**
+   * A page of the organization's tasks, newest first: ordered by creation, which never changes, so
+   * a walk through the pages meets every task once.
+   */
+  @Transactional
+  public Page<TaskView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
+    organizations.access(caller, organizationId, Permission.VIEW);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return page.page(
+        store.inOrganization(organizationId, page), task -> Cursor.of(task.createdAt(), task.id()));
   }
 
   @Transactional
@@ -175,9 +191,13 @@ public class TaskService {
   }
 
   @Transactional
-  public List<ApprovalView> pendingApprovals(Caller caller, UUID organizationId) {
+  public Page<ApprovalView> pendingApprovals(
+      Caller caller, UUID organizationId, Integer limit, String cursor) {
     organizations.access(caller, organizationId, Permission.VIEW);
-    return store.pendingApprovals(organizationId);
+    PageRequest page = PageRequest.of(limit, cursor);
+    return page.page(
+        store.pendingApprovals(organizationId, page),
+        approval -> Cursor.of(approval.createdAt(), approval.id()));
   }
 
   /** A person's decision on an agent's held action; admins and owners decide. */

@@ -1,5 +1,7 @@
 package io.protohive.kernel.task;
 
+import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -102,6 +104,26 @@ public class TaskStore {
             .setParameter(1, organizationId)
             .setParameter(2, limit)
             .getResultList();
+    return rows.stream().map(TaskStore::task).toList();
+  }
+
+  /** The organization's tasks, newest first, after the cursor. */
+  List<TaskView> inOrganization(UUID organizationId, PageRequest page) {
+    Cursor after = page.after();
+    var query =
+        entityManager
+            .createNativeQuery(
+                "select "
+                    + TASK_COLUMNS
+                    + " from task where organization_id = ?1"
+                    + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
+                    + " order by created_at desc, id desc limit ?4")
+            .setParameter(1, organizationId)
+            .setParameter(4, page.fetch());
+    if (after != null) {
+      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
+    }
+    List<Object[]> rows = query.getResultList();
     return rows.stream().map(TaskStore::task).toList();
   }
 
@@ -281,17 +303,24 @@ public class TaskStore {
     return rows.stream().map(TaskStore::approval).toList();
   }
 
-  List<ApprovalView> pendingApprovals(UUID organizationId) {
-    List<Object[]> rows =
+  /** The organization's approvals waiting for a decision, oldest first, after the cursor. */
+  List<ApprovalView> pendingApprovals(UUID organizationId, PageRequest page) {
+    Cursor after = page.after();
+    var query =
         entityManager
             .createNativeQuery(
                 "select "
                     + APPROVAL_COLUMNS
                     + " from approval a join task t on t.id = a.task_id"
                     + " where t.organization_id = ?1 and a.status = 'PENDING'"
-                    + " order by a.created_at")
+                    + (after == null ? "" : " and (a.created_at, a.id) > (?2, ?3)")
+                    + " order by a.created_at, a.id limit ?4")
             .setParameter(1, organizationId)
-            .getResultList();
+            .setParameter(4, page.fetch());
+    if (after != null) {
+      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
+    }
+    List<Object[]> rows = query.getResultList();
     return rows.stream().map(TaskStore::approval).toList();
   }
 

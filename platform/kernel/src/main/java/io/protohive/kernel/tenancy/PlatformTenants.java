@@ -7,6 +7,7 @@ import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,8 +41,8 @@ public class PlatformTenants {
   @Transactional
   public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
     admins.require(caller);
-    int size = Page.limit(limit);
-    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
     TypedQuery<Tenant> query =
         entityManager.createQuery(
             "select t from Tenant t"
@@ -51,15 +52,11 @@ public class PlatformTenants {
                 + " order by t.createdAt, t.id",
             Tenant.class);
     if (after != null) {
-      query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+      query.setParameter("at", after.at()).setParameter("id", after.id());
     }
-    List<TenantView> rows =
-        query.setMaxResults(size + 1).getResultList().stream().map(TenantView::of).toList();
-    if (rows.size() <= size) {
-      return new Page<>(rows, null);
-    }
-    TenantView last = rows.get(size - 1);
-    return new Page<>(rows.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+    return page.page(
+        query.setMaxResults(page.fetch()).getResultList().stream().map(TenantView::of).toList(),
+        row -> Cursor.of(row.createdAt(), row.id()));
   }
 
   @Transactional

@@ -9,16 +9,18 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -50,18 +52,28 @@ public class TenantAdministration {
   public record AuditEntry(
       String action, UUID actorId, String subject, String sourceAddress, Instant occurredAt) {}
 
+  /** The tenant's people, in the order they joined. */
   @Transactional
-  public List<UserSummary> users(Caller caller) {
+  public Page<UserSummary> users(Caller caller, Integer limit, String cursor) {
     Tenant tenant = requireAdmin(caller);
-    return entityManager
-        .createQuery(
-            "select u from UserAccount u where u.tenantId = :tenant order by u.createdAt, u.id",
-            UserAccount.class)
-        .setParameter("tenant", tenant.id())
-        .getResultList()
-        .stream()
-        .map(u -> summary(u, tenant))
-        .toList();
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
+    TypedQuery<UserAccount> query =
+        entityManager
+            .createQuery(
+                "select u from UserAccount u where u.tenantId = :tenant"
+                    + (after == null
+                        ? ""
+                        : " and (u.createdAt > :at or (u.createdAt = :at and u.id > :id))")
+                    + " order by u.createdAt, u.id",
+                UserAccount.class)
+            .setParameter("tenant", tenant.id())
+            .setMaxResults(page.fetch());
+    if (after != null) {
+      query.setParameter("at", after.at()).setParameter("id", after.id());
+    }
+    return page.page(query.getResultList(), u -> Cursor.of(u.createdAt(), u.id()))
+        .map(u -> summary(u, tenant));
   }
 
   /**
@@ -121,21 +133,29 @@ public class TenantAdministration {
 
   /** The tenant's audit trail, newest first. */
   @Transactional
-  public List<AuditEntry> audit(Caller caller, Integer limit) {
+  public Page<AuditEntry> audit(Caller caller, Integer limit, String cursor) {
     Tenant tenant = requireAdmin(caller);
-    return entityManager
-        .createQuery(
-            "select e from AuditEvent e where e.tenantId = :tenant order by e.occurredAt desc",
-            AuditEvent.class)
-        .setParameter("tenant", tenant.id())
-        .setMaxResults(Page.limit(limit))
-        .getResultList()
-        .stream()
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
+    TypedQuery<AuditEvent> query =
+        entityManager
+            .createQuery(
+                "select e from AuditEvent e where e.tenantId = :tenant"
+                    + (after == null
+                        ? ""
+                        : " and (e.occurredAt < :at or (e.occurredAt = :at and e.id < :id))")
+                    + " order by e.occurredAt desc, e.id desc",
+                AuditEvent.class)
+            .setParameter("tenant", tenant.id())
+            .setMaxResults(page.fetch());
+    if (after != null) {
+      query.setParameter("at", after.at()).setParameter("id", after.id());
+    }
+    return page.page(query.getResultList(), e -> Cursor.of(e.occurredAt(), e.id()))
         .map(
             e ->
                 new AuditEntry(
-                    e.action(), e.actorId(), e.subject(), e.sourceAddress(), e.occurredAt()))
-        .toList();
+                    e.action(), e.actorId(), e.subject(), e.sourceAddress(), e.occurredAt()));
   }
 
   /** Whether the caller administers its tenant. */

@@ -6,10 +6,12 @@ import io.protohive.kernel.conversation.ConversationService.Posted;
 import io.protohive.kernel.conversation.ConversationView;
 import io.protohive.kernel.conversation.MessageView;
 import io.protohive.kernel.conversation.SpeakerSelection;
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Conversations with an organization's agents, their messages, and the agents' runs. */
@@ -69,6 +73,11 @@ public class ConversationResource {
 
   @POST
   @Operation(summary = "Start a conversation with agents of an organization")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response create(NewConversation body) {
     NewConversation request = RequestBodies.require(body);
     ConversationView created =
@@ -122,6 +131,11 @@ public class ConversationResource {
       description =
           "202 with the message and the run of the agent that answers; follow the run at"
               + " /api/v1/runs/{runId}, the answer appears among the messages.")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response post(@PathParam("conversationId") UUID conversationId, NewMessage body) {
     NewMessage message = RequestBodies.require(body);
     Caller caller = Callers.of(token);

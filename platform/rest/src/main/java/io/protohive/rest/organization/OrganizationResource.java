@@ -2,6 +2,7 @@ package io.protohive.rest.organization;
 
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationView;
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentService;
@@ -14,6 +15,7 @@ import io.protohive.kernel.task.TaskDraft;
 import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.task.TaskView;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +38,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Organizations of the caller's tenant, and their members. */
@@ -63,6 +67,11 @@ public class OrganizationResource {
 
   @POST
   @Operation(summary = "Create an organization; the caller becomes its owner")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response create(OrganizationRequests.Create body) {
     OrganizationRequests.Create given = RequestBodies.require(body);
     OrganizationView created =
@@ -96,14 +105,22 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/members")
-  @Operation(summary = "The organization's members")
-  public PageResponse<MemberView> members(@PathParam("id") UUID id) {
-    return PageResponse.all(organizations.members(Callers.of(token), id));
+  @Operation(summary = "The organization's members, in the order they joined, in pages")
+  public PageResponse<MemberView> members(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(organizations.members(Callers.of(token), id, limit, cursor));
   }
 
   @POST
   @Path("{id}/members")
   @Operation(summary = "Add a person of the tenant, by email, with a role (admin or owner)")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response invite(@PathParam("id") UUID id, OrganizationRequests.Invite body) {
     OrganizationRequests.Invite given = RequestBodies.require(body);
     MemberView added = organizations.addMember(Callers.of(token), id, given.email(), given.role());
@@ -133,14 +150,22 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/agents")
-  @Operation(summary = "The agents of an organization, in the order they were created")
-  public PageResponse<AgentView> agents(@PathParam("id") UUID id) {
-    return PageResponse.all(agents.list(Callers.of(token), id));
+  @Operation(summary = "The agents of an organization, in the order they were created, in pages")
+  public PageResponse<AgentView> agents(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(agents.list(Callers.of(token), id, limit, cursor));
   }
 
   @POST
   @Path("{id}/agents")
   @Operation(summary = "Add an agent to an organization")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response addAgent(@PathParam("id") UUID id, AgentDraft body) {
     AgentView created = agents.create(Callers.of(token), id, RequestBodies.require(body));
     return Response.created(
@@ -164,9 +189,12 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/tasks")
-  @Operation(summary = "The organization's tasks for its board, newest changed first, at most 500")
-  public PageResponse<TaskView> tasks(@PathParam("id") UUID id) {
-    return PageResponse.all(tasks.board(Callers.of(token), id));
+  @Operation(summary = "The organization's tasks, newest first, in pages")
+  public PageResponse<TaskView> tasks(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(tasks.list(Callers.of(token), id, limit, cursor));
   }
 
   @POST
@@ -174,6 +202,11 @@ public class OrganizationResource {
   @Operation(
       summary = "Create a task",
       description = "An agent assignee starts working on it at once unless it is in the backlog.")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response createTask(@PathParam("id") UUID id, TaskDraft body) {
     TaskView created = tasks.create(Callers.of(token), id, RequestBodies.require(body));
     return Response.created(
@@ -187,8 +220,12 @@ public class OrganizationResource {
 
   @GET
   @Path("{id}/approvals")
-  @Operation(summary = "The organization's agents' actions waiting for a person's approval")
-  public PageResponse<ApprovalView> approvals(@PathParam("id") UUID id) {
-    return PageResponse.all(tasks.pendingApprovals(Callers.of(token), id));
+  @Operation(
+      summary = "The organization's agents' actions waiting for a person's approval, oldest first")
+  public PageResponse<ApprovalView> approvals(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(tasks.pendingApprovals(Callers.of(token), id, limit, cursor));
   }
 }

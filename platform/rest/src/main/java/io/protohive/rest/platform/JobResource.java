@@ -34,9 +34,14 @@ public class JobResource {
 
   @GET
   @Operation(
-      summary = "The newest 200 jobs, optionally of one status (QUEUED, RUNNING, DONE, DEAD)")
-  public PageResponse<JobView> list(@QueryParam("status") String status) {
-    return PageResponse.all(jobs.list(Callers.of(token), status));
+      summary =
+          "The jobs, newest first, in pages, optionally of one status"
+              + " (QUEUED, RUNNING, DONE, DEAD)")
+  public PageResponse<JobView> list(
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(jobs.list(Callers.of(token), status, limit, cursor));
   }
 
   @POST

@@ -23,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -53,9 +54,12 @@ public class PluginResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(summary = "Installed plugins, each with whether the caller's tenant enabled it")
-  public PageResponse<TenantPlugin> plugins() {
-    return PageResponse.all(catalog.forTenant(Callers.of(token)));
+  @Operation(
+      summary =
+          "Installed plugins by id, in pages, each with whether the caller's tenant enabled it")
+  public PageResponse<TenantPlugin> plugins(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(catalog.forTenant(Callers.of(token), limit, cursor));
   }
 
   @GET

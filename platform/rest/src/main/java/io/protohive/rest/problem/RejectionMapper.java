@@ -10,9 +10,28 @@ import java.util.Map;
 @Provider
 public class RejectionMapper implements ExceptionMapper<Rejection> {
 
+  /** RFC 9110's 422, which Jakarta REST 3.1 does not name. */
+  static final Response.StatusType UNPROCESSABLE_CONTENT =
+      new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+          return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+          return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+          return "Unprocessable Content";
+        }
+      };
+
   @Override
   public Response toResponse(Rejection rejection) {
-    Response.Status status = statusOf(rejection.kind());
+    Response.StatusType status = statusOf(rejection.kind());
     Problem problem = Problem.of(status, rejection.getMessage());
     if (rejection.field().isPresent()) {
       problem =
@@ -33,13 +52,14 @@ public class RejectionMapper implements ExceptionMapper<Rejection> {
     return response.build();
   }
 
-  public static Response.Status statusOf(Rejection.Kind kind) {
+  public static Response.StatusType statusOf(Rejection.Kind kind) {
     return switch (kind) {
       case INVALID -> Response.Status.BAD_REQUEST;
       case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
       case FORBIDDEN -> Response.Status.FORBIDDEN;
       case NOT_FOUND -> Response.Status.NOT_FOUND;
       case CONFLICT -> Response.Status.CONFLICT;
+      case UNPROCESSABLE -> UNPROCESSABLE_CONTENT;
       case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
     };
   }

@@ -1,5 +1,6 @@
 package io.protohive.rest.tenant;
 
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
@@ -10,6 +11,7 @@ import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +35,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administration of the caller's tenant, for its admins. */
@@ -56,9 +60,10 @@ public class TenantAdminResource {
 
   @GET
   @Path("users")
-  @Operation(summary = "The tenant's users")
-  public PageResponse<UserSummary> users() {
-    return PageResponse.all(administration.users(Callers.of(token)));
+  @Operation(summary = "The tenant's users, in the order they joined, in pages")
+  public PageResponse<UserSummary> users(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(administration.users(Callers.of(token), limit, cursor));
   }
 
   /** Whom to invite. */
@@ -67,6 +72,11 @@ public class TenantAdminResource {
   @POST
   @Path("users")
   @Operation(summary = "Invite a person: creates the account and mails a link to choose a password")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response invite(Invitation body) {
     UserSummary invited =
         administration.invite(
@@ -112,9 +122,10 @@ public class TenantAdminResource {
 
   @GET
   @Path("audit")
-  @Operation(summary = "The tenant's audit trail, newest first")
-  public PageResponse<AuditEntry> audit(@QueryParam("limit") Integer limit) {
-    return PageResponse.all(administration.audit(Callers.of(token), limit));
+  @Operation(summary = "The tenant's audit trail, newest first, in pages")
+  public PageResponse<AuditEntry> audit(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(administration.audit(Callers.of(token), limit, cursor));
   }
 
   /**
