@@ -34,9 +34,9 @@ ALTER TABLE plugin_capabilities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE plugin_capabilities FORCE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON plugin_capabilities FOR SELECT USING (true);
 CREATE POLICY platform_writes ON plugin_capabilities
-    USING (protohive_platform_scope()) WITH CHECK (protohive_platform_scope());
+    USING ((SELECT protohive_platform_scope())) WITH CHECK ((SELECT protohive_platform_scope()));
 ALTER TABLE plugin_update ENABLE ROW LEVEL SECURITY;
 ALTER TABLE plugin_update FORCE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON plugin_update FOR SELECT USING (true);
 CREATE POLICY platform_writes ON plugin_update
-    USING (protohive_platform_scope()) WITH CHECK (protohive_platform_scope());
+    USING ((SELECT protohive_platform_scope())) WITH CHECK ((SELECT protohive_platform_scope()));

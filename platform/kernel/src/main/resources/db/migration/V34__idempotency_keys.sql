@@ -19,4 +19,5 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_key TO "${appRole}";
 ALTER TABLE idempotency_key ENABLE ROW LEVEL SECURITY;
 ALTER TABLE idempotency_key FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON idempotency_key
-    USING (protohive_tenant_visible(tenant_id)) WITH CHECK (protohive_tenant_visible(tenant_id));
+    USING (tenant_id = (SELECT protohive_tenant()))
+    WITH CHECK (tenant_id = (SELECT protohive_tenant()));
