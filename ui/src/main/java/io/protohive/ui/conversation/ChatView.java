@@ -235,9 +235,8 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
 
   private void send() {
     try {
-      Posted posted = conversations.post(caller, conversation.id(), input.getValue(), null);
+      Posted posted = conversations.say(caller, conversation.id(), input.getValue(), null);
       transcript.showPosted(posted);
-      runtime.launch(caller, posted);
       input.clear();
       input.setInvalid(false);
       changed();

@@ -11,6 +11,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.platform.AfterCommit;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +70,26 @@ public class AgentRuntime {
   @Inject Moderator moderator;
 
   @Resource ManagedExecutorService executor;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private final Set<UUID> stopped = ConcurrentHashMap.newKeySet();
 
-  /** Announces a person's message and starts the run that answers it on a managed thread. */
-  public void launch(Caller caller, ConversationService.Posted posted) {
+  /**
+   * Once the transaction that stored a person's message commits, announces the message and runs the
+   * turn that answers it, on a managed thread: before the commit the run could not read them.
+   */
+  void launchAfterCommit(Caller caller, ConversationService.Posted posted) {
+    AfterCommit.run(
+        transactions,
+        () ->
+            executor.execute(
+                () -> {
+                  announce(caller, posted);
+                  execute(caller, posted.runId(), 0);
+                }));
+  }
+
+  private void announce(Caller caller, ConversationService.Posted posted) {
     MessageView message = posted.message();
     events.publish(
         caller.tenantId(),
@@ -86,7 +103,6 @@ public class AgentRuntime {
             .add("content", message.content())
             .add("agentId", posted.agentId().toString())
             .build());
-    executor.execute(() -> execute(caller, posted.runId(), 0));
   }
 
   /** Stops a running turn: its model call is cancelled and the run fails as stopped. */

@@ -34,6 +34,7 @@ public class ConversationService {
   @Inject AgentService agents;
   @Inject ConversationStore store;
   @Inject DatabaseScope scope;
+  @Inject AgentRuntime runtime;
 
   /** A person's message, and the run of the agent that answers it. */
   public record Posted(MessageView message, UUID runId, UUID agentId) {
@@ -135,13 +136,13 @@ public class ConversationService {
   }
 
   /**
-   * Adds a person's message and starts the run that answers it: the named agent's, else the
-   *
-   * @mentioned one's, else as the conversation chooses: its first agent, the agent after the last
-   *     one that spoke, or its moderator's run that picks the speaker.
+   * A person says something: the message is stored with the run that answers it, and the run starts
+   * once both are committed. The answering agent is the named one, else the {@code @mentioned} one,
+   * else as the conversation chooses: its first agent, the agent after the last one that spoke, or
+   * its moderator's run that picks the speaker.
    */
   @Transactional
-  public Posted post(Caller caller, UUID conversationId, String content, UUID agentId) {
+  public Posted say(Caller caller, UUID conversationId, String content, UUID agentId) {
     ConversationView conversation = visible(caller, conversationId);
     if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
       throw Rejection.invalid("content", "A message has 1 to 20,000 characters.");
@@ -153,7 +154,9 @@ public class ConversationService {
     UUID runId =
         store.startRun(
             caller.tenantId(), conversationId, speaker.agentId(), speaker.kind(), caller.userId());
-    return new Posted(message, runId, speaker.agentId());
+    Posted posted = new Posted(message, runId, speaker.agentId());
+    runtime.launchAfterCommit(caller, posted);
+    return posted;
   }
 
   /** Searches the messages of an organization's conversations by words, best matches first. */

@@ -1,6 +1,5 @@
 package io.protohive.rest.conversation;
 
-import io.protohive.kernel.conversation.AgentRuntime;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationService.Posted;
 import io.protohive.kernel.conversation.ConversationView;
@@ -47,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConversationResource {
 
   @Inject ConversationService conversations;
-  @Inject AgentRuntime runtime;
   @Inject JsonWebToken token;
   @Context UriInfo uri;
 
@@ -139,9 +137,7 @@ public class ConversationResource {
   public Response post(@PathParam("conversationId") UUID conversationId, NewMessage body) {
     NewMessage message = RequestBodies.require(body);
     Caller caller = Callers.of(token);
-    Posted posted =
-        conversations.post(caller, conversationId, message.content(), message.agentId());
-    runtime.launch(caller, posted);
+    Posted posted = conversations.say(caller, conversationId, message.content(), message.agentId());
     return Response.accepted(posted)
         .location(
             UriBuilder.fromUri(uri.getBaseUri())
