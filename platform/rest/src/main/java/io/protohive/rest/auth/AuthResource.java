@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,6 +49,7 @@ public class AuthResource {
   @POST
   @Path("register")
   @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign up in a tenant that allows self sign-up")
   public Response register(RegisterRequest body) {
     RegisterRequest given = RequestBodies.require(body);
@@ -62,6 +64,7 @@ public class AuthResource {
   @POST
   @Path("login")
   @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign in with email and password; sets the refresh cookie")
   public Response login(LoginRequest body) {
     LoginRequest given = RequestBodies.require(body);
@@ -106,6 +109,7 @@ public class AuthResource {
   @POST
   @Path("verify-email")
   @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Prove an email address with the token from the mailed link")
   public Response verifyEmail(RecoveryRequests.VerifyEmail body) {
     recovery.verifyEmail(RequestBodies.require(body).token());
@@ -115,6 +119,7 @@ public class AuthResource {
   @POST
   @Path("forgot-password")
   @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Mail a password reset link",
       description = "Answers 202 whether or not the address has an account.")
@@ -127,6 +132,7 @@ public class AuthResource {
   @POST
   @Path("reset-password")
   @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set a new password with the token from the mailed link")
   public Response resetPassword(RecoveryRequests.ResetPassword body) {
     RecoveryRequests.ResetPassword given = RequestBodies.require(body);
