@@ -15,9 +15,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.AccountService;
+import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.SignInService;
-import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.signin.SignInView;
@@ -55,7 +55,7 @@ public class SignUpView extends VerticalLayout {
         click -> {
           try {
             String address = VaadinRequest.getCurrent().getRemoteAddr();
-            UserAccount account =
+            AccountView account =
                 accounts.register(
                     email.getValue(),
                     password.getValue(),
@@ -63,7 +63,7 @@ public class SignUpView extends VerticalLayout {
                     tenant.getValue(),
                     address);
             create.setEnabled(false);
-            if (!account.isEmailVerified()) {
+            if (!account.emailVerified()) {
               outcome.setText("Check your mail: we sent a link to verify " + account.email() + ".");
               return;
             }

@@ -9,7 +9,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.protohive.kernel.mail.MailMessage;
+import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
@@ -27,12 +27,12 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
 
   @Inject
   public OutboxView(Mailer mailer) {
-    Grid<MailMessage> mail = new Grid<>(MailMessage.class, false);
+    Grid<MailView> mail = new Grid<>(MailView.class, false);
     mail.setId("mail");
     mail.addColumn(m -> Dates.format(m.createdAt())).setHeader("Created");
-    mail.addColumn(MailMessage::recipient).setHeader("To");
-    mail.addColumn(MailMessage::subject).setHeader("Subject");
-    mail.addColumn(m -> m.delivery().name().toLowerCase()).setHeader("Delivery");
+    mail.addColumn(MailView::recipient).setHeader("To");
+    mail.addColumn(MailView::subject).setHeader("Subject");
+    mail.addColumn(m -> m.delivery().toLowerCase()).setHeader("Delivery");
     mail.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.body())));
     mail.setDetailsVisibleOnClick(true);
     if (SignedInUser.current().map(SignedInUser::platformAdmin).orElse(false)) {

@@ -8,9 +8,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
-import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
@@ -41,13 +41,13 @@ public class SystemView extends VerticalLayout implements SignedInOnly {
             "Plugins",
             info.plugins().active() + " active of " + info.plugins().installed() + " installed"));
 
-    Grid<PluginDescriptor> plugins = new Grid<>(PluginDescriptor.class, false);
+    Grid<PluginView> plugins = new Grid<>(PluginView.class, false);
     plugins.setId("plugins");
-    plugins.addColumn(PluginDescriptor::name).setHeader("Plugin");
-    plugins.addColumn(PluginDescriptor::id).setHeader("Bundle");
-    plugins.addColumn(PluginDescriptor::version).setHeader("Version");
-    plugins.addColumn(PluginDescriptor::state).setHeader("State");
-    plugins.addColumn(PluginDescriptor::origin).setHeader("Source");
+    plugins.addColumn(PluginView::name).setHeader("Plugin");
+    plugins.addColumn(PluginView::id).setHeader("Bundle");
+    plugins.addColumn(PluginView::version).setHeader("Version");
+    plugins.addColumn(PluginView::state).setHeader("State");
+    plugins.addColumn(PluginView::origin).setHeader("Source");
     plugins.setItems(info.pluginBundles());
     plugins.setAllRowsVisible(true);
     add(plugins);

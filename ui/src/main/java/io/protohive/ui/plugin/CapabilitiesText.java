@@ -1,6 +1,6 @@
 package io.protohive.ui.plugin;
 
-import io.protohive.pluginhost.Capabilities;
+import io.protohive.kernel.plugin.CapabilitiesView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ final class CapabilitiesText {
 
   private CapabilitiesText() {}
 
-  static String of(Capabilities capabilities) {
+  static String of(CapabilitiesView capabilities) {
     List<String> parts = new ArrayList<>();
     if (!capabilities.networkHosts().isEmpty()) {
       parts.add("calls " + String.join(", ", capabilities.networkHosts()));

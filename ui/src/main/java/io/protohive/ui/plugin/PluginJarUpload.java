@@ -7,8 +7,8 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.PluginInspectionView;
 import io.protohive.kernel.plugin.PluginInstaller;
-import io.protohive.pluginhost.Inspection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +23,13 @@ final class PluginJarUpload implements UploadHandler {
 
   private final PluginInstaller installer;
   private final Caller caller;
-  private final SerializableBiConsumer<Inspection, Path> inspected;
+  private final SerializableBiConsumer<PluginInspectionView, Path> inspected;
   private final SerializableConsumer<Rejection> refused;
 
   PluginJarUpload(
       PluginInstaller installer,
       Caller caller,
-      SerializableBiConsumer<Inspection, Path> inspected,
+      SerializableBiConsumer<PluginInspectionView, Path> inspected,
       SerializableConsumer<Rejection> refused) {
     this.installer = installer;
     this.caller = caller;
@@ -43,7 +43,7 @@ final class PluginJarUpload implements UploadHandler {
     Path staged = null;
     try {
       staged = PluginInstaller.stage(event.getInputStream());
-      Inspection inspection = installer.inspect(caller, Files.newInputStream(staged));
+      PluginInspectionView inspection = installer.inspect(caller, Files.newInputStream(staged));
       Path kept = staged;
       ui.access(() -> inspected.accept(inspection, kept));
     } catch (Rejection rejection) {

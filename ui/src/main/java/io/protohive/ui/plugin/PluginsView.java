@@ -21,14 +21,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.PluginInspectionView;
 import io.protohive.kernel.plugin.PluginInstaller;
+import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.plugin.TrustedPublishers;
-import io.protohive.pluginhost.Inspection;
-import io.protohive.pluginhost.Origin;
-import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
@@ -57,9 +55,8 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);
 
   private final PluginInstaller installer;
-  private final PlatformRuntime runtime;
   private final Upload upload;
-  private final Grid<PluginDescriptor> plugins = new Grid<>(PluginDescriptor.class, false);
+  private final Grid<PluginView> plugins = new Grid<>(PluginView.class, false);
   private final VerticalLayout folder = new VerticalLayout();
   private final Grid<Map.Entry<String, String>> refusals = new Grid<>();
   private final TrustedPublishersSection publishers;
@@ -67,12 +64,8 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
 
   @Inject
   public PluginsView(
-      PluginInstaller installer,
-      TrustedPublishers trusted,
-      PlatformRuntime runtime,
-      PlatformSettings settings) {
+      PluginInstaller installer, TrustedPublishers trusted, PlatformSettings settings) {
     this.installer = installer;
-    this.runtime = runtime;
     this.upload =
         new Upload(new PluginJarUpload(installer, caller, this::inspected, this::refused));
     this.publishers = new TrustedPublishersSection(trusted, caller);
@@ -83,11 +76,9 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
         .addColumn(new ComponentRenderer<>(PluginsView::identity))
         .setHeader("Plugin")
         .setFlexGrow(2);
-    plugins
-        .addColumn(p -> p.version() + " · " + p.origin().name().toLowerCase())
-        .setHeader("Version");
+    plugins.addColumn(p -> p.version() + " · " + p.origin().toLowerCase()).setHeader("Version");
     plugins.addColumn(p -> p.signer() == null ? "unsigned" : p.signer()).setHeader("Signer");
-    plugins.addColumn(PluginDescriptor::state).setHeader("State").setAutoWidth(true);
+    plugins.addColumn(PluginView::state).setHeader("State").setAutoWidth(true);
     plugins
         .addColumn(p -> CapabilitiesText.of(p.capabilities()))
         .setHeader("Capabilities")
@@ -156,14 +147,14 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   /** The plugin's name, with its id and vendor in smaller text below. */
-  private static Component identity(PluginDescriptor plugin) {
+  private static Component identity(PluginView plugin) {
     Span id = new Span(plugin.id() + " · " + plugin.vendor());
     id.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
     Div identity = new Div(new Div(plugin.name()), id);
     return identity;
   }
 
-  private Component actions(PluginDescriptor plugin) {
+  private Component actions(PluginView plugin) {
     boolean active = plugin.active();
     Button toggle = new Button(active ? "Stop" : "Start");
     toggle.setId((active ? "stop-" : "start-") + plugin.id());
@@ -174,7 +165,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
                 () -> installer.setActive(caller, plugin.id(), !active, ClientAddress.current()),
                 (active ? "Stopped " : "Started ") + plugin.name() + " on every node."));
     HorizontalLayout actions = new HorizontalLayout(toggle);
-    if (plugin.origin() == Origin.UPLOADED) {
+    if (plugin.uploaded()) {
       Button remove = new Button("Remove", click -> confirmRemoval(plugin));
       remove.setId("remove-" + plugin.id());
       remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
@@ -183,7 +174,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
     return actions;
   }
 
-  private void confirmRemoval(PluginDescriptor plugin) {
+  private void confirmRemoval(PluginView plugin) {
     ConfirmDialog confirm =
         new ConfirmDialog(
             "Remove " + plugin.name() + "?",
@@ -210,7 +201,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   /** Shows what the uploaded jar declares and installs it only once the admin confirms. */
-  private void inspected(Inspection inspection, Path staged) {
+  private void inspected(PluginInspectionView inspection, Path staged) {
     upload.clearFileList();
     ConfirmDialog confirm = new ConfirmDialog();
     confirm.setId("inspection");
@@ -292,9 +283,9 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   private void refresh() {
-    plugins.setItems(runtime.pluginHost().plugins());
+    plugins.setItems(installer.plugins(caller));
     List<Map.Entry<String, String>> refused =
-        List.copyOf(new TreeMap<>(runtime.pluginHost().folderRefusals()).entrySet());
+        List.copyOf(new TreeMap<>(installer.folderRefusals(caller)).entrySet());
     refusals.setItems(refused);
     folder.setVisible(!refused.isEmpty());
     publishers.refresh();

@@ -92,7 +92,7 @@ public class OidcCompleteView extends VerticalLayout implements BeforeEnterObser
         new H2("Link " + pending.provider().name() + " to your account"),
         new Paragraph(
             "An account with "
-                + pending.account().email()
+                + pending.accountView().email()
                 + " exists here already. To sign in to it with "
                 + pending.provider().name()
                 + " from now on, enter its password once. Without a password, set one with"

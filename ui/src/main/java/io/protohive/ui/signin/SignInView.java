@@ -73,16 +73,15 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         .getLocation()
         .getQueryParameters()
         .getSingleParameter("tenant")
-        .flatMap(tenants::bySlug)
         .ifPresent(
-            tenant ->
-                tenant
-                    .oidcProviders()
+            slug ->
+                tenants
+                    .oidcProviders(slug)
                     .forEach(
                         provider -> {
                           Anchor button =
                               new Anchor(
-                                  "/api/v1/auth/oidc/" + tenant.slug() + "/" + provider.id(),
+                                  "/api/v1/auth/oidc/" + slug + "/" + provider.id(),
                                   "Sign in with " + provider.name());
                           button.setId("oidc-" + provider.id());
                           button.setRouterIgnore(true);

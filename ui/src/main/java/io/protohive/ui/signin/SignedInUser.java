@@ -4,9 +4,9 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.protohive.kernel.identity.AccountStandings;
+import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.SignInService;
-import io.protohive.kernel.identity.UserAccount;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +32,7 @@ public record SignedInUser(
   }
 
   public static void signIn(SignInService.SignedIn signedIn) {
-    UserAccount account = signedIn.account();
+    AccountView account = signedIn.accountView();
     // a new session id on sign-in, so an id planted before it is worth nothing after
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
     VaadinSession.getCurrent()
@@ -42,8 +42,8 @@ public record SignedInUser(
                 account.id(),
                 account.email(),
                 account.tenantId(),
-                account.isPlatformAdmin(),
-                signedIn.tenant().map(t -> t.isAdmin(account)).orElse(false),
+                account.platformAdmin(),
+                signedIn.tenantAdmin(),
                 CDI.current().select(AccountStandings.class).get().of(account.id()).generation()));
   }
 

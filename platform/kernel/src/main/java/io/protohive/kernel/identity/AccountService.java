@@ -40,7 +40,7 @@ public class AccountService {
    *     tenant), or CONFLICT when the email is taken
    */
   @Transactional
-  public UserAccount register(
+  public AccountView register(
       String email, String password, String displayName, String tenantSlug, String address) {
     String normalized = Credentials.normalizeEmail(email);
     String name = displayName == null ? "" : displayName.strip();
@@ -83,7 +83,7 @@ public class AccountService {
       recovery.sendVerification(account);
     }
     audit.record(tenant.id(), account.id(), Action.SIGN_UP, normalized, address);
-    return account;
+    return AccountView.of(account);
   }
 
   /** Changes the caller's password, after proving the current one; ends every session. */
@@ -102,6 +102,12 @@ public class AccountService {
     standings.endSessions(account.id());
     audit.record(
         account.tenantId(), account.id(), Action.PASSWORD_CHANGED, account.email(), address);
+  }
+
+  /** An account that is not disabled, of any tenant, as the doors see it. */
+  @Transactional
+  public Optional<AccountView> active(UUID id) {
+    return byId(id).filter(a -> !a.isDisabled()).map(AccountView::of);
   }
 
   /** Any tenant's account: for the platform's own use, such as renewing a session. */

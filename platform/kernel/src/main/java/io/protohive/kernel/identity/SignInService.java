@@ -34,7 +34,18 @@ public class SignInService {
   private final PasswordHasher hasher = new PasswordHasher();
 
   /** A successful sign-in; the tenant is empty for platform admins. */
-  public record SignedIn(UserAccount account, Optional<Tenant> tenant) {}
+  public record SignedIn(UserAccount account, Optional<Tenant> tenant) {
+
+    /** The account as the doors see it. */
+    public AccountView accountView() {
+      return AccountView.of(account);
+    }
+
+    /** Whether the person administers the tenant they signed in to. */
+    public boolean tenantAdmin() {
+      return tenant.map(t -> t.isAdmin(account)).orElse(false);
+    }
+  }
 
   /**
    * @param tenantSlug the tenant to sign in to; may be omitted when the email is unique

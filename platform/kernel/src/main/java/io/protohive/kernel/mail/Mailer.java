@@ -82,12 +82,14 @@ public class Mailer {
 
   /** The newest mails first: the dev outbox, and a record of what was sent. */
   @Transactional
-  public List<MailMessage> recent(int limit) {
+  public List<MailView> recent(int limit) {
     scope.platform();
     return entityManager
         .createQuery("select m from MailMessage m order by m.createdAt desc", MailMessage.class)
         .setMaxResults(limit)
-        .getResultList();
+        .getResultStream()
+        .map(MailView::of)
+        .toList();
   }
 
   private MimeMessage mime(String recipient, String subject, String body)

@@ -13,7 +13,6 @@ import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
-import io.protohive.pluginhost.Capabilities;
 import io.protohive.pluginhost.PluginDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,7 +62,7 @@ public class PluginCatalog {
       String state,
       String origin,
       String signer,
-      Capabilities capabilities,
+      CapabilitiesView capabilities,
       List<String> tools,
       boolean enabled,
       boolean managed) {
@@ -78,7 +77,7 @@ public class PluginCatalog {
           plugin.state(),
           plugin.origin().name(),
           plugin.signer(),
-          plugin.capabilities(),
+          CapabilitiesView.of(plugin.capabilities()),
           plugin.tools(),
           enabled,
           managed);

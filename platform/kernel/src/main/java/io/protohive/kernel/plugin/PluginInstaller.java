@@ -6,7 +6,6 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.pluginhost.Capabilities;
 import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
 import io.protohive.pluginhost.PluginDescriptor;
@@ -59,7 +58,7 @@ public class PluginInstaller {
   EntityManager entityManager;
 
   /** What an upload did: installed the plugin, or held it for a platform admin's approval. */
-  public record UploadOutcome(PluginDescriptor installed, PendingUpdate held) {}
+  public record UploadOutcome(PluginView installed, PendingUpdate held) {}
 
   /**
    * An update held because it declares more than its plugin was accepted with.
@@ -77,8 +76,8 @@ public class PluginInstaller {
       String signer,
       String sha256,
       String installedVersion,
-      Capabilities capabilities,
-      Capabilities addedCapabilities,
+      CapabilitiesView capabilities,
+      CapabilitiesView addedCapabilities,
       Instant submittedAt) {}
 
   /**
@@ -86,11 +85,11 @@ public class PluginInstaller {
    *
    * @throws Rejection naming the file when the jar would be refused
    */
-  public Inspection inspect(Caller caller, InputStream jar) {
+  public PluginInspectionView inspect(Caller caller, InputStream jar) {
     admins.require(caller);
     Path file = stage(jar);
     try {
-      return host().inspect(file);
+      return PluginInspectionView.of(host().inspect(file));
     } catch (PluginRefused e) {
       throw Rejection.invalid("file", e.getMessage());
     } finally {
@@ -122,7 +121,7 @@ public class PluginInstaller {
         changed.fire(new PluginSetChanged("held " + inspection.id()));
         return new UploadOutcome(null, pending(id));
       }
-      return new UploadOutcome(installUpload(caller, file, address), null);
+      return new UploadOutcome(PluginView.of(installUpload(caller, file, address)), null);
     } catch (PluginRefused e) {
       throw Rejection.invalid("file", e.getMessage());
     } catch (IOException e) {
@@ -153,6 +152,23 @@ public class PluginInstaller {
     return plugin;
   }
 
+  /** The plugins installed on this node; platform admins only. */
+  @Transactional
+  public List<PluginView> plugins(Caller caller) {
+    admins.require(caller);
+    return host().plugins().stream().map(PluginView::of).toList();
+  }
+
+  /**
+   * The jars this node's plugins folder holds but refused, by file name, with the reason; platform
+   * admins only.
+   */
+  @Transactional
+  public Map<String, String> folderRefusals(Caller caller) {
+    admins.require(caller);
+    return Map.copyOf(host().folderRefusals());
+  }
+
   /** The updates waiting for a platform admin, oldest first. */
   @Transactional
   public List<PendingUpdate> pendingUpdates(Caller caller) {
@@ -176,7 +192,7 @@ public class PluginInstaller {
    * @return the installed plugin, or empty for a folder jar
    */
   @Transactional
-  public Optional<PluginDescriptor> approve(Caller caller, UUID id, String address) {
+  public Optional<PluginView> approve(Caller caller, UUID id, String address) {
     admins.require(caller);
     PendingUpdate update = pending(id);
     PluginDescriptor installed = null;
@@ -200,7 +216,7 @@ public class PluginInstaller {
         deleteQuietly(file);
       }
     }
-    capabilities.accept(update.pluginId(), update.capabilities(), caller.userId());
+    capabilities.accept(update.pluginId(), update.capabilities().toCapabilities(), caller.userId());
     delete(id);
     audit.record(
         null,
@@ -210,7 +226,7 @@ public class PluginInstaller {
         address);
     changed.fire(new PluginSetChanged("approved " + update.pluginId()));
     host().retryHeld();
-    return Optional.ofNullable(installed);
+    return Optional.ofNullable(installed).map(PluginView::of);
   }
 
   /**
@@ -257,8 +273,8 @@ public class PluginInstaller {
         (String) row[5],
         (String) row[6],
         (String) row[7],
-        AcceptedCapabilities.fromJson((String) row[8]),
-        AcceptedCapabilities.fromJson((String) row[9]),
+        CapabilitiesView.of(AcceptedCapabilities.fromJson((String) row[8])),
+        CapabilitiesView.of(AcceptedCapabilities.fromJson((String) row[9])),
         ((Timestamp) row[10]).toInstant());
   }
 
@@ -292,8 +308,7 @@ public class PluginInstaller {
 
   /** Stops a plugin on every node, cancelling its running calls, or starts it again. */
   @Transactional
-  public PluginDescriptor setActive(
-      Caller caller, String pluginId, boolean active, String address) {
+  public PluginView setActive(Caller caller, String pluginId, boolean active, String address) {
     admins.require(caller);
     installed(pluginId);
     bundles.setStopped(pluginId, !active);
@@ -309,7 +324,7 @@ public class PluginInstaller {
         pluginId,
         address);
     changed.fire(new PluginSetChanged((active ? "started " : "stopped ") + pluginId));
-    return installed(pluginId);
+    return PluginView.of(installed(pluginId));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.protohive.kernel.system;
 
+import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
-import io.protohive.pluginhost.PluginDescriptor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,15 +21,15 @@ public record SystemInfo(
     long tenants,
     int clusterMembers,
     PluginCounts plugins,
-    List<PluginDescriptor> pluginBundles,
+    List<PluginView> pluginBundles,
     TenantsConfigWatcher.Status tenantsConfig) {
 
   /** How many plugin bundles are installed, and how many of them are active. */
   public record PluginCounts(int installed, int active) {
 
-    public static PluginCounts of(List<PluginDescriptor> plugins) {
+    public static PluginCounts of(List<PluginView> plugins) {
       return new PluginCounts(
-          plugins.size(), (int) plugins.stream().filter(p -> p.active()).count());
+          plugins.size(), (int) plugins.stream().filter(PluginView::active).count());
     }
   }
 }

@@ -3,8 +3,8 @@ package io.protohive.kernel.system;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformVersion;
+import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
-import io.protohive.pluginhost.PluginDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class SystemInfoService {
     String schemaVersion =
         (String)
             entityManager.createNativeQuery("select protohive_schema_version()").getSingleResult();
-    List<PluginDescriptor> plugins = runtime.pluginHost().plugins();
+    List<PluginView> plugins = runtime.pluginHost().plugins().stream().map(PluginView::of).toList();
     return new SystemInfo(
         PlatformVersion.current(),
         runtime.databaseMode().name().toLowerCase(Locale.ROOT),

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,18 @@ public class TenantDirectory {
         .setParameter("slug", slug)
         .getResultStream()
         .findFirst();
+  }
+
+  /** A tenant as a signed-in person sees it named. */
+  @Transactional
+  public Optional<TenantSummary> summary(UUID id) {
+    return byId(id).map(TenantSummary::of);
+  }
+
+  /** The providers a tenant's people may sign in with; none for an unknown tenant. */
+  @Transactional
+  public List<OidcProvider> oidcProviders(String slug) {
+    return bySlug(slug).map(Tenant::oidcProviders).orElse(List.of());
   }
 
   @Transactional

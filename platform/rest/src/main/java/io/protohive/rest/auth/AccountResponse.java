@@ -1,14 +1,14 @@
 package io.protohive.rest.auth;
 
-import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.identity.AccountView;
 import java.util.UUID;
 
 /** A newly created account. */
 public record AccountResponse(
     UUID id, String email, String displayName, String tenant, boolean emailVerified) {
 
-  static AccountResponse of(UserAccount account, String tenant) {
+  static AccountResponse of(AccountView account, String tenant) {
     return new AccountResponse(
-        account.id(), account.email(), account.displayName(), tenant, account.isEmailVerified());
+        account.id(), account.email(), account.displayName(), tenant, account.emailVerified());
   }
 }

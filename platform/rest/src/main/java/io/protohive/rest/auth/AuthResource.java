@@ -2,8 +2,8 @@ package io.protohive.rest.auth;
 
 import io.protohive.kernel.identity.AccountRecovery;
 import io.protohive.kernel.identity.AccountService;
+import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.SignInService;
-import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.identity.token.Sessions;
 import io.protohive.kernel.identity.token.SigningKeys;
@@ -53,7 +53,7 @@ public class AuthResource {
   @Operation(summary = "Sign up in a tenant that allows self sign-up")
   public Response register(RegisterRequest body) {
     RegisterRequest given = RequestBodies.require(body);
-    UserAccount account =
+    AccountView account =
         accounts.register(
             given.email(), given.password(), given.displayName(), given.tenant(), address());
     return Response.status(Response.Status.CREATED)

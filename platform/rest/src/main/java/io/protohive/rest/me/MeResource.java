@@ -3,11 +3,12 @@ package io.protohive.rest.me;
 import io.protohive.kernel.home.Dashboard;
 import io.protohive.kernel.home.DashboardView;
 import io.protohive.kernel.identity.AccountService;
-import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantDirectory;
+import io.protohive.kernel.tenancy.TenantSummary;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
@@ -55,7 +56,6 @@ public class MeResource {
       boolean platformAdmin) {}
 
   /** A tenant by id, slug and name. */
-  public record TenantSummary(UUID id, String slug, String name) {}
 
   /** The current password, to prove it is the owner asking, and the new one. */
   public record PasswordChange(String currentPassword, String newPassword) {}
@@ -106,23 +106,18 @@ public class MeResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Who the access token belongs to")
   public Me me() {
-    UserAccount account =
+    AccountView account =
         accounts
-            .byId(UUID.fromString(caller.getSubject()))
-            .filter(a -> !a.isDisabled())
+            .active(UUID.fromString(caller.getSubject()))
             .orElseThrow(
                 () -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, "This account is gone."));
-    TenantSummary tenant =
-        tenants
-            .byId(account.tenantId())
-            .map(t -> new TenantSummary(t.id(), t.slug(), t.name()))
-            .orElse(null);
+    TenantSummary tenant = tenants.summary(account.tenantId()).orElse(null);
     return new Me(
         account.id(),
         account.email(),
         account.displayName(),
         tenant,
         List.copyOf(caller.getGroups()),
-        account.isPlatformAdmin());
+        account.platformAdmin());
   }
 }

@@ -1,7 +1,7 @@
 package io.protohive.rest.platform;
 
 import io.protohive.kernel.identity.token.AccessTokens;
-import io.protohive.kernel.mail.MailMessage;
+import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.Page;
 import io.protohive.rest.PageResponse;
@@ -13,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,34 +25,10 @@ public class MailResource {
 
   @Inject Mailer mailer;
 
-  /** A mail as listed. */
-  public record Mail(
-      UUID id,
-      String recipient,
-      String subject,
-      String body,
-      String delivery,
-      Instant createdAt,
-      Instant sentAt,
-      String error) {
-
-    static Mail of(MailMessage message) {
-      return new Mail(
-          message.id(),
-          message.recipient(),
-          message.subject(),
-          message.body(),
-          message.delivery().name(),
-          message.createdAt(),
-          message.sentAt(),
-          message.error());
-    }
-  }
-
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The newest mail first, including the dev outbox")
-  public PageResponse<Mail> recent(@QueryParam("limit") Integer limit) {
-    return PageResponse.all(mailer.recent(Page.limit(limit)).stream().map(Mail::of).toList());
+  public PageResponse<MailView> recent(@QueryParam("limit") Integer limit) {
+    return PageResponse.all(mailer.recent(Page.limit(limit)));
   }
 }

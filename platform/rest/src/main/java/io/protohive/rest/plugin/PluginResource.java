@@ -4,11 +4,11 @@ import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
+import io.protohive.kernel.plugin.PluginInspectionView;
 import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.PluginInstaller.PendingUpdate;
 import io.protohive.kernel.plugin.PluginInstaller.UploadOutcome;
-import io.protohive.pluginhost.Inspection;
-import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.kernel.plugin.PluginView;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -85,7 +85,7 @@ public class PluginResource {
               + " it adds to the capabilities its plugin was accepted with (needsApproval)."
               + " Nothing is installed or stored. A jar an install would refuse is refused"
               + " here with the reason.")
-  public Inspection inspect(@FormParam("file") EntityPart file) {
+  public PluginInspectionView inspect(@FormParam("file") EntityPart file) {
     return installer.inspect(Callers.of(token), required(file).getContent());
   }
 
@@ -107,7 +107,7 @@ public class PluginResource {
     if (outcome.held() != null) {
       return Response.accepted(outcome.held()).location(updateUri(outcome.held().id())).build();
     }
-    PluginDescriptor plugin = outcome.installed();
+    PluginView plugin = outcome.installed();
     return Response.created(uri.getAbsolutePathBuilder().path(plugin.id()).build())
         .entity(plugin)
         .build();
@@ -183,7 +183,7 @@ public class PluginResource {
   @Path("{pluginId}/stop")
   @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(summary = "Stop a plugin on every node, cancelling its running calls")
-  public PluginDescriptor stop(@PathParam("pluginId") String pluginId) {
+  public PluginView stop(@PathParam("pluginId") String pluginId) {
     return installer.setActive(Callers.of(token), pluginId, false, request.getRemoteAddr());
   }
 
@@ -191,7 +191,7 @@ public class PluginResource {
   @Path("{pluginId}/start")
   @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(summary = "Start a stopped plugin again on every node")
-  public PluginDescriptor start(@PathParam("pluginId") String pluginId) {
+  public PluginView start(@PathParam("pluginId") String pluginId) {
     return installer.setActive(Callers.of(token), pluginId, true, request.getRemoteAddr());
   }
 }

@@ -1,5 +1,6 @@
 package io.protohive.kernel.identity.oidc;
 
+import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.tenancy.OidcProvider;
@@ -19,6 +20,11 @@ public record ProviderSignIn(
     OidcProvider provider,
     String subject,
     boolean confirmationNeeded) {
+
+  /** The account as the doors see it. */
+  public AccountView accountView() {
+    return AccountView.of(account);
+  }
 
   /** The sign-in this stands for; only once no confirmation is needed. */
   public SignedIn signedIn() {
