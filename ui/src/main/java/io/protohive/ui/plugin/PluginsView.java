@@ -21,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginInstaller;
@@ -57,7 +56,6 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);
 
   private final PluginInstaller installer;
-  private final PlatformRuntime runtime;
   private final Upload upload;
   private final Grid<PluginDescriptor> plugins = new Grid<>(PluginDescriptor.class, false);
   private final VerticalLayout folder = new VerticalLayout();
@@ -67,12 +65,8 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
 
   @Inject
   public PluginsView(
-      PluginInstaller installer,
-      TrustedPublishers trusted,
-      PlatformRuntime runtime,
-      PlatformSettings settings) {
+      PluginInstaller installer, TrustedPublishers trusted, PlatformSettings settings) {
     this.installer = installer;
-    this.runtime = runtime;
     this.upload =
         new Upload(new PluginJarUpload(installer, caller, this::inspected, this::refused));
     this.publishers = new TrustedPublishersSection(trusted, caller);
@@ -292,9 +286,9 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   private void refresh() {
-    plugins.setItems(runtime.pluginHost().plugins());
+    plugins.setItems(installer.installed());
     List<Map.Entry<String, String>> refused =
-        List.copyOf(new TreeMap<>(runtime.pluginHost().folderRefusals()).entrySet());
+        List.copyOf(new TreeMap<>(installer.folderRefusals()).entrySet());
     refusals.setItems(refused);
     folder.setVisible(!refused.isEmpty());
     publishers.refresh();

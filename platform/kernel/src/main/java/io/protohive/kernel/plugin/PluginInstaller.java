@@ -4,7 +4,6 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.pluginhost.Capabilities;
 import io.protohive.pluginhost.Inspection;
@@ -47,7 +46,7 @@ public class PluginInstaller {
   /** Plugins embed their libraries; 64 MB leaves room for that and refuses anything absurd. */
   public static final long MAX_JAR_BYTES = 64L * 1024 * 1024;
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject PluginBundles bundles;
   @Inject PlatformAdmins admins;
   @Inject TrustedPublishers publishers;
@@ -151,6 +150,16 @@ public class PluginInstaller {
         address);
     changed.fire(new PluginSetChanged("installed " + plugin.id()));
     return plugin;
+  }
+
+  /** The plugins this node's host holds, active or not. */
+  public List<PluginDescriptor> installed() {
+    return pluginHost.plugins();
+  }
+
+  /** Jars in this node's plugins folder that were refused, by file name, with the reason. */
+  public Map<String, String> folderRefusals() {
+    return pluginHost.folderRefusals();
   }
 
   /** The updates waiting for a platform admin, oldest first. */
@@ -414,6 +423,6 @@ public class PluginInstaller {
   }
 
   private PluginHost host() {
-    return runtime.pluginHost();
+    return pluginHost;
   }
 }
