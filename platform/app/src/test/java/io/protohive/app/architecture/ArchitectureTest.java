@@ -1,6 +1,9 @@
 package io.protohive.app.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,7 +11,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.cluster.ClusterMemberProducer;
+import io.protohive.kernel.plugin.PluginHostProducer;
+import io.protohive.kernel.secret.SecretBoxProducer;
+import io.protohive.kernel.secret.SecretsKey;
+import io.protohive.kernel.startup.PlatformRuntime;
+import io.protohive.pluginhost.PluginHost;
 import jakarta.persistence.Entity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The module boundaries the README draws, held by the build: a dependency that crosses one fails
@@ -57,6 +70,52 @@ class ArchitectureTest {
           .areAnnotatedWith(Entity.class)
           .should()
           .resideInAPackage("io.protohive.kernel..");
+
+  /**
+   * {@code platform} is the kernel's base (settings, database scope, pages, rejections): the other
+   * packages build on it, so it builds on none of them.
+   */
+  @ArchTest
+  static final ArchRule theKernelsBaseDependsOnNoOtherKernelPackage =
+      noClasses()
+          .that()
+          .resideInAPackage("io.protohive.kernel.platform..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("io.protohive.kernel..")
+                  .and(not(resideInAPackage("io.protohive.kernel.platform.."))));
+
+  @ArchTest
+  static final ArchRule thePlatformAndPluginPackagesFormNoCycle =
+      slices().matching("io.protohive.kernel.(platform|plugin)..").should().beFreeOfCycles();
+
+  /** The start-up sequence is the composition root: it calls everything and offers nothing. */
+  @ArchTest
+  static final ArchRule noOneReachesIntoTheStartUp =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(PlatformRuntime.class)
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(PlatformRuntime.class);
+
+  @ArchTest
+  static final ArchRule theStartUpHasNoGetters =
+      methods().that().areDeclaredIn(PlatformRuntime.class).should().notBePublic();
+
+  /** A second start would be a second secret box, cluster member or plugin host on the node. */
+  @ArchTest
+  static final ArchRule onlyTheProducersStartTheNodesServices =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(
+              SecretBoxProducer.class, ClusterMemberProducer.class, PluginHostProducer.class)
+          .should()
+          .callMethod(SecretsKey.class, "load", Optional.class, Path.class)
+          .orShould()
+          .callMethod(ClusterMember.class, "start", int.class, List.class)
+          .orShould()
+          .callMethod(PluginHost.class, "start", PluginHost.Settings.class, List.class);
 
   @ArchTest
   static final ArchRule theDoorsSeeNoEntity =

@@ -1,8 +1,8 @@
 package io.protohive.kernel.conversation;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ public class ConversationEvents {
 
   @Inject EventStore store;
   @Inject ConversationService conversations;
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
 
   private volatile String node;
 
@@ -65,8 +65,7 @@ public class ConversationEvents {
     }
     synchronized (this) {
       if (node == null) {
-        String self =
-            runtime.cluster().hazelcast().getCluster().getLocalMember().getUuid().toString();
+        String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
         topic()
             .addMessageListener(
                 message ->
@@ -79,7 +78,7 @@ public class ConversationEvents {
   }
 
   private ITopic<String> topic() {
-    return runtime.cluster().hazelcast().getTopic(TOPIC);
+    return hazelcast.getTopic(TOPIC);
   }
 
   /**

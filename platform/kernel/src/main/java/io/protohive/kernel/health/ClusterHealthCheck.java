@@ -1,7 +1,6 @@
 package io.protohive.kernel.health;
 
 import io.protohive.kernel.cluster.ClusterMember;
-import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,12 +12,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ClusterHealthCheck implements HealthCheck {
 
-  @Inject PlatformRuntime runtime;
+  @Inject ClusterMember cluster;
 
   @Override
   public HealthCheckResponse call() {
-    ClusterMember cluster = runtime.cluster();
-    boolean up = cluster != null && cluster.isRunning();
+    boolean up = cluster.isRunning();
     return HealthCheckResponse.named("hazelcast")
         .status(up)
         .withData("members", up ? cluster.clusterSize() : 0)

@@ -1,6 +1,5 @@
 package io.protohive.kernel.health;
 
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,15 +12,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class PluginHostHealthCheck implements HealthCheck {
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
 
   @Override
   public HealthCheckResponse call() {
-    PluginHost host = runtime.pluginHost();
-    boolean up = host != null && host.isRunning();
+    boolean up = pluginHost.isRunning();
     return HealthCheckResponse.named("plugin-host")
         .status(up)
-        .withData("plugins", up ? host.plugins().size() : 0)
+        .withData("plugins", up ? pluginHost.plugins().size() : 0)
         .build();
   }
 }

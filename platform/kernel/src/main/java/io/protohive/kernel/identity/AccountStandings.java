@@ -1,12 +1,12 @@
 package io.protohive.kernel.identity;
 
 import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.AfterCommit;
-import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class AccountStandings {
 
   private static final long KEPT_HOURS = 1;
 
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
   @Inject AccountStandingStore store;
   @Inject RefreshTokens refreshTokens;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -89,7 +89,7 @@ public class AccountStandings {
   }
 
   private IMap<UUID, Long> map() {
-    return runtime.cluster().hazelcast().getMap(MAP);
+    return hazelcast.getMap(MAP);
   }
 
   /** A standing is added when first read or first changed, and updated on every later change. */

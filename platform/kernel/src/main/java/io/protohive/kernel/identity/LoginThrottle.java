@@ -1,7 +1,7 @@
 package io.protohive.kernel.identity;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LoginThrottle {
 
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
 
   @Inject
   @ConfigProperty(name = "protohive.login.account.max-failures", defaultValue = "5")
@@ -89,11 +89,11 @@ public class LoginThrottle {
   }
 
   private IMap<String, Integer> failures() {
-    return runtime.cluster().hazelcast().getMap("protohive.login.failures");
+    return hazelcast.getMap("protohive.login.failures");
   }
 
   private IMap<String, Boolean> locks() {
-    return runtime.cluster().hazelcast().getMap("protohive.login.locks");
+    return hazelcast.getMap("protohive.login.locks");
   }
 
   private static String accountKey(String account) {

@@ -4,13 +4,13 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.ratelimit.RateLimits;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.llm.LlmFailures;
+import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +41,7 @@ public class LlmGateway {
   private static final long BACKOFF_MILLIS = 200;
 
   @Inject PlatformSettings settings;
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject LlmRoutes routes;
   @Inject PluginCatalog catalog;
   @Inject Budgets budgets;
@@ -54,7 +54,7 @@ public class LlmGateway {
 
   @PostConstruct
   void start() {
-    calls = new ModelCalls(() -> runtime.pluginHost().modelCalls());
+    calls = new ModelCalls(pluginHost.modelCalls());
     breakers = new CircuitBreakers(settings.llmCircuitOpenFor());
   }
 

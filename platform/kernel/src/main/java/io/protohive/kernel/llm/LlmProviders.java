@@ -1,10 +1,10 @@
 package io.protohive.kernel.llm;
 
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.llm.ModelInfo;
+import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -15,7 +15,7 @@ import java.util.Set;
 @ApplicationScoped
 public class LlmProviders {
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject PluginCatalog catalog;
 
   /** A provider with the models it offers under the tenant's configuration. */
@@ -27,7 +27,7 @@ public class LlmProviders {
       return List.of();
     }
     Set<String> enabled = catalog.enabledPlugins(caller.tenantId());
-    return runtime.pluginHost().providers().stream()
+    return pluginHost.providers().stream()
         .filter(p -> enabled.contains(p.pluginId()))
         .map(
             p -> {

@@ -4,11 +4,11 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
+import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class LlmRoutes {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject PluginCatalog catalog;
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
@@ -95,7 +95,7 @@ public class LlmRoutes {
         throw Rejection.invalid("steps[" + i + "].model", "Name the model of each step.");
       }
       boolean available =
-          runtime.pluginHost().providers().stream()
+          pluginHost.providers().stream()
               .anyMatch(
                   p ->
                       p.provider().id().equals(step.providerId())
@@ -126,7 +126,7 @@ public class LlmRoutes {
 
   /** The provider behind a step, if its plugin is installed, active and on for the tenant. */
   PluginProvider provider(RouteStep step, Set<String> enabledPlugins) {
-    return runtime.pluginHost().providers().stream()
+    return pluginHost.providers().stream()
         .filter(p -> p.provider().id().equals(step.providerId()))
         .filter(p -> enabledPlugins.contains(p.pluginId()))
         .findFirst()

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Runs single attempts against a provider's model through the plugin host's path for model calls (a
@@ -31,10 +30,10 @@ final class ModelCalls {
 
   private static final long POLL_MILLIS = 50;
 
-  private final Supplier<PluginCalls> path;
+  private final PluginCalls path;
   private final ModelCache models = new ModelCache();
 
-  ModelCalls(Supplier<PluginCalls> path) {
+  ModelCalls(PluginCalls path) {
     this.path = path;
   }
 
@@ -61,12 +60,11 @@ final class ModelCalls {
     PluginCalls.Call<ChatResponse> call;
     try {
       call =
-          path.get()
-              .start(
-                  provider.pluginId(),
-                  tenantId,
-                  provider.classLoader(),
-                  cancelled -> models.chat(provider, step.model(), configuration).chat(request));
+          path.start(
+              provider.pluginId(),
+              tenantId,
+              provider.classLoader(),
+              cancelled -> models.chat(provider, step.model(), configuration).chat(request));
     } catch (PluginCalls.Refused e) {
       return failed(e, CallOutcome.FAILED, false, started, null);
     }
@@ -109,15 +107,14 @@ final class ModelCalls {
     PluginCalls.Call<Void> call;
     try {
       call =
-          path.get()
-              .start(
-                  provider.pluginId(),
-                  tenantId,
-                  provider.classLoader(),
-                  stopped -> {
-                    models.streaming(provider, step.model(), configuration).chat(request, stream);
-                    return null;
-                  });
+          path.start(
+              provider.pluginId(),
+              tenantId,
+              provider.classLoader(),
+              stopped -> {
+                models.streaming(provider, step.model(), configuration).chat(request, stream);
+                return null;
+              });
     } catch (PluginCalls.Refused e) {
       return failed(e, CallOutcome.FAILED, false, started, null);
     }

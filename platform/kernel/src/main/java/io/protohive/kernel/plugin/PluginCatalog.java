@@ -7,13 +7,13 @@ import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.pluginhost.PluginDescriptor;
+import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +45,7 @@ public class PluginCatalog {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject DatabaseScope scope;
   @Inject TenantAdministration administration;
   @Inject AuditLog audit;
@@ -120,7 +120,7 @@ public class PluginCatalog {
   public List<TenantPlugin> forTenant(Caller caller) {
     Set<String> enabled = enabledPlugins(caller.tenantId());
     Set<String> managed = items.managed(caller.tenantId());
-    return runtime.pluginHost().plugins().stream()
+    return pluginHost.plugins().stream()
         .map(
             p ->
                 TenantPlugin.of(
@@ -180,7 +180,7 @@ public class PluginCatalog {
     items.requireUnmanaged(
         caller.tenantId(), TenantsConfigItems.plugin(plugin.id()), "The plugin " + plugin.id());
     PluginSettingsStore.Stored current = store.load(caller.tenantId(), plugin.id());
-    List<ConfigurationProperty> properties = runtime.pluginHost().configuration(plugin.id());
+    List<ConfigurationProperty> properties = pluginHost.configuration(plugin.id());
     PluginSettingsStore.Stored next =
         configuration == null
             ? current
@@ -221,7 +221,7 @@ public class PluginCatalog {
   public void applyDeclared(
       UUID tenantId, String pluginId, boolean enabled, Map<String, String> settings) {
     PluginDescriptor plugin = installed(pluginId);
-    List<ConfigurationProperty> properties = runtime.pluginHost().configuration(plugin.id());
+    List<ConfigurationProperty> properties = pluginHost.configuration(plugin.id());
     PluginSettingsStore.Stored current = store.load(tenantId, plugin.id());
     Map<String, String> currentSecrets = store.decryptSecrets(tenantId, plugin.id(), current);
     Map<String, String> change = new LinkedHashMap<>(settings);
@@ -261,7 +261,7 @@ public class PluginCatalog {
       return Optional.empty();
     }
     Map<String, String> values = new LinkedHashMap<>();
-    for (ConfigurationProperty property : runtime.pluginHost().configuration(pluginId)) {
+    for (ConfigurationProperty property : pluginHost.configuration(pluginId)) {
       if (property.defaultValue() != null) {
         values.put(property.key(), property.defaultValue());
       }
@@ -278,12 +278,11 @@ public class PluginCatalog {
         items.isManaged(tenantId, TenantsConfigItems.plugin(pluginId)),
         stored.values(),
         new TreeSet<>(stored.secrets().keySet()),
-        runtime.pluginHost().configuration(pluginId));
+        pluginHost.configuration(pluginId));
   }
 
   private PluginDescriptor installed(String pluginId) {
-    return runtime
-        .pluginHost()
+    return pluginHost
         .plugin(pluginId)
         .orElseThrow(
             () -> Rejection.of(Rejection.Kind.NOT_FOUND, "No plugin with this id is installed."));

@@ -1,7 +1,7 @@
 package io.protohive.kernel.plugin;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
-import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ public class PluginClusterSync {
   private static final Logger LOG = Logger.getLogger(PluginClusterSync.class.getName());
   public static final String TOPIC = "protohive.plugins";
 
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
   @Inject PluginInstaller installer;
 
   @Resource ManagedExecutorService executor;
@@ -45,7 +45,7 @@ public class PluginClusterSync {
   }
 
   private String localNode() {
-    return runtime.cluster().hazelcast().getCluster().getLocalMember().getUuid().toString();
+    return hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
   private void synchronize() {
@@ -57,6 +57,6 @@ public class PluginClusterSync {
   }
 
   private ITopic<String> topic() {
-    return runtime.cluster().hazelcast().getTopic(TOPIC);
+    return hazelcast.getTopic(TOPIC);
   }
 }

@@ -4,7 +4,6 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
@@ -46,7 +45,7 @@ public class PluginInstaller {
   /** Plugins embed their libraries; 64 MB leaves room for that and refuses anything absurd. */
   public static final long MAX_JAR_BYTES = 64L * 1024 * 1024;
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject PluginBundles bundles;
   @Inject PlatformAdmins admins;
   @Inject TrustedPublishers publishers;
@@ -89,7 +88,7 @@ public class PluginInstaller {
     admins.require(caller);
     Path file = stage(jar);
     try {
-      return PluginInspectionView.of(host().inspect(file));
+      return PluginInspectionView.of(pluginHost.inspect(file));
     } catch (PluginRefused e) {
       throw Rejection.invalid("file", e.getMessage());
     } finally {
@@ -107,7 +106,7 @@ public class PluginInstaller {
     admins.require(caller);
     Path file = stage(jar);
     try {
-      Inspection inspection = host().inspect(file);
+      Inspection inspection = pluginHost.inspect(file);
       if (inspection.needsApproval()) {
         UUID id =
             capabilities.hold(
@@ -133,7 +132,7 @@ public class PluginInstaller {
 
   private PluginDescriptor installUpload(Caller caller, Path file, String address)
       throws PluginRefused, IOException {
-    PluginDescriptor plugin = host().install(Origin.UPLOADED, file);
+    PluginDescriptor plugin = pluginHost.install(Origin.UPLOADED, file);
     bundles.save(
         plugin.id(),
         plugin.version(),
@@ -156,7 +155,7 @@ public class PluginInstaller {
   @Transactional
   public List<PluginView> plugins(Caller caller) {
     admins.require(caller);
-    return host().plugins().stream().map(PluginView::of).toList();
+    return pluginHost.plugins().stream().map(PluginView::of).toList();
   }
 
   /**
@@ -166,7 +165,7 @@ public class PluginInstaller {
   @Transactional
   public Map<String, String> folderRefusals(Caller caller) {
     admins.require(caller);
-    return Map.copyOf(host().folderRefusals());
+    return Map.copyOf(pluginHost.folderRefusals());
   }
 
   /** The updates waiting for a platform admin, oldest first. */
@@ -225,7 +224,7 @@ public class PluginInstaller {
         update.pluginId() + " " + update.version() + " " + update.addedCapabilities(),
         address);
     changed.fire(new PluginSetChanged("approved " + update.pluginId()));
-    host().retryHeld();
+    pluginHost.retryHeld();
     return Optional.ofNullable(installed).map(PluginView::of);
   }
 
@@ -301,7 +300,7 @@ public class PluginInstaller {
     }
     bundles.delete(pluginId);
     bundles.setStopped(pluginId, false);
-    host().uninstall(pluginId);
+    pluginHost.uninstall(pluginId);
     audit.record(null, caller.userId(), Action.PLUGIN_REMOVED, pluginId, address);
     changed.fire(new PluginSetChanged("removed " + pluginId));
   }
@@ -313,7 +312,7 @@ public class PluginInstaller {
     installed(pluginId);
     bundles.setStopped(pluginId, !active);
     try {
-      host().setActive(pluginId, active);
+      pluginHost.setActive(pluginId, active);
     } catch (PluginRefused e) {
       throw Rejection.of(Rejection.Kind.CONFLICT, e.getMessage());
     }
@@ -336,7 +335,7 @@ public class PluginInstaller {
   public void synchronize() {
     publishers.reload();
     capabilities.reload();
-    PluginHost host = host();
+    PluginHost host = pluginHost;
     Map<String, String> uploaded = bundles.digests();
     uploaded.forEach(
         (pluginId, sha256) -> {
@@ -422,13 +421,9 @@ public class PluginInstaller {
   }
 
   private PluginDescriptor installed(String pluginId) {
-    return host()
+    return pluginHost
         .plugin(pluginId)
         .orElseThrow(
             () -> Rejection.of(Rejection.Kind.NOT_FOUND, "No plugin with this id is installed."));
-  }
-
-  private PluginHost host() {
-    return runtime.pluginHost();
   }
 }

@@ -1,6 +1,5 @@
 package io.protohive.kernel.plugin;
 
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.secret.SecretBox;
 import io.protohive.plugin.api.ConfigurationProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,7 @@ public class PluginSettingsStore {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject PlatformRuntime runtime;
+  @Inject SecretBox secrets;
 
   /** A row of {@code tenant_plugin}; {@code secrets} holds encrypted values only. */
   record Stored(boolean enabled, Map<String, String> values, Map<String, String> secrets) {
@@ -122,7 +121,7 @@ public class PluginSettingsStore {
   }
 
   private SecretBox secrets() {
-    return runtime.secrets();
+    return secrets;
   }
 
   private static Map<String, String> parse(String json) {

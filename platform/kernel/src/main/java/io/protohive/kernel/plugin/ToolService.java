@@ -2,11 +2,11 @@ package io.protohive.kernel.plugin;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ToolContext;
+import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginTool;
 import io.protohive.pluginhost.ToolOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ToolService {
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
   @Inject PlatformSettings settings;
   @Inject PluginCatalog catalog;
   @Inject OrganizationService organizations;
@@ -50,7 +50,7 @@ public class ToolService {
 
   public List<AvailableTool> available(Caller caller) {
     Set<String> enabled = catalog.enabledPlugins(caller.tenantId());
-    return runtime.pluginHost().tools().stream()
+    return pluginHost.tools().stream()
         .filter(t -> enabled.contains(t.pluginId()))
         .map(
             t ->
@@ -80,8 +80,7 @@ public class ToolService {
       organizations.get(caller, organizationId);
     }
     PluginTool tool =
-        runtime
-            .pluginHost()
+        pluginHost
             .tool(toolId)
             .filter(t -> catalog.enabledPlugins(caller.tenantId()).contains(t.pluginId()))
             .orElseThrow(
@@ -93,8 +92,7 @@ public class ToolService {
             .configurationForCall(caller.tenantId(), tool.pluginId())
             .orElse(Configuration.empty());
     ToolOutcome outcome =
-        runtime
-            .pluginHost()
+        pluginHost
             .calls()
             .call(
                 tool,

@@ -1,11 +1,12 @@
 package io.protohive.kernel.ratelimit;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.kernel.tenancy.TenantRateLimits;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public class RateLimits {
   /** How long a node keeps a tenant's own limits before it reads them again. */
   static final Duration TENANT_LIMITS_MAX_AGE = Duration.ofSeconds(30);
 
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
   @Inject TenantDirectory tenants;
 
   @Inject
@@ -52,13 +53,18 @@ public class RateLimits {
   int llmPerMinute;
 
   private final Map<UUID, CachedLimits> tenantLimits = new ConcurrentHashMap<>();
-  volatile RateLimiter limiter;
+  RateLimiter limiter;
+
+  @PostConstruct
+  void start() {
+    limiter = new RateLimiter(hazelcast);
+  }
 
   private record CachedLimits(TenantRateLimits limits, long readAtNanos) {}
 
   /** Takes an anonymous request from its source address. */
   public RateLimitDecision anonymous(String address) {
-    return limiter().take(address, RateLimit.perMinute(ADDRESS, addressPerMinute));
+    return limiter.take(address, RateLimit.perMinute(ADDRESS, addressPerMinute));
   }
 
   /**
@@ -72,17 +78,15 @@ public class RateLimits {
     TenantRateLimits own =
         caller.tenantId() == null ? TenantRateLimits.NONE : tenantLimits(caller.tenantId());
     RateLimitDecision user =
-        limiter()
-            .take(
-                caller.userId().toString(),
-                RateLimit.perMinute(USER, orDefault(own.user(), userPerMinute)));
+        limiter.take(
+            caller.userId().toString(),
+            RateLimit.perMinute(USER, orDefault(own.user(), userPerMinute)));
     decisions.add(user);
     if (user.allowed() && caller.tenantId() != null) {
       decisions.add(
-          limiter()
-              .take(
-                  caller.tenantId().toString(),
-                  RateLimit.perMinute(TENANT, orDefault(own.tenant(), tenantPerMinute))));
+          limiter.take(
+              caller.tenantId().toString(),
+              RateLimit.perMinute(TENANT, orDefault(own.tenant(), tenantPerMinute))));
     }
     return decisions;
   }
@@ -94,10 +98,9 @@ public class RateLimits {
    */
   public void requireModelCall(UUID tenantId) {
     RateLimitDecision decision =
-        limiter()
-            .take(
-                tenantId.toString(),
-                RateLimit.perMinute(LLM, orDefault(tenantLimits(tenantId).llm(), llmPerMinute)));
+        limiter.take(
+            tenantId.toString(),
+            RateLimit.perMinute(LLM, orDefault(tenantLimits(tenantId).llm(), llmPerMinute)));
     if (!decision.allowed()) {
       throw refusal(decision);
     }
@@ -141,17 +144,6 @@ public class RateLimits {
       tenantLimits.put(tenantId, cached);
     }
     return cached.limits();
-  }
-
-  private RateLimiter limiter() {
-    RateLimiter current = limiter;
-    if (current == null) {
-      // the cluster member starts with the application, maybe after this bean; two limiters made
-      // at once share the one map, so either will do
-      current = new RateLimiter(runtime.cluster().hazelcast());
-      limiter = current;
-    }
-    return current;
   }
 
   private static int orDefault(Integer own, int platform) {

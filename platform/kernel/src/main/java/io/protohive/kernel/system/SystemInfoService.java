@@ -1,10 +1,12 @@
 package io.protohive.kernel.system;
 
+import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.platform.DatabaseScope;
-import io.protohive.kernel.platform.PlatformRuntime;
+import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
+import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -24,7 +26,9 @@ public class SystemInfoService {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
+  @Inject ClusterMember cluster;
+  @Inject PlatformSettings settings;
   @Inject DatabaseScope scope;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject @Readiness Instance<HealthCheck> readiness;
@@ -49,15 +53,15 @@ public class SystemInfoService {
     String schemaVersion =
         (String)
             entityManager.createNativeQuery("select protohive_schema_version()").getSingleResult();
-    List<PluginView> plugins = runtime.pluginHost().plugins().stream().map(PluginView::of).toList();
+    List<PluginView> plugins = pluginHost.plugins().stream().map(PluginView::of).toList();
     return new SystemInfo(
         PlatformVersion.current(),
-        runtime.databaseMode().name().toLowerCase(Locale.ROOT),
+        settings.databaseMode().name().toLowerCase(Locale.ROOT),
         installation.id(),
         installation.installedAt(),
         schemaVersion,
         tenants,
-        runtime.cluster().clusterSize(),
+        cluster.clusterSize(),
         SystemInfo.PluginCounts.of(plugins),
         plugins,
         tenantsConfig.status());

@@ -1,11 +1,11 @@
 package io.protohive.kernel.task;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.AfterCommit;
-import io.protohive.kernel.platform.PlatformRuntime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class TaskEvents {
   /** The topic that carries task events to every node. */
   public static final String TOPIC = "protohive.task-events";
 
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
   @Inject OrganizationService organizations;
 
   @Resource TransactionSynchronizationRegistry transactions;
@@ -91,7 +91,7 @@ public class TaskEvents {
   }
 
   private ITopic<String> topic() {
-    return runtime.cluster().hazelcast().getTopic(TOPIC);
+    return hazelcast.getTopic(TOPIC);
   }
 
   private static String encode(TaskEvent event) {

@@ -4,10 +4,11 @@ import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.platform.DatabaseScope;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.ToolApprovals;
+import io.protohive.kernel.secret.SecretBox;
+import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,7 +36,8 @@ public class TenantsConfigApplier {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject PlatformRuntime runtime;
+  @Inject PluginHost pluginHost;
+  @Inject SecretBox secrets;
   @Inject DatabaseScope scope;
   @Inject TenantsConfigItems items;
   @Inject PluginCatalog plugins;
@@ -56,8 +58,7 @@ public class TenantsConfigApplier {
   @Transactional(rollbackOn = InvalidTenantsConfigException.class)
   public void apply(List<TenantDefinition> definitions) throws InvalidTenantsConfigException {
     // every file is checked before anything is written
-    TenantsConfigCheck check =
-        new TenantsConfigCheck(InstalledPlugins.of(runtime.pluginHost()), environment);
+    TenantsConfigCheck check = new TenantsConfigCheck(InstalledPlugins.of(pluginHost), environment);
     Map<TenantDefinition, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
     Map<TenantDefinition, Map<String, String>> clientSecrets = new LinkedHashMap<>();
     for (TenantDefinition definition : definitions) {
@@ -74,7 +75,7 @@ public class TenantsConfigApplier {
 
   private Tenant tenant(
       TenantDefinition definition, Map<String, String> clientSecrets, Instant now) {
-    OidcClientSecrets sealer = new OidcClientSecrets(runtime.secrets());
+    OidcClientSecrets sealer = new OidcClientSecrets(secrets);
     List<Tenant> existing =
         entityManager
             .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)

@@ -2,6 +2,7 @@ package io.protohive.kernel.identity.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -20,8 +21,8 @@ import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.DatabaseScope;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.secret.SecretBox;
 import io.protohive.kernel.tenancy.OidcClientSecrets;
 import io.protohive.kernel.tenancy.OidcProvider;
 import io.protohive.kernel.tenancy.Tenant;
@@ -71,7 +72,8 @@ public class OidcSignIn {
   EntityManager entityManager;
 
   @Inject TenantDirectory tenants;
-  @Inject PlatformRuntime runtime;
+  @Inject HazelcastInstance hazelcast;
+  @Inject SecretBox secrets;
   @Inject DatabaseScope scope;
   @Inject AuditLog audit;
   @Inject OidcLinks links;
@@ -282,7 +284,7 @@ public class OidcSignIn {
     body.put("redirect_uri", redirectUri);
     body.put("client_id", provider.clientId());
     body.put("code_verifier", verifier);
-    new OidcClientSecrets(runtime.secrets())
+    new OidcClientSecrets(secrets)
         .open(tenant.id(), provider)
         .ifPresent(secret -> body.put("client_secret", secret));
     HttpRequest request =
@@ -392,7 +394,7 @@ public class OidcSignIn {
   }
 
   private IMap<String, String> pending() {
-    return runtime.cluster().hazelcast().getMap("protohive.oidc.pending");
+    return hazelcast.getMap("protohive.oidc.pending");
   }
 
   private static String name(JWTClaimsSet claims, String email) {

@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.protohive.kernel.platform.DatabaseScope;
-import io.protohive.kernel.platform.PlatformRuntime;
 import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +37,7 @@ public class SigningKeys {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject PlatformRuntime runtime;
+  @Inject SecretBox secrets;
   @Inject DatabaseScope scope;
 
   // how long a node may go on signing with a key it loaded before another node rotated
@@ -165,7 +164,7 @@ public class SigningKeys {
   }
 
   private SecretBox secrets() {
-    return runtime.secrets();
+    return secrets;
   }
 
   private RSAKey toJwk(SigningKey key, boolean withPrivatePart) {

@@ -1,27 +1,24 @@
-package io.protohive.kernel.platform;
+package io.protohive.kernel.startup;
 
-import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.cluster.ClusterMemberProducer;
 import io.protohive.kernel.database.ApplicationRole;
 import io.protohive.kernel.database.DatabaseMigrations;
 import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
 import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.job.JobWorkers;
-import io.protohive.kernel.plugin.AcceptedCapabilities;
-import io.protohive.kernel.plugin.PluginClusterSync;
-import io.protohive.kernel.plugin.PluginInstaller;
-import io.protohive.kernel.plugin.TrustedPublishers;
-import io.protohive.kernel.secret.SecretBox;
-import io.protohive.kernel.secret.SecretsKey;
+import io.protohive.kernel.platform.DataFolder;
+import io.protohive.kernel.platform.DatabaseMode;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.PlatformSettings;
+import io.protohive.kernel.platform.PlatformVersion;
+import io.protohive.kernel.platform.StartupFailure;
+import io.protohive.kernel.plugin.PluginHostProducer;
+import io.protohive.kernel.secret.SecretBoxProducer;
 import io.protohive.kernel.tenancy.InvalidTenantsConfigException;
 import io.protohive.kernel.tenancy.TenantDefinition;
 import io.protohive.kernel.tenancy.TenantsConfigReader;
 import io.protohive.kernel.tenancy.TenantsConfigWatcher;
-import io.protohive.plugin.api.HostPattern;
-import io.protohive.pluginhost.BundleArchive;
-import io.protohive.pluginhost.PluginHost;
-import io.protohive.pluginhost.PluginHostFailure;
-import io.protohive.pluginhost.PluginNetwork;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -29,16 +26,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -48,24 +38,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Starts the platform's services in order when the application starts, and stops them in reverse
  * when it stops: data folder, database and migrations, cluster member, plugin host, declared
  * tenants (checked against the plugin host's plugins, so after it), first admin. A failure stops
- * start-up with one line naming what and where.
+ * start-up with one line naming what and where. The secret box, the cluster member and the plugin
+ * host are held by their producers, which hand them to the beans that inject them; this class is
+ * the composition root and offers nothing to call.
  */
 @ApplicationScoped
 public class PlatformRuntime {
 
   private static final Logger LOG = Logger.getLogger(PlatformRuntime.class.getName());
-  static final String FRAMEWORK_BUNDLES = "/WEB-INF/osgi/framework/";
-  static final String BUNDLED_PLUGINS = "/WEB-INF/osgi/plugins/";
-  static final String BUILT_IN_PUBLISHERS = "/WEB-INF/osgi/trusted/";
 
   @Inject PlatformSettings settings;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject PlatformAdminBootstrap adminBootstrap;
   @Inject SigningKeys signingKeys;
-  @Inject TrustedPublishers publishers;
-  @Inject PluginInstaller pluginInstaller;
-  @Inject PluginClusterSync pluginClusterSync;
-  @Inject AcceptedCapabilities acceptedCapabilities;
+  @Inject SecretBoxProducer secrets;
+  @Inject ClusterMemberProducer cluster;
+  @Inject PluginHostProducer pluginHost;
   @Inject JobWorkers jobWorkers;
   @Inject DatabaseScope scope;
 
@@ -73,9 +61,6 @@ public class PlatformRuntime {
   DataSource dataSource;
 
   private EmbeddedDatabase embeddedDatabase;
-  private ClusterMember cluster;
-  private PluginHost pluginHost;
-  private SecretBox secrets;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     long started = System.nanoTime();
@@ -121,9 +106,9 @@ public class PlatformRuntime {
     DatabaseMigrations.migrate(owner, settings.databaseAddress(), settings.databaseUser());
     scope.readKey(owner);
     ApplicationRole.requireUnprivileged(dataSource);
-    secrets = SecretsKey.load(settings.secretsKey(), dataDir);
-    cluster = ClusterMember.start(settings.hazelcastPort(), settings.hazelcastMembers());
-    startPluginHost(context, dataDir);
+    secrets.open(settings.secretsKey(), dataDir);
+    cluster.start(settings.hazelcastPort(), settings.hazelcastMembers());
+    pluginHost.start(context, dataDir);
     try {
       tenantsConfig.start(settings.tenantsDir(), tenants);
     } catch (InvalidTenantsConfigException e) {
@@ -133,46 +118,6 @@ public class PlatformRuntime {
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
     jobWorkers.start();
-  }
-
-  private void startPluginHost(ServletContext context, Path dataDir) {
-    publishers.setBuiltIn(
-        bundles(context, BUILT_IN_PUBLISHERS).stream().map(b -> read(b.url())).toList());
-    publishers.reload();
-    acceptedCapabilities.reload();
-    List<HostPattern> privateHosts;
-    try {
-      privateHosts = settings.pluginPrivateHosts();
-    } catch (IllegalArgumentException e) {
-      throw new StartupFailure(
-          PluginNetwork.PRIVATE_HOSTS_SETTING + " names '" + e.getMessage() + "', not a host");
-    }
-    try {
-      pluginHost =
-          PluginHost.start(
-              new PluginHost.Settings(
-                  bundles(context, FRAMEWORK_BUNDLES),
-                  settings.pluginsDir(),
-                  dataDir.resolve("plugin-host"),
-                  publishers,
-                  acceptedCapabilities,
-                  privateHosts,
-                  settings.toolCallLimits(),
-                  settings.modelCallLimits()),
-              bundles(context, BUNDLED_PLUGINS));
-    } catch (PluginHostFailure e) {
-      throw new StartupFailure(e.getMessage());
-    }
-    pluginInstaller.synchronize();
-    pluginClusterSync.listen();
-  }
-
-  private static String read(URL url) {
-    try (InputStream in = url.openStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new StartupFailure("built-in publisher certificate " + url + " is unreadable");
-    }
   }
 
   private DataSource ownerDataSource() {
@@ -191,60 +136,14 @@ public class PlatformRuntime {
     }
   }
 
-  private static List<BundleArchive> bundles(ServletContext context, String folder) {
-    Set<String> paths = context.getResourcePaths(folder);
-    List<BundleArchive> archives = new ArrayList<>();
-    if (paths == null) {
-      return archives;
-    }
-    for (String path :
-        paths.stream().filter(p -> p.endsWith(".jar") || p.endsWith(".pem")).sorted().toList()) {
-      try {
-        archives.add(
-            new BundleArchive(
-                path.substring(path.lastIndexOf('/') + 1), context.getResource(path)));
-      } catch (MalformedURLException e) {
-        throw new StartupFailure("bundle " + path + " in the application is unreadable");
-      }
-    }
-    return archives;
-  }
-
   private void stop() {
     jobWorkers.stop();
     tenantsConfig.stop();
-    if (pluginHost != null) {
-      pluginHost.close();
-      pluginHost = null;
-    }
-    if (cluster != null) {
-      cluster.close();
-      cluster = null;
-    }
+    pluginHost.stop();
+    cluster.stop();
     if (embeddedDatabase != null) {
       embeddedDatabase.close();
       embeddedDatabase = null;
     }
-  }
-
-  public DatabaseMode databaseMode() {
-    return settings.databaseMode();
-  }
-
-  public PluginHost pluginHost() {
-    return pluginHost;
-  }
-
-  /** Seals and opens the secrets the platform stores. */
-  public SecretBox secrets() {
-    return secrets;
-  }
-
-  public ClusterMember cluster() {
-    return cluster;
-  }
-
-  public DataSource dataSource() {
-    return dataSource;
   }
 }
