@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,12 +92,25 @@ final class Browser implements AutoCloseable {
         .toList();
   }
 
-  /** Clicks an element once it is clickable, scrolled into view first (grids scroll sideways). */
+  /**
+   * Clicks an element once it is clickable, scrolled into view first (grids scroll sideways). A
+   * view that renders again meanwhile replaces the element: it is then looked up anew.
+   */
   void click(By locator) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-    ((JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block:'center',inline:'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    new WebDriverWait(driver, RENDER)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            current -> {
+              WebElement element = current.findElement(locator);
+              ((JavascriptExecutor) current)
+                  .executeScript(
+                      "arguments[0].scrollIntoView({block:'center',inline:'center'})", element);
+              if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
   }
 
   /** Opens a chat with an agent from its card on the organization page that is open. */
