@@ -36,7 +36,7 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
     mail.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.body())));
     mail.setDetailsVisibleOnClick(true);
     if (SignedInUser.current().map(SignedInUser::platformAdmin).orElse(false)) {
-      mail.setItems(mailer.recent(SHOWN));
+      mail.setItems(mailer.recent(SHOWN, null).items());
     }
     add(
         new H2("Mail"),

@@ -137,8 +137,7 @@ final class BenchDatabase {
 
   /** What DatabaseScope.tenant does at the start of each of the platform's transactions. */
   void enterTenant(Connection connection) throws SQLException {
-    try (var statement =
-        connection.prepareStatement("select protohive_enter_tenant(?::uuid, ?)")) {
+    try (var statement = connection.prepareStatement("select protohive_enter_tenant(?::uuid, ?)")) {
       statement.setString(1, tenant.toString());
       statement.setString(2, scopeKey);
       statement.execute();

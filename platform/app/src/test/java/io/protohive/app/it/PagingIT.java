@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,6 +24,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PagingIT {
 
   private static final int EACH = 5;
+
+  /** The lists the fixture fills with more than two items; the others may hold fewer. */
+  private static final List<String> FILLED =
+      List.of(
+          "api/v1/organizations",
+          "api/v1/organizations/{id}/members",
+          "api/v1/organizations/{id}/agents",
+          "api/v1/organizations/{id}/tasks",
+          "api/v1/organizations/{id}/conversations",
+          "api/v1/tenant/users",
+          "api/v1/tenant/audit",
+          "api/v1/plugins",
+          "api/v1/organization-templates",
+          "api/v1/me/sessions");
 
   /** One tenant with several of everything, made once for every list's walk. */
   private static Fixture fixture;
@@ -45,12 +61,24 @@ class PagingIT {
         "api/v1/organizations/{id}/approvals",
         "api/v1/tenant/users",
         "api/v1/tenant/audit",
-        "api/v1/plugins"
+        "api/v1/plugins",
+        "api/v1/plugins/updates",
+        "api/v1/organization-templates",
+        "api/v1/me/sessions",
+        "api/v1/tools",
+        "api/v1/llm/providers",
+        "api/v1/tenant/budgets",
+        "api/v1/platform/publishers",
+        "api/v1/platform/llm-prices"
       })
   void aListWalkedByCursorGivesEveryItemOnce(String list) throws Exception {
     Fixture given = fixture();
     String path = list.replace("{id}", given.organization());
-    JsonNode whole = Platform.json(Platform.get(path + "?limit=200", given.owner().bearer()));
+    String[] bearer =
+        list.contains("/platform/") || list.endsWith("/updates")
+            ? PluginsApi.platformAdmin()
+            : given.owner().bearer();
+    JsonNode whole = Platform.json(Platform.get(path + "?limit=200", bearer));
     assertThat(whole.get("nextCursor").isNull()).as(path + " fits in one page").isTrue();
     List<String> expected = identities(whole.get("items"));
 
@@ -60,8 +88,7 @@ class PagingIT {
     do {
       HttpResponse<String> response =
           Platform.get(
-              path + "?limit=2" + (cursor == null ? "" : "&cursor=" + encode(cursor)),
-              given.owner().bearer());
+              path + "?limit=2" + (cursor == null ? "" : "&cursor=" + encode(cursor)), bearer);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode page = Platform.json(response);
       assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
@@ -71,13 +98,36 @@ class PagingIT {
     } while (cursor != null && pages < 100);
 
     assertThat(walked).as(path).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
-    if (!list.endsWith("approvals")) {
+    if (FILLED.contains(list)) {
       assertThat(walked.size()).as(path + " has several pages").isGreaterThan(2);
     }
-    assertThat(Platform.get(path + "?limit=201", given.owner().bearer()).statusCode())
-        .isEqualTo(400);
-    assertThat(Platform.get(path + "?cursor=garbage", given.owner().bearer()).statusCode())
-        .isEqualTo(400);
+    assertThat(Platform.get(path + "?limit=201", bearer).statusCode()).isEqualTo(400);
+    assertThat(Platform.get(path + "?cursor=garbage", bearer).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theOutboxIsReadNewestFirstPageByPage() throws Exception {
+    fixture();
+    String[] admin = PluginsApi.platformAdmin();
+    List<String> walked = new ArrayList<>();
+    List<String> times = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < 3; page++) {
+      HttpResponse<String> response =
+          Platform.get(
+              "api/v1/platform/mail?limit=2" + (cursor == null ? "" : "&cursor=" + encode(cursor)),
+              admin);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode items = Platform.json(response).get("items");
+      assertThat(items.size()).isEqualTo(2);
+      walked.addAll(identities(items));
+      items.forEach(item -> times.add(item.get("createdAt").asText()));
+      cursor = Platform.json(response).get("nextCursor").asText();
+    }
+
+    assertThat(walked).doesNotHaveDuplicates().hasSize(6);
+    assertThat(times.stream().map(Instant::parse).toList())
+        .isSortedAccordingTo(Comparator.reverseOrder());
   }
 
   @Test
@@ -167,6 +217,9 @@ class PagingIT {
                       bearer)
                   .statusCode())
           .isEqualTo(201);
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThat(Accounts.login(owner.email(), Accounts.PASSWORD).statusCode()).isEqualTo(200);
     }
     fixture = new Fixture(owner, organization, emails);
     return fixture;

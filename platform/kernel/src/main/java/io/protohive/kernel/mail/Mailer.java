@@ -1,6 +1,9 @@
 package io.protohive.kernel.mail;
 
+import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -11,6 +14,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -82,14 +86,26 @@ public class Mailer {
 
   /** The newest mails first: the dev outbox, and a record of what was sent. */
   @Transactional
-  public List<MailView> recent(int limit) {
+  public Page<MailView> recent(Integer limit, String cursor) {
     scope.platform();
-    return entityManager
-        .createQuery("select m from MailMessage m order by m.createdAt desc", MailMessage.class)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(MailView::of)
-        .toList();
+    PageRequest page = PageRequest.of(limit, cursor);
+    Cursor after = page.after();
+    TypedQuery<MailMessage> query =
+        entityManager
+            .createQuery(
+                "select m from MailMessage m"
+                    + (after == null
+                        ? ""
+                        : " where m.createdAt < :at or (m.createdAt = :at and m.id < :id)")
+                    + " order by m.createdAt desc, m.id desc",
+                MailMessage.class)
+            .setMaxResults(page.fetch());
+    if (after != null) {
+      query.setParameter("at", after.at()).setParameter("id", after.id());
+    }
+    return page.page(
+        query.getResultStream().map(MailView::of).toList(),
+        mail -> Cursor.of(mail.createdAt(), mail.id()));
   }
 
   private MimeMessage mime(String recipient, String subject, String body)

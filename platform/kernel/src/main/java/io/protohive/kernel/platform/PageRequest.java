@@ -35,4 +35,32 @@ public record PageRequest(int limit, Cursor after) {
     List<T> shown = List.copyOf(fetched.subList(0, limit));
     return new Page<>(shown, position.apply(shown.get(limit - 1)).encode());
   }
+
+  /**
+   * A page of a short list the platform holds whole (plugins, tools, providers, templates), in the
+   * list's own order: the items after the one whose key the cursor names.
+   *
+   * @param key unique within the list
+   * @throws Rejection naming {@code cursor} when its item has left the list since the last page
+   */
+  public <T> Page<T> slice(List<T> whole, Function<T, String> key) {
+    int start = 0;
+    if (after != null) {
+      String last = after.key();
+      start = 1 + indexOf(whole, key, last);
+    }
+    return page(
+        whole.subList(start, Math.min(whole.size(), start + fetch())),
+        item -> Cursor.of(key.apply(item)));
+  }
+
+  private static <T> int indexOf(List<T> whole, Function<T, String> key, String wanted) {
+    for (int i = 0; i < whole.size(); i++) {
+      if (key.apply(whole.get(i)).equals(wanted)) {
+        return i;
+      }
+    }
+    throw Rejection.invalid(
+        "cursor", "The list changed since that page; start again without a cursor.");
+  }
 }

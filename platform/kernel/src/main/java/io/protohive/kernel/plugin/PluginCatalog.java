@@ -3,7 +3,6 @@ package io.protohive.kernel.plugin;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -104,15 +103,10 @@ public class PluginCatalog {
    */
   @Transactional
   public Page<TenantPlugin> forTenant(Caller caller, Integer limit, String cursor) {
-    PageRequest page = PageRequest.of(limit, cursor);
-    String after = page.after() == null ? null : page.after().key();
-    return page.page(
-        forTenant(caller).stream()
-            .filter(plugin -> after == null || plugin.id().compareTo(after) > 0)
-            .sorted(Comparator.comparing(TenantPlugin::id))
-            .limit(page.fetch())
-            .toList(),
-        plugin -> Cursor.of(plugin.id()));
+    return PageRequest.of(limit, cursor)
+        .slice(
+            forTenant(caller).stream().sorted(Comparator.comparing(TenantPlugin::id)).toList(),
+            TenantPlugin::id);
   }
 
   /** Every plugin of the platform as the caller's tenant has them. */

@@ -72,6 +72,6 @@ public class AgentResource {
       description = "The memories closest in meaning to q, best first, at most 10.")
   public PageResponse<MemoryHit> memory(
       @PathParam("agentId") UUID agentId, @QueryParam("q") String query) {
-    return PageResponse.all(memory.search(Callers.of(token), agentId, query));
+    return PageResponse.ranked(memory.search(Callers.of(token), agentId, query));
   }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,7 +34,9 @@ public class TemplateResource {
       description =
           "The shipped templates, then those the tenant's tenants-config file adds. Create an"
               + " organization from one with POST /api/v1/organizations {name, template: id}.")
-  public PageResponse<OrganizationTemplate> list() {
-    return PageResponse.all(templates.forTenant(Callers.of(token).tenantId()));
+  public PageResponse<OrganizationTemplate> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        templates.forTenant(Callers.of(token).tenantId()), OrganizationTemplate::id, limit, cursor);
   }
 }

@@ -101,7 +101,7 @@ public class ConversationResource {
     if (organizationId == null) {
       throw Rejection.invalid("organizationId", "Name the organization to search in.");
     }
-    return PageResponse.all(conversations.search(Callers.of(token), organizationId, words));
+    return PageResponse.ranked(conversations.search(Callers.of(token), organizationId, words));
   }
 
   @GET

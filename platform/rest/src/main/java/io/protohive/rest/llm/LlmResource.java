@@ -28,6 +28,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -69,8 +70,10 @@ public class LlmResource {
   @Path("providers")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The LLM providers of the plugins the caller's tenant enabled, with models")
-  public PageResponse<AvailableProvider> available() {
-    return PageResponse.all(providers.available(Callers.of(token)));
+  public PageResponse<AvailableProvider> available(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        providers.available(Callers.of(token)), AvailableProvider::id, limit, cursor);
   }
 
   @POST

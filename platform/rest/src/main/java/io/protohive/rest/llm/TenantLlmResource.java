@@ -22,6 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -92,8 +93,10 @@ public class TenantLlmResource {
   @GET
   @Path("budgets")
   @Operation(summary = "The tenant's budgets and what they spent this month")
-  public PageResponse<Budget> budgets() {
-    return PageResponse.all(budgets.list(Callers.of(token)));
+  public PageResponse<Budget> budgets(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        budgets.list(Callers.of(token)), budget -> budget.id().toString(), limit, cursor);
   }
 
   @PUT

@@ -40,9 +40,14 @@ public class UsageResource {
   public PageResponse<UsageRow> usage(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("groupBy") String groupBy) {
-    return PageResponse.all(
-        meter.usage(Callers.of(token), instant("from", from), instant("to", to), group(groupBy)));
+      @QueryParam("groupBy") String groupBy,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        meter.usage(Callers.of(token), instant("from", from), instant("to", to), group(groupBy)),
+        UsageRow::key,
+        limit,
+        cursor);
   }
 
   private static Instant instant(String name, String value) {

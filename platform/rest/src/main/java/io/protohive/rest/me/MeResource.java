@@ -23,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -88,8 +89,13 @@ public class MeResource {
   @Path("sessions")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The caller's sessions that can still be refreshed")
-  public PageResponse<RefreshTokens.ActiveSession> sessions() {
-    return PageResponse.all(refreshTokens.active(Callers.of(caller).userId()));
+  public PageResponse<RefreshTokens.ActiveSession> sessions(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        refreshTokens.active(Callers.of(caller).userId()),
+        session -> session.id().toString(),
+        limit,
+        cursor);
   }
 
   @DELETE

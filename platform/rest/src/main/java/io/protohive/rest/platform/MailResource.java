@@ -3,7 +3,6 @@ package io.protohive.rest.platform;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.mail.Mailer;
-import io.protohive.kernel.platform.Page;
 import io.protohive.rest.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +27,8 @@ public class MailResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The newest mail first, including the dev outbox")
-  public PageResponse<MailView> recent(@QueryParam("limit") Integer limit) {
-    return PageResponse.all(mailer.recent(Page.limit(limit)));
+  public PageResponse<MailView> recent(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(mailer.recent(limit, cursor));
   }
 }

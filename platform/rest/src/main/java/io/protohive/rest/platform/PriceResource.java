@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -35,8 +36,10 @@ public class PriceResource {
 
   @GET
   @Operation(summary = "Prices per million prompt and completion tokens, in currency micros")
-  public PageResponse<Price> list() {
-    return PageResponse.all(prices.list());
+  public PageResponse<Price> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        prices.list(), price -> price.providerId() + "/" + price.model(), limit, cursor);
   }
 
   @PUT

@@ -1,9 +1,11 @@
 package io.protohive.rest.platform;
 
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.TrustedPublishers;
 import io.protohive.kernel.plugin.TrustedPublishers.Publisher;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +28,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The publishers whose signed plugins the platform installs, for platform admins. */
@@ -54,13 +59,23 @@ public class PublisherResource {
 
   @GET
   @Operation(summary = "The trusted publishers")
-  public PageResponse<PublisherView> list() {
-    return PageResponse.all(publishers.list().stream().map(PublisherView::of).toList());
+  public PageResponse<PublisherView> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        publishers.list().stream().map(PublisherView::of).toList(),
+        PublisherView::fingerprint,
+        limit,
+        cursor);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Trust a publisher's signing certificate")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response add(NewPublisher body) {
     NewPublisher given = RequestBodies.require(body);
     Publisher added =

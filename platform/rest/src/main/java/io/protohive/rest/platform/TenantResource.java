@@ -1,10 +1,12 @@
 package io.protohive.rest.platform;
 
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.tenancy.PlatformTenants;
 import io.protohive.kernel.tenancy.TenantDraft;
 import io.protohive.kernel.tenancy.TenantView;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's tenants, for platform admins; those from tenants-config are read-only here. */
@@ -55,6 +59,11 @@ public class TenantResource {
       description =
           "Takes slug and name, and optionally selfSignup, emailVerification,"
               + " allowedEmailDomains, admins (emails) and disabled.")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response create(TenantDraft body) {
     TenantView created =
         tenants.create(Callers.of(token), RequestBodies.require(body), request.getRemoteAddr());

@@ -119,8 +119,13 @@ public class PluginResource {
   @Operation(
       summary = "Updates held because they declare more capabilities, oldest first",
       description = "Uploaded jars and jars dropped into a node's plugins folder alike.")
-  public PageResponse<PendingUpdate> updates() {
-    return PageResponse.all(installer.pendingUpdates(Callers.of(token)));
+  public PageResponse<PendingUpdate> updates(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        installer.pendingUpdates(Callers.of(token)),
+        update -> update.id().toString(),
+        limit,
+        cursor);
   }
 
   @GET

@@ -1,11 +1,13 @@
 package io.protohive.rest.plugin;
 
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.DirectToolCalls;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,12 +20,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tools of the plugins the caller's tenant enabled, and calling them. */
@@ -49,8 +54,9 @@ public class ToolResource {
 
   @GET
   @Operation(summary = "The tools available to the caller's tenant")
-  public PageResponse<AvailableTool> available() {
-    return PageResponse.all(tools.available(Callers.of(token)));
+  public PageResponse<AvailableTool> available(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return PageResponse.of(tools.available(Callers.of(token)), AvailableTool::id, limit, cursor);
   }
 
   @POST
@@ -64,6 +70,11 @@ public class ToolResource {
               + " A tool that waits for approval when an agent calls it (consequential, or held"
               + " by the tenant's admins) may be called only by the organization's admins and"
               + " owners. Every call is audited.")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public ToolInvocation invoke(@PathParam("toolId") String toolId, Invocation body) {
     Invocation invocation = RequestBodies.require(body);
     return directCalls.invoke(

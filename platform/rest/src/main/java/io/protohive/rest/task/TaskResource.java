@@ -1,5 +1,6 @@
 package io.protohive.rest.task;
 
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.task.CommentView;
 import io.protohive.kernel.task.TaskChange;
@@ -7,6 +8,7 @@ import io.protohive.kernel.task.TaskDetails;
 import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.task.TaskView;
 import io.protohive.rest.Callers;
+import io.protohive.rest.Idempotent;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One task: its details, changes and comments. An organization's list is under organizations. */
@@ -61,6 +65,11 @@ public class TaskResource {
   @POST
   @Path("{taskId}/comments")
   @Operation(summary = "Comment on a task; an assigned agent reads it in its next session")
+  @Idempotent
+  @Parameter(
+      name = IdempotencyKeys.HEADER,
+      in = ParameterIn.HEADER,
+      description = Idempotent.HEADER_DESCRIPTION)
   public Response comment(@PathParam("taskId") UUID taskId, NewComment body) {
     CommentView comment =
         tasks.comment(Callers.of(token), taskId, RequestBodies.require(body).content());
