@@ -9,6 +9,7 @@ import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.llm.LlmProvider;
 import io.protohive.plugin.api.llm.ModelInfo;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -47,20 +48,18 @@ public final class AnthropicProvider implements LlmProvider {
 
   @Override
   public List<ModelInfo> models(Configuration configuration) {
-    return configuration.list(AnthropicSettings.MODELS).stream()
-        .map(model -> new ModelInfo(model, ModelInfo.Kind.CHAT, CONTEXT_WINDOW))
-        .toList();
+    return ProviderSettings.models(configuration, AnthropicSettings.PROPERTIES, CONTEXT_WINDOW);
   }
 
   @Override
   public ChatModel chatModel(String model, Configuration configuration) {
-    AnthropicSettings settings = AnthropicSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, AnthropicSettings.PROPERTIES);
     return AnthropicChatModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
         .baseUrl(settings.baseUrl())
         .apiKey(settings.apiKey())
         .modelName(model)
-        .maxTokens(settings.maxTokens())
+        .maxTokens(configuration.integer(AnthropicSettings.MAX_TOKENS))
         .timeout(settings.timeout())
         .maxRetries(0)
         .logRequests(false)
@@ -70,14 +69,14 @@ public final class AnthropicProvider implements LlmProvider {
 
   @Override
   public StreamingChatModel streamingChatModel(String model, Configuration configuration) {
-    AnthropicSettings settings = AnthropicSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, AnthropicSettings.PROPERTIES);
     // the streaming builder has no maxRetries: a stream is never retried by LangChain4j
     return AnthropicStreamingChatModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
         .baseUrl(settings.baseUrl())
         .apiKey(settings.apiKey())
         .modelName(model)
-        .maxTokens(settings.maxTokens())
+        .maxTokens(configuration.integer(AnthropicSettings.MAX_TOKENS))
         .timeout(settings.timeout())
         .logRequests(false)
         .logResponses(false)

@@ -2,6 +2,7 @@ package io.protohive.plugins.anthropic;
 
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.llm.LlmProvider;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import io.protohive.plugin.testkit.FakeUpstreams;
 import io.protohive.plugin.testkit.RemoteLlmProviderContract;
 import io.protohive.plugin.testkit.RemoteLlmUpstream;
@@ -21,11 +22,11 @@ class AnthropicProviderContractTest extends RemoteLlmProviderContract {
         (url, timeout) ->
             Configuration.of(
                 Map.of(
-                    AnthropicSettings.API_KEY.key(),
+                    ProviderSettings.API_KEY,
                     TenantSettings.API_KEY,
-                    AnthropicSettings.BASE_URL.key(),
+                    ProviderSettings.BASE_URL,
                     url,
-                    AnthropicSettings.TIMEOUT_SECONDS.key(),
+                    ProviderSettings.TIMEOUT_SECONDS,
                     String.valueOf(timeout.toSeconds()))));
   }
 }

@@ -11,8 +11,8 @@ import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.llm.LlmProvider;
 import io.protohive.plugin.api.llm.ModelInfo;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import java.util.List;
-import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -49,19 +49,13 @@ public final class OllamaProvider implements LlmProvider {
 
   @Override
   public List<ModelInfo> models(Configuration configuration) {
-    return Stream.concat(
-            configuration.list(OllamaSettings.MODELS).stream()
-                .map(model -> new ModelInfo(model, ModelInfo.Kind.CHAT, UNKNOWN_CONTEXT_WINDOW)),
-            configuration.list(OllamaSettings.EMBEDDING_MODELS).stream()
-                .map(
-                    model ->
-                        new ModelInfo(model, ModelInfo.Kind.EMBEDDING, UNKNOWN_CONTEXT_WINDOW)))
-        .toList();
+    return ProviderSettings.models(
+        configuration, OllamaSettings.PROPERTIES, UNKNOWN_CONTEXT_WINDOW);
   }
 
   @Override
   public ChatModel chatModel(String model, Configuration configuration) {
-    OllamaSettings settings = OllamaSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, OllamaSettings.PROPERTIES);
     return OllamaChatModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
         .baseUrl(settings.baseUrl())
@@ -75,7 +69,7 @@ public final class OllamaProvider implements LlmProvider {
 
   @Override
   public StreamingChatModel streamingChatModel(String model, Configuration configuration) {
-    OllamaSettings settings = OllamaSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, OllamaSettings.PROPERTIES);
     // the streaming builder has no maxRetries: a stream is never retried by LangChain4j
     return OllamaStreamingChatModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
@@ -89,7 +83,7 @@ public final class OllamaProvider implements LlmProvider {
 
   @Override
   public EmbeddingModel embeddingModel(String model, Configuration configuration) {
-    OllamaSettings settings = OllamaSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, OllamaSettings.PROPERTIES);
     return OllamaEmbeddingModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
         .baseUrl(settings.baseUrl())

@@ -2,6 +2,7 @@ package io.protohive.plugins.ollama;
 
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.llm.LlmProvider;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import io.protohive.plugin.testkit.FakeUpstreams;
 import io.protohive.plugin.testkit.RemoteLlmProviderContract;
 import io.protohive.plugin.testkit.RemoteLlmUpstream;
@@ -21,9 +22,9 @@ class OllamaProviderContractTest extends RemoteLlmProviderContract {
         (url, timeout) ->
             Configuration.of(
                 Map.of(
-                    OllamaSettings.BASE_URL.key(),
+                    ProviderSettings.BASE_URL,
                     url,
-                    OllamaSettings.TIMEOUT_SECONDS.key(),
+                    ProviderSettings.TIMEOUT_SECONDS,
                     String.valueOf(timeout.toSeconds()))));
   }
 }

@@ -11,8 +11,8 @@ import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.llm.LlmProvider;
 import io.protohive.plugin.api.llm.ModelInfo;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import java.util.List;
-import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -52,19 +52,13 @@ public final class OpenAiProvider implements LlmProvider {
 
   @Override
   public List<ModelInfo> models(Configuration configuration) {
-    return Stream.concat(
-            configuration.list(OpenAiSettings.MODELS).stream()
-                .map(model -> new ModelInfo(model, ModelInfo.Kind.CHAT, UNKNOWN_CONTEXT_WINDOW)),
-            configuration.list(OpenAiSettings.EMBEDDING_MODELS).stream()
-                .map(
-                    model ->
-                        new ModelInfo(model, ModelInfo.Kind.EMBEDDING, UNKNOWN_CONTEXT_WINDOW)))
-        .toList();
+    return ProviderSettings.models(
+        configuration, OpenAiSettings.PROPERTIES, UNKNOWN_CONTEXT_WINDOW);
   }
 
   @Override
   public ChatModel chatModel(String model, Configuration configuration) {
-    OpenAiSettings settings = OpenAiSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, OpenAiSettings.PROPERTIES);
     return OpenAiChatModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
         .baseUrl(settings.baseUrl())
@@ -79,7 +73,7 @@ public final class OpenAiProvider implements LlmProvider {
 
   @Override
   public StreamingChatModel streamingChatModel(String model, Configuration configuration) {
-    OpenAiSettings settings = OpenAiSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, OpenAiSettings.PROPERTIES);
     // the streaming builder has no maxRetries: a stream is never retried by LangChain4j
     return OpenAiStreamingChatModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
@@ -94,7 +88,7 @@ public final class OpenAiProvider implements LlmProvider {
 
   @Override
   public EmbeddingModel embeddingModel(String model, Configuration configuration) {
-    OpenAiSettings settings = OpenAiSettings.from(configuration);
+    ProviderSettings settings = ProviderSettings.from(configuration, OpenAiSettings.PROPERTIES);
     return OpenAiEmbeddingModel.builder()
         .httpClientBuilder(JdkHttpClient.builder())
         .baseUrl(settings.baseUrl())

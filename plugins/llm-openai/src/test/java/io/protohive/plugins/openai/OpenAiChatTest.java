@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import io.protohive.llm.fakes.OpenAiReply;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class OpenAiChatTest extends OpenAiFakeFixture {
   @Test
   void sendsNoAuthorizationToAServerWithoutKey() {
     Configuration keyless =
-        Configuration.of(Map.of(OpenAiSettings.BASE_URL.key(), openAi.apiBaseUrl() + "/"));
+        Configuration.of(Map.of(ProviderSettings.BASE_URL, openAi.apiBaseUrl() + "/"));
 
     ChatResponse response = provider.chatModel("llama3.1", keyless).chat(ask("Hello"));
 
@@ -76,9 +77,9 @@ class OpenAiChatTest extends OpenAiFakeFixture {
     Configuration impatient =
         Configuration.of(
             Map.of(
-                OpenAiSettings.BASE_URL.key(),
+                ProviderSettings.BASE_URL,
                 openAi.apiBaseUrl(),
-                OpenAiSettings.TIMEOUT_SECONDS.key(),
+                ProviderSettings.TIMEOUT_SECONDS,
                 "1"));
 
     Throwable thrown =

@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import io.protohive.llm.fakes.OpenAiFakeServer;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
@@ -36,11 +37,11 @@ abstract class OpenAiFakeFixture {
   Configuration configuration() {
     return Configuration.of(
         Map.of(
-            OpenAiSettings.API_KEY.key(),
+            ProviderSettings.API_KEY,
             API_KEY,
-            OpenAiSettings.BASE_URL.key(),
+            ProviderSettings.BASE_URL,
             openAi.apiBaseUrl(),
-            OpenAiSettings.TIMEOUT_SECONDS.key(),
+            ProviderSettings.TIMEOUT_SECONDS,
             "5"));
   }
 

@@ -2,6 +2,7 @@ package io.protohive.plugins.openai;
 
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.llm.LlmProvider;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import io.protohive.plugin.testkit.FakeUpstreams;
 import io.protohive.plugin.testkit.RemoteLlmProviderContract;
 import io.protohive.plugin.testkit.RemoteLlmUpstream;
@@ -21,11 +22,11 @@ class OpenAiProviderContractTest extends RemoteLlmProviderContract {
         (url, timeout) ->
             Configuration.of(
                 Map.of(
-                    OpenAiSettings.API_KEY.key(),
+                    ProviderSettings.API_KEY,
                     OpenAiFakeFixture.API_KEY,
-                    OpenAiSettings.BASE_URL.key(),
+                    ProviderSettings.BASE_URL,
                     url,
-                    OpenAiSettings.TIMEOUT_SECONDS.key(),
+                    ProviderSettings.TIMEOUT_SECONDS,
                     String.valueOf(timeout.toSeconds()))));
   }
 }

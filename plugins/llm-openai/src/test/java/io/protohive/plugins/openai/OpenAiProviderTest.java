@@ -7,6 +7,7 @@ import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.ConfigurationType;
 import io.protohive.plugin.api.llm.ModelInfo;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +82,9 @@ class OpenAiProviderTest {
 
   @Test
   void settingsNeverPrintTheApiKey() {
-    OpenAiSettings settings =
-        OpenAiSettings.from(Configuration.of(Map.of("apiKey", "sk-secret-value")));
+    ProviderSettings settings =
+        ProviderSettings.from(
+            Configuration.of(Map.of("apiKey", "sk-secret-value")), provider.configuration());
 
     assertThat(settings.apiKey()).isEqualTo("sk-secret-value");
     assertThat(settings.toString()).doesNotContain("sk-secret-value");

@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.output.FinishReason;
 import io.protohive.llm.fakes.OpenAiReply;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.llm.ProviderSettings;
 import io.protohive.plugin.testkit.StreamRecorder;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,9 @@ class OpenAiStreamingTest extends OpenAiFakeFixture {
     Configuration impatient =
         Configuration.of(
             Map.of(
-                OpenAiSettings.BASE_URL.key(),
+                ProviderSettings.BASE_URL,
                 openAi.apiBaseUrl(),
-                OpenAiSettings.TIMEOUT_SECONDS.key(),
+                ProviderSettings.TIMEOUT_SECONDS,
                 "1"));
     StreamRecorder answer = new StreamRecorder();
 

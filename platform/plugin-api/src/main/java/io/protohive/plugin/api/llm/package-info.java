@@ -3,7 +3,7 @@
  * which the host exports with their version; bundles import them and never embed them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.protohive.plugin.api.llm;
 
 import org.osgi.annotation.bundle.Export;
