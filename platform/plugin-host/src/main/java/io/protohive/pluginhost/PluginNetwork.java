@@ -3,6 +3,8 @@ package io.protohive.pluginhost;
 import io.protohive.plugin.api.HostHttp;
 import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.plugin.api.HostPattern;
+import io.protohive.pluginhost.internal.BlockedRange;
+import io.protohive.pluginhost.internal.Resolver;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -2,6 +2,7 @@ package io.protohive.pluginhost;
 
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
+import io.protohive.pluginhost.internal.PluginLogger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.protohive.plugin.api.HostHttp;
 import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.plugin.api.HostPattern;
+import io.protohive.pluginhost.internal.Resolver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -49,6 +49,16 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("io.protohive.kernel..", "io.protohive.rest..", "io.protohive.ui..");
 
+  /** The plugin host's API is its top package; how it admits, watches and logs stays inside. */
+  @ArchTest
+  static final ArchRule thePluginHostsInternalsStayInside =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.protohive.pluginhost..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.protohive.pluginhost.internal..");
+
   @ArchTest
   static final ArchRule theKernelKnowsNoDoor =
       noClasses()

@@ -1,6 +1,5 @@
 package io.protohive.kernel.conversation;
 
-import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -97,21 +96,17 @@ public class ConversationStore {
    * An organization's conversations, newest first, after the cursor; at most {@code page.fetch()}.
    */
   List<ConversationView> list(UUID organizationId, PageRequest page) {
-    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
                 "select "
                     + CONVERSATION_COLUMNS
                     + " from conversation where organization_id = ?1"
-                    + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
+                    + page.keyset("created_at, id", PageRequest.Order.NEWEST_FIRST, 2)
                     + " order by created_at desc, id desc limit ?4")
             .setParameter(1, organizationId)
             .setParameter(4, page.fetch());
-    if (after != null) {
-      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
-    }
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
     return rows.stream().map(this::conversation).toList();
   }
 
@@ -228,21 +223,17 @@ public class ConversationStore {
 
   /** Messages in order, after the cursor; at most {@code page.fetch()}. */
   List<MessageView> messages(UUID conversationId, PageRequest page) {
-    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
                 "select id, conversation_id, author_kind, author_id, content, run_id, created_at,"
                     + " model"
                     + " from message where conversation_id = ?1"
-                    + (after == null ? "" : " and (created_at, id) > (?2, ?3)")
+                    + page.keyset("created_at, id", PageRequest.Order.OLDEST_FIRST, 2)
                     + " order by created_at, id limit ?4")
             .setParameter(1, conversationId)
             .setParameter(4, page.fetch());
-    if (after != null) {
-      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
-    }
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
     return rows.stream().map(ConversationStore::message).toList();
   }
 

@@ -39,21 +39,17 @@ public class JobAdministration {
       throw Rejection.invalid("status", "One of QUEUED, RUNNING, DONE and DEAD.");
     }
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
                 "select id, tenant_id, kind, payload::text, status, attempts, max_attempts,"
                     + " run_at, locked_by, locked_until, last_error, created_at, updated_at"
                     + " from job where (cast(?1 as text) is null or status = ?1)"
-                    + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
+                    + page.keyset("created_at, id", PageRequest.Order.NEWEST_FIRST, 2)
                     + " order by created_at desc, id desc limit ?4")
             .setParameter(1, status)
             .setParameter(4, page.fetch());
-    if (after != null) {
-      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
-    }
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
     return page.page(
         rows.stream()
             .map(

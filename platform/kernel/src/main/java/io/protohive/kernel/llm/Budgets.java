@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * call the reservation is replaced by what it used.
  */
 @ApplicationScoped
-public class Budgets {
+public class Budgets implements BudgetLedger {
 
   private static final Logger LOG = Logger.getLogger(Budgets.class.getName());
 
@@ -56,7 +56,12 @@ public class Budgets {
   /** What a budget counts. */
   public enum Unit {
     TOKENS,
-    MICROS
+    MICROS;
+
+    /** Of a call's tokens and cost in micros, the one a budget in this unit counts. */
+    long of(long tokens, long micros) {
+      return this == TOKENS ? tokens : micros;
+    }
   }
 
   /**
@@ -89,6 +94,7 @@ public class Budgets {
    *
    * @throws BudgetExhausted when one of them has no room for it; nothing is held then
    */
+  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Reservation reserve(CallScope call, long tokens, long micros) {
     scope.tenant(call.tenantId());
@@ -97,7 +103,7 @@ public class Budgets {
     for (Object[] row : applicable(call)) {
       UUID id = (UUID) row[0];
       Unit unit = Unit.valueOf((String) row[1]);
-      long estimate = unit == Unit.TOKENS ? tokens : micros;
+      long estimate = unit.of(tokens, micros);
       entityManager
           .createNativeQuery(
               "update llm_budget set period_start = ?2, spent = 0, reserved = 0,"
@@ -125,6 +131,7 @@ public class Budgets {
   }
 
   /** Replaces a call's held estimates by what it used, and notes budgets past their threshold. */
+  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void settle(Reservation reservation, long tokens, long micros) {
     if (reservation.holds().isEmpty()) {
@@ -132,7 +139,7 @@ public class Budgets {
     }
     scope.tenant(reservation.tenantId());
     for (Hold hold : reservation.holds()) {
-      long used = hold.unit() == Unit.TOKENS ? tokens : micros;
+      long used = hold.unit().of(tokens, micros);
       entityManager
           .createNativeQuery(
               "update llm_budget set reserved = greatest(reserved - ?2, 0), spent = spent + ?3"

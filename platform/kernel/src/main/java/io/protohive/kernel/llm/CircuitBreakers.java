@@ -3,6 +3,7 @@ package io.protohive.kernel.llm;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -16,7 +17,10 @@ final class CircuitBreakers {
 
   private final CircuitBreakerRegistry registry;
 
-  CircuitBreakers(Duration openFor) {
+  /**
+   * @param clock tells when an open circuit's pause is over
+   */
+  CircuitBreakers(Duration openFor, Clock clock) {
     this.registry =
         CircuitBreakerRegistry.of(
             CircuitBreakerConfig.custom()
@@ -26,6 +30,7 @@ final class CircuitBreakers {
                 .failureRateThreshold(60)
                 .waitDurationInOpenState(openFor)
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(clock)
                 .build());
   }
 

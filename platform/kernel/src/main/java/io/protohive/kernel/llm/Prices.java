@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a model without a price costs nothing.
  */
 @ApplicationScoped
-public class Prices {
+public class Prices implements ModelPrices {
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
@@ -35,6 +35,7 @@ public class Prices {
   /** The price of a model. */
   public record Price(String providerId, String model, long promptMicros, long completionMicros) {}
 
+  @Override
   public long cost(String providerId, String model, long promptTokens, long completionTokens) {
     if (!loaded) {
       reload();

@@ -30,21 +30,17 @@ public class AgentStore {
 
   /** The organization's agents in the order they were created, after the page's cursor. */
   List<AgentView> inOrganization(UUID organizationId, PageRequest page) {
-    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
                 "select "
                     + COLUMNS
                     + " from agent where organization_id = ?1"
-                    + (after == null ? "" : " and (created_at, id) > (?2, ?3)")
+                    + page.keyset("created_at, id", PageRequest.Order.OLDEST_FIRST, 2)
                     + " order by created_at, id limit ?4")
             .setParameter(1, organizationId)
             .setParameter(4, page.fetch());
-    if (after != null) {
-      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
-    }
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
     return rows.stream().map(AgentStore::view).toList();
   }
 

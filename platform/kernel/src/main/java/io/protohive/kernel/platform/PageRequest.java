@@ -1,5 +1,7 @@
 package io.protohive.kernel.platform;
 
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,6 +19,44 @@ public record PageRequest(int limit, Cursor after) {
    */
   public static PageRequest of(Integer limit, String cursor) {
     return new PageRequest(Page.limit(limit), cursor == null ? null : Cursor.decode(cursor));
+  }
+
+  /** Which way a list ordered by a time, then an id, runs. */
+  public enum Order {
+    OLDEST_FIRST,
+    NEWEST_FIRST
+  }
+
+  /**
+   * The condition that keeps a native query to the rows after the cursor, to follow its {@code
+   * where} clause; nothing on the first page. The cursor's time and id are bound by {@link
+   * #bindKeyset} as parameters {@code parameter} and {@code parameter + 1}.
+   *
+   * @param timeAndId the columns the list is ordered by, such as {@code "created_at, id"}
+   */
+  public String keyset(String timeAndId, Order order, int parameter) {
+    if (after == null) {
+      return "";
+    }
+    return " and ("
+        + timeAndId
+        + ") "
+        + (order == Order.NEWEST_FIRST ? "<" : ">")
+        + " (?"
+        + parameter
+        + ", ?"
+        + (parameter + 1)
+        + ")";
+  }
+
+  /** Binds the cursor's time and id for {@link #keyset}; leaves a first page's query as it is. */
+  public Query bindKeyset(Query query, int parameter) {
+    if (after != null) {
+      query
+          .setParameter(parameter, Timestamp.from(after.at()))
+          .setParameter(parameter + 1, after.id());
+    }
+    return query;
   }
 
   /** How many items to read: one more than the limit tells whether another page follows. */

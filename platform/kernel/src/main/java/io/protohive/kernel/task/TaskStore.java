@@ -1,6 +1,5 @@
 package io.protohive.kernel.task;
 
-import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -109,21 +108,17 @@ public class TaskStore {
 
   /** The organization's tasks, newest first, after the cursor. */
   List<TaskView> inOrganization(UUID organizationId, PageRequest page) {
-    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
                 "select "
                     + TASK_COLUMNS
                     + " from task where organization_id = ?1"
-                    + (after == null ? "" : " and (created_at, id) < (?2, ?3)")
+                    + page.keyset("created_at, id", PageRequest.Order.NEWEST_FIRST, 2)
                     + " order by created_at desc, id desc limit ?4")
             .setParameter(1, organizationId)
             .setParameter(4, page.fetch());
-    if (after != null) {
-      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
-    }
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
     return rows.stream().map(TaskStore::task).toList();
   }
 
@@ -305,7 +300,6 @@ public class TaskStore {
 
   /** The organization's approvals waiting for a decision, oldest first, after the cursor. */
   List<ApprovalView> pendingApprovals(UUID organizationId, PageRequest page) {
-    Cursor after = page.after();
     var query =
         entityManager
             .createNativeQuery(
@@ -313,14 +307,11 @@ public class TaskStore {
                     + APPROVAL_COLUMNS
                     + " from approval a join task t on t.id = a.task_id"
                     + " where t.organization_id = ?1 and a.status = 'PENDING'"
-                    + (after == null ? "" : " and (a.created_at, a.id) > (?2, ?3)")
+                    + page.keyset("a.created_at, a.id", PageRequest.Order.OLDEST_FIRST, 2)
                     + " order by a.created_at, a.id limit ?4")
             .setParameter(1, organizationId)
             .setParameter(4, page.fetch());
-    if (after != null) {
-      query.setParameter(2, Timestamp.from(after.at())).setParameter(3, after.id());
-    }
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
     return rows.stream().map(TaskStore::approval).toList();
   }
 

@@ -3,8 +3,10 @@ package io.protohive.kernel.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,20 @@ class PageRequestTest {
           .isInstanceOfSatisfying(
               Rejection.class, rejection -> assertThat(rejection.field()).contains("limit"));
     }
+  }
+
+  @Test
+  void theKeysetConditionFollowsTheCursorInTheListsDirection() {
+    PageRequest first = PageRequest.of(3, null);
+    PageRequest later =
+        PageRequest.of(
+            3, Cursor.of(Instant.parse("2026-01-01T00:00:00Z"), UUID.randomUUID()).encode());
+
+    assertThat(first.keyset("created_at, id", PageRequest.Order.NEWEST_FIRST, 2)).isEmpty();
+    assertThat(later.keyset("created_at, id", PageRequest.Order.NEWEST_FIRST, 2))
+        .isEqualTo(" and (created_at, id) < (?2, ?3)");
+    assertThat(later.keyset("a.created_at, a.id", PageRequest.Order.OLDEST_FIRST, 5))
+        .isEqualTo(" and (a.created_at, a.id) > (?5, ?6)");
   }
 
   @Test

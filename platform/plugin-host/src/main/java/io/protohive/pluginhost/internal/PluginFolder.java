@@ -1,4 +1,4 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * Watches the plugins folder for jars that appear, change or disappear. A file is reported once it
  * has been quiet for a moment, so a jar still being copied is not read half-written.
  */
-final class PluginFolder implements AutoCloseable {
+public final class PluginFolder implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
   private static final long QUIET_MILLIS = 50;
@@ -60,7 +60,7 @@ final class PluginFolder implements AutoCloseable {
    * @param changed called with a jar that appeared or changed, on the watcher's thread
    * @param removed called with a jar that disappeared, on the watcher's thread
    */
-  static PluginFolder watch(Path folder, Consumer<Path> changed, Consumer<Path> removed)
+  public static PluginFolder watch(Path folder, Consumer<Path> changed, Consumer<Path> removed)
       throws IOException {
     Files.createDirectories(folder);
     PluginFolder watched = new PluginFolder(folder, changed, removed);

@@ -1,14 +1,14 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Sends the OSGi framework's own log to java.util.logging, and so to the server's log. */
-final class FelixLogBridge extends org.apache.felix.framework.Logger {
+public final class FelixLogBridge extends org.apache.felix.framework.Logger {
 
   private static final Logger LOG = Logger.getLogger("io.protohive.pluginhost.felix");
 
-  FelixLogBridge() {
+  public FelixLogBridge() {
     setLogLevel(LOG_INFO);
   }
 

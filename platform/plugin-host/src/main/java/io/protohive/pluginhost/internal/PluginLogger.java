@@ -1,4 +1,4 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** The logger a plugin gets for one call: its lines name the plugin and the tenant. */
-final class PluginLogger implements System.Logger {
+public final class PluginLogger implements System.Logger {
 
   private final Logger delegate;
   private final String prefix;
 
-  PluginLogger(String pluginId, String tenant) {
+  public PluginLogger(String pluginId, String tenant) {
     this.delegate = Logger.getLogger("io.protohive.plugin." + pluginId);
     this.prefix = "[" + pluginId + " tenant=" + tenant + "] ";
   }

@@ -1,7 +1,10 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import io.protohive.plugin.api.HostPattern;
 import io.protohive.plugin.api.PluginManifest;
+import io.protohive.pluginhost.Capabilities;
+import io.protohive.pluginhost.PluginRefused;
+import io.protohive.pluginhost.TrustPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,18 +25,18 @@ import org.osgi.framework.VersionRange;
  * The checks a jar passes before the host installs it: a trusted signature, an OSGi manifest with
  * the plugin metadata, and a plugin SPI range this host offers.
  */
-final class Admission {
+public final class Admission {
 
   private final TrustPolicy trust;
   private final Version spiVersion;
 
-  Admission(TrustPolicy trust, Version spiVersion) {
+  public Admission(TrustPolicy trust, Version spiVersion) {
     this.trust = trust;
     this.spiVersion = spiVersion;
   }
 
   /** What the host learned about an admitted jar. */
-  record Admitted(
+  public record Admitted(
       String id,
       String name,
       String version,
@@ -44,7 +47,7 @@ final class Admission {
       String spiRange,
       Capabilities capabilities) {}
 
-  Admitted admit(Path jar) throws PluginRefused {
+  public Admitted admit(Path jar) throws PluginRefused {
     String sha256 = sha256(jar);
     BundleSignature.Signer signer = BundleSignature.verify(jar, trust);
     Attributes main = manifest(jar).getMainAttributes();
@@ -125,7 +128,7 @@ final class Admission {
     }
   }
 
-  static String sha256(Path jar) throws PluginRefused {
+  public static String sha256(Path jar) throws PluginRefused {
     try (DigestInputStream in =
         new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());

@@ -1,10 +1,10 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits OSGi manifest headers such as {@code Import-Package} into clauses and attributes. */
-final class ManifestClauses {
+public final class ManifestClauses {
 
   private ManifestClauses() {}
 

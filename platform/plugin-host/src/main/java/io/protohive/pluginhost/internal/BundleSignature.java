@@ -1,5 +1,8 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
+import io.protohive.pluginhost.Certificates;
+import io.protohive.pluginhost.PluginRefused;
+import io.protohive.pluginhost.TrustPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +33,7 @@ import java.util.jar.JarFile;
  * every certificate on it valid now, and the signer's certificate meant for code signing. A
  * signature outlives no certificate: an expired one is refused, timestamp or not.
  */
-final class BundleSignature {
+public final class BundleSignature {
 
   private static final String CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
   private static final String ANY_PURPOSE = "2.5.29.37.0";
@@ -43,7 +46,7 @@ final class BundleSignature {
    * @throws PluginRefused when the jar is unsigned, partly signed, tampered with or signed by a
    *     certificate the policy does not trust
    */
-  static Signer verify(Path jar, TrustPolicy policy) throws PluginRefused {
+  public static Signer verify(Path jar, TrustPolicy policy) throws PluginRefused {
     Set<CodeSigner> common = null;
     String unsignedEntry = null;
     try (JarFile file = new JarFile(jar.toFile(), true)) {
@@ -206,7 +209,7 @@ final class BundleSignature {
   }
 
   /** Who signed a bundle. */
-  record Signer(String subject, String fingerprint) {
+  public record Signer(String subject, String fingerprint) {
     static Signer of(X509Certificate certificate) {
       return new Signer(
           certificate.getSubjectX500Principal().getName(), Certificates.fingerprint(certificate));

@@ -1,4 +1,4 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.model.chat.ChatModel;
@@ -22,12 +22,12 @@ import org.osgi.framework.Version;
  * package of LangChain4j's core and HTTP client, which provider plugins import and never embed, and
  * the SLF4J API they log through.
  */
-final class HostExports {
+public final class HostExports {
 
   private HostExports() {}
 
   /** The {@code org.osgi.framework.system.packages.extra} value. */
-  static String packages() throws IOException {
+  public static String packages() throws IOException {
     List<String> clauses = new ArrayList<>();
     clauses.add(pluginApiExports());
     clauses.add(jarPackages(ChatModel.class, "dev.langchain4j", "langchain4j-core"));
@@ -38,7 +38,7 @@ final class HostExports {
   }
 
   /** The version of the tool SPI package this host offers. */
-  static Version spiVersion() {
+  public static Version spiVersion() {
     try {
       for (String clause : ManifestClauses.split(pluginApiExports())) {
         if (ManifestClauses.name(clause).equals(Tool.class.getPackageName())) {

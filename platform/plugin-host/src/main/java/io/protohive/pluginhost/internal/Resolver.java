@@ -1,4 +1,4 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
  * private addresses without a DNS server; production uses the system resolver.
  */
 @FunctionalInterface
-interface Resolver {
+public interface Resolver {
 
   /** The resolver the JVM uses, which is also what {@link java.net.http.HttpClient} connects by. */
   Resolver SYSTEM = InetAddress::getAllByName;

@@ -1,4 +1,4 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * IPv4-compatible {@code ::a.b.c.d} and NAT64 {@code 64:ff9b::a.b.c.d}) are judged by the IPv4
  * address, since that is where the packets end up.
  */
-enum BlockedRange {
+public enum BlockedRange {
   UNSPECIFIED("an unspecified (any-local)"),
   LOOPBACK("a loopback"),
   PRIVATE("a private"),
@@ -31,12 +31,12 @@ enum BlockedRange {
   }
 
   /** E.g. "a loopback address", to complete a sentence. */
-  String describe() {
+  public String describe() {
     return article + " address";
   }
 
   /** The range the address falls in, or empty for an ordinary public address. */
-  static Optional<BlockedRange> of(InetAddress address) {
+  public static Optional<BlockedRange> of(InetAddress address) {
     byte[] bytes = address.getAddress();
     return Optional.ofNullable(bytes.length == 4 ? ipv4(bytes, 0) : ipv6(bytes));
   }

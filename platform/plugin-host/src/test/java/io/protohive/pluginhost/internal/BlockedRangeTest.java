@@ -1,4 +1,4 @@
-package io.protohive.pluginhost;
+package io.protohive.pluginhost.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
