@@ -1,5 +1,7 @@
 package io.protohive.kernel.mail;
 
+import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ public class Mailer {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
+  @Inject Authorization authorization;
 
   @Inject
   @ConfigProperty(name = "protohive.mail.smtp.host")
@@ -80,9 +83,12 @@ public class Mailer {
     entityManager.persist(message);
   }
 
-  /** The newest mails first: the dev outbox, and a record of what was sent. */
+  /**
+   * The newest mails first, for a platform admin: the dev outbox, and a record of what was sent.
+   */
   @Transactional
-  public List<MailView> recent(int limit) {
+  public List<MailView> recent(Caller caller, int limit) {
+    authorization.platformAdmin(caller);
     scope.platform();
     return entityManager
         .createQuery("select m from MailMessage m order by m.createdAt desc", MailMessage.class)

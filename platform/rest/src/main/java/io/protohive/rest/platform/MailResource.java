@@ -4,6 +4,7 @@ import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.Page;
+import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,11 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MailResource {
 
   @Inject Mailer mailer;
+  @Inject JsonWebToken token;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The newest mail first, including the dev outbox")
   public PageResponse<MailView> recent(@QueryParam("limit") Integer limit) {
-    return PageResponse.all(mailer.recent(Page.limit(limit)));
+    return PageResponse.all(mailer.recent(Callers.of(token), Page.limit(limit)));
   }
 }

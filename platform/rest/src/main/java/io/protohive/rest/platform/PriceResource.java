@@ -36,7 +36,7 @@ public class PriceResource {
   @GET
   @Operation(summary = "Prices per million prompt and completion tokens, in currency micros")
   public PageResponse<Price> list() {
-    return PageResponse.all(prices.list());
+    return PageResponse.all(prices.list(Callers.of(token)));
   }
 
   @PUT

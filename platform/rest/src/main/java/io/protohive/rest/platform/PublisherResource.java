@@ -55,7 +55,8 @@ public class PublisherResource {
   @GET
   @Operation(summary = "The trusted publishers")
   public PageResponse<PublisherView> list() {
-    return PageResponse.all(publishers.list().stream().map(PublisherView::of).toList());
+    return PageResponse.all(
+        publishers.list(Callers.of(token)).stream().map(PublisherView::of).toList());
   }
 
   @POST
