@@ -21,6 +21,7 @@ import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
+import io.protohive.ui.platform.SignedInPlatformAdmin;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
@@ -81,8 +82,8 @@ public class LlmPricesView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isPresent()) {
-      grid.setItems(prices.list());
+    if (SignedInPlatformAdmin.current().isPresent()) {
+      grid.setItems(prices.list(SignedInUser.current().orElseThrow().caller()));
     } else {
       event.forwardTo(HomeView.class);
     }
@@ -107,7 +108,7 @@ public class LlmPricesView extends VerticalLayout implements SignedInOnly {
                   completion.requiredNumber()),
               ClientAddress.current());
       Notices.success("Set the price of " + price.providerId() + "/" + price.model() + ".");
-      grid.setItems(prices.list());
+      grid.setItems(prices.list(SignedInUser.current().orElseThrow().caller()));
     } catch (Rejection rejection) {
       FieldErrors.show(rejection, errorPlaces(), Notices::error);
     }

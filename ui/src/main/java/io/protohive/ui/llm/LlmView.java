@@ -6,13 +6,13 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.organization.OrganizationService;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
@@ -33,7 +33,7 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
   /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);
 
-  private final TenantAdministration administration;
+  private final Authorization authorization;
   private final OrganizationNames organizations;
   private final RouteEditor route;
   private final BudgetsSection budgets;
@@ -46,9 +46,9 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
       Budgets budgets,
       UsageMeter meter,
       OrganizationService organizations,
-      TenantAdministration administration,
+      Authorization authorization,
       TenantsConfigItems items) {
-    this.administration = administration;
+    this.authorization = authorization;
     this.organizations = new OrganizationNames(organizations);
     this.route = new RouteEditor(routes, providers, items, caller);
     this.budgets = new BudgetsSection(budgets, caller, this.organizations);
@@ -65,7 +65,7 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (caller != null && administration.isAdmin(caller)) {
+    if (caller != null && authorization.isTenantAdmin(caller)) {
       organizations.reload(caller);
       route.refresh();
       budgets.refresh();

@@ -81,7 +81,7 @@ public class JobsView extends VerticalLayout implements SignedInOnly {
   }
 
   private void refresh() {
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    if (SignedInPlatformAdmin.current().isEmpty()) {
       return;
     }
     // the newest jobs; the API pages through the rest
@@ -101,7 +101,7 @@ public class JobsView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    if (SignedInPlatformAdmin.current().isEmpty()) {
       event.forwardTo(HomeView.class);
     }
   }

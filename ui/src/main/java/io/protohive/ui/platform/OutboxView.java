@@ -15,7 +15,6 @@ import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
-import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 
 /** The mail the platform sent or holds in its dev outbox; platform admins only. */
@@ -35,9 +34,8 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
     mail.addColumn(m -> m.delivery().toLowerCase()).setHeader("Delivery");
     mail.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.body())));
     mail.setDetailsVisibleOnClick(true);
-    if (SignedInUser.current().map(SignedInUser::platformAdmin).orElse(false)) {
-      mail.setItems(mailer.recent(SHOWN, null).items());
-    }
+    SignedInPlatformAdmin.current()
+        .ifPresent(admin -> mail.setItems(mailer.recent(admin, SHOWN, null).items()));
     add(
         new H2("Mail"),
         new Paragraph(
@@ -49,7 +47,7 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    if (SignedInPlatformAdmin.current().isEmpty()) {
       event.forwardTo(HomeView.class);
     }
   }

@@ -185,7 +185,7 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
   }
 
   private void refresh() {
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    if (SignedInPlatformAdmin.current().isEmpty()) {
       return;
     }
     Caller caller = caller();
@@ -199,7 +199,7 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    if (SignedInPlatformAdmin.current().isEmpty()) {
       event.forwardTo(HomeView.class);
     }
   }

@@ -8,14 +8,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
-import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** The platform at a glance: version, database mode, cluster and plugins; platform admins only. */
 @Route(value = "platform/system", layout = MainLayout.class)
@@ -24,10 +25,11 @@ public class SystemView extends VerticalLayout implements SignedInOnly {
 
   @Inject
   public SystemView(SystemInfoService service) {
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    Optional<Caller> admin = SignedInPlatformAdmin.current();
+    if (admin.isEmpty()) {
       return; // beforeEnter sends everyone else away
     }
-    SystemInfo info = service.current();
+    SystemInfo info = service.current(admin.get());
     add(new H2("System"));
     add(
         fact("Version", info.version()),
@@ -56,7 +58,7 @@ public class SystemView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isEmpty()) {
+    if (SignedInPlatformAdmin.current().isEmpty()) {
       event.forwardTo(HomeView.class);
     }
   }

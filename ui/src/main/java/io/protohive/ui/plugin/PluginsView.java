@@ -31,6 +31,7 @@ import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
+import io.protohive.ui.platform.SignedInPlatformAdmin;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
@@ -119,7 +120,7 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().filter(SignedInUser::platformAdmin).isPresent()) {
+    if (SignedInPlatformAdmin.current().isPresent()) {
       refresh();
     } else {
       event.forwardTo(HomeView.class);

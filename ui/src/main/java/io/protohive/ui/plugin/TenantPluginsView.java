@@ -13,13 +13,13 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
@@ -40,19 +40,19 @@ import jakarta.inject.Inject;
 public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
 
   private final PluginCatalog catalog;
-  private final TenantAdministration administration;
+  private final Authorization authorization;
   private final Grid<TenantPlugin> plugins = new Grid<>(TenantPlugin.class, false);
   private final ApprovalToolsSection approvalTools;
 
   @Inject
   public TenantPluginsView(
       PluginCatalog catalog,
-      TenantAdministration administration,
+      Authorization authorization,
       ToolApprovals approvals,
       ToolService tools,
       TenantsConfigItems items) {
     this.catalog = catalog;
-    this.administration = administration;
+    this.authorization = authorization;
     this.approvalTools = new ApprovalToolsSection(approvals, tools, items);
     plugins.setId("tenant-plugins");
     plugins.addColumn(TenantPlugin::name).setHeader("Plugin");
@@ -80,7 +80,7 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().map(u -> administration.isAdmin(u.caller())).orElse(false)) {
+    if (SignedInUser.current().map(u -> authorization.isTenantAdmin(u.caller())).orElse(false)) {
       refresh();
     } else {
       event.forwardTo(HomeView.class);

@@ -78,7 +78,7 @@ final class TrustedPublishersSection extends VerticalLayout {
   }
 
   void refresh() {
-    grid.setItems(publishers.list());
+    grid.setItems(publishers.list(caller));
   }
 
   private Button removeButton(Publisher publisher) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
@@ -33,12 +34,14 @@ import jakarta.inject.Inject;
 public class TenantAdminView extends VerticalLayout implements SignedInOnly {
 
   private final TenantAdministration administration;
+  private final Authorization authorization;
   private final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
   private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
 
   @Inject
-  public TenantAdminView(TenantAdministration administration) {
+  public TenantAdminView(TenantAdministration administration, Authorization authorization) {
     this.administration = administration;
+    this.authorization = authorization;
     users.setId("tenant-users");
     users.addColumn(UserSummary::email).setHeader("Email");
     users.addColumn(UserSummary::displayName).setHeader("Name");
@@ -82,7 +85,7 @@ public class TenantAdminView extends VerticalLayout implements SignedInOnly {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().map(u -> administration.isAdmin(u.caller())).orElse(false)) {
+    if (SignedInUser.current().map(u -> authorization.isTenantAdmin(u.caller())).orElse(false)) {
       refresh();
     } else {
       event.forwardTo(HomeView.class);

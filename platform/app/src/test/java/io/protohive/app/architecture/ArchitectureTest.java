@@ -1,27 +1,41 @@
 package io.protohive.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.cluster.ClusterMemberProducer;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.plugin.PluginHostProducer;
 import io.protohive.kernel.secret.SecretBoxProducer;
 import io.protohive.kernel.secret.SecretsKey;
 import io.protohive.kernel.startup.PlatformRuntime;
+import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.pluginhost.PluginHost;
+import io.protohive.rest.me.MeResource;
+import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.signin.SignedInUser;
 import jakarta.persistence.Entity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The module boundaries the README draws, held by the build: a dependency that crosses one fails
@@ -144,4 +158,78 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.protohive.pluginhost..");
+
+  /**
+   * Whether a caller may act is asked of {@link Authorization} alone; the classes that keep each
+   * answer with its data ask themselves, everyone else asks the facade.
+   */
+  @ArchTest
+  static final ArchRule authorizationIsAskedOfTheFacade =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(
+              Authorization.class,
+              PlatformAdmins.class,
+              TenantAdministration.class,
+              OrganizationService.class)
+          .should()
+          .callMethod(PlatformAdmins.class, "require", Caller.class)
+          .orShould()
+          .callMethod(PlatformAdmins.class, "isAdmin", Caller.class)
+          .orShould()
+          .callMethod(TenantAdministration.class, "requireAdmin", Caller.class)
+          .orShould()
+          .callMethod(TenantAdministration.class, "isAdmin", Caller.class)
+          .orShould()
+          .callMethod(
+              OrganizationService.class, "access", Caller.class, UUID.class, Permission.class);
+
+  /** A door checks no role by hand: a role annotation spares a round trip, the kernel decides. */
+  @ArchTest
+  static final ArchRule theDoorsCheckNoRoleByHand =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.protohive.rest..", "io.protohive.ui..")
+          .should()
+          .callMethod("jakarta.ws.rs.core.SecurityContext", "isUserInRole", "java.lang.String")
+          .orShould()
+          .callMethod(
+              "jakarta.servlet.http.HttpServletRequest", "isUserInRole", "java.lang.String");
+
+  /** The token's groups are echoed back to their owner, never used to decide. */
+  @ArchTest
+  static final ArchRule theDoorsDecideNothingByTheTokensGroups =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.protohive.rest..", "io.protohive.ui..")
+          .and()
+          .doNotBelongToAnyOf(MeResource.class)
+          .should()
+          .callMethod("org.eclipse.microprofile.jwt.JsonWebToken", "getGroups");
+
+  /**
+   * The UI session's snapshot of the platform-admin flag draws the menu and nothing else (method
+   * references included, hence accesses rather than calls).
+   */
+  @ArchTest
+  static final ArchRule theSessionsAdminSnapshotOnlyDrawsTheMenu =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(MainLayout.class, SignedInUser.class)
+          .should()
+          .accessTargetWhere(
+              JavaAccess.Predicates.targetOwner(equivalentTo(SignedInUser.class))
+                  .and(JavaAccess.Predicates.target(name("platformAdmin"))));
+
+  /** One check of access tokens for every door: nobody else parses or verifies one. */
+  @ArchTest
+  static final ArchRule accessTokensAreVerifiedInOnePlace =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(AccessTokenVerifier.class)
+          .should()
+          .callMethod("com.nimbusds.jwt.SignedJWT", "parse", "java.lang.String")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("com.nimbusds.jose.crypto.RSASSAVerifier");
 }

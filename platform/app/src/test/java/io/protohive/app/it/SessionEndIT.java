@@ -81,6 +81,16 @@ class SessionEndIT {
   }
 
   @Test
+  void aTokenWhoseSessionsEndedOpensNoSocketAsItCallsNoApi() throws Exception {
+    assertThat(Platform.post("api/v1/auth/logout-everywhere", "", worker).statusCode())
+        .isEqualTo(204);
+
+    assertSessionEnded(Platform.get("api/v1/me", worker));
+    SocketIT.Frames socket = SocketIT.connect(token(worker));
+    assertThat(socket.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1008);
+  }
+
+  @Test
   void anOpenSocketClosesWhenTheAccountIsDisabled() throws Exception {
     SocketIT.Frames socket = SocketIT.connect(token(worker));
     socket.send("{\"type\":\"subscribe\",\"organizationId\":\"not-an-id\"}");

@@ -1,5 +1,6 @@
 package io.protohive.kernel.conversation;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -31,6 +32,7 @@ public class ConversationService {
   private static final String NOT_FOUND = "No conversation with this id in your organizations.";
 
   @Inject OrganizationService organizations;
+  @Inject Authorization authorization;
   @Inject AgentService agents;
   @Inject ConversationStore store;
   @Inject DatabaseScope scope;
@@ -58,7 +60,7 @@ public class ConversationService {
       String title,
       SpeakerSelection selection,
       UUID moderatorAgentId) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     if (agentIds == null || agentIds.isEmpty() || agentIds.size() > MAX_AGENTS) {
       throw Rejection.invalid("agentIds", "Talk to one to " + MAX_AGENTS + " agents.");
     }
@@ -107,7 +109,7 @@ public class ConversationService {
   @Transactional
   public Page<ConversationView> list(
       Caller caller, UUID organizationId, Integer limit, String cursor) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
     return page.page(store.list(organizationId, page), row -> Cursor.of(row.createdAt(), row.id()));
   }
@@ -162,7 +164,7 @@ public class ConversationService {
   /** Searches the messages of an organization's conversations by words, best matches first. */
   @Transactional
   public List<MessageView> search(Caller caller, UUID organizationId, String words) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     if (words == null || words.isBlank() || words.length() > 200) {
       throw Rejection.invalid("q", "Search for 1 to 200 characters of words.");
     }
@@ -223,7 +225,7 @@ public class ConversationService {
             .find(conversationId)
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {
-      organizations.access(caller, conversation.organizationId(), Permission.VIEW);
+      authorization.organization(caller, conversation.organizationId(), Permission.VIEW);
     } catch (Rejection e) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
     }

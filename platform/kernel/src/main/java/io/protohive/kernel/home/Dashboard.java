@@ -1,5 +1,6 @@
 package io.protohive.kernel.home;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.home.DashboardView.AgentAtWork;
 import io.protohive.kernel.home.DashboardView.OrganizationAtWork;
 import io.protohive.kernel.home.DashboardView.Spend;
@@ -15,7 +16,6 @@ import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.task.TaskPriority;
 import io.protohive.kernel.task.TaskStatus;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,7 +48,7 @@ public class Dashboard {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
-  @Inject TenantAdministration administration;
+  @Inject Authorization authorization;
   @Inject Budgets budgets;
   @Inject UsageMeter usage;
 
@@ -66,7 +66,7 @@ public class Dashboard {
         tasks(me, " and t.assignee_user_id = ?1"),
         tasks(me, " and t.reporter_kind = 'USER' and t.reporter_id = ?1"),
         approvals(me),
-        administration.isAdmin(caller) ? spend(caller) : null);
+        authorization.isTenantAdmin(caller) ? spend(caller) : null);
   }
 
   private List<OrganizationAtWork> organizations(UUID me) {

@@ -1,5 +1,6 @@
 package io.protohive.kernel.job;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.Cursor;
@@ -29,12 +30,13 @@ public class JobAdministration {
   EntityManager entityManager;
 
   @Inject PlatformAdmins admins;
+  @Inject Authorization authorization;
   @Inject JobWorkers workers;
 
   /** The jobs, newest first, optionally of one status. */
   @Transactional
   public Page<JobView> list(Caller caller, String status, Integer limit, String cursor) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     if (status != null && !STATUSES.contains(status)) {
       throw Rejection.invalid("status", "One of QUEUED, RUNNING, DONE and DEAD.");
     }
@@ -75,7 +77,7 @@ public class JobAdministration {
   /** Puts a dead job back in the queue with fresh attempts. */
   @Transactional
   public void retry(Caller caller, UUID jobId) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     try {
       if (!JobQueue.retry(entityManager.unwrap(Connection.class), jobId)) {
         throw Rejection.of(Rejection.Kind.NOT_FOUND, "No dead job with this id.");

@@ -1,5 +1,6 @@
 package io.protohive.kernel.llm;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
@@ -7,7 +8,6 @@ import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class Budgets implements BudgetLedger {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
-  @Inject TenantAdministration administration;
+  @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject Mailer mailer;
   @Inject TenantsConfigItems items;
@@ -214,7 +214,7 @@ public class Budgets implements BudgetLedger {
   /** The tenant's budgets and where they stand; tenant admins only. */
   @Transactional
   public List<Budget> list(Caller caller) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     scope.tenant(caller.tenantId());
     List<Object[]> rows =
         entityManager
@@ -245,7 +245,7 @@ public class Budgets implements BudgetLedger {
       Long amount,
       Integer softPercent,
       String address) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     if (budgetScope == null) {
       throw Rejection.invalid(
           "scope", "Say what the budget is for: TENANT, ORGANIZATION, AGENT or TASK.");
@@ -329,7 +329,7 @@ public class Budgets implements BudgetLedger {
   /** Forgets what a budget spent this period, as if the month began again; tenant admins only. */
   @Transactional
   public Budget reset(Caller caller, UUID budgetId, String address) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     scope.tenant(caller.tenantId());
     int updated =
         entityManager
@@ -353,7 +353,7 @@ public class Budgets implements BudgetLedger {
    */
   @Transactional
   public void remove(Caller caller, UUID budgetId, String address) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     scope.tenant(caller.tenantId());
     boolean tenantBudget =
         !entityManager

@@ -1,12 +1,12 @@
 package io.protohive.kernel.llm;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginProvider;
@@ -34,7 +34,7 @@ public class LlmRoutes {
   @Inject DatabaseScope scope;
   @Inject PluginHost pluginHost;
   @Inject PluginCatalog catalog;
-  @Inject TenantAdministration administration;
+  @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject TenantsConfigItems items;
 
@@ -54,14 +54,14 @@ public class LlmRoutes {
   /** The caller's tenant's route; tenant admins only. */
   @Transactional
   public List<RouteStep> route(Caller caller) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     return forTenant(caller.tenantId());
   }
 
   /** Replaces the caller's tenant's route; tenant admins only, unless tenants-config manages it. */
   @Transactional
   public List<RouteStep> replace(Caller caller, List<RouteStep> steps, String address) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     items.requireUnmanaged(caller.tenantId(), TenantsConfigItems.LLM_ROUTE, "The model route");
     write(caller.tenantId(), steps);
     audit.record(

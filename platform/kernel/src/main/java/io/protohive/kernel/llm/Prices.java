@@ -1,5 +1,6 @@
 package io.protohive.kernel.llm;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
@@ -27,6 +28,7 @@ public class Prices implements ModelPrices {
   EntityManager entityManager;
 
   @Inject PlatformAdmins admins;
+  @Inject Authorization authorization;
   @Inject AuditLog audit;
 
   private final Map<RouteStep, Price> cache = new ConcurrentHashMap<>();
@@ -49,8 +51,10 @@ public class Prices implements ModelPrices {
         Math.multiplyExact(completionTokens, price.completionMicros()) / 1_000_000);
   }
 
+  /** The price table, for a platform admin. */
   @Transactional
-  public List<Price> list() {
+  public List<Price> list(Caller caller) {
+    authorization.platformAdmin(caller);
     reload();
     return cache.values().stream()
         .sorted(Comparator.comparing(Price::providerId).thenComparing(Price::model))
@@ -60,7 +64,7 @@ public class Prices implements ModelPrices {
   /** Sets a model's price; platform admins only. */
   @Transactional
   public Price set(Caller caller, Price price, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     if (price.providerId() == null || price.providerId().isBlank()) {
       throw Rejection.invalid("providerId", "Name the provider.");
     }

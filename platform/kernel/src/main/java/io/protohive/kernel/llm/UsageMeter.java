@@ -1,9 +1,9 @@
 package io.protohive.kernel.llm;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +27,7 @@ public class UsageMeter {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
-  @Inject TenantAdministration administration;
+  @Inject Authorization authorization;
 
   /** One metered call. */
   public record Metered(
@@ -84,7 +84,7 @@ public class UsageMeter {
   /** The tenant's usage between two instants, grouped; tenant admins only. */
   @Transactional
   public List<UsageRow> usage(Caller caller, Instant from, Instant to, GroupBy groupBy) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     if (from == null || to == null || !from.isBefore(to)) {
       throw Rejection.invalid("from", "Give from and to as ISO-8601 instants, from before to.");
     }

@@ -1,5 +1,7 @@
 package io.protohive.kernel.mail;
 
+import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
@@ -37,6 +39,7 @@ public class Mailer {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
+  @Inject Authorization authorization;
 
   @Inject
   @ConfigProperty(name = "protohive.mail.smtp.host")
@@ -84,9 +87,12 @@ public class Mailer {
     entityManager.persist(message);
   }
 
-  /** The newest mails first: the dev outbox, and a record of what was sent. */
+  /**
+   * The newest mails first, for a platform admin: the dev outbox, and a record of what was sent.
+   */
   @Transactional
-  public Page<MailView> recent(Integer limit, String cursor) {
+  public Page<MailView> recent(Caller caller, Integer limit, String cursor) {
+    authorization.platformAdmin(caller);
     scope.platform();
     PageRequest page = PageRequest.of(limit, cursor);
     Cursor after = page.after();

@@ -1,5 +1,6 @@
 package io.protohive.kernel.organization;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
@@ -30,20 +31,21 @@ public class AgentService {
       List.of("#5b21b6", "#1d4ed8", "#0f766e", "#b45309", "#be185d", "#4338ca", "#047857");
 
   @Inject OrganizationService organizations;
+  @Inject Authorization authorization;
   @Inject AgentStore store;
   @Inject DatabaseScope scope;
 
   /** Every agent of the organization, in the order they were created. */
   @Transactional
   public List<AgentView> list(Caller caller, UUID organizationId) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     return store.inOrganization(organizationId);
   }
 
   /** A page of the organization's agents, in the order they were created. */
   @Transactional
   public Page<AgentView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
     return page.page(store.inOrganization(organizationId, page), AgentStore::position);
   }
@@ -51,13 +53,13 @@ public class AgentService {
   @Transactional
   public AgentView get(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
-    organizations.access(caller, agent.organizationId(), Permission.VIEW);
+    authorization.organization(caller, agent.organizationId(), Permission.VIEW);
     return agent;
   }
 
   @Transactional
   public AgentView create(Caller caller, UUID organizationId, AgentDraft draft) {
-    organizations.access(caller, organizationId, Permission.EDIT);
+    authorization.organization(caller, organizationId, Permission.EDIT);
     if (draft == null) {
       throw Rejection.invalid("name", "Name the agent and its role.");
     }
@@ -87,7 +89,7 @@ public class AgentService {
   @Transactional
   public AgentView update(Caller caller, UUID agentId, AgentDraft change) {
     AgentView current = visible(caller, agentId);
-    organizations.access(caller, current.organizationId(), Permission.EDIT);
+    authorization.organization(caller, current.organizationId(), Permission.EDIT);
     if (change == null) {
       throw Rejection.invalid("body", "Send the fields to change.");
     }
@@ -116,7 +118,7 @@ public class AgentService {
   @Transactional
   public void delete(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
-    organizations.access(caller, agent.organizationId(), Permission.EDIT);
+    authorization.organization(caller, agent.organizationId(), Permission.EDIT);
     store.delete(agentId);
   }
 
@@ -128,7 +130,7 @@ public class AgentService {
     AgentView agent =
         store.find(agentId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {
-      organizations.access(caller, agent.organizationId(), Permission.VIEW);
+      authorization.organization(caller, agent.organizationId(), Permission.VIEW);
     } catch (Rejection e) {
       // an agent of an organization the caller is not in does not exist for the caller
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);

@@ -1,8 +1,8 @@
 package io.protohive.kernel.plugin;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Rejection;
@@ -24,7 +24,7 @@ public class DirectToolCalls {
 
   @Inject ToolService tools;
   @Inject ToolApprovals approvals;
-  @Inject OrganizationService organizations;
+  @Inject Authorization authorization;
   @Inject AuditLog audit;
 
   public ToolInvocation invoke(
@@ -45,7 +45,7 @@ public class DirectToolCalls {
       throw Rejection.invalid(
           "organizationId", "Name the organization the call is made for; you must belong to it.");
     }
-    Role role = organizations.access(caller, organizationId, Permission.VIEW);
+    Role role = authorization.organization(caller, organizationId, Permission.VIEW);
     if (ToolApprovals.waits(tool, approvals.held(caller)) && !Permission.EDIT.grantedTo(role)) {
       throw Rejection.of(
           Rejection.Kind.FORBIDDEN,

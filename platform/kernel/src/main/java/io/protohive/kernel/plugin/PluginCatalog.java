@@ -1,5 +1,6 @@
 package io.protohive.kernel.plugin;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
@@ -7,7 +8,6 @@ import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
@@ -46,7 +46,7 @@ public class PluginCatalog {
 
   @Inject PluginHost pluginHost;
   @Inject DatabaseScope scope;
-  @Inject TenantAdministration administration;
+  @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject PluginSettingsStore store;
   @Inject TenantsConfigItems items;
@@ -143,7 +143,7 @@ public class PluginCatalog {
   /** A plugin's settings for the caller's tenant; tenant admins only. */
   @Transactional
   public PluginSettings settings(Caller caller, String pluginId) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
     scope.tenant(caller.tenantId());
     PluginSettingsStore.Stored stored = store.load(caller.tenantId(), plugin.id());
@@ -165,7 +165,7 @@ public class PluginCatalog {
       Boolean enabled,
       Map<String, String> configuration,
       String address) {
-    administration.requireAdmin(caller);
+    authorization.tenantAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
     if (enabled == null && configuration == null) {
       throw Rejection.invalid("enabled", "Say whether the plugin is enabled, or configure it.");

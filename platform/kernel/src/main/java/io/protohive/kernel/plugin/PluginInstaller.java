@@ -1,5 +1,6 @@
 package io.protohive.kernel.plugin;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
@@ -46,6 +47,7 @@ public class PluginInstaller {
   public static final long MAX_JAR_BYTES = 64L * 1024 * 1024;
 
   @Inject PluginHost pluginHost;
+  @Inject Authorization authorization;
   @Inject PluginBundles bundles;
   @Inject PlatformAdmins admins;
   @Inject TrustedPublishers publishers;
@@ -85,7 +87,7 @@ public class PluginInstaller {
    * @throws Rejection naming the file when the jar would be refused
    */
   public PluginInspectionView inspect(Caller caller, InputStream jar) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     Path file = stage(jar);
     try {
       return PluginInspectionView.of(pluginHost.inspect(file));
@@ -103,7 +105,7 @@ public class PluginInstaller {
    */
   @Transactional
   public UploadOutcome upload(Caller caller, InputStream jar, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     Path file = stage(jar);
     try {
       Inspection inspection = pluginHost.inspect(file);
@@ -154,7 +156,7 @@ public class PluginInstaller {
   /** The plugins installed on this node; platform admins only. */
   @Transactional
   public List<PluginView> plugins(Caller caller) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     return pluginHost.plugins().stream().map(PluginView::of).toList();
   }
 
@@ -164,14 +166,14 @@ public class PluginInstaller {
    */
   @Transactional
   public Map<String, String> folderRefusals(Caller caller) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     return Map.copyOf(pluginHost.folderRefusals());
   }
 
   /** The updates waiting for a platform admin, oldest first. */
   @Transactional
   public List<PendingUpdate> pendingUpdates(Caller caller) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     List<Object[]> rows =
         entityManager.createNativeQuery(PENDING + " order by submitted_at").getResultList();
     return rows.stream().map(PluginInstaller::pendingUpdate).toList();
@@ -180,7 +182,7 @@ public class PluginInstaller {
   /** One held update; platform admins only. */
   @Transactional
   public PendingUpdate pendingUpdate(Caller caller, UUID id) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     return pending(id);
   }
 
@@ -192,7 +194,7 @@ public class PluginInstaller {
    */
   @Transactional
   public Optional<PluginView> approve(Caller caller, UUID id, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     PendingUpdate update = pending(id);
     PluginDescriptor installed = null;
     if (Origin.UPLOADED.name().equals(update.origin())) {
@@ -234,7 +236,7 @@ public class PluginInstaller {
    */
   @Transactional
   public void reject(Caller caller, UUID id, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     PendingUpdate update = pending(id);
     delete(id);
     audit.record(
@@ -287,7 +289,7 @@ public class PluginInstaller {
   /** Removes an uploaded plugin from every node. */
   @Transactional
   public void remove(Caller caller, String pluginId, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
     if (plugin.origin() == Origin.BUNDLED) {
       throw Rejection.of(
@@ -308,7 +310,7 @@ public class PluginInstaller {
   /** Stops a plugin on every node, cancelling its running calls, or starts it again. */
   @Transactional
   public PluginView setActive(Caller caller, String pluginId, boolean active, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     installed(pluginId);
     bundles.setStopped(pluginId, !active);
     try {

@@ -1,5 +1,6 @@
 package io.protohive.kernel.plugin;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
@@ -31,6 +32,7 @@ public class ToolApprovals {
   EntityManager entityManager;
 
   @Inject DatabaseScope scope;
+  @Inject Authorization authorization;
   @Inject TenantAdministration tenants;
   @Inject AuditLog audit;
   @Inject TenantsConfigItems items;
@@ -55,7 +57,7 @@ public class ToolApprovals {
   /** Replaces the held tools; tenant admins only, unless tenants-config manages them; audited. */
   @Transactional
   public List<String> replace(Caller admin, List<String> toolIds, String address) {
-    tenants.requireAdmin(admin);
+    authorization.tenantAdmin(admin);
     items.requireUnmanaged(
         admin.tenantId(), TenantsConfigItems.APPROVAL_TOOLS, "The tools held for approval");
     write(admin.tenantId(), toolIds);

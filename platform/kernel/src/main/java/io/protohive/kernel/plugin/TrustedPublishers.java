@@ -1,5 +1,6 @@
 package io.protohive.kernel.plugin;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
@@ -37,6 +38,7 @@ public class TrustedPublishers implements TrustPolicy {
   EntityManager entityManager;
 
   @Inject PlatformSettings settings;
+  @Inject Authorization authorization;
   @Inject PlatformAdmins admins;
   @Inject AuditLog audit;
   @Inject Event<PluginSetChanged> changed;
@@ -105,13 +107,19 @@ public class TrustedPublishers implements TrustPolicy {
     added = List.copyOf(loaded);
   }
 
-  public List<Publisher> list() {
+  /** The publishers the platform trusts, for a platform admin. */
+  public List<Publisher> list(Caller caller) {
+    authorization.platformAdmin(caller);
+    return trusted();
+  }
+
+  private List<Publisher> trusted() {
     return Stream.concat(builtIn.stream(), added.stream()).toList();
   }
 
   @Override
   public List<X509Certificate> trustedCertificates() {
-    return list().stream().map(Publisher::certificate).toList();
+    return trusted().stream().map(Publisher::certificate).toList();
   }
 
   @Override
@@ -122,7 +130,7 @@ public class TrustedPublishers implements TrustPolicy {
   /** Trusts a publisher's certificate; platform admins only. */
   @Transactional
   public Publisher add(Caller caller, String name, String pem, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     if (name == null || name.isBlank() || name.length() > 200) {
       throw Rejection.invalid("name", "Name the publisher, in at most 200 characters.");
     }
@@ -133,7 +141,7 @@ public class TrustedPublishers implements TrustPolicy {
       throw Rejection.invalid("certificate", "Paste the publisher's certificate in PEM form.");
     }
     String fingerprint = Certificates.fingerprint(certificate);
-    if (list().stream().anyMatch(p -> p.fingerprint().equals(fingerprint))) {
+    if (trusted().stream().anyMatch(p -> p.fingerprint().equals(fingerprint))) {
       throw Rejection.of(Rejection.Kind.CONFLICT, "This certificate is trusted already.");
     }
     UUID id = UUID.randomUUID();
@@ -154,13 +162,13 @@ public class TrustedPublishers implements TrustPolicy {
     audit.record(null, caller.userId(), Action.PUBLISHER_TRUSTED, fingerprint, address);
     changed.fire(new PluginSetChanged("publisher trusted"));
     reload();
-    return list().stream().filter(p -> id.equals(p.id())).findFirst().orElseThrow();
+    return trusted().stream().filter(p -> id.equals(p.id())).findFirst().orElseThrow();
   }
 
   /** Stops trusting a publisher for future installs; installed plugins keep running. */
   @Transactional
   public void remove(Caller caller, UUID id, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     int removed =
         entityManager
             .createNativeQuery("delete from trusted_publisher where id = ?1")

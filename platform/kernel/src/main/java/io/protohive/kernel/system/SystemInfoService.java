@@ -1,6 +1,8 @@
 package io.protohive.kernel.system;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.PlatformVersion;
@@ -30,6 +32,7 @@ public class SystemInfoService {
   @Inject ClusterMember cluster;
   @Inject PlatformSettings settings;
   @Inject DatabaseScope scope;
+  @Inject Authorization authorization;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject @Readiness Instance<HealthCheck> readiness;
 
@@ -41,8 +44,10 @@ public class SystemInfoService {
     return new SystemStatus(PlatformVersion.current(), up ? "UP" : "DOWN");
   }
 
+  /** Everything about the platform, for a platform admin. */
   @Transactional
-  public SystemInfo current() {
+  public SystemInfo current(Caller caller) {
+    authorization.platformAdmin(caller);
     scope.platform();
     Installation installation =
         entityManager

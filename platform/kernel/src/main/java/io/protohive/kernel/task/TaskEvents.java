@@ -2,6 +2,7 @@ package io.protohive.kernel.task;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
@@ -36,6 +37,7 @@ public class TaskEvents {
   public static final String TOPIC = "protohive.task-events";
 
   @Inject HazelcastInstance hazelcast;
+  @Inject Authorization authorization;
   @Inject OrganizationService organizations;
 
   @Resource TransactionSynchronizationRegistry transactions;
@@ -56,7 +58,7 @@ public class TaskEvents {
    * @return closes the subscription
    */
   public AutoCloseable subscribe(Caller caller, UUID organizationId, Consumer<TaskEvent> sink) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     listen();
     Set<Consumer<TaskEvent>> set =
         subscribers.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet());

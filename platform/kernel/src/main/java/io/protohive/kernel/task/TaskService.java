@@ -1,5 +1,6 @@
 package io.protohive.kernel.task;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.Jobs;
@@ -38,6 +39,7 @@ public class TaskService {
   private static final String NOT_FOUND = "No task with this id in your organizations.";
 
   @Inject TaskStore store;
+  @Inject Authorization authorization;
   @Inject OrganizationService organizations;
   @Inject AgentService agents;
   @Inject DatabaseScope scope;
@@ -47,7 +49,7 @@ public class TaskService {
 
   @Transactional
   public TaskView create(Caller caller, UUID organizationId, TaskDraft draft) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     if (draft == null) {
       throw Rejection.invalid("title", "Give the task a title.");
     }
@@ -88,7 +90,7 @@ public class TaskService {
   /** The organization's tasks for its board: the most recently changed first, at most 500. */
   @Transactional
   public List<TaskView> board(Caller caller, UUID organizationId) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     return store.board(organizationId, BOARD_LIMIT);
   }
 
@@ -98,7 +100,7 @@ public class TaskService {
    */
   @Transactional
   public Page<TaskView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
     return page.page(
         store.inOrganization(organizationId, page), task -> Cursor.of(task.createdAt(), task.id()));
@@ -193,7 +195,7 @@ public class TaskService {
   @Transactional
   public Page<ApprovalView> pendingApprovals(
       Caller caller, UUID organizationId, Integer limit, String cursor) {
-    organizations.access(caller, organizationId, Permission.VIEW);
+    authorization.organization(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
     return page.page(
         store.pendingApprovals(organizationId, page),
@@ -213,7 +215,7 @@ public class TaskService {
             .approval(approvalId)
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No approval with this id."));
     TaskView task = visible(caller, approval.taskId());
-    organizations.access(caller, task.organizationId(), Permission.EDIT);
+    authorization.organization(caller, task.organizationId(), Permission.EDIT);
     if (decision == null || decision.approve() == null) {
       throw Rejection.invalid("approve", "Say true to approve or false to reject.");
     }
@@ -320,7 +322,7 @@ public class TaskService {
     TaskView task =
         store.find(taskId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {
-      organizations.access(caller, task.organizationId(), Permission.VIEW);
+      authorization.organization(caller, task.organizationId(), Permission.VIEW);
     } catch (Rejection e) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
     }

@@ -1,5 +1,6 @@
 package io.protohive.kernel.tenancy;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
@@ -35,12 +36,13 @@ public class PlatformTenants {
   EntityManager entityManager;
 
   @Inject PlatformAdmins admins;
+  @Inject Authorization authorization;
   @Inject AuditLog audit;
 
   /** Every tenant, oldest first. */
   @Transactional
   public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
     Cursor after = page.after();
     TypedQuery<Tenant> query =
@@ -61,7 +63,7 @@ public class PlatformTenants {
 
   @Transactional
   public TenantView get(Caller caller, UUID tenantId) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     return TenantView.of(find(tenantId));
   }
 
@@ -70,7 +72,7 @@ public class PlatformTenants {
    */
   @Transactional
   public TenantView create(Caller caller, TenantDraft draft, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     if (draft.slug() == null || !TenantFields.SLUG.matcher(draft.slug()).matches()) {
       throw Rejection.invalid(
           "slug", "Give a slug of 1 to 63 lower-case letters, digits or inner hyphens.");
@@ -110,7 +112,7 @@ public class PlatformTenants {
    */
   @Transactional
   public TenantView change(Caller caller, UUID tenantId, TenantDraft change, String address) {
-    admins.require(caller);
+    authorization.platformAdmin(caller);
     Tenant tenant = find(tenantId);
     if (tenant.origin() == Tenant.Origin.CONFIG) {
       throw Rejection.of(

@@ -3,6 +3,7 @@ package io.protohive.rest.platform;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.mail.Mailer;
+import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,12 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MailResource {
 
   @Inject Mailer mailer;
+  @Inject JsonWebToken token;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The newest mail first, including the dev outbox")
   public PageResponse<MailView> recent(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(mailer.recent(limit, cursor));
+    return PageResponse.of(mailer.recent(Callers.of(token), limit, cursor));
   }
 }

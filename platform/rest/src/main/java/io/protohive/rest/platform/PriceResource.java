@@ -39,7 +39,10 @@ public class PriceResource {
   public PageResponse<Price> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        prices.list(), price -> price.providerId() + "/" + price.model(), limit, cursor);
+        prices.list(Callers.of(token)),
+        price -> price.providerId() + "/" + price.model(),
+        limit,
+        cursor);
   }
 
   @PUT

@@ -62,7 +62,7 @@ public class PublisherResource {
   public PageResponse<PublisherView> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        publishers.list().stream().map(PublisherView::of).toList(),
+        publishers.list(Callers.of(token)).stream().map(PublisherView::of).toList(),
         PublisherView::fingerprint,
         limit,
         cursor);

@@ -1,7 +1,5 @@
 package io.protohive.rest.platform;
 
-import io.protohive.kernel.audit.AuditLog;
-import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.rest.Callers;
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SigningKeyResource {
 
   @Inject SigningKeys keys;
-  @Inject AuditLog audit;
   @Inject JsonWebToken token;
   @Context HttpServletRequest request;
 
@@ -40,9 +37,6 @@ public class SigningKeyResource {
       summary = "Sign with a new key from now on",
       description = "Tokens signed with the previous key stay valid until they expire.")
   public Rotated rotate() {
-    String kid = keys.rotate();
-    audit.record(
-        null, Callers.of(token).userId(), Action.SIGNING_KEY_ROTATED, kid, request.getRemoteAddr());
-    return new Rotated(kid);
+    return new Rotated(keys.rotate(Callers.of(token), request.getRemoteAddr()));
   }
 }

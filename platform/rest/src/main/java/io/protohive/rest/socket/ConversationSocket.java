@@ -1,12 +1,11 @@
 package io.protohive.rest.socket;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.conversation.ConversationEvent;
 import io.protohive.kernel.conversation.ConversationEvents;
 import io.protohive.kernel.conversation.ConversationService;
-import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.identity.token.AccessTokens;
-import io.protohive.kernel.organization.OrganizationService;
+import io.protohive.kernel.identity.token.AccessTokenVerifier;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.task.TaskEvent;
@@ -26,10 +25,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -51,16 +48,15 @@ public class ConversationSocket {
   private static final Logger LOG = Logger.getLogger(ConversationSocket.class.getName());
   static final int MAX_FRAME = 16 * 1024;
 
-  @Inject AccessTokens tokens;
+  @Inject AccessTokenVerifier tokens;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
   @Inject TaskEvents taskEvents;
-  @Inject OrganizationService organizations;
-  @Inject AccountStandings standings;
+  @Inject Authorization authorization;
   @Inject SocketRecheck recheck;
 
   private Caller caller;
-  private AccessTokens.Verified verified;
+  private String token;
   private ScheduledFuture<?> rechecking;
   private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
 
@@ -69,33 +65,34 @@ public class ConversationSocket {
 
   @OnOpen
   public void open(Session session) throws IOException {
-    List<String> token = session.getRequestParameterMap().get("access_token");
-    Optional<AccessTokens.Verified> given =
-        token == null || token.isEmpty() ? Optional.empty() : tokens.verify(token.get(0));
-    if (given.isEmpty()
-        || given.get().caller().tenantId() == null
-        || !standings.admits(given.get().caller().userId(), given.get().generation())) {
+    List<String> given = session.getRequestParameterMap().get("access_token");
+    Caller verified;
+    try {
+      verified = tokens.verify(given == null || given.isEmpty() ? null : given.get(0)).caller();
+    } catch (Rejection e) {
+      verified = null;
+    }
+    if (verified == null || verified.tenantId() == null) {
       session.close(
-          new CloseReason(
-              CloseReason.CloseCodes.VIOLATED_POLICY, "A valid access token is required."));
+          new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, AccessTokenVerifier.INVALID));
       return;
     }
-    verified = given.get();
-    caller = verified.caller();
+    token = given.get(0);
+    caller = verified;
     session.setMaxTextMessageBufferSize(MAX_FRAME);
     rechecking = recheck.every(() -> recheck(session));
   }
 
-  /** Whether the caller may still have this socket; closes it when not. */
+  /**
+   * Whether the caller may still have this socket (the token's check, again); closes it when not.
+   */
   private boolean stands(Session session) {
-    String ended =
-        !verified.expiresAt().isAfter(Instant.now())
-            ? "The access token expired; connect again with a fresh one."
-            : standings.admits(caller.userId(), verified.generation())
-                ? null
-                : AccountStandings.SESSION_ENDED;
-    if (ended == null) {
+    String ended;
+    try {
+      tokens.verify(token);
       return true;
+    } catch (Rejection e) {
+      ended = e.getMessage();
     }
     synchronized (session) {
       try {
@@ -238,7 +235,7 @@ public class ConversationSocket {
               organizationId,
               new Subscription(
                   subscription,
-                  () -> organizations.access(caller, organizationId, Permission.VIEW),
+                  () -> authorization.organization(caller, organizationId, Permission.VIEW),
                   "organizationId"));
         } catch (Rejection e) {
           error(session, e.getMessage());

@@ -1,7 +1,6 @@
 package io.protohive.rest.system;
 
-import io.protohive.kernel.identity.PlatformAdmins;
-import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
 import io.protohive.kernel.system.SystemStatus;
@@ -30,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SystemResource {
 
   @Inject SystemInfoService systemInfo;
-  @Inject PlatformAdmins platformAdmins;
+  @Inject Authorization authorization;
   // the principal, not an injected token: anonymous callers are welcome here, and an injected
   // token that is not there makes the server log an error on every such call
   @Context SecurityContext security;
@@ -53,10 +52,10 @@ public class SystemResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(oneOf = {SystemStatus.class, SystemInfo.class})))
   public Response info() {
-    boolean platformAdmin =
-        security.getUserPrincipal() instanceof JsonWebToken token
-            && token.getGroups().contains(AccessTokens.PLATFORM_ADMIN)
-            && platformAdmins.isAdmin(Callers.of(token));
-    return Response.ok(platformAdmin ? systemInfo.current() : systemInfo.status()).build();
+    if (security.getUserPrincipal() instanceof JsonWebToken token
+        && authorization.isPlatformAdmin(Callers.of(token))) {
+      return Response.ok(systemInfo.current(Callers.of(token))).build();
+    }
+    return Response.ok(systemInfo.status()).build();
   }
 }

@@ -5,24 +5,19 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.protohive.kernel.identity.AccountStandings;
-import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Issues the short-lived access tokens (RS256 JWTs) that authenticate API calls. */
@@ -89,44 +84,5 @@ public class AccessTokens {
       throw new IllegalStateException("signing an access token failed", e);
     }
     return new Issued(jwt.serialize(), expiresAt);
-  }
-
-  /** What a verified token says: who, under which session generation, until when. */
-  public record Verified(Caller caller, long generation, Instant expiresAt) {}
-
-  /**
-   * The caller an access token names, for doors where the server's JWT verification does not stand
-   * (a WebSocket handshake): signed by an active key, issued by and for this platform, not expired.
-   *
-   * @return empty for any token that does not pass
-   */
-  public Optional<Verified> verify(String token) {
-    try {
-      SignedJWT jwt = SignedJWT.parse(token);
-      JWK key = keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
-      if (key == null
-          || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-          || !jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
-        return Optional.empty();
-      }
-      JWTClaimsSet claims = jwt.getJWTClaimsSet();
-      if (!ISSUER.equals(claims.getIssuer())
-          || !claims.getAudience().contains(AUDIENCE)
-          || claims.getExpirationTime() == null
-          || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
-        return Optional.empty();
-      }
-      String tenant = claims.getStringClaim(TENANT_CLAIM);
-      Long generation = claims.getLongClaim(GENERATION_CLAIM);
-      return Optional.of(
-          new Verified(
-              new Caller(
-                  UUID.fromString(claims.getSubject()),
-                  tenant == null ? null : UUID.fromString(tenant)),
-              generation == null ? 0 : generation,
-              claims.getExpirationTime().toInstant()));
-    } catch (ParseException | JOSEException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

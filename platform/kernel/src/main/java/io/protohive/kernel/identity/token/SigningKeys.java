@@ -4,6 +4,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +43,8 @@ public class SigningKeys {
 
   @Inject SecretBox secrets;
   @Inject DatabaseScope scope;
+  @Inject Authorization authorization;
+  @Inject AuditLog audit;
 
   // how long a node may go on signing with a key it loaded before another node rotated
   private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
@@ -76,12 +82,20 @@ public class SigningKeys {
   }
 
   /**
-   * Adds a new signing key, and retires the keys no valid token can carry any more.
+   * Adds a new signing key for a platform admin, and retires the keys no valid token can carry any
+   * more.
    *
    * @return the new key's id
    */
   @Transactional
-  public String rotate() {
+  public String rotate(Caller caller, String sourceAddress) {
+    authorization.platformAdmin(caller);
+    String kid = rotate();
+    audit.record(null, caller.userId(), Action.SIGNING_KEY_ROTATED, kid, sourceAddress);
+    return kid;
+  }
+
+  private String rotate() {
     scope.platform();
     SigningKey key = generate();
     entityManager.persist(key);
