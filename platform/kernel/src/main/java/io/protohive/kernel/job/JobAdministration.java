@@ -2,6 +2,7 @@ package io.protohive.kernel.job;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -33,6 +34,7 @@ public class JobAdministration {
 
   /** The jobs, newest first, optionally of one status. */
   @Transactional
+  @AsPlatform
   public Page<JobView> list(Caller caller, String status, Integer limit, String cursor) {
     admins.require(caller);
     if (status != null && !STATUSES.contains(status)) {
@@ -78,6 +80,7 @@ public class JobAdministration {
 
   /** Puts a dead job back in the queue with fresh attempts. */
   @Transactional
+  @AsPlatform
   public void retry(Caller caller, UUID jobId) {
     admins.require(caller);
     try {

@@ -4,6 +4,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,7 @@ public class Prices {
 
   /** Sets a model's price; platform admins only. */
   @Transactional
+  @AsPlatform
   public Price set(Caller caller, Price price, String address) {
     admins.require(caller);
     if (price.providerId() == null || price.providerId().isBlank()) {

@@ -1,6 +1,6 @@
 package io.protohive.kernel.mail;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -32,8 +32,6 @@ public class Mailer {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   @Inject
   @ConfigProperty(name = "protohive.mail.smtp.host")
   Optional<String> smtpHost;
@@ -49,6 +47,7 @@ public class Mailer {
   String from;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   public void send(UUID tenantId, String recipient, String subject, String body) {
     send(tenantId, recipient, subject, body, List.of());
   }
@@ -57,9 +56,9 @@ public class Mailer {
    * @param secrets parts of the body, such as a sign-in link, that only the recipient may read
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   public void send(
       UUID tenantId, String recipient, String subject, String body, List<String> secrets) {
-    scope.platform();
     MailMessage message =
         new MailMessage(
             tenantId,
@@ -82,8 +81,8 @@ public class Mailer {
 
   /** The newest mails first: the dev outbox, and a record of what was sent. */
   @Transactional
+  @AsPlatform
   public List<MailView> recent(int limit) {
-    scope.platform();
     return entityManager
         .createQuery("select m from MailMessage m order by m.createdAt desc", MailMessage.class)
         .setMaxResults(limit)

@@ -1,7 +1,7 @@
 package io.protohive.kernel.organization;
 
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
@@ -31,10 +31,10 @@ public class AgentService {
 
   @Inject OrganizationService organizations;
   @Inject AgentStore store;
-  @Inject DatabaseScope scope;
 
   /** Every agent of the organization, in the order they were created. */
   @Transactional
+  @InTenant
   public List<AgentView> list(Caller caller, UUID organizationId) {
     organizations.access(caller, organizationId, Permission.VIEW);
     return store.inOrganization(organizationId);
@@ -42,6 +42,7 @@ public class AgentService {
 
   /** A page of the organization's agents, in the order they were created. */
   @Transactional
+  @InTenant
   public Page<AgentView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
     organizations.access(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -49,6 +50,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public AgentView get(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
     organizations.access(caller, agent.organizationId(), Permission.VIEW);
@@ -56,6 +58,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public AgentView create(Caller caller, UUID organizationId, AgentDraft draft) {
     organizations.access(caller, organizationId, Permission.EDIT);
     if (draft == null) {
@@ -85,6 +88,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public AgentView update(Caller caller, UUID agentId, AgentDraft change) {
     AgentView current = visible(caller, agentId);
     organizations.access(caller, current.organizationId(), Permission.EDIT);
@@ -114,6 +118,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public void delete(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
     organizations.access(caller, agent.organizationId(), Permission.EDIT);
@@ -124,7 +129,6 @@ public class AgentService {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
     }
-    scope.tenant(caller.tenantId());
     AgentView agent =
         store.find(agentId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {

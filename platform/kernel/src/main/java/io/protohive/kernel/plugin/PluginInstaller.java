@@ -4,6 +4,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
@@ -102,6 +103,7 @@ public class PluginInstaller {
    * plugin: then it is held for a platform admin's approval.
    */
   @Transactional
+  @AsPlatform
   public UploadOutcome upload(Caller caller, InputStream jar, String address) {
     admins.require(caller);
     Path file = stage(jar);
@@ -153,6 +155,7 @@ public class PluginInstaller {
 
   /** The plugins installed on this node; platform admins only. */
   @Transactional
+  @AsPlatform
   public List<PluginView> plugins(Caller caller) {
     admins.require(caller);
     return pluginHost.plugins().stream().map(PluginView::of).toList();
@@ -163,6 +166,7 @@ public class PluginInstaller {
    * admins only.
    */
   @Transactional
+  @AsPlatform
   public Map<String, String> folderRefusals(Caller caller) {
     admins.require(caller);
     return Map.copyOf(pluginHost.folderRefusals());
@@ -170,6 +174,7 @@ public class PluginInstaller {
 
   /** The updates waiting for a platform admin, oldest first. */
   @Transactional
+  @AsPlatform
   public List<PendingUpdate> pendingUpdates(Caller caller) {
     admins.require(caller);
     List<Object[]> rows =
@@ -179,6 +184,7 @@ public class PluginInstaller {
 
   /** One held update; platform admins only. */
   @Transactional
+  @AsPlatform
   public PendingUpdate pendingUpdate(Caller caller, UUID id) {
     admins.require(caller);
     return pending(id);
@@ -191,6 +197,7 @@ public class PluginInstaller {
    * @return the installed plugin, or empty for a folder jar
    */
   @Transactional
+  @AsPlatform
   public Optional<PluginView> approve(Caller caller, UUID id, String address) {
     admins.require(caller);
     PendingUpdate update = pending(id);
@@ -233,6 +240,7 @@ public class PluginInstaller {
    * (and is listed again when the node restarts) until someone deletes it.
    */
   @Transactional
+  @AsPlatform
   public void reject(Caller caller, UUID id, String address) {
     admins.require(caller);
     PendingUpdate update = pending(id);
@@ -286,6 +294,7 @@ public class PluginInstaller {
 
   /** Removes an uploaded plugin from every node. */
   @Transactional
+  @AsPlatform
   public void remove(Caller caller, String pluginId, String address) {
     admins.require(caller);
     PluginDescriptor plugin = installed(pluginId);
@@ -307,6 +316,7 @@ public class PluginInstaller {
 
   /** Stops a plugin on every node, cancelling its running calls, or starts it again. */
   @Transactional
+  @AsPlatform
   public PluginView setActive(Caller caller, String pluginId, boolean active, String address) {
     admins.require(caller);
     installed(pluginId);

@@ -1,7 +1,7 @@
 package io.protohive.kernel.system;
 
 import io.protohive.kernel.cluster.ClusterMember;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.plugin.PluginView;
@@ -29,7 +29,6 @@ public class SystemInfoService {
   @Inject PluginHost pluginHost;
   @Inject ClusterMember cluster;
   @Inject PlatformSettings settings;
-  @Inject DatabaseScope scope;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject @Readiness Instance<HealthCheck> readiness;
 
@@ -42,8 +41,8 @@ public class SystemInfoService {
   }
 
   @Transactional
+  @AsPlatform
   public SystemInfo current() {
-    scope.platform();
     Installation installation =
         entityManager
             .createQuery("select i from Installation i", Installation.class)

@@ -5,6 +5,7 @@ import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -39,6 +40,7 @@ public class PlatformTenants {
 
   /** Every tenant, oldest first. */
   @Transactional
+  @AsPlatform
   public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
     admins.require(caller);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -60,6 +62,7 @@ public class PlatformTenants {
   }
 
   @Transactional
+  @AsPlatform
   public TenantView get(Caller caller, UUID tenantId) {
     admins.require(caller);
     return TenantView.of(find(tenantId));
@@ -69,6 +72,7 @@ public class PlatformTenants {
    * @throws Rejection naming the field at fault, or CONFLICT when the slug is taken
    */
   @Transactional
+  @AsPlatform
   public TenantView create(Caller caller, TenantDraft draft, String address) {
     admins.require(caller);
     if (draft.slug() == null || !TenantFields.SLUG.matcher(draft.slug()).matches()) {
@@ -109,6 +113,7 @@ public class PlatformTenants {
    * @throws Rejection CONFLICT for a tenant that tenants-config declares
    */
   @Transactional
+  @AsPlatform
   public TenantView change(Caller caller, UUID tenantId, TenantDraft change, String address) {
     admins.require(caller);
     Tenant tenant = find(tenantId);

@@ -4,7 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,6 @@ public class SigningKeys {
   EntityManager entityManager;
 
   @Inject SecretBox secrets;
-  @Inject DatabaseScope scope;
 
   // how long a node may go on signing with a key it loaded before another node rotated
   private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
@@ -48,8 +47,8 @@ public class SigningKeys {
 
   /** Seals private keys still stored in clear, and creates the first key when there is none. */
   @Transactional
+  @AsPlatform
   public void ensureKey() {
-    scope.platform();
     sealClearKeys();
     if (activeKeys().isEmpty()) {
       entityManager.persist(generate());
@@ -81,8 +80,8 @@ public class SigningKeys {
    * @return the new key's id
    */
   @Transactional
+  @AsPlatform
   public String rotate() {
-    scope.platform();
     SigningKey key = generate();
     entityManager.persist(key);
     retireSuperseded();
@@ -92,8 +91,8 @@ public class SigningKeys {
 
   /** Rotates when the newest key is older than {@code maxAge}. */
   @Transactional
+  @AsPlatform
   public boolean rotateIfOlderThan(Duration maxAge) {
-    scope.platform();
     List<SigningKey> keys = activeKeys();
     if (!keys.isEmpty() && keys.get(0).createdAt().isAfter(Instant.now().minus(maxAge))) {
       retireSuperseded();
@@ -116,10 +115,10 @@ public class SigningKeys {
 
   /** The newest active key, with its private part, for signing. */
   @Transactional
+  @AsPlatform
   public RSAKey signingKey() {
     RSAKey key = current;
     if (key == null || loadedAt.isBefore(Instant.now().minus(RELOAD_AFTER))) {
-      scope.platform();
       List<SigningKey> keys = activeKeys();
       if (keys.isEmpty()) {
         throw new IllegalStateException("no signing key; the platform creates one at start");
@@ -133,8 +132,8 @@ public class SigningKeys {
 
   /** Every active key's public part. */
   @Transactional
+  @AsPlatform
   public JWKSet publicKeys() {
-    scope.platform();
     return new JWKSet(
         activeKeys().stream().<com.nimbusds.jose.jwk.JWK>map(k -> toJwk(k, false)).toList());
   }
