@@ -10,18 +10,26 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.cluster.ClusterMemberProducer;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.PlatformScope;
+import io.protohive.kernel.platform.TenantScope;
 import io.protohive.kernel.plugin.PluginHostProducer;
 import io.protohive.kernel.secret.SecretBoxProducer;
 import io.protohive.kernel.secret.SecretsKey;
@@ -32,7 +40,12 @@ import io.protohive.rest.me.MeResource;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.persistence.Entity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -232,4 +245,71 @@ class ArchitectureTest {
           .orShould()
           .dependOnClassesThat()
           .haveFullyQualifiedName("com.nimbusds.jose.crypto.RSASSAVerifier");
+
+  /**
+   * A transaction's tenant is declared ({@code @InTenant}, {@code @AsPlatform}) and entered in one
+   * place: a second way to enter it would be a second place to forget it.
+   */
+  @ArchTest
+  static final ArchRule onlyTheInterceptorEntersATenant =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(TenantScope.class)
+          .should()
+          .callMethod(DatabaseScope.class, "tenant", UUID.class);
+
+  @ArchTest
+  static final ArchRule onlyTheInterceptorEntersThePlatform =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(PlatformScope.class)
+          .should()
+          .callMethod(DatabaseScope.class, "platform");
+
+  /** The job queue's own JDBC transactions are the one place without a container transaction. */
+  @ArchTest
+  static final ArchRule onlyTheJobWorkersEnterThePlatformOnAConnection =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(JobWorkers.class)
+          .should()
+          .callMethod(DatabaseScope.class, "platform", Connection.class);
+
+  /** The SQL that enters a scope, and the settings it seals, are written in one class. */
+  @ArchTest
+  static final ArchRule onlyTheDatabaseScopeWritesTheScopesSql =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(DatabaseScope.class)
+          .should(holdText("protohive_enter_", "app.tenant", "app.scope"));
+
+  /** Finds text among a class's constants, which is where the SQL it runs is written. */
+  private static ArchCondition<JavaClass> holdText(String... texts) {
+    return new ArchCondition<>("hold the text " + String.join(" or ", texts)) {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        javaClass
+            .getSource()
+            .ifPresent(
+                source -> {
+                  String bytes = read(source.getUri());
+                  for (String text : texts) {
+                    if (bytes.contains(text)) {
+                      events.add(
+                          SimpleConditionEvent.satisfied(
+                              javaClass, javaClass.getName() + " holds \"" + text + "\""));
+                    }
+                  }
+                });
+      }
+    };
+  }
+
+  private static String read(java.net.URI classFile) {
+    try (InputStream in = classFile.toURL().openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -1,8 +1,7 @@
 package io.protohive.kernel.audit;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -69,12 +68,10 @@ public class AuditLog {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   public void record(
       UUID tenantId, UUID actorId, Action action, String subject, String sourceAddress) {
-    scope.platform();
     entityManager.persist(
         new AuditEvent(
             tenantId, actorId, action.name(), subject, sourceAddress, null, Instant.now()));

@@ -7,7 +7,7 @@ import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
@@ -35,7 +35,6 @@ public class ConversationService {
   @Inject Authorization authorization;
   @Inject AgentService agents;
   @Inject ConversationStore store;
-  @Inject DatabaseScope scope;
   @Inject AgentRuntime runtime;
 
   /** A person's message, and the run of the agent that answers it. */
@@ -53,6 +52,7 @@ public class ConversationService {
    *     SpeakerSelection#MODERATOR} only
    */
   @Transactional
+  @InTenant
   public ConversationView create(
       Caller caller,
       UUID organizationId,
@@ -107,6 +107,7 @@ public class ConversationService {
 
   /** An organization's conversations, newest first. */
   @Transactional
+  @InTenant
   public Page<ConversationView> list(
       Caller caller, UUID organizationId, Integer limit, String cursor) {
     authorization.organization(caller, organizationId, Permission.VIEW);
@@ -115,12 +116,14 @@ public class ConversationService {
   }
 
   @Transactional
+  @InTenant
   public ConversationView get(Caller caller, UUID conversationId) {
     return visible(caller, conversationId);
   }
 
   /** Marks the conversation read by the caller, who is watching its messages arrive. */
   @Transactional
+  @InTenant
   public void read(Caller caller, UUID conversationId) {
     visible(caller, conversationId);
     store.markRead(caller.tenantId(), conversationId, caller.userId());
@@ -128,6 +131,7 @@ public class ConversationService {
 
   /** The conversation's messages, oldest first; reading them marks the conversation read. */
   @Transactional
+  @InTenant
   public Page<MessageView> messages(
       Caller caller, UUID conversationId, Integer limit, String cursor) {
     visible(caller, conversationId);
@@ -144,6 +148,7 @@ public class ConversationService {
    * its moderator's run that picks the speaker.
    */
   @Transactional
+  @InTenant
   public Posted say(Caller caller, UUID conversationId, String content, UUID agentId) {
     ConversationView conversation = visible(caller, conversationId);
     if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
@@ -163,6 +168,7 @@ public class ConversationService {
 
   /** Searches the messages of an organization's conversations by words, best matches first. */
   @Transactional
+  @InTenant
   public List<MessageView> search(Caller caller, UUID organizationId, String words) {
     authorization.organization(caller, organizationId, Permission.VIEW);
     if (words == null || words.isBlank() || words.length() > 200) {
@@ -172,11 +178,11 @@ public class ConversationService {
   }
 
   @Transactional
+  @InTenant
   public RunView run(Caller caller, UUID runId) {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No run with this id.");
     }
-    scope.tenant(caller.tenantId());
     RunView run =
         store
             .run(runId)
@@ -219,7 +225,6 @@ public class ConversationService {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
     }
-    scope.tenant(caller.tenantId());
     ConversationView conversation =
         store
             .find(conversationId)

@@ -1,8 +1,8 @@
 package io.protohive.kernel.conversation;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,12 +18,10 @@ public class EventStore {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @InTenant
   ConversationEvent append(
-      UUID tenantId, UUID conversationId, UUID runId, String type, String payload) {
-    scope.tenant(tenantId);
+      @TenantId UUID tenantId, UUID conversationId, UUID runId, String type, String payload) {
     long id =
         ((Number)
                 entityManager
@@ -44,8 +42,8 @@ public class EventStore {
 
   /** The events of a conversation after the given id, in order. */
   @Transactional
-  List<ConversationEvent> after(UUID tenantId, UUID conversationId, long afterId) {
-    scope.tenant(tenantId);
+  @InTenant
+  List<ConversationEvent> after(@TenantId UUID tenantId, UUID conversationId, long afterId) {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(

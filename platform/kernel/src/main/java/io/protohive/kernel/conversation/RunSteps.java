@@ -3,7 +3,7 @@ package io.protohive.kernel.conversation;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +21,6 @@ public class RunSteps {
 
   @Inject ConversationStore store;
   @Inject AgentService agents;
-  @Inject DatabaseScope scope;
 
   /**
    * What an agent needs for its turn: the messages after those the summary covers, at most the
@@ -49,8 +48,8 @@ public class RunSteps {
   }
 
   @Transactional
+  @InTenant
   Turn turn(Caller caller, UUID runId) {
-    scope.tenant(caller.tenantId());
     RunView run = store.run(runId).orElseThrow();
     AgentView agent = agents.get(caller, run.agentId());
     Map<UUID, String> names =
@@ -73,28 +72,28 @@ public class RunSteps {
 
   /** The oldest messages the summary does not cover yet. */
   @Transactional
+  @InTenant
   List<MessageView> unsummarized(Caller caller, Turn turn, int count) {
-    scope.tenant(caller.tenantId());
     return store.messagesFrom(turn.conversationId(), turn.summary().messages(), count);
   }
 
   @Transactional
+  @InTenant
   void replaceSummary(Caller caller, Turn turn, ConversationStore.Summary next) {
-    scope.tenant(caller.tenantId());
     store.replaceSummary(turn.conversationId(), turn.summary(), next);
   }
 
   /** A run of an agent of the conversation, after another agent's. */
   @Transactional
+  @InTenant
   UUID followUp(Caller caller, UUID conversationId, UUID agentId, RunKind kind) {
-    scope.tenant(caller.tenantId());
     return store.startRun(caller.tenantId(), conversationId, agentId, kind, caller.userId());
   }
 
   /** A moderation run is done: it leaves a trace and no message. */
   @Transactional
+  @InTenant
   void moderated(Caller caller, UUID runId, String trace) {
-    scope.tenant(caller.tenantId());
     store.finishRun(runId, "COMPLETED", trace, null);
   }
 
@@ -104,9 +103,9 @@ public class RunSteps {
    * @param model the model that wrote it, as the provider named it
    */
   @Transactional
+  @InTenant
   MessageView complete(
       Caller caller, UUID runId, Turn turn, String content, String model, String trace) {
-    scope.tenant(caller.tenantId());
     MessageView message =
         store.addMessage(
             caller.tenantId(),
@@ -121,8 +120,8 @@ public class RunSteps {
   }
 
   @Transactional
+  @InTenant
   void fail(Caller caller, UUID runId, String trace, String error) {
-    scope.tenant(caller.tenantId());
     store.finishRun(runId, "FAILED", trace, error);
   }
 }

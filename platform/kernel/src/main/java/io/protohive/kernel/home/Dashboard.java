@@ -13,7 +13,7 @@ import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.llm.UsageMeter.UsageRow;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.organization.Role;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.task.TaskPriority;
 import io.protohive.kernel.task.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,18 +47,17 @@ public class Dashboard {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
   @Inject Budgets budgets;
   @Inject UsageMeter usage;
 
   @Transactional
+  @InTenant
   public DashboardView of(Caller caller) {
     if (caller.tenantId() == null) {
       // platform admins belong to no tenant and so to no organization
       return new DashboardView(List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
-    scope.tenant(caller.tenantId());
     UUID me = caller.userId();
     return new DashboardView(
         organizations(me),

@@ -1,10 +1,9 @@
 package io.protohive.kernel.idempotency;
 
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -33,8 +32,6 @@ public class IdempotencyKeys {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   /** The first answer to a request: its status, {@code Location} (or null) and JSON body. */
   public record Answer(int status, String location, String body) {}
 
@@ -48,6 +45,7 @@ public class IdempotencyKeys {
    *     request, CONFLICT while the first request with the key is still being done
    */
   @Transactional
+  @InTenant
   public Optional<Answer> claim(Caller caller, String key, String fingerprint) {
     if (key == null || !KEY.matcher(key).matches()) {
       throw Rejection.invalid(HEADER, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
@@ -55,7 +53,6 @@ public class IdempotencyKeys {
     if (caller.tenantId() == null) {
       throw Rejection.invalid(HEADER, "Idempotency keys are for people of a tenant.");
     }
-    scope.tenant(caller.tenantId());
     // every expired key of the person goes, so that a person's keys never outgrow a day's requests
     entityManager
         .createNativeQuery(
@@ -113,8 +110,8 @@ public class IdempotencyKeys {
 
   /** Keeps the answer to a claimed key, to be given to every retry until the key expires. */
   @Transactional
+  @InTenant
   public void answer(Caller caller, String key, Answer answer) {
-    scope.tenant(caller.tenantId());
     entityManager
         .createNativeQuery(
             "update idempotency_key set status = ?4, location = ?5, body = ?6"
@@ -130,8 +127,8 @@ public class IdempotencyKeys {
 
   /** Forgets a claimed key whose request failed, so that its retry is done. */
   @Transactional
+  @InTenant
   public void release(Caller caller, String key) {
-    scope.tenant(caller.tenantId());
     entityManager
         .createNativeQuery(
             "delete from idempotency_key"

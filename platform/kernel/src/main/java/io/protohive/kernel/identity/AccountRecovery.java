@@ -4,7 +4,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.AccountToken.Purpose;
 import io.protohive.kernel.mail.Mailer;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,6 @@ public class AccountRecovery {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject Mailer mailer;
   @Inject AuditLog audit;
   @Inject AccountStandings standings;
@@ -40,8 +39,8 @@ public class AccountRecovery {
 
   /** Mails a link that proves the account's address. Call inside the sign-up's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
+  @AsPlatform
   public void sendVerification(UserAccount account) {
-    scope.platform();
     String link = link("verify-email", issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME));
     mailer.send(
         account.tenantId(),
@@ -59,8 +58,8 @@ public class AccountRecovery {
 
   /** Mails a new account's owner a link to choose a password. Call inside its transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
+  @AsPlatform
   public void sendInvitation(UserAccount account, String tenantName, String invitedBy) {
-    scope.platform();
     String link =
         link("reset-password", issue(account, Purpose.RESET_PASSWORD, INVITATION_LIFETIME));
     mailer.send(
@@ -80,8 +79,8 @@ public class AccountRecovery {
   }
 
   @Transactional(dontRollbackOn = Rejection.class)
+  @AsPlatform
   public void verifyEmail(String token) {
-    scope.platform();
     AccountToken redeemable = find(token, Purpose.VERIFY_EMAIL);
     spend(redeemable);
     entityManager.find(UserAccount.class, redeemable.userId()).verifyEmail();
@@ -92,8 +91,8 @@ public class AccountRecovery {
    * nothing either way, so the endpoint tells nobody which addresses have accounts.
    */
   @Transactional
+  @AsPlatform
   public void requestPasswordReset(String email, Optional<String> tenantSlug) {
-    scope.platform();
     String normalized;
     try {
       normalized = Credentials.normalizeEmail(email);
@@ -122,8 +121,8 @@ public class AccountRecovery {
 
   /** Sets a new password and signs the account out everywhere. */
   @Transactional(dontRollbackOn = Rejection.class)
+  @AsPlatform
   public void resetPassword(String token, String newPassword, String address) {
-    scope.platform();
     AccountToken redeemable = find(token, Purpose.RESET_PASSWORD);
     UserAccount account = entityManager.find(UserAccount.class, redeemable.userId());
     Credentials.requireStrongPassword(newPassword, account.email());

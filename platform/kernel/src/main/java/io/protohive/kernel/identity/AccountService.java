@@ -2,7 +2,7 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
@@ -26,7 +26,6 @@ public class AccountService {
 
   @Inject TenantDirectory tenants;
   @Inject AuditLog audit;
-  @Inject DatabaseScope scope;
   @Inject AccountRecovery recovery;
   @Inject AccountStandings standings;
   @Inject PlatformAdmins platformAdmins;
@@ -40,6 +39,7 @@ public class AccountService {
    *     tenant), or CONFLICT when the email is taken
    */
   @Transactional
+  @AsPlatform
   public AccountView register(
       String email, String password, String displayName, String tenantSlug, String address) {
     String normalized = Credentials.normalizeEmail(email);
@@ -63,7 +63,6 @@ public class AccountService {
     }
     Credentials.requireStrongPassword(password, normalized);
     platformAdmins.requireNotReserved(normalized);
-    scope.tenant(tenant.id());
     if (find(tenant.id(), normalized).isPresent()) {
       throw Rejection.of(
           Rejection.Kind.CONFLICT, "An account with this email exists; sign in instead.");
@@ -88,9 +87,9 @@ public class AccountService {
 
   /** Changes the caller's password, after proving the current one; ends every session. */
   @Transactional
+  @AsPlatform
   public void changePassword(
       Caller caller, String currentPassword, String newPassword, String address) {
-    scope.platform();
     UserAccount account = entityManager.find(UserAccount.class, caller.userId());
     if (account == null
         || currentPassword == null
@@ -106,14 +105,15 @@ public class AccountService {
 
   /** An account that is not disabled, of any tenant, as the doors see it. */
   @Transactional
+  @AsPlatform
   public Optional<AccountView> active(UUID id) {
     return byId(id).filter(a -> !a.isDisabled()).map(AccountView::of);
   }
 
   /** Any tenant's account: for the platform's own use, such as renewing a session. */
   @Transactional
+  @AsPlatform
   public Optional<UserAccount> byId(UUID id) {
-    scope.platform();
     return Optional.ofNullable(entityManager.find(UserAccount.class, id));
   }
 

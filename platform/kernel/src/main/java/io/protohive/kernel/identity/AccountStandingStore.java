@@ -1,8 +1,7 @@
 package io.protohive.kernel.identity;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,12 +18,10 @@ class AccountStandingStore {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   /** In a transaction of its own, so that it never changes the caller's database scope. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   AccountStanding read(UUID userId) {
-    scope.platform();
     List<?> rows =
         entityManager
             .createNativeQuery(

@@ -1,5 +1,6 @@
 package io.protohive.kernel.identity;
 
+import io.protohive.kernel.platform.TenantBound;
 import java.util.UUID;
 
 /**
@@ -8,4 +9,4 @@ import java.util.UUID;
  *
  * @param tenantId empty ({@code null}) for platform admins, who belong to no tenant
  */
-public record Caller(UUID userId, UUID tenantId) {}
+public record Caller(UUID userId, UUID tenantId) implements TenantBound {}

@@ -1,8 +1,7 @@
 package io.protohive.kernel.identity;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,14 +23,12 @@ public class PlatformAdminBootstrap {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   private final PasswordHasher hasher = new PasswordHasher();
 
   /** Does nothing when a platform admin exists already. */
   @Transactional
+  @AsPlatform
   public void ensureAdmin(String email, Optional<String> configuredPassword, Path dataFolder) {
-    scope.platform();
     long admins =
         entityManager
             .createQuery(

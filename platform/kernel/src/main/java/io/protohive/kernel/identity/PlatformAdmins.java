@@ -1,9 +1,8 @@
 package io.protohive.kernel.identity;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,10 +14,9 @@ public class PlatformAdmins {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   /** Refuses anyone but an enabled platform admin; the transaction continues platform-scoped. */
   @Transactional
+  @AsPlatform
   public void require(Caller caller) {
     if (!isAdmin(caller)) {
       throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only platform admins may do this.");
@@ -33,8 +31,8 @@ public class PlatformAdmins {
    * @throws Rejection naming the field {@code email}
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   public void requireNotReserved(String normalizedEmail) {
-    scope.platform();
     long admins =
         entityManager
             .createQuery(
@@ -51,8 +49,8 @@ public class PlatformAdmins {
 
   /** Whether the caller is an enabled platform admin; the transaction continues platform-scoped. */
   @Transactional
+  @AsPlatform
   public boolean isAdmin(Caller caller) {
-    scope.platform();
     UserAccount account = entityManager.find(UserAccount.class, caller.userId());
     return account != null && account.isPlatformAdmin() && !account.isDisabled();
   }

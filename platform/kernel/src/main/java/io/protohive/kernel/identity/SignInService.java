@@ -2,7 +2,7 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
@@ -29,7 +29,6 @@ public class SignInService {
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
   @Inject TenantDirectory tenants;
-  @Inject DatabaseScope scope;
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -53,10 +52,10 @@ public class SignInService {
    * @throws Rejection when refused: wrong credentials, locked, unverified, ambiguous
    */
   @Transactional
+  @AsPlatform
   public SignedIn signIn(
       String email, char[] password, Optional<String> tenantSlug, String address) {
     // before authentication there is no tenant: the account is looked up across tenants
-    scope.platform();
     String normalized = Credentials.normalizeEmail(email);
     List<UserAccount> candidates = AccountQueries.withEmail(entityManager, normalized, tenantSlug);
     Optional<UserAccount> account =

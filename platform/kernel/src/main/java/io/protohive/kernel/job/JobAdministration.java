@@ -3,6 +3,7 @@ package io.protohive.kernel.job;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -35,6 +36,7 @@ public class JobAdministration {
 
   /** The jobs, newest first, optionally of one status. */
   @Transactional
+  @AsPlatform
   public Page<JobView> list(Caller caller, String status, Integer limit, String cursor) {
     authorization.platformAdmin(caller);
     if (status != null && !STATUSES.contains(status)) {
@@ -76,6 +78,7 @@ public class JobAdministration {
 
   /** Puts a dead job back in the queue with fresh attempts. */
   @Transactional
+  @AsPlatform
   public void retry(Caller caller, UUID jobId) {
     authorization.platformAdmin(caller);
     try {

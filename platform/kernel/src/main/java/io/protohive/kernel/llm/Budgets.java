@@ -5,8 +5,10 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.mail.Mailer;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantBound;
+import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +41,6 @@ public class Budgets implements BudgetLedger {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject Mailer mailer;
@@ -82,7 +83,7 @@ public class Budgets implements BudgetLedger {
       boolean managed) {}
 
   /** What a call holds on the budgets that apply to it until it settles. */
-  public record Reservation(UUID tenantId, List<Hold> holds) {
+  public record Reservation(UUID tenantId, List<Hold> holds) implements TenantBound {
     static final Reservation NONE = new Reservation(null, List.of());
   }
 
@@ -96,8 +97,8 @@ public class Budgets implements BudgetLedger {
    */
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @InTenant
   public Reservation reserve(CallScope call, long tokens, long micros) {
-    scope.tenant(call.tenantId());
     Timestamp period = Timestamp.from(periodStart());
     List<Hold> holds = new ArrayList<>();
     for (Object[] row : applicable(call)) {
@@ -133,11 +134,11 @@ public class Budgets implements BudgetLedger {
   /** Replaces a call's held estimates by what it used, and notes budgets past their threshold. */
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @InTenant
   public void settle(Reservation reservation, long tokens, long micros) {
     if (reservation.holds().isEmpty()) {
       return;
     }
-    scope.tenant(reservation.tenantId());
     for (Hold hold : reservation.holds()) {
       long used = hold.unit().of(tokens, micros);
       entityManager
@@ -213,9 +214,9 @@ public class Budgets implements BudgetLedger {
 
   /** The tenant's budgets and where they stand; tenant admins only. */
   @Transactional
+  @InTenant
   public List<Budget> list(Caller caller) {
     authorization.tenantAdmin(caller);
-    scope.tenant(caller.tenantId());
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
@@ -237,6 +238,7 @@ public class Budgets implements BudgetLedger {
    * @param scopeId the organization, agent or task, ignored for the tenant's own budget
    */
   @Transactional
+  @InTenant
   public Budget set(
       Caller caller,
       Scope budgetScope,
@@ -286,8 +288,8 @@ public class Budgets implements BudgetLedger {
    * The caller brings the transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void applyDeclared(UUID tenantId, Unit unit, long amount, int softPercent) {
-    scope.tenant(tenantId);
+  @InTenant
+  public void applyDeclared(@TenantId UUID tenantId, Unit unit, long amount, int softPercent) {
     List<Object[]> current =
         entityManager
             .createNativeQuery(
@@ -307,7 +309,6 @@ public class Budgets implements BudgetLedger {
 
   private void upsert(
       UUID tenantId, Scope budgetScope, UUID target, Unit unit, long amount, int soft) {
-    scope.tenant(tenantId);
     entityManager
         .createNativeQuery(
             "insert into llm_budget (id, tenant_id, scope, scope_id, unit, amount, soft_percent,"
@@ -328,9 +329,9 @@ public class Budgets implements BudgetLedger {
 
   /** Forgets what a budget spent this period, as if the month began again; tenant admins only. */
   @Transactional
+  @InTenant
   public Budget reset(Caller caller, UUID budgetId, String address) {
     authorization.tenantAdmin(caller);
-    scope.tenant(caller.tenantId());
     int updated =
         entityManager
             .createNativeQuery(
@@ -352,9 +353,9 @@ public class Budgets implements BudgetLedger {
    * tenants-config manages it.
    */
   @Transactional
+  @InTenant
   public void remove(Caller caller, UUID budgetId, String address) {
     authorization.tenantAdmin(caller);
-    scope.tenant(caller.tenantId());
     boolean tenantBudget =
         !entityManager
             .createNativeQuery(

@@ -1,5 +1,6 @@
 package io.protohive.kernel.llm;
 
+import io.protohive.kernel.platform.TenantBound;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
  * @param organizationId, agentId, conversationId, taskId each {@code null} when the call has none
  */
 public record CallScope(
-    UUID tenantId, UUID organizationId, UUID agentId, UUID conversationId, UUID taskId) {
+    UUID tenantId, UUID organizationId, UUID agentId, UUID conversationId, UUID taskId)
+    implements TenantBound {
 
   public CallScope {
     Objects.requireNonNull(tenantId, "tenantId");

@@ -4,8 +4,9 @@ import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.pluginhost.PluginHost;
@@ -31,7 +32,6 @@ public class LlmRoutes {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject PluginHost pluginHost;
   @Inject PluginCatalog catalog;
   @Inject Authorization authorization;
@@ -39,8 +39,8 @@ public class LlmRoutes {
   @Inject TenantsConfigItems items;
 
   @Transactional
-  public List<RouteStep> forTenant(UUID tenantId) {
-    scope.tenant(tenantId);
+  @InTenant
+  public List<RouteStep> forTenant(@TenantId UUID tenantId) {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
@@ -53,6 +53,7 @@ public class LlmRoutes {
 
   /** The caller's tenant's route; tenant admins only. */
   @Transactional
+  @InTenant
   public List<RouteStep> route(Caller caller) {
     authorization.tenantAdmin(caller);
     return forTenant(caller.tenantId());
@@ -60,6 +61,7 @@ public class LlmRoutes {
 
   /** Replaces the caller's tenant's route; tenant admins only, unless tenants-config manages it. */
   @Transactional
+  @InTenant
   public List<RouteStep> replace(Caller caller, List<RouteStep> steps, String address) {
     authorization.tenantAdmin(caller);
     items.requireUnmanaged(caller.tenantId(), TenantsConfigItems.LLM_ROUTE, "The model route");
@@ -78,7 +80,8 @@ public class LlmRoutes {
    * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void applyDeclared(UUID tenantId, List<RouteStep> steps) {
+  @InTenant
+  public void applyDeclared(@TenantId UUID tenantId, List<RouteStep> steps) {
     if (!forTenant(tenantId).equals(steps)) {
       write(tenantId, steps);
     }
@@ -106,7 +109,6 @@ public class LlmRoutes {
             "No provider '" + step.providerId() + "' is enabled for your tenant.");
       }
     }
-    scope.tenant(tenantId);
     entityManager
         .createNativeQuery("delete from llm_route_step where tenant_id = ?1")
         .setParameter(1, tenantId)

@@ -5,6 +5,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,7 @@ public class Prices implements ModelPrices {
 
   /** Sets a model's price; platform admins only. */
   @Transactional
+  @AsPlatform
   public Price set(Caller caller, Price price, String address) {
     authorization.platformAdmin(caller);
     if (price.providerId() == null || price.providerId().isBlank()) {

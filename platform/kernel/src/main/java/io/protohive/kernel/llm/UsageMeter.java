@@ -2,8 +2,9 @@ package io.protohive.kernel.llm;
 
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +27,6 @@ public class UsageMeter {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
 
   /** One metered call. */
@@ -39,7 +39,14 @@ public class UsageMeter {
       Duration latency,
       Duration firstToken,
       CallOutcome outcome,
-      long costMicros) {}
+      long costMicros)
+      implements TenantBound {
+
+    @Override
+    public UUID tenantId() {
+      return scope.tenantId();
+    }
+  }
 
   /** How usage is grouped. */
   public enum GroupBy {
@@ -54,8 +61,8 @@ public class UsageMeter {
       String key, long calls, long promptTokens, long completionTokens, long costMicros) {}
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @InTenant
   public void record(Metered call) {
-    scope.tenant(call.scope().tenantId());
     entityManager
         .createNativeQuery(
             "insert into llm_call (id, tenant_id, organization_id, agent_id, conversation_id,"
@@ -83,6 +90,7 @@ public class UsageMeter {
 
   /** The tenant's usage between two instants, grouped; tenant admins only. */
   @Transactional
+  @InTenant
   public List<UsageRow> usage(Caller caller, Instant from, Instant to, GroupBy groupBy) {
     authorization.tenantAdmin(caller);
     if (from == null || to == null || !from.isBefore(to)) {
@@ -96,7 +104,6 @@ public class UsageMeter {
           case AGENT -> "coalesce(agent_id::text, 'none')";
           case MODEL -> "provider_id || '/' || model";
         };
-    scope.tenant(caller.tenantId());
     List<Object[]> rows =
         entityManager
             .createNativeQuery(

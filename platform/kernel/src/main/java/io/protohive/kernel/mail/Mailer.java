@@ -2,8 +2,8 @@ package io.protohive.kernel.mail;
 
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,6 @@ public class Mailer {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
 
   @Inject
@@ -56,6 +55,7 @@ public class Mailer {
   String from;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   public void send(UUID tenantId, String recipient, String subject, String body) {
     send(tenantId, recipient, subject, body, List.of());
   }
@@ -64,9 +64,9 @@ public class Mailer {
    * @param secrets parts of the body, such as a sign-in link, that only the recipient may read
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
   public void send(
       UUID tenantId, String recipient, String subject, String body, List<String> secrets) {
-    scope.platform();
     MailMessage message =
         new MailMessage(
             tenantId,
@@ -91,9 +91,9 @@ public class Mailer {
    * The newest mails first, for a platform admin: the dev outbox, and a record of what was sent.
    */
   @Transactional
+  @AsPlatform
   public Page<MailView> recent(Caller caller, Integer limit, String cursor) {
     authorization.platformAdmin(caller);
-    scope.platform();
     PageRequest page = PageRequest.of(limit, cursor);
     Cursor after = page.after();
     TypedQuery<MailMessage> query =

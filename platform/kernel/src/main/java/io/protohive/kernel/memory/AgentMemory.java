@@ -10,7 +10,7 @@ import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.Embeddings;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,13 +49,13 @@ public class AgentMemory {
   EntityManager entityManager;
 
   @Inject Embeddings embeddings;
-  @Inject DatabaseScope scope;
   @Inject AgentService agents;
 
   private volatile MemorySearch search;
 
   /** Keeps a message in the agent's memory, in chunks. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @InTenant
   public void remember(CallScope call, UUID messageId, String content) {
     List<String> chunks =
         SPLITTER.split(Document.from(content)).stream().map(TextSegment::text).toList();
@@ -63,7 +63,6 @@ public class AgentMemory {
       return;
     }
     List<Embedding> vectors = embeddings.embed(call, chunks);
-    scope.tenant(call.tenantId());
     Connection connection = entityManager.unwrap(Connection.class);
     try (var insert =
         connection.prepareStatement(
@@ -90,9 +89,9 @@ public class AgentMemory {
 
   /** The agent's memories closest to the query, best first. */
   @Transactional
+  @InTenant
   public List<MemoryHit> recall(CallScope call, String query, int limit) {
     float[] wanted = embeddings.embed(call, List.of(query)).get(0).vector();
-    scope.tenant(call.tenantId());
     try {
       Connection connection = entityManager.unwrap(Connection.class);
       return search(connection)
@@ -104,6 +103,7 @@ public class AgentMemory {
 
   /** Searches an agent's memory for a member of its organization. */
   @Transactional
+  @InTenant
   public List<MemoryHit> search(Caller caller, UUID agentId, String query) {
     AgentView agent = agents.get(caller, agentId);
     if (query == null || query.isBlank() || query.length() > MAX_QUERY_CHARACTERS) {

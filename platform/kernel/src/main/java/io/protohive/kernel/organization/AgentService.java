@@ -2,7 +2,7 @@ package io.protohive.kernel.organization;
 
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
@@ -33,10 +33,10 @@ public class AgentService {
   @Inject OrganizationService organizations;
   @Inject Authorization authorization;
   @Inject AgentStore store;
-  @Inject DatabaseScope scope;
 
   /** Every agent of the organization, in the order they were created. */
   @Transactional
+  @InTenant
   public List<AgentView> list(Caller caller, UUID organizationId) {
     authorization.organization(caller, organizationId, Permission.VIEW);
     return store.inOrganization(organizationId);
@@ -44,6 +44,7 @@ public class AgentService {
 
   /** A page of the organization's agents, in the order they were created. */
   @Transactional
+  @InTenant
   public Page<AgentView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
     authorization.organization(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -51,6 +52,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public AgentView get(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
     authorization.organization(caller, agent.organizationId(), Permission.VIEW);
@@ -58,6 +60,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public AgentView create(Caller caller, UUID organizationId, AgentDraft draft) {
     authorization.organization(caller, organizationId, Permission.EDIT);
     if (draft == null) {
@@ -87,6 +90,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public AgentView update(Caller caller, UUID agentId, AgentDraft change) {
     AgentView current = visible(caller, agentId);
     authorization.organization(caller, current.organizationId(), Permission.EDIT);
@@ -116,6 +120,7 @@ public class AgentService {
   }
 
   @Transactional
+  @InTenant
   public void delete(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
     authorization.organization(caller, agent.organizationId(), Permission.EDIT);
@@ -126,7 +131,6 @@ public class AgentService {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
     }
-    scope.tenant(caller.tenantId());
     AgentView agent =
         store.find(agentId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {

@@ -6,7 +6,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
@@ -37,14 +37,14 @@ public class OrganizationService {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject AuditLog audit;
   @Inject OrganizationTemplates templates;
   @Inject AgentStore agents;
 
   @Transactional
+  @InTenant
   public OrganizationView create(Caller caller, String name, String template) {
-    UUID tenantId = enter(caller);
+    UUID tenantId = requireTenant(caller);
     OrganizationTemplate chosen =
         template == null
             ? null
@@ -69,8 +69,9 @@ public class OrganizationService {
 
   /** The organizations the caller belongs to, oldest first. */
   @Transactional
+  @InTenant
   public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
-    UUID tenantId = enter(caller);
+    UUID tenantId = requireTenant(caller);
     PageRequest page = PageRequest.of(limit, cursor);
     Cursor after = page.after();
     TypedQuery<Object[]> query =
@@ -98,15 +99,17 @@ public class OrganizationService {
   }
 
   @Transactional
+  @InTenant
   public OrganizationView get(Caller caller, UUID id) {
-    enter(caller);
+    requireTenant(caller);
     Membership membership = require(caller, id, Permission.VIEW);
     return view(organization(id), membership.role());
   }
 
   @Transactional
+  @InTenant
   public OrganizationView rename(Caller caller, UUID id, String name) {
-    enter(caller);
+    requireTenant(caller);
     Membership membership = require(caller, id, Permission.EDIT);
     Organization organization = organization(id);
     organization.rename(validName(name), Instant.now());
@@ -116,8 +119,9 @@ public class OrganizationService {
 
   /** Deletes softly: the organization disappears, its rows stay for audit and recovery. */
   @Transactional
+  @InTenant
   public void delete(Caller caller, UUID id) {
-    enter(caller);
+    requireTenant(caller);
     require(caller, id, Permission.DELETE);
     organization(id).delete(Instant.now());
     record(caller, Action.ORGANIZATION_DELETED, id, null);
@@ -125,14 +129,16 @@ public class OrganizationService {
 
   /** Every member of the organization, in the order they joined. */
   @Transactional
+  @InTenant
   public List<MemberView> members(Caller caller, UUID id) {
     return Page.every(cursor -> members(caller, id, Page.MAX_LIMIT, cursor));
   }
 
   /** A page of the organization's members, in the order they joined. */
   @Transactional
+  @InTenant
   public Page<MemberView> members(Caller caller, UUID id, Integer limit, String cursor) {
-    enter(caller);
+    requireTenant(caller);
     require(caller, id, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
     Cursor after = page.after();
@@ -160,8 +166,9 @@ public class OrganizationService {
 
   /** Adds a person of the same tenant, found by email, with a role. */
   @Transactional
+  @InTenant
   public MemberView addMember(Caller caller, UUID id, String email, Role role) {
-    UUID tenantId = enter(caller);
+    UUID tenantId = requireTenant(caller);
     Membership own = require(caller, id, Permission.MANAGE_MEMBERS);
     Role granted = requireRole(role);
     requireMayGrant(own, granted);
@@ -187,8 +194,9 @@ public class OrganizationService {
   }
 
   @Transactional
+  @InTenant
   public MemberView changeRole(Caller caller, UUID id, UUID userId, Role role) {
-    enter(caller);
+    requireTenant(caller);
     Membership own = require(caller, id, Permission.MANAGE_MEMBERS);
     Role granted = requireRole(role);
     Membership target = target(id, userId);
@@ -205,8 +213,9 @@ public class OrganizationService {
 
   /** Removes a member; any member may remove themselves, except the last owner. */
   @Transactional
+  @InTenant
   public void removeMember(Caller caller, UUID id, UUID userId) {
-    enter(caller);
+    requireTenant(caller);
     Membership own = require(caller, id, Permission.VIEW);
     Membership target = target(id, userId);
     if (!userId.equals(caller.userId())) {
@@ -265,8 +274,9 @@ public class OrganizationService {
    * @return the caller's role there
    */
   @Transactional
+  @InTenant
   public Role access(Caller caller, UUID organizationId, Permission permission) {
-    enter(caller);
+    requireTenant(caller);
     return require(caller, organizationId, permission).role();
   }
 
@@ -286,12 +296,11 @@ public class OrganizationService {
     return membership;
   }
 
-  private UUID enter(Caller caller) {
+  private UUID requireTenant(Caller caller) {
     if (caller.tenantId() == null) {
       throw Rejection.of(
           Rejection.Kind.FORBIDDEN, "Organizations belong to tenants; sign in as a tenant's user.");
     }
-    scope.tenant(caller.tenantId());
     return caller.tenantId();
   }
 

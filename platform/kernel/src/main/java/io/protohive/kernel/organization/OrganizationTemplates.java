@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -34,17 +34,15 @@ public class OrganizationTemplates {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   private final List<OrganizationTemplate> shipped = load();
 
   /** The shipped templates, then the tenant's own; only the shipped ones outside a tenant. */
   @Transactional
-  public List<OrganizationTemplate> forTenant(UUID tenantId) {
+  @InTenant
+  public List<OrganizationTemplate> forTenant(@TenantId UUID tenantId) {
     if (tenantId == null) {
       return shipped;
     }
-    scope.tenant(tenantId);
     List<String> definitions =
         entityManager
             .createNativeQuery(
@@ -64,7 +62,8 @@ public class OrganizationTemplates {
   }
 
   @Transactional
-  public Optional<OrganizationTemplate> byId(UUID tenantId, String id) {
+  @InTenant
+  public Optional<OrganizationTemplate> byId(@TenantId UUID tenantId, String id) {
     return forTenant(tenantId).stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
@@ -73,8 +72,8 @@ public class OrganizationTemplates {
    * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void applyDeclared(UUID tenantId, List<OrganizationTemplate> templates) {
-    scope.tenant(tenantId);
+  @InTenant
+  public void applyDeclared(@TenantId UUID tenantId, List<OrganizationTemplate> templates) {
     entityManager
         .createNativeQuery("delete from tenant_organization_template where tenant_id = ?1")
         .setParameter(1, tenantId)

@@ -22,8 +22,13 @@ import javax.sql.DataSource;
  * transaction, and its policies honour only sealed scopes: SQL run on the application's connection
  * without the key, injected or a plugin's, cannot move itself into another tenant or the platform
  * scope with {@code set_config}. The scope is transaction-local, so it ends with the transaction
- * and never leaks to the next user of the pooled connection. Call it first in every transaction
- * that reads or writes tenant-owned rows; without it such a transaction sees none.
+ * and never leaks to the next user of the pooled connection.
+ *
+ * <p>Services do not call this class: they declare their scope with {@link InTenant} or {@link
+ * AsPlatform} on the transactional method, and the interceptors {@link TenantScope} and {@link
+ * PlatformScope} enter it. Only the job workers, which run their own JDBC transactions, enter the
+ * platform scope on a connection directly. A transaction that reads or writes tenant-owned rows
+ * without a declared scope sees none.
  */
 @ApplicationScoped
 public class DatabaseScope {

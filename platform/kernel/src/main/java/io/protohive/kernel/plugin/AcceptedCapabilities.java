@@ -1,6 +1,6 @@
 package io.protohive.kernel.plugin;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.pluginhost.Capabilities;
 import io.protohive.pluginhost.CapabilityRecord;
 import io.protohive.pluginhost.Inspection;
@@ -41,7 +41,6 @@ public class AcceptedCapabilities implements CapabilityRecord {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject AcceptedCapabilities self;
 
   @Resource ManagedExecutorService executor;
@@ -87,8 +86,8 @@ public class AcceptedCapabilities implements CapabilityRecord {
   }
 
   @Transactional
+  @AsPlatform
   public void save(String pluginId, Capabilities capabilities, UUID by) {
-    scope.platform();
     entityManager
         .createNativeQuery(
             "insert into plugin_capabilities (plugin_id, capabilities, accepted_at, accepted_by)"
@@ -109,8 +108,8 @@ public class AcceptedCapabilities implements CapabilityRecord {
    * @return the id of the held update
    */
   @Transactional
+  @AsPlatform
   public UUID hold(Inspection update, Origin origin, byte[] content, UUID by) {
-    scope.platform();
     entityManager
         .createNativeQuery(
             "insert into plugin_update (id, plugin_id, name, version, sha256, origin, signer,"

@@ -4,10 +4,11 @@ import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
@@ -45,7 +46,6 @@ public class PluginCatalog {
   EntityManager entityManager;
 
   @Inject PluginHost pluginHost;
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject PluginSettingsStore store;
@@ -102,6 +102,7 @@ public class PluginCatalog {
    * plugin host, not in rows, so the page is cut from its list.
    */
   @Transactional
+  @InTenant
   public Page<TenantPlugin> forTenant(Caller caller, Integer limit, String cursor) {
     return PageRequest.of(limit, cursor)
         .slice(
@@ -111,6 +112,7 @@ public class PluginCatalog {
 
   /** Every plugin of the platform as the caller's tenant has them. */
   @Transactional
+  @InTenant
   public List<TenantPlugin> forTenant(Caller caller) {
     Set<String> enabled = enabledPlugins(caller.tenantId());
     Set<String> managed = items.managed(caller.tenantId());
@@ -126,10 +128,10 @@ public class PluginCatalog {
 
   /** The ids of the plugins a tenant switched on. */
   @Transactional
-  public Set<String> enabledPlugins(UUID tenantId) {
+  @InTenant
+  public Set<String> enabledPlugins(@TenantId UUID tenantId) {
     Set<String> enabled = new HashSet<>();
     if (tenantId != null) {
-      scope.tenant(tenantId);
       enabled.addAll(
           entityManager
               .createNativeQuery(
@@ -142,10 +144,10 @@ public class PluginCatalog {
 
   /** A plugin's settings for the caller's tenant; tenant admins only. */
   @Transactional
+  @InTenant
   public PluginSettings settings(Caller caller, String pluginId) {
     authorization.tenantAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
-    scope.tenant(caller.tenantId());
     PluginSettingsStore.Stored stored = store.load(caller.tenantId(), plugin.id());
     return view(caller.tenantId(), plugin.id(), stored);
   }
@@ -159,6 +161,7 @@ public class PluginCatalog {
    *     stored ones; a secret is set by a value, cleared by {@code null}, kept when absent
    */
   @Transactional
+  @InTenant
   public PluginSettings configure(
       Caller caller,
       String pluginId,
@@ -170,7 +173,6 @@ public class PluginCatalog {
     if (enabled == null && configuration == null) {
       throw Rejection.invalid("enabled", "Say whether the plugin is enabled, or configure it.");
     }
-    scope.tenant(caller.tenantId());
     items.requireUnmanaged(
         caller.tenantId(), TenantsConfigItems.plugin(plugin.id()), "The plugin " + plugin.id());
     PluginSettingsStore.Stored current = store.load(caller.tenantId(), plugin.id());
@@ -212,8 +214,9 @@ public class PluginCatalog {
    * @throws Rejection naming the setting ({@code config.<key>}) that is not valid
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  @InTenant
   public void applyDeclared(
-      UUID tenantId, String pluginId, boolean enabled, Map<String, String> settings) {
+      @TenantId UUID tenantId, String pluginId, boolean enabled, Map<String, String> settings) {
     PluginDescriptor plugin = installed(pluginId);
     List<ConfigurationProperty> properties = pluginHost.configuration(plugin.id());
     PluginSettingsStore.Stored current = store.load(tenantId, plugin.id());
@@ -248,8 +251,8 @@ public class PluginCatalog {
    * or empty when the tenant has not switched the plugin on.
    */
   @Transactional
-  public Optional<Configuration> configurationForCall(UUID tenantId, String pluginId) {
-    scope.tenant(tenantId);
+  @InTenant
+  public Optional<Configuration> configurationForCall(@TenantId UUID tenantId, String pluginId) {
     PluginSettingsStore.Stored stored = store.load(tenantId, pluginId);
     if (!stored.enabled()) {
       return Optional.empty();

@@ -5,6 +5,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.pluginhost.Inspection;
 import io.protohive.pluginhost.Origin;
@@ -104,6 +105,7 @@ public class PluginInstaller {
    * plugin: then it is held for a platform admin's approval.
    */
   @Transactional
+  @AsPlatform
   public UploadOutcome upload(Caller caller, InputStream jar, String address) {
     authorization.platformAdmin(caller);
     Path file = stage(jar);
@@ -155,6 +157,7 @@ public class PluginInstaller {
 
   /** The plugins installed on this node; platform admins only. */
   @Transactional
+  @AsPlatform
   public List<PluginView> plugins(Caller caller) {
     authorization.platformAdmin(caller);
     return pluginHost.plugins().stream().map(PluginView::of).toList();
@@ -165,6 +168,7 @@ public class PluginInstaller {
    * admins only.
    */
   @Transactional
+  @AsPlatform
   public Map<String, String> folderRefusals(Caller caller) {
     authorization.platformAdmin(caller);
     return Map.copyOf(pluginHost.folderRefusals());
@@ -172,6 +176,7 @@ public class PluginInstaller {
 
   /** The updates waiting for a platform admin, oldest first. */
   @Transactional
+  @AsPlatform
   public List<PendingUpdate> pendingUpdates(Caller caller) {
     authorization.platformAdmin(caller);
     List<Object[]> rows =
@@ -181,6 +186,7 @@ public class PluginInstaller {
 
   /** One held update; platform admins only. */
   @Transactional
+  @AsPlatform
   public PendingUpdate pendingUpdate(Caller caller, UUID id) {
     authorization.platformAdmin(caller);
     return pending(id);
@@ -193,6 +199,7 @@ public class PluginInstaller {
    * @return the installed plugin, or empty for a folder jar
    */
   @Transactional
+  @AsPlatform
   public Optional<PluginView> approve(Caller caller, UUID id, String address) {
     authorization.platformAdmin(caller);
     PendingUpdate update = pending(id);
@@ -235,6 +242,7 @@ public class PluginInstaller {
    * (and is listed again when the node restarts) until someone deletes it.
    */
   @Transactional
+  @AsPlatform
   public void reject(Caller caller, UUID id, String address) {
     authorization.platformAdmin(caller);
     PendingUpdate update = pending(id);
@@ -288,6 +296,7 @@ public class PluginInstaller {
 
   /** Removes an uploaded plugin from every node. */
   @Transactional
+  @AsPlatform
   public void remove(Caller caller, String pluginId, String address) {
     authorization.platformAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
@@ -309,6 +318,7 @@ public class PluginInstaller {
 
   /** Stops a plugin on every node, cancelling its running calls, or starts it again. */
   @Transactional
+  @AsPlatform
   public PluginView setActive(Caller caller, String pluginId, boolean active, String address) {
     authorization.platformAdmin(caller);
     installed(pluginId);

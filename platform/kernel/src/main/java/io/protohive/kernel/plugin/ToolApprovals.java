@@ -3,10 +3,10 @@ package io.protohive.kernel.plugin;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,19 +31,17 @@ public class ToolApprovals {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
-  @Inject TenantAdministration tenants;
   @Inject AuditLog audit;
   @Inject TenantsConfigItems items;
 
   /** The tools the tenant's admins hold, besides the consequential ones. */
   @Transactional
+  @InTenant
   public List<String> held(Caller caller) {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "Tools belong to tenants.");
     }
-    scope.tenant(caller.tenantId());
     return entityManager
         .createNativeQuery("select tool_id from tool_approval order by tool_id")
         .getResultList();
@@ -56,6 +54,7 @@ public class ToolApprovals {
 
   /** Replaces the held tools; tenant admins only, unless tenants-config manages them; audited. */
   @Transactional
+  @InTenant
   public List<String> replace(Caller admin, List<String> toolIds, String address) {
     authorization.tenantAdmin(admin);
     items.requireUnmanaged(
@@ -75,7 +74,8 @@ public class ToolApprovals {
    * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void applyDeclared(UUID tenantId, List<String> toolIds) {
+  @InTenant
+  public void applyDeclared(@TenantId UUID tenantId, List<String> toolIds) {
     if (!held(tenantId).equals(toolIds.stream().distinct().sorted().toList())) {
       write(tenantId, toolIds);
     }
@@ -90,7 +90,6 @@ public class ToolApprovals {
         throw Rejection.invalid("toolIds", "A tool id is like clock.now.");
       }
     }
-    scope.tenant(tenantId);
     entityManager.createNativeQuery("delete from tool_approval").executeUpdate();
     for (String toolId : toolIds.stream().distinct().sorted().toList()) {
       entityManager
@@ -103,7 +102,8 @@ public class ToolApprovals {
 
   /** For task work, which acts for a tenant without a person at hand. */
   @Transactional
-  public List<String> held(UUID tenantId) {
+  @InTenant
+  public List<String> held(@TenantId UUID tenantId) {
     return held(new Caller(null, tenantId));
   }
 }

@@ -5,6 +5,7 @@ import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.pluginhost.Certificates;
@@ -129,6 +130,7 @@ public class TrustedPublishers implements TrustPolicy {
 
   /** Trusts a publisher's certificate; platform admins only. */
   @Transactional
+  @AsPlatform
   public Publisher add(Caller caller, String name, String pem, String address) {
     authorization.platformAdmin(caller);
     if (name == null || name.isBlank() || name.length() > 200) {
@@ -167,6 +169,7 @@ public class TrustedPublishers implements TrustPolicy {
 
   /** Stops trusting a publisher for future installs; installed plugins keep running. */
   @Transactional
+  @AsPlatform
   public void remove(Caller caller, UUID id, String address) {
     authorization.platformAdmin(caller);
     int removed =

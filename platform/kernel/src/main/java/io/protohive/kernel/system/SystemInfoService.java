@@ -3,7 +3,7 @@ package io.protohive.kernel.system;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.plugin.PluginView;
@@ -31,7 +31,6 @@ public class SystemInfoService {
   @Inject PluginHost pluginHost;
   @Inject ClusterMember cluster;
   @Inject PlatformSettings settings;
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
   @Inject TenantsConfigWatcher tenantsConfig;
   @Inject @Readiness Instance<HealthCheck> readiness;
@@ -46,9 +45,9 @@ public class SystemInfoService {
 
   /** Everything about the platform, for a platform admin. */
   @Transactional
+  @AsPlatform
   public SystemInfo current(Caller caller) {
     authorization.platformAdmin(caller);
-    scope.platform();
     Installation installation =
         entityManager
             .createQuery("select i from Installation i", Installation.class)

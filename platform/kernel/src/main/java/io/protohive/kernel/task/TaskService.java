@@ -9,7 +9,7 @@ import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
@@ -42,12 +42,12 @@ public class TaskService {
   @Inject Authorization authorization;
   @Inject OrganizationService organizations;
   @Inject AgentService agents;
-  @Inject DatabaseScope scope;
   @Inject TaskEvents events;
   @Inject Jobs jobs;
   @Inject AuditLog audit;
 
   @Transactional
+  @InTenant
   public TaskView create(Caller caller, UUID organizationId, TaskDraft draft) {
     authorization.organization(caller, organizationId, Permission.VIEW);
     if (draft == null) {
@@ -89,6 +89,7 @@ public class TaskService {
 
   /** The organization's tasks for its board: the most recently changed first, at most 500. */
   @Transactional
+  @InTenant
   public List<TaskView> board(Caller caller, UUID organizationId) {
     authorization.organization(caller, organizationId, Permission.VIEW);
     return store.board(organizationId, BOARD_LIMIT);
@@ -99,6 +100,7 @@ public class TaskService {
    * a walk through the pages meets every task once.
    */
   @Transactional
+  @InTenant
   public Page<TaskView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
     authorization.organization(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -107,6 +109,7 @@ public class TaskService {
   }
 
   @Transactional
+  @InTenant
   public TaskDetails get(Caller caller, UUID taskId) {
     TaskView task = visible(caller, taskId);
     return new TaskDetails(
@@ -118,6 +121,7 @@ public class TaskService {
   }
 
   @Transactional
+  @InTenant
   public TaskView update(Caller caller, UUID taskId, TaskChange change) {
     TaskView current = visible(caller, taskId);
     if (change == null) {
@@ -176,6 +180,7 @@ public class TaskService {
   }
 
   @Transactional
+  @InTenant
   public CommentView comment(Caller caller, UUID taskId, String content) {
     TaskView task = visible(caller, taskId);
     text("content", content, MAX_TEXT);
@@ -193,6 +198,7 @@ public class TaskService {
   }
 
   @Transactional
+  @InTenant
   public Page<ApprovalView> pendingApprovals(
       Caller caller, UUID organizationId, Integer limit, String cursor) {
     authorization.organization(caller, organizationId, Permission.VIEW);
@@ -204,12 +210,12 @@ public class TaskService {
 
   /** A person's decision on an agent's held action; admins and owners decide. */
   @Transactional
+  @InTenant
   public ApprovalView decide(
       Caller caller, UUID approvalId, ApprovalDecision decision, String sourceAddress) {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No approval with this id.");
     }
-    scope.tenant(caller.tenantId());
     ApprovalView approval =
         store
             .approval(approvalId)
@@ -318,7 +324,6 @@ public class TaskService {
 
   private TaskView visible(Caller caller, UUID taskId) {
     requireTenant(caller);
-    scope.tenant(caller.tenantId());
     TaskView task =
         store.find(taskId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {

@@ -8,8 +8,10 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantBound;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +32,6 @@ public class TaskSteps {
 
   @Inject TaskStore store;
   @Inject AgentService agents;
-  @Inject DatabaseScope scope;
   @Inject TaskService tasks;
   @Inject TaskEvents events;
 
@@ -51,12 +52,13 @@ public class TaskSteps {
       String news,
       List<AgentView> reports,
       boolean heldForApproval,
-      Instant openedAt) {}
+      Instant openedAt)
+      implements TenantBound {}
 
   /** The session to run, or none when the task needs no agent now. */
   @Transactional
-  Optional<Session> open(UUID tenantId, UUID taskId, boolean due) {
-    scope.tenant(tenantId);
+  @InTenant
+  Optional<Session> open(@TenantId UUID tenantId, UUID taskId, boolean due) {
     Instant openedAt = Instant.now();
     TaskView task = store.find(taskId).orElse(null);
     if (task == null
@@ -88,8 +90,8 @@ public class TaskSteps {
 
   /** Appends the agent's steps to the task's work log; the news in them is now briefed. */
   @Transactional
-  void append(UUID tenantId, UUID taskId, List<ChatMessage> steps, boolean briefed) {
-    scope.tenant(tenantId);
+  @InTenant
+  void append(@TenantId UUID tenantId, UUID taskId, List<ChatMessage> steps, boolean briefed) {
     TaskStore.Work work = store.work(taskId);
     List<ChatMessage> log =
         new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog()));
@@ -101,8 +103,8 @@ public class TaskSteps {
   }
 
   @Transactional
+  @InTenant
   ToolExecutionResultMessage comment(Session session, String content, ToolExecutionRequest call) {
-    scope.tenant(session.tenantId());
     postComment(session, content);
     ToolExecutionResultMessage result = ToolExecutionResultMessage.from(call, "Comment posted.");
     append(session.tenantId(), session.task().id(), List.of(result), false);
@@ -124,13 +126,13 @@ public class TaskSteps {
 
   /** A subtask for one of the agent's reports, who starts on it at once. */
   @Transactional
+  @InTenant
   ToolExecutionResultMessage delegate(
       Session session,
       String title,
       String description,
       String assignee,
       ToolExecutionRequest call) {
-    scope.tenant(session.tenantId());
     AgentView report =
         session.reports().stream()
             .filter(a -> a.name().equalsIgnoreCase(assignee == null ? "" : assignee.strip()))
@@ -179,8 +181,8 @@ public class TaskSteps {
    * parent's agent wakes up to combine them.
    */
   @Transactional
+  @InTenant
   void complete(Session session, String result, List<ChatMessage> steps) {
-    scope.tenant(session.tenantId());
     TaskView task = store.lock(session.task().id()).orElseThrow();
     TaskView done = task.finished(TaskStatus.DONE, result);
     store.update(done);
@@ -199,8 +201,8 @@ public class TaskSteps {
    * comments; an agent without a manager leaves the task blocked for a person.
    */
   @Transactional
+  @InTenant
   void escalate(Session session, String reason, ToolExecutionResultMessage step) {
-    scope.tenant(session.tenantId());
     AgentView agent = session.agent();
     AgentView manager = null;
     if (agent.managerId() != null) {
@@ -231,8 +233,8 @@ public class TaskSteps {
 
   /** The agent cannot go on: the task is blocked with the reason, for a person to look at. */
   @Transactional
+  @InTenant
   void block(Session session, String reason, List<ChatMessage> steps) {
-    scope.tenant(session.tenantId());
     store.addComment(session.tenantId(), session.task().id(), "SYSTEM", null, reason);
     status(session, TaskStatus.BLOCKED);
     append(session.tenantId(), session.task().id(), steps, false);
@@ -244,8 +246,8 @@ public class TaskSteps {
    * agent again to read their results; a task another session finished meanwhile stays as it is.
    */
   @Transactional
+  @InTenant
   void answered(Session session, String text, List<ChatMessage> steps) {
-    scope.tenant(session.tenantId());
     UUID taskId = session.task().id();
     if (store.lock(taskId).orElseThrow().status().closed()) {
       append(session.tenantId(), taskId, steps, false);
@@ -267,8 +269,8 @@ public class TaskSteps {
   }
 
   @Transactional
+  @InTenant
   void status(Session session, TaskStatus status) {
-    scope.tenant(session.tenantId());
     TaskView task = store.find(session.task().id()).orElseThrow();
     if (task.status() != status) {
       store.update(task.withStatus(status));
@@ -281,8 +283,8 @@ public class TaskSteps {
    * decision; the task waits.
    */
   @Transactional
+  @InTenant
   void hold(Session session, String toolId, String callId, String arguments) {
-    scope.tenant(session.tenantId());
     if (approvalOf(session, toolId, callId, arguments).isEmpty()) {
       ApprovalView approval =
           store.addApproval(
@@ -306,9 +308,9 @@ public class TaskSteps {
 
   /** The approval a tool call has not used yet, bound to its id, tool and arguments. */
   @Transactional
+  @InTenant
   Optional<ApprovalView> approvalOf(
       Session session, String toolId, String callId, String arguments) {
-    scope.tenant(session.tenantId());
     return store.openApproval(
         session.task().id(), session.agent().id(), callId, toolId, ArgumentsDigest.of(arguments));
   }
@@ -319,8 +321,8 @@ public class TaskSteps {
    * dies while the tool runs (the call then waits for a new approval).
    */
   @Transactional
+  @InTenant
   boolean use(Session session, ApprovalView approval, String callId) {
-    scope.tenant(session.tenantId());
     return store.use(
         approval.id(), callId, approval.toolId(), ArgumentsDigest.of(approval.arguments()));
   }

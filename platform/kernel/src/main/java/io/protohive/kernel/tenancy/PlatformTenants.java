@@ -6,6 +6,7 @@ import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -41,6 +42,7 @@ public class PlatformTenants {
 
   /** Every tenant, oldest first. */
   @Transactional
+  @AsPlatform
   public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
     authorization.platformAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -62,6 +64,7 @@ public class PlatformTenants {
   }
 
   @Transactional
+  @AsPlatform
   public TenantView get(Caller caller, UUID tenantId) {
     authorization.platformAdmin(caller);
     return TenantView.of(find(tenantId));
@@ -71,6 +74,7 @@ public class PlatformTenants {
    * @throws Rejection naming the field at fault, or CONFLICT when the slug is taken
    */
   @Transactional
+  @AsPlatform
   public TenantView create(Caller caller, TenantDraft draft, String address) {
     authorization.platformAdmin(caller);
     if (draft.slug() == null || !TenantFields.SLUG.matcher(draft.slug()).matches()) {
@@ -111,6 +115,7 @@ public class PlatformTenants {
    * @throws Rejection CONFLICT for a tenant that tenants-config declares
    */
   @Transactional
+  @AsPlatform
   public TenantView change(Caller caller, UUID tenantId, TenantDraft change, String address) {
     authorization.platformAdmin(caller);
     Tenant tenant = find(tenantId);

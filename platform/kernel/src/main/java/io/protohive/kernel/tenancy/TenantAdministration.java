@@ -10,7 +10,7 @@ import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
@@ -33,7 +33,6 @@ public class TenantAdministration {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject AuditLog audit;
   @Inject AccountStandings standings;
   @Inject AccountRecovery recovery;
@@ -54,6 +53,7 @@ public class TenantAdministration {
 
   /** The tenant's people, in the order they joined. */
   @Transactional
+  @InTenant
   public Page<UserSummary> users(Caller caller, Integer limit, String cursor) {
     Tenant tenant = requireAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -81,6 +81,7 @@ public class TenantAdministration {
    * whether or not the tenant allows self sign-up.
    */
   @Transactional
+  @InTenant
   public UserSummary invite(Caller caller, String email, String address) {
     Tenant tenant = requireAdmin(caller);
     String normalized = Credentials.normalizeEmail(email);
@@ -108,6 +109,7 @@ public class TenantAdministration {
 
   /** Disables or enables a user; either ends the user's sessions everywhere. */
   @Transactional
+  @InTenant
   public UserSummary setDisabled(Caller caller, UUID userId, Boolean disabled, String address) {
     Tenant tenant = requireAdmin(caller);
     if (disabled == null) {
@@ -133,6 +135,7 @@ public class TenantAdministration {
 
   /** The tenant's audit trail, newest first. */
   @Transactional
+  @InTenant
   public Page<AuditEntry> audit(Caller caller, Integer limit, String cursor) {
     Tenant tenant = requireAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
@@ -160,17 +163,18 @@ public class TenantAdministration {
 
   /** Whether the caller administers its tenant. */
   @Transactional
+  @InTenant
   public boolean isAdmin(Caller caller) {
     if (caller.tenantId() == null) {
       return false;
     }
-    scope.tenant(caller.tenantId());
     UserAccount account = entityManager.find(UserAccount.class, caller.userId());
     Tenant tenant = entityManager.find(Tenant.class, caller.tenantId());
     return account != null && tenant != null && tenant.isAdmin(account);
   }
 
   /** The caller's tenant. @throws Rejection unless the caller administers it */
+  @InTenant
   public Tenant requireAdmin(Caller caller) {
     if (!isAdmin(caller)) {
       throw Rejection.of(Rejection.Kind.FORBIDDEN, "Only your tenant's admins may do this.");

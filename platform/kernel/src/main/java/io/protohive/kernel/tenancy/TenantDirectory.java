@@ -1,8 +1,7 @@
 package io.protohive.kernel.tenancy;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,11 +16,9 @@ public class TenantDirectory {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   @Transactional
+  @AsPlatform
   public Optional<Tenant> bySlug(String slug) {
-    scope.platform();
     return entityManager
         .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
         .setParameter("slug", slug)
@@ -31,19 +28,21 @@ public class TenantDirectory {
 
   /** A tenant as a signed-in person sees it named. */
   @Transactional
+  @AsPlatform
   public Optional<TenantSummary> summary(UUID id) {
     return byId(id).map(TenantSummary::of);
   }
 
   /** The providers a tenant's people may sign in with; none for an unknown tenant. */
   @Transactional
+  @AsPlatform
   public List<OidcProvider> oidcProviders(String slug) {
     return bySlug(slug).map(Tenant::oidcProviders).orElse(List.of());
   }
 
   @Transactional
+  @AsPlatform
   public Optional<Tenant> byId(UUID id) {
-    scope.platform();
     return Optional.ofNullable(id).map(i -> entityManager.find(Tenant.class, i));
   }
 }

@@ -3,7 +3,7 @@ package io.protohive.kernel.tenancy;
 import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.organization.OrganizationTemplates;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.ToolApprovals;
@@ -38,7 +38,6 @@ public class TenantsConfigApplier {
 
   @Inject PluginHost pluginHost;
   @Inject SecretBox secrets;
-  @Inject DatabaseScope scope;
   @Inject TenantsConfigItems items;
   @Inject PluginCatalog plugins;
   @Inject LlmRoutes routes;
@@ -56,6 +55,7 @@ public class TenantsConfigApplier {
    * @throws InvalidTenantsConfigException naming the file, line and field that cannot be applied
    */
   @Transactional(rollbackOn = InvalidTenantsConfigException.class)
+  @AsPlatform
   public void apply(List<TenantDefinition> definitions) throws InvalidTenantsConfigException {
     // every file is checked before anything is written
     TenantsConfigCheck check = new TenantsConfigCheck(InstalledPlugins.of(pluginHost), environment);
@@ -65,7 +65,6 @@ public class TenantsConfigApplier {
       settings.put(definition, check.check(definition));
       clientSecrets.put(definition, check.clientSecrets(definition));
     }
-    scope.platform();
     Instant now = clock.instant();
     for (TenantDefinition definition : definitions) {
       Tenant tenant = tenant(definition, clientSecrets.get(definition), now);
@@ -107,7 +106,6 @@ public class TenantsConfigApplier {
       throws InvalidTenantsConfigException {
     TenantsConfigFile file = definition.file();
     DeclaredSettings declared = definition.declared();
-    scope.tenant(tenant.id());
     Set<String> managed = new LinkedHashSet<>();
     for (Map.Entry<String, DeclaredPlugin> plugin : declared.plugins().entrySet()) {
       String pluginId = plugin.getKey();

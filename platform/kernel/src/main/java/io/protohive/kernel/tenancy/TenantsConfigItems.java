@@ -1,9 +1,9 @@
 package io.protohive.kernel.tenancy;
 
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,19 +25,17 @@ public class TenantsConfigItems {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   public static String plugin(String pluginId) {
     return "plugin:" + pluginId;
   }
 
   /** The items the tenant's file manages; none outside a tenant. */
   @Transactional
-  public Set<String> managed(UUID tenantId) {
+  @InTenant
+  public Set<String> managed(@TenantId UUID tenantId) {
     if (tenantId == null) {
       return Set.of();
     }
-    scope.tenant(tenantId);
     return new HashSet<String>(
         entityManager
             .createNativeQuery("select item from tenants_config_item where tenant_id = ?1")
@@ -46,7 +44,8 @@ public class TenantsConfigItems {
   }
 
   @Transactional
-  public boolean isManaged(UUID tenantId, String item) {
+  @InTenant
+  public boolean isManaged(@TenantId UUID tenantId, String item) {
     return managed(tenantId).contains(item);
   }
 
@@ -55,7 +54,8 @@ public class TenantsConfigItems {
    * @throws Rejection a conflict, when the tenant's file manages the item
    */
   @Transactional
-  public void requireUnmanaged(UUID tenantId, String item, String what) {
+  @InTenant
+  public void requireUnmanaged(@TenantId UUID tenantId, String item, String what) {
     if (isManaged(tenantId, item)) {
       throw Rejection.of(
           Rejection.Kind.CONFLICT,
@@ -65,7 +65,8 @@ public class TenantsConfigItems {
 
   /** Makes the managed items those given; what is no longer managed keeps its values. */
   @Transactional(Transactional.TxType.MANDATORY)
-  void replace(UUID tenantId, Set<String> items) {
+  @InTenant
+  void replace(@TenantId UUID tenantId, Set<String> items) {
     entityManager
         .createNativeQuery("delete from tenants_config_item where tenant_id = ?1")
         .setParameter(1, tenantId)

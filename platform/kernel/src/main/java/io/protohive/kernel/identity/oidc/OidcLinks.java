@@ -3,7 +3,8 @@ package io.protohive.kernel.identity.oidc;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.UserAccount;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,11 +26,11 @@ public class OidcLinks {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
   @Inject AuditLog audit;
 
   @Transactional(TxType.MANDATORY)
-  public Optional<UserAccount> account(String providerId, String subject) {
+  @InTenant
+  public Optional<UserAccount> account(@TenantId UUID tenantId, String providerId, String subject) {
     return entityManager
         .createQuery(
             "select u from UserAccount u, OidcLink l where l.providerId = :provider"
@@ -43,7 +44,8 @@ public class OidcLinks {
 
   /** Whether the account is linked to someone at this provider already. */
   @Transactional(TxType.MANDATORY)
-  public boolean isLinked(UUID userId, String providerId) {
+  @InTenant
+  public boolean isLinked(@TenantId UUID tenantId, UUID userId, String providerId) {
     return !entityManager
         .createQuery(
             "select l from OidcLink l where l.userId = :user and l.providerId = :provider",
@@ -56,6 +58,7 @@ public class OidcLinks {
   }
 
   @Transactional(TxType.MANDATORY)
+  @InTenant
   public void link(ProviderSignIn signIn, String address) {
     entityManager.persist(
         new OidcLink(
@@ -71,8 +74,8 @@ public class OidcLinks {
 
   /** Links an existing account once its owner has confirmed. */
   @Transactional
+  @InTenant
   public void confirm(ProviderSignIn signIn, String address) {
-    scope.tenant(signIn.tenant().id());
     link(signIn, address);
   }
 }

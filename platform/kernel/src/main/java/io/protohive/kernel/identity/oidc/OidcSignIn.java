@@ -20,7 +20,7 @@ import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.secret.SecretBox;
 import io.protohive.kernel.tenancy.OidcClientSecrets;
@@ -74,7 +74,6 @@ public class OidcSignIn {
   @Inject TenantDirectory tenants;
   @Inject HazelcastInstance hazelcast;
   @Inject SecretBox secrets;
-  @Inject DatabaseScope scope;
   @Inject AuditLog audit;
   @Inject OidcLinks links;
   @Inject OidcTickets tickets;
@@ -153,10 +152,9 @@ public class OidcSignIn {
             discovery,
             exchange(tenant, provider, discovery, code, parts[4], parts[3]),
             parts[2]);
-    scope.tenant(tenant.id());
     ProviderSignIn signIn =
         links
-            .account(provider.id(), claims.getSubject())
+            .account(tenant.id(), provider.id(), claims.getSubject())
             .map(
                 account ->
                     new ProviderSignIn(account, tenant, provider, claims.getSubject(), false))
@@ -206,7 +204,7 @@ public class OidcSignIn {
     String email = Credentials.normalizeEmail(claimed);
     Optional<UserAccount> existing = accountWith(tenant, email);
     if (existing.isPresent()) {
-      if (links.isLinked(existing.get().id(), provider.id())) {
+      if (links.isLinked(tenant.id(), existing.get().id(), provider.id())) {
         throw Rejection.of(
             Rejection.Kind.CONFLICT,
             "The account with your email is linked to someone else at this provider.");
@@ -373,12 +371,12 @@ public class OidcSignIn {
    *     no longer sign in
    */
   @Transactional
+  @AsPlatform
   public ProviderSignIn redeem(String ticket) {
     OidcTicket handedOver =
         tickets
             .redeem(ticket)
             .orElseThrow(() -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, REFUSED));
-    scope.platform();
     UserAccount account = entityManager.find(UserAccount.class, handedOver.userId());
     Tenant tenant = tenants.byId(handedOver.tenantId()).orElse(null);
     if (account == null || account.isDisabled() || tenant == null) {

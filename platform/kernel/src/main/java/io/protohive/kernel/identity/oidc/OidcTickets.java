@@ -1,9 +1,8 @@
 package io.protohive.kernel.identity.oidc;
 
 import io.protohive.kernel.identity.OpaqueTokens;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -27,11 +26,9 @@ public class OidcTickets {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   @Transactional
+  @AsPlatform
   public String issue(ProviderSignIn signIn) {
-    scope.platform();
     Instant now = Instant.now();
     entityManager
         .createQuery("delete from OidcTicket t where t.expiresAt < :now")
@@ -44,8 +41,8 @@ public class OidcTickets {
 
   /** The ticket's hand-over, once: empty when unknown, already redeemed or expired. */
   @Transactional
+  @AsPlatform
   public Optional<OidcTicket> redeem(String ticket) {
-    scope.platform();
     String hash = OpaqueTokens.hash(ticket == null ? "" : ticket);
     OidcTicket found = entityManager.find(OidcTicket.class, hash);
     if (found == null) {

@@ -3,9 +3,11 @@ package io.protohive.kernel.identity.oidc;
 import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
+import io.protohive.kernel.platform.TenantBound;
 import io.protohive.kernel.tenancy.OidcProvider;
 import io.protohive.kernel.tenancy.Tenant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A person a tenant's provider vouched for, and the account they reach.
@@ -19,7 +21,13 @@ public record ProviderSignIn(
     Tenant tenant,
     OidcProvider provider,
     String subject,
-    boolean confirmationNeeded) {
+    boolean confirmationNeeded)
+    implements TenantBound {
+
+  @Override
+  public UUID tenantId() {
+    return tenant.id();
+  }
 
   /** The account as the doors see it. */
   public AccountView accountView() {

@@ -1,9 +1,8 @@
 package io.protohive.kernel.identity.token;
 
 import io.protohive.kernel.identity.OpaqueTokens;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -30,8 +29,6 @@ public class RefreshTokens {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject DatabaseScope scope;
-
   /** A new token, and when its family ends. */
   public record Issued(String token, UUID userId, Instant familyExpiresAt) {}
 
@@ -40,8 +37,8 @@ public class RefreshTokens {
 
   /** Starts a family for a new sign-in. */
   @Transactional
+  @AsPlatform
   public Issued start(UUID userId) {
-    scope.platform();
     Instant now = Instant.now();
     return issue(UUID.randomUUID(), userId, now, now.plus(FAMILY_LIFETIME));
   }
@@ -53,8 +50,8 @@ public class RefreshTokens {
    *     case the family has been revoked when this returns
    */
   @Transactional(dontRollbackOn = RefreshRefused.class)
+  @AsPlatform
   public Issued rotate(String token) {
-    scope.platform();
     Instant now = Instant.now();
     List<RefreshToken> found =
         entityManager
@@ -84,8 +81,8 @@ public class RefreshTokens {
 
   /** The user's sign-ins that can still be refreshed, newest first. */
   @Transactional
+  @AsPlatform
   public List<ActiveSession> active(UUID userId) {
-    scope.platform();
     Map<UUID, List<RefreshToken>> families =
         entityManager
             .createQuery(
@@ -118,8 +115,8 @@ public class RefreshTokens {
    * @return whether the user had such a sign-in
    */
   @Transactional
+  @AsPlatform
   public boolean revoke(UUID userId, UUID familyId) {
-    scope.platform();
     return entityManager
             .createQuery(
                 "update RefreshToken t set t.revokedAt = :now where t.userId = :user"
@@ -133,8 +130,8 @@ public class RefreshTokens {
 
   /** Ends the sign-in {@code token} belongs to; an unknown token is ignored. */
   @Transactional
+  @AsPlatform
   public void revokeFamilyOf(String token) {
-    scope.platform();
     entityManager
         .createQuery("select t.familyId from RefreshToken t where t.tokenHash = :hash", UUID.class)
         .setParameter("hash", hash(token))
@@ -145,8 +142,8 @@ public class RefreshTokens {
 
   /** Ends every sign-in of a user. */
   @Transactional
+  @AsPlatform
   public int revokeAll(UUID userId) {
-    scope.platform();
     return entityManager
         .createQuery(
             "update RefreshToken t set t.revokedAt = :now"

@@ -7,7 +7,7 @@ import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.SignInService.SignedIn;
 import io.protohive.kernel.identity.UserAccount;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
@@ -30,7 +30,6 @@ public class Sessions {
   @Inject TenantDirectory tenants;
   @Inject AuditLog audit;
   @Inject AccountStandings standings;
-  @Inject DatabaseScope scope;
 
   /** The tokens handed to a client. */
   public record Tokens(AccessTokens.Issued access, RefreshTokens.Issued refresh) {}
@@ -80,8 +79,8 @@ public class Sessions {
 
   /** Signs a user out on every device: API clients, UI sessions and sockets. */
   @Transactional
+  @AsPlatform
   public void closeAll(UUID userId, UUID tenantId, String address) {
-    scope.platform();
     standings.endSessions(userId);
     audit.record(tenantId, userId, Action.SIGN_OUT_EVERYWHERE, null, address);
   }

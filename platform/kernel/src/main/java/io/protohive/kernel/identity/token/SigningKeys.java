@@ -8,7 +8,7 @@ import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,6 @@ public class SigningKeys {
   EntityManager entityManager;
 
   @Inject SecretBox secrets;
-  @Inject DatabaseScope scope;
   @Inject Authorization authorization;
   @Inject AuditLog audit;
 
@@ -54,8 +53,8 @@ public class SigningKeys {
 
   /** Seals private keys still stored in clear, and creates the first key when there is none. */
   @Transactional
+  @AsPlatform
   public void ensureKey() {
-    scope.platform();
     sealClearKeys();
     if (activeKeys().isEmpty()) {
       entityManager.persist(generate());
@@ -88,6 +87,7 @@ public class SigningKeys {
    * @return the new key's id
    */
   @Transactional
+  @AsPlatform
   public String rotate(Caller caller, String sourceAddress) {
     authorization.platformAdmin(caller);
     String kid = rotate();
@@ -95,8 +95,8 @@ public class SigningKeys {
     return kid;
   }
 
+  // in the platform scope of the caller's transaction
   private String rotate() {
-    scope.platform();
     SigningKey key = generate();
     entityManager.persist(key);
     retireSuperseded();
@@ -106,8 +106,8 @@ public class SigningKeys {
 
   /** Rotates when the newest key is older than {@code maxAge}. */
   @Transactional
+  @AsPlatform
   public boolean rotateIfOlderThan(Duration maxAge) {
-    scope.platform();
     List<SigningKey> keys = activeKeys();
     if (!keys.isEmpty() && keys.get(0).createdAt().isAfter(Instant.now().minus(maxAge))) {
       retireSuperseded();
@@ -130,10 +130,10 @@ public class SigningKeys {
 
   /** The newest active key, with its private part, for signing. */
   @Transactional
+  @AsPlatform
   public RSAKey signingKey() {
     RSAKey key = current;
     if (key == null || loadedAt.isBefore(Instant.now().minus(RELOAD_AFTER))) {
-      scope.platform();
       List<SigningKey> keys = activeKeys();
       if (keys.isEmpty()) {
         throw new IllegalStateException("no signing key; the platform creates one at start");
@@ -147,8 +147,8 @@ public class SigningKeys {
 
   /** Every active key's public part. */
   @Transactional
+  @AsPlatform
   public JWKSet publicKeys() {
-    scope.platform();
     return new JWKSet(
         activeKeys().stream().<com.nimbusds.jose.jwk.JWK>map(k -> toJwk(k, false)).toList());
   }
