@@ -5,12 +5,11 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.llm.CallScope;
-import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
@@ -34,13 +33,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs an agent's turn: builds its context ({@link TurnContext}), asks the gateway, runs the tools
- * it calls (the platform's own, {@link ConversationTools}, and its plugin tools through the plugin
- * host; in parallel when it calls several at once) and feeds their results back, until it answers
- * or reaches its step limit. Every step goes into the run's trace; the answer becomes the agent's
- * message and then the next speaker, if any, takes the word. A moderation run only picks that
- * speaker. Every turn is the work of a job ({@link ConversationTurns}), so it runs on a worker of
- * any node and is taken over when its node dies.
+ * Runs an agent's turn: builds its context ({@link TurnContext}) and lets the agent think in the
+ * {@link AgentLoop}, which runs the tools it calls (the platform's own, {@link ConversationTools},
+ * and its plugin tools through the plugin host; in parallel when it calls several at once) and
+ * feeds their results back, until it answers or reaches its step limit. Every step goes into the
+ * run's trace; the answer becomes the agent's message and then the next speaker, if any, takes the
+ * word. A moderation run only picks that speaker. Every turn is the work of a job ({@link
+ * ConversationTurns}), so it runs on a worker of any node and is taken over when its node dies.
  */
 @ApplicationScoped
 public class AgentRuntime {
@@ -59,7 +58,7 @@ public class AgentRuntime {
   private static final String STOPPED = "Stopped by a person.";
 
   @Inject RunSteps steps;
-  @Inject LlmGateway gateway;
+  @Inject AgentLoop loop;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
   @Inject ConversationTools platformTools;
@@ -150,43 +149,52 @@ public class AgentRuntime {
     List<ToolSpecification> specifications = new ArrayList<>(platformTools.specifications());
     specifications.addAll(AgentToolbox.specifications(offered));
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
-    for (int step = 1; step <= agent.maxSteps(); step++) {
-      if (stops.stopped(turn.runId())) {
-        throw new CancellationException(STOPPED);
-      }
-      ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-      if (!specifications.isEmpty()) {
-        request.toolSpecifications(specifications);
-      }
-      if (agent.temperature() != null) {
-        request.temperature(agent.temperature());
-      }
-      trace.add(
-          Json.createObjectBuilder()
-              .add("kind", "prompt")
-              .add("messages", messages.size())
-              .add("text", RunTrace.lastWords(messages)));
-      long started = System.nanoTime();
-      ChatResponse response =
-          gateway.stream(
-              scope,
-              request.build(),
-              text ->
-                  publish(
-                      caller, turn, "message.delta", Json.createObjectBuilder().add("text", text)),
-              () -> stops.stopped(turn.runId()));
-      AiMessage answer = response.aiMessage();
-      trace.add(
-          RunTrace.response(response)
-              .add("latencyMillis", (System.nanoTime() - started) / 1_000_000));
-      if (!answer.hasToolExecutionRequests()) {
-        finish(caller, scope, turn, answer, response.modelName(), agentTurn, trace);
-        return;
-      }
-      messages.add(answer);
-      messages.addAll(callTools(caller, turn, offered, answer.toolExecutionRequests(), trace));
-    }
-    fail(caller, turn, trace, "The agent reached its step limit.");
+    loop.run(
+        scope,
+        agent,
+        messages,
+        specifications,
+        new AgentLoop.Hooks() {
+          @Override
+          public boolean stopped() {
+            return stops.stopped(turn.runId());
+          }
+
+          @Override
+          public void streamed(String text) {
+            publish(caller, turn, "message.delta", Json.createObjectBuilder().add("text", text));
+          }
+
+          @Override
+          public void asking(List<ChatMessage> prompt) {
+            trace.add(
+                Json.createObjectBuilder()
+                    .add("kind", "prompt")
+                    .add("messages", prompt.size())
+                    .add("text", RunTrace.lastWords(prompt)));
+          }
+
+          @Override
+          public void responded(ChatResponse response, long latencyMillis) {
+            trace.add(RunTrace.response(response).add("latencyMillis", latencyMillis));
+          }
+
+          @Override
+          public void answered(ChatResponse response) {
+            finish(caller, scope, turn, response, agentTurn, trace);
+          }
+
+          @Override
+          public Optional<List<ToolExecutionResultMessage>> called(AiMessage calls) {
+            return Optional.of(
+                callTools(caller, turn, offered, calls.toolExecutionRequests(), trace));
+          }
+
+          @Override
+          public void exhausted(int limit) {
+            fail(caller, turn, trace, "The agent reached its step limit.");
+          }
+        });
   }
 
   /**
@@ -197,11 +205,10 @@ public class AgentRuntime {
       Caller caller,
       CallScope scope,
       RunSteps.Turn turn,
-      AiMessage answer,
-      String model,
+      ChatResponse response,
       int agentTurn,
       JsonArrayBuilder trace) {
-    String content = String.valueOf(answer.text());
+    String content = String.valueOf(response.aiMessage().text());
     Optional<RunSteps.Next> next = nextSpeaker(turn, content, agentTurn);
     boolean capped = next.isPresent() && agentTurn >= MAX_AGENT_TURNS;
     Optional<MessageView> stored =
@@ -209,7 +216,7 @@ public class AgentRuntime {
             caller,
             turn,
             content,
-            model,
+            response.modelName(),
             trace.build().toString(),
             capped ? Optional.empty() : next);
     if (stored.isEmpty()) {
