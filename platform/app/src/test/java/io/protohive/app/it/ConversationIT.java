@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.conversation.RunStops;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -348,6 +353,46 @@ class ConversationIT {
         .isEqualTo(200);
 
     JsonNode stopped = awaitRun(run);
+    assertThat(stopped.get("status").asText()).isEqualTo("FAILED");
+    assertThat(stopped.get("error").asText()).isEqualTo("Stopped by a person.");
+    assertThat(messages(conversation)).hasSize(1);
+  }
+
+  @Test
+  void aStopSentByAnotherNodeReachesTheNodeThatRunsTheTurn() throws Exception {
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted", "{\"config\":{\"tokenDelayMillis\":\"500\"}}", owner);
+    String conversation = conversation(agents.get("Ada"));
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"say something long and slow\"}",
+                    owner))
+            .get("runId")
+            .asText();
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(ClusterMember.CLUSTER_NAME);
+    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
+    config.setProperty("hazelcast.logging.type", "jdk");
+    HazelcastInstance otherNode = HazelcastClient.newHazelcastClient(config);
+    try {
+      // the other node sends the Stop as its own API would, again until the turn has begun here
+      await()
+          .atMost(RUN)
+          .until(
+              () -> {
+                otherNode.<String>getTopic(RunStops.TOPIC).publish(run);
+                return !Platform.json(Platform.get("api/v1/runs/" + run, owner))
+                    .get("status")
+                    .asText()
+                    .equals("RUNNING");
+              });
+    } finally {
+      otherNode.shutdown();
+    }
+
+    JsonNode stopped = Platform.json(Platform.get("api/v1/runs/" + run, owner));
     assertThat(stopped.get("status").asText()).isEqualTo("FAILED");
     assertThat(stopped.get("error").asText()).isEqualTo("Stopped by a person.");
     assertThat(messages(conversation)).hasSize(1);

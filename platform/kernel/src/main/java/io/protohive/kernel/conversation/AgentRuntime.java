@@ -5,13 +5,12 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.llm.CallScope;
-import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.platform.AfterCommit;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
@@ -22,27 +21,25 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs an agent's turn: builds its context ({@link TurnContext}), asks the gateway, runs the tools
- * it calls (the platform's own, {@link ConversationTools}, and its plugin tools through the plugin
- * host; in parallel when it calls several at once) and feeds their results back, until it answers
- * or reaches its step limit. Every step goes into the run's trace; the answer becomes the agent's
- * message and then the next speaker, if any, takes the word. A moderation run only picks that
- * speaker. Turns run on managed threads, never on the request's.
+ * Runs an agent's turn: builds its context ({@link TurnContext}) and lets the agent think in the
+ * {@link AgentLoop}, which runs the tools it calls (the platform's own, {@link ConversationTools},
+ * and its plugin tools through the plugin host; in parallel when it calls several at once) and
+ * feeds their results back, until it answers or reaches its step limit. Every step goes into the
+ * run's trace; the answer becomes the agent's message and then the next speaker, if any, takes the
+ * word. A moderation run only picks that speaker. Every turn is the work of a job ({@link
+ * ConversationTurns}), so it runs on a worker of any node and is taken over when its node dies.
  */
 @ApplicationScoped
 public class AgentRuntime {
@@ -58,8 +55,10 @@ public class AgentRuntime {
    */
   public static final int MAX_AGENT_TURNS = 4;
 
+  private static final String STOPPED = "Stopped by a person.";
+
   @Inject RunSteps steps;
-  @Inject LlmGateway gateway;
+  @Inject AgentLoop loop;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
   @Inject ConversationTools platformTools;
@@ -69,79 +68,78 @@ public class AgentRuntime {
   @Inject ConversationSummaries summaries;
   @Inject Moderator moderator;
 
-  @Resource ManagedExecutorService executor;
-  @Resource TransactionSynchronizationRegistry transactions;
+  @Inject RunStops stops;
+  @Inject JobWorkers workers;
 
-  private final Set<UUID> stopped = ConcurrentHashMap.newKeySet();
+  /** Tool calls run side by side on managed threads. */
+  @Resource ManagedExecutorService executor;
 
   /**
-   * Once the transaction that stored a person's message commits, announces the message and runs the
-   * turn that answers it, on a managed thread: before the commit the run could not read them.
+   * Stops a running turn, on whichever node runs it: the request is stored with the run and sent to
+   * every node; its model call is cancelled and the run fails as stopped.
    */
-  void launchAfterCommit(Caller caller, ConversationService.Posted posted) {
-    AfterCommit.run(
-        transactions,
-        () ->
-            executor.execute(
-                () -> {
-                  announce(caller, posted);
-                  execute(caller, posted.runId(), 0);
-                }));
-  }
-
-  private void announce(Caller caller, ConversationService.Posted posted) {
-    MessageView message = posted.message();
-    events.publish(
-        caller.tenantId(),
-        message.conversationId(),
-        posted.runId(),
-        "message.created",
-        Json.createObjectBuilder()
-            .add("messageId", message.id().toString())
-            .add("authorKind", message.authorKind())
-            .add("authorId", message.authorId().toString())
-            .add("content", message.content())
-            .add("agentId", posted.agentId().toString())
-            .build());
-  }
-
-  /** Stops a running turn: its model call is cancelled and the run fails as stopped. */
   public RunView stop(Caller caller, UUID runId) {
-    RunView run = conversations.run(caller, runId);
+    RunView run = conversations.requestStop(caller, runId);
     if ("RUNNING".equals(run.status())) {
-      stopped.add(runId);
+      stops.request(runId);
     }
     return run;
   }
 
   /**
-   * Runs a turn.
+   * Runs a turn, unless it ended already: this is its job's work, on the node that claimed it.
    *
    * @param answered how many agents answered since the person spoke
+   * @throws RuntimeException when this node stops during the turn, which another node then takes
+   *     over
    */
   void execute(Caller caller, UUID runId, int answered) {
-    RunSteps.Turn turn = steps.turn(caller, runId);
-    AgentView agent = turn.agent();
-    CallScope scope =
-        new CallScope(
-            caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
+    stops.started(runId);
     JsonArrayBuilder trace = Json.createArrayBuilder();
+    RunSteps.Turn turn = null;
     try {
+      turn = steps.pending(caller, runId).orElse(null);
+      if (turn == null) {
+        return;
+      }
+      if (steps.stopRequested(caller, runId)) {
+        throw new CancellationException(STOPPED);
+      }
+      AgentView agent = turn.agent();
+      CallScope scope =
+          new CallScope(
+              caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
       if (turn.kind() == RunKind.MODERATION) {
         Optional<UUID> next = moderator.choose(scope, turn, trace);
-        steps.moderated(caller, runId, trace.build().toString());
-        next.ifPresent(speaker -> start(caller, turn, speaker, RunKind.ANSWER, answered));
+        steps.moderated(
+            caller,
+            turn,
+            trace.build().toString(),
+            next.map(speaker -> new RunSteps.Next(speaker, RunKind.ANSWER, answered)));
       } else {
         answer(caller, scope, summaries.refresh(caller, scope, turn, trace), answered + 1, trace);
       }
-    } catch (CancellationException e) {
-      fail(caller, turn, trace, "Stopped by a person.");
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(Level.FINE, "Run " + runId + " failed", e);
-      fail(caller, turn, trace, describe(e));
+      if (turn == null || leaving()) {
+        throw e;
+      }
+      if (e instanceof CancellationException) {
+        fail(caller, turn, trace, STOPPED);
+      } else {
+        LOG.log(Level.FINE, "Run " + runId + " failed", e);
+        fail(caller, turn, trace, describe(e));
+      }
     } finally {
-      stopped.remove(runId);
+      stops.ended(runId);
     }
+  }
+
+  /**
+   * Whether this node is going down: the turn's failure is then no fault of the turn, and the run
+   * is left running for the node that takes its job over.
+   */
+  private boolean leaving() {
+    return workers.stopping() || Thread.currentThread().isInterrupted();
   }
 
   private void answer(
@@ -151,64 +149,101 @@ public class AgentRuntime {
     List<ToolSpecification> specifications = new ArrayList<>(platformTools.specifications());
     specifications.addAll(AgentToolbox.specifications(offered));
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
-    for (int step = 1; step <= agent.maxSteps(); step++) {
-      ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-      if (!specifications.isEmpty()) {
-        request.toolSpecifications(specifications);
-      }
-      if (agent.temperature() != null) {
-        request.temperature(agent.temperature());
-      }
-      trace.add(
-          Json.createObjectBuilder()
-              .add("kind", "prompt")
-              .add("messages", messages.size())
-              .add("text", RunTrace.lastWords(messages)));
-      long started = System.nanoTime();
-      ChatResponse response =
-          gateway.stream(
-              scope,
-              request.build(),
-              text ->
-                  publish(
-                      caller, turn, "message.delta", Json.createObjectBuilder().add("text", text)),
-              () -> stopped.contains(turn.runId()));
-      AiMessage answer = response.aiMessage();
-      trace.add(
-          RunTrace.response(response)
-              .add("latencyMillis", (System.nanoTime() - started) / 1_000_000));
-      if (!answer.hasToolExecutionRequests()) {
-        MessageView message =
-            steps.complete(
-                caller,
-                turn.runId(),
-                turn,
-                String.valueOf(answer.text()),
-                response.modelName(),
-                trace.build().toString());
-        JsonObjectBuilder completed =
-            Json.createObjectBuilder()
-                .add("messageId", message.id().toString())
-                .add("content", message.content());
-        if (message.model() != null) {
-          completed.add("model", message.model());
-        }
-        publish(caller, turn, "message.completed", completed);
-        context.remember(scope, message);
-        handOver(caller, turn, message.content(), agentTurn);
-        return;
-      }
-      messages.add(answer);
-      messages.addAll(callTools(caller, turn, offered, answer.toolExecutionRequests(), trace));
-    }
-    fail(caller, turn, trace, "The agent reached its step limit.");
+    loop.run(
+        scope,
+        agent,
+        messages,
+        specifications,
+        new AgentLoop.Hooks() {
+          @Override
+          public boolean stopped() {
+            return stops.stopped(turn.runId());
+          }
+
+          @Override
+          public void streamed(String text) {
+            publish(caller, turn, "message.delta", Json.createObjectBuilder().add("text", text));
+          }
+
+          @Override
+          public void asking(List<ChatMessage> prompt) {
+            trace.add(
+                Json.createObjectBuilder()
+                    .add("kind", "prompt")
+                    .add("messages", prompt.size())
+                    .add("text", RunTrace.lastWords(prompt)));
+          }
+
+          @Override
+          public void responded(ChatResponse response, long latencyMillis) {
+            trace.add(RunTrace.response(response).add("latencyMillis", latencyMillis));
+          }
+
+          @Override
+          public void answered(ChatResponse response) {
+            finish(caller, scope, turn, response, agentTurn, trace);
+          }
+
+          @Override
+          public Optional<List<ToolExecutionResultMessage>> called(AiMessage calls) {
+            return Optional.of(
+                callTools(caller, turn, offered, calls.toolExecutionRequests(), trace));
+          }
+
+          @Override
+          public void exhausted(int limit) {
+            fail(caller, turn, trace, "The agent reached its step limit.");
+          }
+        });
   }
 
   /**
-   * Gives the word to the next speaker after an agent answered: the agent it @mentions, the next in
-   * turn, or whom the moderator picks; nobody once {@link #MAX_AGENT_TURNS} agents answered.
+   * Stores the agent's answer with the next speaker's run, then tells the subscribers; nothing when
+   * the run had ended on another node meanwhile.
    */
-  private void handOver(Caller caller, RunSteps.Turn turn, String answer, int agentTurn) {
+  private void finish(
+      Caller caller,
+      CallScope scope,
+      RunSteps.Turn turn,
+      ChatResponse response,
+      int agentTurn,
+      JsonArrayBuilder trace) {
+    String content = String.valueOf(response.aiMessage().text());
+    Optional<RunSteps.Next> next = nextSpeaker(turn, content, agentTurn);
+    boolean capped = next.isPresent() && agentTurn >= MAX_AGENT_TURNS;
+    Optional<MessageView> stored =
+        steps.complete(
+            caller,
+            turn,
+            content,
+            response.modelName(),
+            trace.build().toString(),
+            capped ? Optional.empty() : next);
+    if (stored.isEmpty()) {
+      return;
+    }
+    MessageView message = stored.get();
+    JsonObjectBuilder completed =
+        Json.createObjectBuilder()
+            .add("messageId", message.id().toString())
+            .add("content", message.content());
+    if (message.model() != null) {
+      completed.add("model", message.model());
+    }
+    publish(caller, turn, "message.completed", completed);
+    context.remember(scope, message);
+    if (capped) {
+      publish(
+          caller, turn, "turns.capped", Json.createObjectBuilder().add("limit", MAX_AGENT_TURNS));
+    }
+  }
+
+  /**
+   * Who takes the word after an agent answered: the agent it @mentions, the next in turn, or whom
+   * the moderator picks; beyond {@link #MAX_AGENT_TURNS} agent turns the caller lets nobody speak.
+   */
+  private static Optional<RunSteps.Next> nextSpeaker(
+      RunSteps.Turn turn, String answer, int agentTurn) {
     ConversationView conversation = turn.conversation();
     List<UUID> participants = conversation.agentIds();
     UUID self = turn.agent().id();
@@ -225,28 +260,18 @@ public class AgentRuntime {
           case MODERATOR ->
               mentioned.or(() -> Optional.ofNullable(conversation.moderatorAgentId()));
         };
-    if (next.isEmpty()) {
-      return;
-    }
-    if (agentTurn >= MAX_AGENT_TURNS) {
-      publish(
-          caller, turn, "turns.capped", Json.createObjectBuilder().add("limit", MAX_AGENT_TURNS));
-      return;
-    }
     boolean moderated =
         mentioned.isEmpty() && conversation.speakerSelection() == SpeakerSelection.MODERATOR;
-    start(caller, turn, next.get(), moderated ? RunKind.MODERATION : RunKind.ANSWER, agentTurn);
-  }
-
-  private void start(Caller caller, RunSteps.Turn turn, UUID agentId, RunKind kind, int answered) {
-    UUID runId = steps.followUp(caller, turn.conversationId(), agentId, kind);
-    executor.execute(() -> execute(caller, runId, answered));
+    return next.map(
+        speaker ->
+            new RunSteps.Next(speaker, moderated ? RunKind.MODERATION : RunKind.ANSWER, agentTurn));
   }
 
   private void fail(Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, String error) {
     trace.add(Json.createObjectBuilder().add("kind", "error").add("message", error));
-    steps.fail(caller, turn.runId(), trace.build().toString(), error);
-    publish(caller, turn, "run.failed", Json.createObjectBuilder().add("error", error));
+    if (steps.fail(caller, turn.runId(), trace.build().toString(), error)) {
+      publish(caller, turn, "run.failed", Json.createObjectBuilder().add("error", error));
+    }
   }
 
   /** An event of the turn's conversation, naming the run and the agent. */

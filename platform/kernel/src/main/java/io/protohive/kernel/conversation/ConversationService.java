@@ -35,7 +35,7 @@ public class ConversationService {
   @Inject Authorization authorization;
   @Inject AgentService agents;
   @Inject ConversationStore store;
-  @Inject AgentRuntime runtime;
+  @Inject ConversationTurns turns;
 
   /** A person's message, and the run of the agent that answers it. */
   public record Posted(MessageView message, UUID runId, UUID agentId) {
@@ -142,10 +142,10 @@ public class ConversationService {
   }
 
   /**
-   * A person says something: the message is stored with the run that answers it, and the run starts
-   * once both are committed. The answering agent is the named one, else the {@code @mentioned} one,
-   * else as the conversation chooses: its first agent, the agent after the last one that spoke, or
-   * its moderator's run that picks the speaker.
+   * A person says something: the message is stored with the run that answers it and the run's job,
+   * which a worker claims once all three are committed. The answering agent is the named one, else
+   * the {@code @mentioned} one, else as the conversation chooses: its first agent, the agent after
+   * the last one that spoke, or its moderator's run that picks the speaker.
    */
   @Transactional
   @InTenant
@@ -162,7 +162,7 @@ public class ConversationService {
         store.startRun(
             caller.tenantId(), conversationId, speaker.agentId(), speaker.kind(), caller.userId());
     Posted posted = new Posted(message, runId, speaker.agentId());
-    runtime.launchAfterCommit(caller, posted);
+    turns.enqueue(caller, runId, 0, posted);
     return posted;
   }
 
@@ -188,6 +188,14 @@ public class ConversationService {
             .run(runId)
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No run with this id."));
     visible(caller, run.conversationId());
+    return run;
+  }
+
+  /** Marks a visible run to stop; the node that runs it stops it before its next step. */
+  @Transactional
+  RunView requestStop(Caller caller, UUID runId) {
+    RunView run = run(caller, runId);
+    store.requestStop(runId);
     return run;
   }
 

@@ -272,17 +272,40 @@ public class ConversationStore {
     return id;
   }
 
-  void finishRun(UUID runId, String status, String trace, String error) {
+  /**
+   * Ends a running run; false when it had ended already (a node that lost the run's job to another
+   * one finishes late), so that a run ends, and leaves its message, once.
+   */
+  boolean finishRun(UUID runId, String status, String trace, String error) {
+    return entityManager
+            .createNativeQuery(
+                "update agent_run set status = ?2, trace = cast(?3 as jsonb), error = ?4,"
+                    + " finished_at = ?5 where id = ?1 and status = 'RUNNING'")
+            .setParameter(1, runId)
+            .setParameter(2, status)
+            .setParameter(3, trace)
+            .setParameter(4, error)
+            .setParameter(5, Timestamp.from(now()))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Marks a running run to stop before its next step, on whichever node runs it. */
+  void requestStop(UUID runId) {
     entityManager
         .createNativeQuery(
-            "update agent_run set status = ?2, trace = cast(?3 as jsonb), error = ?4,"
-                + " finished_at = ?5 where id = ?1")
+            "update agent_run set stop_requested = true where id = ?1 and status = 'RUNNING'")
         .setParameter(1, runId)
-        .setParameter(2, status)
-        .setParameter(3, trace)
-        .setParameter(4, error)
-        .setParameter(5, Timestamp.from(now()))
         .executeUpdate();
+  }
+
+  boolean stopRequested(UUID runId) {
+    List<?> rows =
+        entityManager
+            .createNativeQuery("select stop_requested from agent_run where id = ?1")
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream().findFirst().map(Boolean.TRUE::equals).orElse(false);
   }
 
   Optional<RunView> run(UUID runId) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,14 @@ public class RunSteps {
 
   @Inject ConversationStore store;
   @Inject AgentService agents;
+  @Inject ConversationTurns turns;
+
+  /**
+   * The run that takes the word after this one, queued with this one's end.
+   *
+   * @param answered how many agents answered since the person spoke
+   */
+  record Next(UUID agentId, RunKind kind, int answered) {}
 
   /**
    * What an agent needs for its turn: the messages after those the summary covers, at most the
@@ -83,29 +92,45 @@ public class RunSteps {
     store.replaceSummary(turn.conversationId(), turn.summary(), next);
   }
 
-  /** A run of an agent of the conversation, after another agent's. */
+  /** The run's turn, or none once the run ended: a node that lost its job ended it late. */
   @Transactional
   @InTenant
-  UUID followUp(Caller caller, UUID conversationId, UUID agentId, RunKind kind) {
-    return store.startRun(caller.tenantId(), conversationId, agentId, kind, caller.userId());
+  Optional<Turn> pending(Caller caller, UUID runId) {
+    return store
+        .run(runId)
+        .filter(run -> "RUNNING".equals(run.status()))
+        .map(run -> turn(caller, runId));
   }
 
-  /** A moderation run is done: it leaves a trace and no message. */
+  /** Whether a person asked the run to stop, on this node or another. */
   @Transactional
   @InTenant
-  void moderated(Caller caller, UUID runId, String trace) {
-    store.finishRun(runId, "COMPLETED", trace, null);
+  boolean stopRequested(Caller caller, UUID runId) {
+    return store.stopRequested(runId);
+  }
+
+  /** A moderation run is done: it leaves a trace and no message, and the chosen speaker's run. */
+  @Transactional
+  @InTenant
+  void moderated(Caller caller, Turn turn, String trace, Optional<Next> next) {
+    if (store.finishRun(turn.runId(), "COMPLETED", trace, null)) {
+      next.ifPresent(speaker -> handOver(caller, turn, speaker));
+    }
   }
 
   /**
-   * The agent's answer ends the run.
+   * The agent's answer ends the run, and the next speaker's run is queued with it; none when the
+   * run had ended already, so a run taken over by another node leaves one message.
    *
    * @param model the model that wrote it, as the provider named it
    */
   @Transactional
   @InTenant
-  MessageView complete(
-      Caller caller, UUID runId, Turn turn, String content, String model, String trace) {
+  Optional<MessageView> complete(
+      Caller caller, Turn turn, String content, String model, String trace, Optional<Next> next) {
+    if (!store.finishRun(turn.runId(), "COMPLETED", trace, null)) {
+      return Optional.empty();
+    }
     MessageView message =
         store.addMessage(
             caller.tenantId(),
@@ -113,15 +138,24 @@ public class RunSteps {
             "AGENT",
             turn.agent().id(),
             content,
-            runId,
+            turn.runId(),
             model);
-    store.finishRun(runId, "COMPLETED", trace, null);
-    return message;
+    next.ifPresent(speaker -> handOver(caller, turn, speaker));
+    return Optional.of(message);
   }
 
+  /** Whether the run failed now; false when it had ended already. */
   @Transactional
   @InTenant
-  void fail(Caller caller, UUID runId, String trace, String error) {
-    store.finishRun(runId, "FAILED", trace, error);
+  boolean fail(Caller caller, UUID runId, String trace, String error) {
+    return store.finishRun(runId, "FAILED", trace, error);
+  }
+
+  @InTenant
+  private void handOver(Caller caller, Turn turn, Next next) {
+    UUID runId =
+        store.startRun(
+            caller.tenantId(), turn.conversationId(), next.agentId(), next.kind(), caller.userId());
+    turns.enqueue(caller, runId, next.answered(), null);
   }
 }

@@ -51,6 +51,7 @@ public class JobWorkers {
   private final AtomicInteger running = new AtomicInteger();
   private final String name = "node-" + UUID.randomUUID();
   private volatile ScheduledFuture<?> polling;
+  private volatile boolean stopping;
 
   public void start() {
     polling =
@@ -59,6 +60,7 @@ public class JobWorkers {
   }
 
   public void stop() {
+    stopping = true;
     ScheduledFuture<?> current = polling;
     if (current != null) {
       current.cancel(false);
@@ -70,6 +72,14 @@ public class JobWorkers {
     if (polling != null) {
       executor.execute(this::claimAndRun);
     }
+  }
+
+  /**
+   * Whether this node is going down: a job that fails now fails for that reason, and is left for a
+   * worker of another node, or of this node once it is back.
+   */
+  public boolean stopping() {
+    return stopping;
   }
 
   /** This node's name on the jobs it holds. */

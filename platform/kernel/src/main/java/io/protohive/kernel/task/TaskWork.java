@@ -7,13 +7,13 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.conversation.AgentToolbox;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
 import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
-import io.protohive.kernel.llm.LlmGateway;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
@@ -34,10 +34,10 @@ import java.util.stream.Collectors;
 /**
  * An agent's session of work on its task, run as a job: it reads what is new (the brief, people's
  * comments, its subtasks' results, approval decisions), then plans, calls tools, delegates to its
- * reports, comments, and finishes or escalates, up to its step limit. Plugin tools that are
- * consequential, or that the tenant's admins hold, wait for a person's approval: the session ends
- * and the next one, after the decision, runs or refuses the call. A session with nothing new to
- * read calls no model.
+ * reports, comments, and finishes or escalates, up to its step limit, in the {@link AgentLoop},
+ * whose tool calls run here. Plugin tools that are consequential, or that the tenant's admins hold,
+ * wait for a person's approval: the session ends and the next one, after the decision, runs or
+ * refuses the call. A session with nothing new to read calls no model.
  */
 @ApplicationScoped
 public class TaskWork implements JobHandler {
@@ -51,7 +51,7 @@ public class TaskWork implements JobHandler {
           + " task_escalate.";
 
   @Inject TaskSteps steps;
-  @Inject LlmGateway gateway;
+  @Inject AgentLoop loop;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
   @Inject ToolApprovals approvals;
@@ -108,32 +108,36 @@ public class TaskWork implements JobHandler {
     CallScope scope =
         new CallScope(
             session.tenantId(), agent.organizationId(), agent.id(), null, session.task().id());
-    for (int step = 1; step <= agent.maxSteps(); step++) {
-      ChatRequest.Builder request =
-          ChatRequest.builder()
-              .messages(messages)
-              .toolSpecifications(specifications(session, offered));
-      if (agent.temperature() != null) {
-        request.temperature(agent.temperature());
-      }
-      // streamed, so that a slow model is held to the first-token limit as in conversations
-      AiMessage answer =
-          gateway.stream(scope, request.build(), text -> {}, () -> false).aiMessage();
-      messages.add(answer);
-      if (!answer.hasToolExecutionRequests()) {
-        steps.answered(session, String.valueOf(answer.text()), List.of(answer));
-        return;
-      }
-      steps.append(session.tenantId(), session.task().id(), List.of(answer), false);
-      if (callTools(session, offered, held, answer.toolExecutionRequests(), messages)
-          == Outcome.STOP) {
-        return;
-      }
-    }
-    steps.block(
-        session,
-        agent.name() + " reached the step limit of " + agent.maxSteps() + " for one session.",
-        List.of());
+    loop.run(
+        scope,
+        agent,
+        messages,
+        specifications(session, offered),
+        new AgentLoop.Hooks() {
+          @Override
+          public void answered(ChatResponse response) {
+            AiMessage answer = response.aiMessage();
+            steps.answered(session, String.valueOf(answer.text()), List.of(answer));
+          }
+
+          @Override
+          public Optional<List<ToolExecutionResultMessage>> called(AiMessage calls) {
+            steps.append(session.tenantId(), session.task().id(), List.of(calls), false);
+            List<ToolExecutionResultMessage> results = new ArrayList<>();
+            return callTools(session, offered, held, calls.toolExecutionRequests(), results)
+                    == Outcome.STOP
+                ? Optional.empty()
+                : Optional.of(results);
+          }
+
+          @Override
+          public void exhausted(int limit) {
+            steps.block(
+                session,
+                agent.name() + " reached the step limit of " + limit + " for one session.",
+                List.of());
+          }
+        });
   }
 
   /**
@@ -183,7 +187,7 @@ public class TaskWork implements JobHandler {
       Map<String, AvailableTool> offered,
       List<String> held,
       List<ToolExecutionRequest> calls,
-      List<ChatMessage> messages) {
+      List<? super ToolExecutionResultMessage> messages) {
     Outcome outcome = Outcome.GO_ON;
     for (ToolExecutionRequest call : calls) {
       Map<String, Object> arguments = AgentToolbox.arguments(call.arguments());

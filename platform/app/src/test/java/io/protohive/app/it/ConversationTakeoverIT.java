@@ -1,0 +1,136 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The platform stops while an agent streams its answer in a conversation: after it starts again, a
+ * worker takes the turn's job over once its lease runs out, and the turn leaves exactly one answer.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConversationTakeoverIT {
+
+  private static final String DEPLOYMENT = "platform";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Six slow words: longer than a restart takes to begin, shorter than a model call may last. */
+  private static final String ANSWER = "One two three four five six.";
+
+  @ArquillianResource Deployer deployer;
+
+  @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @Test
+  void aTurnInterruptedByARestartIsTakenOverAndAnswersOnce() throws Exception {
+    deployer.deploy(DEPLOYMENT);
+    String[] owner = PluginsApi.newTenantAdmin("takeover");
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted",
+        JSON.writeValueAsString(
+            Map.of(
+                "enabled",
+                true,
+                "config",
+                Map.of("tokenDelayMillis", "400", "plan", "say: " + ANSWER))),
+        owner);
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/tenant/llm-route",
+                    "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+                    owner)
+                .statusCode())
+        .isEqualTo(200);
+    String organization =
+        Platform.json(
+                Platform.post(
+                    "api/v1/organizations",
+                    "{\"name\":\"Rocket\",\"template\":\"software-startup\"}",
+                    owner))
+            .get("id")
+            .asText();
+    String ada = null;
+    for (JsonNode agent :
+        Platform.json(Platform.get("api/v1/organizations/" + organization + "/agents", owner))
+            .get("items")) {
+      if (agent.get("name").asText().equals("Ada")) {
+        ada = agent.get("id").asText();
+      }
+    }
+    String conversation =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations",
+                    "{\"organizationId\":\"" + organization + "\",\"agentIds\":[\"" + ada + "\"]}",
+                    owner))
+            .get("id")
+            .asText();
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"Count to six, slowly.\"}",
+                    owner))
+            .get("runId")
+            .asText();
+    String[] admin = PluginsApi.platformAdmin();
+    // a worker holds the turn's job: its answer is under way
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> "RUNNING".equals(job(run, admin).get("status").asText()));
+
+    deployer.undeploy(DEPLOYMENT);
+    deployer.deploy(DEPLOYMENT);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                !Platform.json(Platform.get("api/v1/runs/" + run, owner))
+                    .get("status")
+                    .asText()
+                    .equals("RUNNING"));
+    assertThat(Platform.json(Platform.get("api/v1/runs/" + run, owner)).get("status").asText())
+        .isEqualTo("COMPLETED");
+    JsonNode messages =
+        Platform.json(Platform.get("api/v1/conversations/" + conversation + "/messages", owner))
+            .get("items");
+    assertThat(messages.findValuesAsText("content"))
+        .containsExactly("Count to six, slowly.", ANSWER);
+    assertThat(messages.get(1).get("authorId").asText()).isEqualTo(ada);
+    JsonNode job = job(run, PluginsApi.platformAdmin());
+    assertThat(job.get("status").asText()).isEqualTo("DONE");
+    assertThat(job.get("attempts").asInt()).as("taken over after the restart").isEqualTo(2);
+    deployer.undeploy(DEPLOYMENT);
+  }
+
+  /** The one job of the run. */
+  private static JsonNode job(String run, String[] admin) throws Exception {
+    JsonNode found = null;
+    for (JsonNode candidate :
+        Platform.json(Platform.get("api/v1/platform/jobs?limit=200", admin)).get("items")) {
+      if (candidate.get("payload").asText().contains(run)) {
+        assertThat(found).as("one job for the run").isNull();
+        found = candidate;
+      }
+    }
+    assertThat(found).as("the run's job").isNotNull();
+    return found;
+  }
+}

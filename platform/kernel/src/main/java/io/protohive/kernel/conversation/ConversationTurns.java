@@ -1,0 +1,88 @@
+package io.protohive.kernel.conversation;
+
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.job.Job;
+import io.protohive.kernel.job.JobHandler;
+import io.protohive.kernel.job.Jobs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An agent's turn in a conversation, run as a durable job: queued in the transaction that starts
+ * the run, claimed by a worker of any node, and taken over by another node's worker when the node
+ * that ran it died, which then runs the turn again unless it had ended.
+ */
+@ApplicationScoped
+public class ConversationTurns implements JobHandler {
+
+  public static final String KIND = "conversation.turn";
+
+  @Inject Jobs jobs;
+  @Inject AgentRuntime runtime;
+  @Inject ConversationEvents events;
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  /**
+   * Queues the run's turn in the current transaction.
+   *
+   * @param answered how many agents answered since the person spoke
+   * @param posted the person's message that the turn answers, announced when the turn first starts,
+   *     before its own events; {@code null} for a turn after another agent's
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void enqueue(Caller caller, UUID runId, int answered, ConversationService.Posted posted) {
+    JsonObjectBuilder payload =
+        Json.createObjectBuilder()
+            .add("runId", runId.toString())
+            .add("userId", caller.userId().toString())
+            .add("answered", answered);
+    if (posted != null) {
+      MessageView announced = posted.message();
+      payload.add(
+          "message",
+          Json.createObjectBuilder()
+              .add("id", announced.id().toString())
+              .add("conversationId", announced.conversationId().toString())
+              .add("authorKind", announced.authorKind())
+              .add("authorId", announced.authorId().toString())
+              .add("content", announced.content())
+              .add("agentId", posted.agentId().toString()));
+    }
+    jobs.enqueue(caller.tenantId(), KIND, payload.build().toString(), Instant.now());
+  }
+
+  @Override
+  public void run(Job job) {
+    JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
+    UUID runId = UUID.fromString(payload.getString("runId"));
+    Caller caller = new Caller(UUID.fromString(payload.getString("userId")), job.tenantId());
+    JsonObject message = payload.getJsonObject("message");
+    // a takeover does not announce again what subscribers were told on the first attempt
+    if (message != null && job.attempts() == 1) {
+      events.publish(
+          caller.tenantId(),
+          UUID.fromString(message.getString("conversationId")),
+          runId,
+          "message.created",
+          Json.createObjectBuilder()
+              .add("messageId", message.getString("id"))
+              .add("authorKind", message.getString("authorKind"))
+              .add("authorId", message.getString("authorId"))
+              .add("content", message.getString("content"))
+              .add("agentId", message.getString("agentId"))
+              .build());
+    }
+    runtime.execute(caller, runId, payload.getInt("answered"));
+  }
+}
