@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -28,6 +31,8 @@ class ConversationTakeoverIT {
   /** Six slow words: longer than a restart takes to begin, shorter than a model call may last. */
   private static final String ANSWER = "One two three four five six.";
 
+  private static final String QUESTION = "Count to six, slowly.";
+
   @ArquillianResource Deployer deployer;
 
   @Deployment(name = DEPLOYMENT, managed = false, testable = false)
@@ -38,7 +43,49 @@ class ConversationTakeoverIT {
   @Test
   void aTurnInterruptedByARestartIsTakenOverAndAnswersOnce() throws Exception {
     deployer.deploy(DEPLOYMENT);
-    String[] owner = PluginsApi.newTenantAdmin("takeover");
+    SlowTurn turn = slowTurn("takeover");
+
+    deployer.undeploy(DEPLOYMENT);
+    deployer.deploy(DEPLOYMENT);
+
+    assertThat(endOf(turn)).isEqualTo("COMPLETED");
+    JsonNode messages = messages(turn);
+    assertThat(messages.findValuesAsText("content")).containsExactly(QUESTION, ANSWER);
+    assertThat(messages.get(1).get("authorId").asText()).isEqualTo(turn.agent());
+    JsonNode job = job(turn.run(), PluginsApi.platformAdmin());
+    assertThat(job.get("status").asText()).isEqualTo("DONE");
+    assertThat(job.get("attempts").asInt()).as("taken over after the restart").isEqualTo(2);
+    deployer.undeploy(DEPLOYMENT);
+  }
+
+  @Test
+  void aTurnWhoseLastAttemptIsInterruptedFailsItsRunInsteadOfRunningForEver() throws Exception {
+    deployer.deploy(DEPLOYMENT);
+    SlowTurn turn = slowTurn("buried");
+    try (Connection connection =
+            DriverManager.getConnection(Platform.EMBEDDED_DB_URL, "postgres", "");
+        PreparedStatement lastAttempt =
+            connection.prepareStatement(
+                "update job set max_attempts = attempts where payload::text like ?")) {
+      lastAttempt.setString(1, "%" + turn.run() + "%");
+      assertThat(lastAttempt.executeUpdate()).isEqualTo(1);
+    }
+
+    deployer.undeploy(DEPLOYMENT);
+    deployer.deploy(DEPLOYMENT);
+
+    assertThat(endOf(turn)).isEqualTo("FAILED");
+    assertThat(messages(turn).findValuesAsText("content")).containsExactly(QUESTION);
+    assertThat(job(turn.run(), PluginsApi.platformAdmin()).get("status").asText())
+        .isEqualTo("DEAD");
+    deployer.undeploy(DEPLOYMENT);
+  }
+
+  /** A turn under way: a worker holds its job while the agent streams its slow answer. */
+  private record SlowTurn(String[] owner, String conversation, String agent, String run) {}
+
+  private static SlowTurn slowTurn(String prefix) throws Exception {
+    String[] owner = PluginsApi.newTenantAdmin(prefix);
     PluginsApi.configure(
         "io.protohive.plugins.llm-scripted",
         JSON.writeValueAsString(
@@ -84,40 +131,36 @@ class ConversationTakeoverIT {
         Platform.json(
                 Platform.post(
                     "api/v1/conversations/" + conversation + "/messages",
-                    "{\"content\":\"Count to six, slowly.\"}",
+                    "{\"content\":\"" + QUESTION + "\"}",
                     owner))
             .get("runId")
             .asText();
     String[] admin = PluginsApi.platformAdmin();
-    // a worker holds the turn's job: its answer is under way
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> "RUNNING".equals(job(run, admin).get("status").asText()));
+    return new SlowTurn(owner, conversation, ada, run);
+  }
 
-    deployer.undeploy(DEPLOYMENT);
-    deployer.deploy(DEPLOYMENT);
-
+  /** How the turn's run ended, once it did. */
+  private static String endOf(SlowTurn turn) throws Exception {
+    String path = "api/v1/runs/" + turn.run();
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                !Platform.json(Platform.get("api/v1/runs/" + run, owner))
+                !Platform.json(Platform.get(path, turn.owner()))
                     .get("status")
                     .asText()
                     .equals("RUNNING"));
-    assertThat(Platform.json(Platform.get("api/v1/runs/" + run, owner)).get("status").asText())
-        .isEqualTo("COMPLETED");
-    JsonNode messages =
-        Platform.json(Platform.get("api/v1/conversations/" + conversation + "/messages", owner))
-            .get("items");
-    assertThat(messages.findValuesAsText("content"))
-        .containsExactly("Count to six, slowly.", ANSWER);
-    assertThat(messages.get(1).get("authorId").asText()).isEqualTo(ada);
-    JsonNode job = job(run, PluginsApi.platformAdmin());
-    assertThat(job.get("status").asText()).isEqualTo("DONE");
-    assertThat(job.get("attempts").asInt()).as("taken over after the restart").isEqualTo(2);
-    deployer.undeploy(DEPLOYMENT);
+    return Platform.json(Platform.get(path, turn.owner())).get("status").asText();
+  }
+
+  private static JsonNode messages(SlowTurn turn) throws Exception {
+    return Platform.json(
+            Platform.get("api/v1/conversations/" + turn.conversation() + "/messages", turn.owner()))
+        .get("items");
   }
 
   /** The one job of the run. */

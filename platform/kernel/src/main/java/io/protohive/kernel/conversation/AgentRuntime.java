@@ -134,12 +134,19 @@ public class AgentRuntime {
     }
   }
 
+  /** Ends a run that no node will finish, unless it ended already. */
+  void abandon(Caller caller, UUID runId, String error) {
+    steps
+        .pending(caller, runId)
+        .ifPresent(turn -> fail(caller, turn, Json.createArrayBuilder(), error));
+  }
+
   /**
    * Whether this node is going down: the turn's failure is then no fault of the turn, and the run
    * is left running for the node that takes its job over.
    */
   private boolean leaving() {
-    return workers.stopping() || Thread.currentThread().isInterrupted();
+    return workers.stopping();
   }
 
   private void answer(

@@ -64,9 +64,9 @@ public class ConversationTurns implements JobHandler {
 
   @Override
   public void run(Job job) {
-    JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
+    JsonObject payload = payload(job);
     UUID runId = UUID.fromString(payload.getString("runId"));
-    Caller caller = new Caller(UUID.fromString(payload.getString("userId")), job.tenantId());
+    Caller caller = caller(job, payload);
     JsonObject message = payload.getJsonObject("message");
     // a takeover does not announce again what subscribers were told on the first attempt
     if (message != null && job.attempts() == 1) {
@@ -84,5 +84,23 @@ public class ConversationTurns implements JobHandler {
               .build());
     }
     runtime.execute(caller, runId, payload.getInt("answered"));
+  }
+
+  /** A turn whose every attempt failed ends its run as failed, for the people waiting on it. */
+  @Override
+  public void buried(Job job, String reason) {
+    JsonObject payload = payload(job);
+    runtime.abandon(
+        caller(job, payload),
+        UUID.fromString(payload.getString("runId")),
+        "The turn failed on every attempt: " + reason);
+  }
+
+  private static JsonObject payload(Job job) {
+    return Json.createReader(new StringReader(job.payload())).readObject();
+  }
+
+  private static Caller caller(Job job, JsonObject payload) {
+    return new Caller(UUID.fromString(payload.getString("userId")), job.tenantId());
   }
 }

@@ -11,4 +11,11 @@ public interface JobHandler {
 
   /** Does the job; a thrown exception fails this attempt and the job is retried after a backoff. */
   void run(Job job) throws Exception;
+
+  /**
+   * The job is dead: its last attempt failed, or its worker stopped during it. What the job stood
+   * for ends here (a run it was to finish would otherwise wait for ever); an admin may still retry
+   * the job, which then finds its work ended.
+   */
+  default void buried(Job job, String reason) {}
 }

@@ -1,6 +1,7 @@
 package io.protohive.kernel.job;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +19,10 @@ import java.util.UUID;
  * lost its lease can no longer complete or fail the job another worker now holds.
  */
 public final class JobQueue {
+
+  // what the statements that hand out jobs return, in the order jobs() reads
+  private static final String RETURNING =
+      " returning id, tenant_id, kind, payload::text, attempts, max_attempts";
 
   private JobQueue() {}
 
@@ -58,25 +63,30 @@ public final class JobQueue {
                 + " or (status = 'RUNNING' and locked_until < now()))"
                 + " and attempts < max_attempts"
                 + " order by run_at limit ? for update skip locked)"
-                + " returning id, tenant_id, kind, payload::text, attempts, max_attempts")) {
+                + RETURNING)) {
       update.setString(1, worker);
       update.setDouble(2, lease.toMillis() / 1000.0);
       update.setInt(3, limit);
-      List<Job> claimed = new ArrayList<>();
-      try (ResultSet rows = update.executeQuery()) {
-        while (rows.next()) {
-          claimed.add(
-              new Job(
-                  rows.getObject(1, UUID.class),
-                  rows.getObject(2, UUID.class),
-                  rows.getString(3),
-                  rows.getString(4),
-                  rows.getInt(5),
-                  rows.getInt(6)));
-        }
-      }
-      return claimed;
+      return jobs(update);
     }
+  }
+
+  /** The jobs an update statement returned, in the columns of {@link #RETURNING}. */
+  private static List<Job> jobs(PreparedStatement update) throws SQLException {
+    List<Job> jobs = new ArrayList<>();
+    try (ResultSet rows = update.executeQuery()) {
+      while (rows.next()) {
+        jobs.add(
+            new Job(
+                rows.getObject(1, UUID.class),
+                rows.getObject(2, UUID.class),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getInt(5),
+                rows.getInt(6)));
+      }
+    }
+    return jobs;
   }
 
   /** Extends the worker's lease; false when the worker no longer holds the job. */
@@ -128,15 +138,20 @@ public final class JobQueue {
     }
   }
 
+  /** Why {@link #buryAbandoned} buries a job. */
+  public static final String ABANDONED = "Its worker stopped during the last attempt.";
+
   /** Running jobs whose worker vanished after their last attempt: dead, with the reason. */
-  public static int buryAbandoned(Connection connection) throws SQLException {
+  public static List<Job> buryAbandoned(Connection connection) throws SQLException {
     try (var update =
         connection.prepareStatement(
             "update job set status = 'DEAD', locked_by = null, locked_until = null,"
-                + " last_error = 'Its worker stopped during the last attempt.', updated_at = now()"
+                + " last_error = ?, updated_at = now()"
                 + " where status = 'RUNNING' and locked_until < now()"
-                + " and attempts >= max_attempts")) {
-      return update.executeUpdate();
+                + " and attempts >= max_attempts"
+                + RETURNING)) {
+      update.setString(1, ABANDONED);
+      return jobs(update);
     }
   }
 

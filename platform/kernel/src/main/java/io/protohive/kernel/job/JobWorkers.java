@@ -75,11 +75,12 @@ public class JobWorkers {
   }
 
   /**
-   * Whether this node is going down: a job that fails now fails for that reason, and is left for a
-   * worker of another node, or of this node once it is back.
+   * Whether this node is going down, as the worker thread asking sees it (stopped, or its thread
+   * interrupted by the executor's shutdown): a job that fails now fails for that reason, and is
+   * left for a worker of another node, or of this node once it is back.
    */
   public boolean stopping() {
-    return stopping;
+    return stopping || Thread.currentThread().isInterrupted();
   }
 
   /** This node's name on the jobs it holds. */
@@ -93,12 +94,10 @@ public class JobWorkers {
       return;
     }
     try {
+      inPlatformScope(JobQueue::buryAbandoned).forEach(job -> bury(job, JobQueue.ABANDONED));
       List<Job> claimed =
           inPlatformScope(
-              connection -> {
-                JobQueue.buryAbandoned(connection);
-                return JobQueue.claim(connection, name, free, settings.jobLease());
-              });
+              connection -> JobQueue.claim(connection, name, free, settings.jobLease()));
       for (Job job : claimed) {
         running.incrementAndGet();
         executor.execute(() -> run(job));
@@ -117,11 +116,21 @@ public class JobWorkers {
       handler(job.kind()).run(job);
       inPlatformScope(connection -> JobQueue.complete(connection, job.id(), name));
     } catch (Exception e) {
+      if (stopping()) {
+        // no fault of the job: it keeps its lease, which runs out for a worker of another node (or
+        // of this one, once back) to take it over, or to bury it if this was its last attempt
+        LOG.info(() -> "Job " + job.id() + " (" + job.kind() + ") is left for another worker");
+        return;
+      }
       LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.kind() + ") failed", e);
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       try {
-        inPlatformScope(
-            connection -> JobQueue.fail(connection, job.id(), name, error, backoff(job)));
+        boolean failed =
+            inPlatformScope(
+                connection -> JobQueue.fail(connection, job.id(), name, error, backoff(job)));
+        if (failed && job.attempts() >= job.maxAttempts()) {
+          bury(job, error);
+        }
       } catch (RuntimeException stored) {
         LOG.log(Level.WARNING, "Job " + job.id() + " failure could not be stored", stored);
       }
@@ -129,6 +138,15 @@ public class JobWorkers {
       renewal.cancel(false);
       running.decrementAndGet();
       wake();
+    }
+  }
+
+  private void bury(Job job, String reason) {
+    LOG.warning(() -> "Job " + job.id() + " (" + job.kind() + ") is dead: " + reason);
+    try {
+      handler(job.kind()).buried(job, reason);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Job " + job.id() + " could not end its work", e);
     }
   }
 

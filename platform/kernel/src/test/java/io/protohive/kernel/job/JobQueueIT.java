@@ -131,7 +131,11 @@ class JobQueueIT {
       UUID id = JobQueue.enqueue(connection, null, "test", "{}", Instant.now(), 1);
       JobQueue.claim(connection, "dead-node", 1, Duration.ofMillis(100));
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> JobQueue.buryAbandoned(connection) == 1);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> JobQueue.buryAbandoned(connection),
+              buried -> buried.stream().map(Job::id).toList().equals(List.of(id)));
 
       assertThat(status(id)).isEqualTo("DEAD");
     }
