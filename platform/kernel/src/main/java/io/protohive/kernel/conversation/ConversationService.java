@@ -193,6 +193,7 @@ public class ConversationService {
 
   /** Marks a visible run to stop; the node that runs it stops it before its next step. */
   @Transactional
+  @InTenant
   RunView requestStop(Caller caller, UUID runId) {
     RunView run = run(caller, runId);
     store.requestStop(runId);
