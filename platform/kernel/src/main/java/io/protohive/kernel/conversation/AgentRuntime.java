@@ -120,7 +120,9 @@ public class AgentRuntime {
         answer(caller, scope, summaries.refresh(caller, scope, turn, trace), answered + 1, trace);
       }
     } catch (RuntimeException | LinkageError e) {
-      if (turn == null || leaving()) {
+      if (turn == null || workers.stopping()) {
+        // without a turn there is no run to fail; on a node going down the failure is no fault of
+        // the turn, and the run is left for the node that takes its job over
         throw e;
       }
       if (e instanceof CancellationException) {
@@ -139,14 +141,6 @@ public class AgentRuntime {
     steps
         .pending(caller, runId)
         .ifPresent(turn -> fail(caller, turn, Json.createArrayBuilder(), error));
-  }
-
-  /**
-   * Whether this node is going down: the turn's failure is then no fault of the turn, and the run
-   * is left running for the node that takes its job over.
-   */
-  private boolean leaving() {
-    return workers.stopping();
   }
 
   private void answer(
