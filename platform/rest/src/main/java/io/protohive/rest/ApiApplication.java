@@ -1,17 +1,12 @@
 package io.protohive.rest;
 
-import io.protohive.kernel.identity.token.AccessTokens;
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** The HTTP API; everything under {@code /api/v1}. */
 @ApplicationPath("/api/v1")
-@LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({AccessTokens.USER, AccessTokens.PLATFORM_ADMIN, AccessTokens.TENANT_ADMIN})
 @OpenAPIDefinition(
     info =
         @Info(

@@ -4,6 +4,7 @@ import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.idempotency.IdempotencyKeys.Answer;
 import io.protohive.kernel.idempotency.RequestFingerprint;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Gives an {@link Idempotent} write that carries an {@code Idempotency-Key} its first answer again
@@ -36,19 +36,20 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
   private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
   @Inject IdempotencyKeys keys;
+  @Inject SignedIn signedIn;
 
   private record Claim(Caller caller, String key) {}
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     String key = request.getHeaderString(IdempotencyKeys.HEADER);
-    if (key == null
-        || !(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
+    Optional<Caller> signedInCaller = signedIn.ifAny();
+    if (key == null || signedInCaller.isEmpty()) {
       return;
     }
     byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
     request.setEntityStream(new ByteArrayInputStream(body));
-    Caller caller = Callers.of(token);
+    Caller caller = signedInCaller.get();
     Optional<Answer> first =
         keys.claim(
             caller,

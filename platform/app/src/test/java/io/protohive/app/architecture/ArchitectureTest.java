@@ -36,7 +36,6 @@ import io.protohive.kernel.secret.SecretsKey;
 import io.protohive.kernel.startup.PlatformRuntime;
 import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.pluginhost.PluginHost;
-import io.protohive.rest.me.MeResource;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.persistence.Entity;
@@ -209,16 +208,24 @@ class ArchitectureTest {
           .callMethod(
               "jakarta.servlet.http.HttpServletRequest", "isUserInRole", "java.lang.String");
 
-  /** The token's groups are echoed back to their owner, never used to decide. */
+  /**
+   * The doors declare no roles: a role annotation would be a second place where authorization
+   * lives, beside the kernel's use cases, and the token carries none to decide by.
+   */
   @ArchTest
-  static final ArchRule theDoorsDecideNothingByTheTokensGroups =
+  static final ArchRule theDoorsDeclareNoRoles =
       noClasses()
           .that()
-          .resideInAnyPackage("io.protohive.rest..", "io.protohive.ui..")
-          .and()
-          .doNotBelongToAnyOf(MeResource.class)
+          .resideInAnyPackage("io.protohive..")
           .should()
-          .callMethod("org.eclipse.microprofile.jwt.JsonWebToken", "getGroups");
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("jakarta.annotation.security.RolesAllowed")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("jakarta.annotation.security.DeclareRoles")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("org.eclipse.microprofile.jwt..");
 
   /**
    * The UI session's snapshot of the platform-admin flag draws the menu and nothing else (method

@@ -136,9 +136,6 @@ public class Budgets implements BudgetLedger {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @InTenant
   public void settle(Reservation reservation, long tokens, long micros) {
-    if (reservation.holds().isEmpty()) {
-      return;
-    }
     for (Hold hold : reservation.holds()) {
       long used = hold.unit().of(tokens, micros);
       entityManager

@@ -130,7 +130,10 @@ final class RouteWalker {
       }
       throw new LlmUnavailable("No provider of the route answered: " + String.join("; ", failures));
     } finally {
-      budgets.settle(reservation, usedTokens, usedMicros);
+      // a call under no budget has nothing to settle, and is spared the transaction
+      if (!reservation.holds().isEmpty()) {
+        budgets.settle(reservation, usedTokens, usedMicros);
+      }
     }
   }
 

@@ -1,15 +1,13 @@
 package io.protohive.rest.agent;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.memory.MemoryHit;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,34 +31,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("agents")
 @Tag(name = "Agents")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentResource {
 
   @Inject AgentService agents;
   @Inject AgentMemory memory;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @GET
   @Path("{agentId}")
   @Operation(summary = "One agent")
   public AgentView get(@PathParam("agentId") UUID agentId) {
-    return agents.get(Callers.of(token), agentId);
+    return agents.get(signedIn.caller(), agentId);
   }
 
   @PATCH
   @Path("{agentId}")
   @Operation(summary = "Change an agent; absent fields keep their value")
   public AgentView update(@PathParam("agentId") UUID agentId, AgentDraft body) {
-    return agents.update(Callers.of(token), agentId, RequestBodies.require(body));
+    return agents.update(signedIn.caller(), agentId, RequestBodies.require(body));
   }
 
   @DELETE
   @Path("{agentId}")
   @Operation(summary = "Remove an agent; the agents reporting to it move to the top")
   public Response delete(@PathParam("agentId") UUID agentId) {
-    agents.delete(Callers.of(token), agentId);
+    agents.delete(signedIn.caller(), agentId);
     return Response.noContent().build();
   }
 
@@ -72,6 +68,6 @@ public class AgentResource {
       description = "The memories closest in meaning to q, best first, at most 10.")
   public PageResponse<MemoryHit> memory(
       @PathParam("agentId") UUID agentId, @QueryParam("q") String query) {
-    return PageResponse.ranked(memory.search(Callers.of(token), agentId, query));
+    return PageResponse.ranked(memory.search(signedIn.caller(), agentId, query));
   }
 }

@@ -1,11 +1,9 @@
 package io.protohive.rest.agent;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.organization.OrganizationTemplate;
 import io.protohive.kernel.organization.OrganizationTemplates;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,12 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("organization-templates")
 @Tag(name = "Organizations")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
 
   @Inject OrganizationTemplates templates;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @GET
   @Operation(
@@ -37,6 +33,6 @@ public class TemplateResource {
   public PageResponse<OrganizationTemplate> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        templates.forTenant(Callers.of(token).tenantId()), OrganizationTemplate::id, limit, cursor);
+        templates.forTenant(signedIn.caller().tenantId()), OrganizationTemplate::id, limit, cursor);
   }
 }

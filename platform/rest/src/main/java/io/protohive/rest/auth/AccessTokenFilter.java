@@ -1,30 +1,61 @@
 package io.protohive.rest.auth;
 
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.platform.Rejection;
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Puts every bearer token the server's MP-JWT mechanism admitted through the platform's own check,
- * the one the socket uses too: besides signature, issuer, audience and expiry, it refuses a token
- * whose account was disabled or whose sessions ended since it was issued (password reset or change,
- * sign-out everywhere), which the JWT alone cannot know.
+ * The API's one door check: every request but those to a {@link PermitAll} resource carries an
+ * access token that {@link AccessTokenVerifier} admits, the check the socket uses too. Besides the
+ * signature, issuer, audience and expiry, it refuses a token whose account was disabled or whose
+ * sessions ended since it was issued. What the caller may do is the kernel's to decide, in the use
+ * case it calls.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AccessTokenFilter implements ContainerRequestFilter {
 
+  private static final String BEARER = "Bearer ";
+
   @Inject AccessTokenVerifier tokens;
+  @Inject SignedIn signedIn;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
-      tokens.verify(token.getRawToken());
+    boolean open = isPublic();
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null) {
+      if (!open) {
+        throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccessTokenVerifier.INVALID);
+      }
+      return;
     }
+    try {
+      if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccessTokenVerifier.INVALID);
+      }
+      signedIn.verified(tokens.verify(header.substring(BEARER.length()).trim()).caller());
+    } catch (Rejection refused) {
+      // a public resource serves a caller whose token does not pass as it serves anyone
+      if (!open) {
+        throw refused;
+      }
+    }
+  }
+
+  private boolean isPublic() {
+    return resource.getResourceMethod() != null
+        && (resource.getResourceMethod().isAnnotationPresent(PermitAll.class)
+            || resource.getResourceClass().isAnnotationPresent(PermitAll.class));
   }
 }

@@ -3,6 +3,7 @@ package io.protohive.rest.auth;
 import io.protohive.kernel.identity.AccountRecovery;
 import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.AccountView;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.SignInService;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.identity.token.Sessions;
@@ -11,7 +12,6 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.rest.RequestBodies;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +41,7 @@ public class AuthResource {
   @Inject Sessions sessions;
   @Inject SigningKeys signingKeys;
   @Inject TenantDirectory tenants;
-  @Inject JsonWebToken caller;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   @POST
@@ -93,16 +91,21 @@ public class AuthResource {
   @PermitAll
   @Operation(summary = "End this session: its refresh token stops working")
   public Response logout(@CookieParam(RefreshCookie.NAME) String refreshToken) {
-    sessions.close(refreshToken, callerId(), callerTenant(), address());
+    Optional<Caller> caller = signedIn.ifAny();
+    sessions.close(
+        refreshToken,
+        caller.map(Caller::userId).orElse(null),
+        caller.map(Caller::tenantId).orElse(null),
+        address());
     return Response.noContent().cookie(RefreshCookie.cleared()).build();
   }
 
   @POST
   @Path("logout-everywhere")
-  @RolesAllowed(AccessTokens.USER)
   @Operation(summary = "End every session of the signed-in user")
   public Response logoutEverywhere() {
-    sessions.closeAll(callerId(), callerTenant(), address());
+    Caller caller = signedIn.caller();
+    sessions.closeAll(caller.userId(), caller.tenantId(), address());
     return Response.noContent().cookie(RefreshCookie.cleared()).build();
   }
 
@@ -154,17 +157,6 @@ public class AuthResource {
         .cookie(RefreshCookie.of(tokens.refresh().token(), tokens.refresh().familyExpiresAt()))
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  private UUID callerId() {
-    return caller == null || caller.getSubject() == null
-        ? null
-        : UUID.fromString(caller.getSubject());
-  }
-
-  private UUID callerTenant() {
-    String tenant = caller == null ? null : caller.getClaim(AccessTokens.TENANT_CLAIM);
-    return tenant == null ? null : UUID.fromString(tenant);
   }
 
   private String address() {

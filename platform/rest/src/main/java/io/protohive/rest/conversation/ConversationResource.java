@@ -7,13 +7,11 @@ import io.protohive.kernel.conversation.MessageView;
 import io.protohive.kernel.conversation.SpeakerSelection;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +28,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,13 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("conversations")
 @Tag(name = "Conversations")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
 
   @Inject ConversationService conversations;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context UriInfo uri;
 
   /**
@@ -80,7 +76,7 @@ public class ConversationResource {
     NewConversation request = RequestBodies.require(body);
     ConversationView created =
         conversations.create(
-            Callers.of(token),
+            signedIn.caller(),
             request.organizationId(),
             request.agentIds(),
             request.title(),
@@ -101,14 +97,14 @@ public class ConversationResource {
     if (organizationId == null) {
       throw Rejection.invalid("organizationId", "Name the organization to search in.");
     }
-    return PageResponse.ranked(conversations.search(Callers.of(token), organizationId, words));
+    return PageResponse.ranked(conversations.search(signedIn.caller(), organizationId, words));
   }
 
   @GET
   @Path("{conversationId}")
   @Operation(summary = "One conversation")
   public ConversationView get(@PathParam("conversationId") UUID conversationId) {
-    return conversations.get(Callers.of(token), conversationId);
+    return conversations.get(signedIn.caller(), conversationId);
   }
 
   @GET
@@ -119,7 +115,7 @@ public class ConversationResource {
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        conversations.messages(Callers.of(token), conversationId, limit, cursor));
+        conversations.messages(signedIn.caller(), conversationId, limit, cursor));
   }
 
   @POST
@@ -136,7 +132,7 @@ public class ConversationResource {
       description = Idempotent.HEADER_DESCRIPTION)
   public Response post(@PathParam("conversationId") UUID conversationId, NewMessage body) {
     NewMessage message = RequestBodies.require(body);
-    Caller caller = Callers.of(token);
+    Caller caller = signedIn.caller();
     Posted posted = conversations.say(caller, conversationId, message.content(), message.agentId());
     return Response.accepted(posted)
         .location(

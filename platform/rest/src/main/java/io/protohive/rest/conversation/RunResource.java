@@ -3,9 +3,7 @@ package io.protohive.rest.conversation;
 import io.protohive.kernel.conversation.AgentRuntime;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.RunView;
-import io.protohive.kernel.identity.token.AccessTokens;
-import io.protohive.rest.Callers;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,25 +20,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("runs")
 @Tag(name = "Conversations")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
   @Inject ConversationService conversations;
   @Inject AgentRuntime runtime;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @GET
   @Path("{runId}")
   @Operation(summary = "A run: its status and its trace of prompts, responses and tool calls")
   public RunView run(@PathParam("runId") UUID runId) {
-    return conversations.run(Callers.of(token), runId);
+    return conversations.run(signedIn.caller(), runId);
   }
 
   @POST
   @Path("{runId}/stop")
   @Operation(summary = "Stop a running turn; its model call is cancelled")
   public RunView stop(@PathParam("runId") UUID runId) {
-    return runtime.stop(Callers.of(token), runId);
+    return runtime.stop(signedIn.caller(), runId);
   }
 }

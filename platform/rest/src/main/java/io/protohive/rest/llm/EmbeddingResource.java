@@ -1,13 +1,11 @@
 package io.protohive.rest.llm;
 
 import dev.langchain4j.data.embedding.Embedding;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.Embeddings;
 import io.protohive.kernel.llm.LocalEmbeddingModel;
 import io.protohive.kernel.llm.PersonCallScopes;
-import io.protohive.rest.Callers;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,12 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("llm/embeddings")
 @Tag(name = "LLM gateway")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 public class EmbeddingResource {
 
   @Inject Embeddings embeddings;
   @Inject PersonCallScopes scopes;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   /** Texts to embed, at most 64 of at most 8,000 characters each, for one of your organizations. */
   public record EmbeddingRequest(List<String> texts, UUID organizationId) {}
@@ -46,7 +42,7 @@ public class EmbeddingResource {
     EmbeddingRequest request = RequestBodies.require(body);
     List<Embedding> vectors =
         embeddings.embed(
-            scopes.of(Callers.of(token), request.organizationId(), null), request.texts());
+            scopes.of(signedIn.caller(), request.organizationId(), null), request.texts());
     return new EmbeddingResponse(
         LocalEmbeddingModel.MODEL,
         LocalEmbeddingModel.DIMENSIONS,

@@ -2,7 +2,6 @@ package io.protohive.rest.llm;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
@@ -11,13 +10,12 @@ import io.protohive.kernel.llm.LlmProviders.AvailableProvider;
 import io.protohive.kernel.llm.LlmUnavailable;
 import io.protohive.kernel.llm.PersonCallScopes;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
+import io.protohive.rest.auth.SignedIn;
 import io.protohive.rest.llm.ChatRequests.Chat;
 import io.protohive.rest.problem.RejectionMapper;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,7 +33,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("llm")
 @Tag(name = "LLM gateway")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 public class LlmResource {
 
   private static final Jsonb JSON = JsonbBuilder.create();
@@ -51,7 +47,7 @@ public class LlmResource {
   @Inject LlmGateway gateway;
   @Inject LlmProviders providers;
   @Inject PersonCallScopes scopes;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @Resource ManagedExecutorService executor;
 
@@ -73,7 +69,7 @@ public class LlmResource {
   public PageResponse<AvailableProvider> available(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        providers.available(Callers.of(token)), AvailableProvider::id, limit, cursor);
+        providers.available(signedIn.caller()), AvailableProvider::id, limit, cursor);
   }
 
   @POST
@@ -165,6 +161,6 @@ public class LlmResource {
    * one is named, so that no one spends another organization's budgets or escapes their own.
    */
   private CallScope scope(Chat chat) {
-    return scopes.of(Callers.of(token), chat.organizationId(), chat.agentId());
+    return scopes.of(signedIn.caller(), chat.organizationId(), chat.agentId());
   }
 }

@@ -1,16 +1,14 @@
 package io.protohive.rest.llm;
 
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.Budgets.Budget;
 import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.RouteStep;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("tenant")
 @Tag(name = "LLM gateway")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantLlmResource {
@@ -44,7 +40,7 @@ public class TenantLlmResource {
   @Inject LlmRoutes routes;
   @Inject Budgets budgets;
   @Inject TenantsConfigItems items;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   /**
@@ -69,7 +65,7 @@ public class TenantLlmResource {
   @Path("llm-route")
   @Operation(summary = "The tenant's model route")
   public Route route() {
-    Caller caller = Callers.of(token);
+    Caller caller = signedIn.caller();
     return new Route(routes.route(caller), managedRoute(caller));
   }
 
@@ -80,7 +76,7 @@ public class TenantLlmResource {
       description =
           "Calls try the steps in order, falling back on timeouts, 429, 5xx and connection errors.")
   public Route replaceRoute(Route body) {
-    Caller caller = Callers.of(token);
+    Caller caller = signedIn.caller();
     return new Route(
         routes.replace(caller, RequestBodies.require(body).steps(), request.getRemoteAddr()),
         managedRoute(caller));
@@ -96,7 +92,7 @@ public class TenantLlmResource {
   public PageResponse<Budget> budgets(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        budgets.list(Callers.of(token)), budget -> budget.id().toString(), limit, cursor);
+        budgets.list(signedIn.caller()), budget -> budget.id().toString(), limit, cursor);
   }
 
   @PUT
@@ -105,7 +101,7 @@ public class TenantLlmResource {
   public Budget setBudget(BudgetChange body) {
     BudgetChange change = RequestBodies.require(body);
     return budgets.set(
-        Callers.of(token),
+        signedIn.caller(),
         change.scope(),
         change.scopeId(),
         change.unit(),
@@ -118,14 +114,14 @@ public class TenantLlmResource {
   @Path("budgets/{budgetId}/reset")
   @Operation(summary = "Forget what a budget spent this month")
   public Budget resetBudget(@PathParam("budgetId") UUID budgetId) {
-    return budgets.reset(Callers.of(token), budgetId, request.getRemoteAddr());
+    return budgets.reset(signedIn.caller(), budgetId, request.getRemoteAddr());
   }
 
   @DELETE
   @Path("budgets/{budgetId}")
   @Operation(summary = "Remove a budget")
   public Response removeBudget(@PathParam("budgetId") UUID budgetId) {
-    budgets.remove(Callers.of(token), budgetId, request.getRemoteAddr());
+    budgets.remove(signedIn.caller(), budgetId, request.getRemoteAddr());
     return Response.noContent().build();
   }
 }

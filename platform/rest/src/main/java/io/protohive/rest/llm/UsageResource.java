@@ -1,13 +1,11 @@
 package io.protohive.rest.llm;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.llm.UsageMeter.GroupBy;
 import io.protohive.kernel.llm.UsageMeter.UsageRow;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,12 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("usage")
 @Tag(name = "LLM gateway")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
 
   @Inject UsageMeter meter;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @GET
   @Operation(
@@ -44,7 +40,7 @@ public class UsageResource {
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        meter.usage(Callers.of(token), instant("from", from), instant("to", to), group(groupBy)),
+        meter.usage(signedIn.caller(), instant("from", from), instant("to", to), group(groupBy)),
         UsageRow::key,
         limit,
         cursor);

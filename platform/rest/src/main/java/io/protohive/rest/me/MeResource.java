@@ -1,18 +1,18 @@
 package io.protohive.rest.me;
 
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.home.Dashboard;
 import io.protohive.kernel.home.DashboardView;
 import io.protohive.kernel.identity.AccountService;
 import io.protohive.kernel.identity.AccountView;
-import io.protohive.kernel.identity.token.AccessTokens;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.kernel.tenancy.TenantSummary;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,10 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("me")
 @Tag(name = "Authentication")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 public class MeResource {
 
-  @Inject JsonWebToken caller;
+  static final String USER = "user";
+  static final String PLATFORM_ADMIN = "platform-admin";
+  static final String TENANT_ADMIN = "tenant-admin";
+
+  @Inject SignedIn signedIn;
+  @Inject Authorization authorization;
   @Inject AccountService accounts;
   @Inject TenantDirectory tenants;
   @Inject RefreshTokens refreshTokens;
@@ -68,7 +72,7 @@ public class MeResource {
   public Response changePassword(PasswordChange body) {
     PasswordChange given = RequestBodies.require(body);
     accounts.changePassword(
-        Callers.of(caller), given.currentPassword(), given.newPassword(), request.getRemoteAddr());
+        signedIn.caller(), given.currentPassword(), given.newPassword(), request.getRemoteAddr());
     return Response.noContent().build();
   }
 
@@ -82,7 +86,7 @@ public class MeResource {
               + " have not read, their open tasks (assigned and reported), the approvals they may"
               + " decide and, for tenant admins, the month's LLM spend against the budgets.")
   public DashboardView dashboard() {
-    return dashboard.of(Callers.of(caller));
+    return dashboard.of(signedIn.caller());
   }
 
   @GET
@@ -92,7 +96,7 @@ public class MeResource {
   public PageResponse<RefreshTokens.ActiveSession> sessions(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        refreshTokens.active(Callers.of(caller).userId()),
+        refreshTokens.active(signedIn.caller().userId()),
         session -> session.id().toString(),
         limit,
         cursor);
@@ -102,7 +106,7 @@ public class MeResource {
   @Path("sessions/{sessionId}")
   @Operation(summary = "End one of the caller's sessions")
   public Response endSession(@PathParam("sessionId") UUID sessionId) {
-    if (!refreshTokens.revoke(Callers.of(caller).userId(), sessionId)) {
+    if (!refreshTokens.revoke(signedIn.caller().userId(), sessionId)) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No session of yours with this id.");
     }
     return Response.noContent().build();
@@ -112,9 +116,10 @@ public class MeResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Who the access token belongs to")
   public Me me() {
+    Caller caller = signedIn.caller();
     AccountView account =
         accounts
-            .active(UUID.fromString(caller.getSubject()))
+            .active(caller.userId())
             .orElseThrow(
                 () -> Rejection.of(Rejection.Kind.UNAUTHENTICATED, "This account is gone."));
     TenantSummary tenant = tenants.summary(account.tenantId()).orElse(null);
@@ -123,7 +128,21 @@ public class MeResource {
         account.email(),
         account.displayName(),
         tenant,
-        List.copyOf(caller.getGroups()),
+        roles(caller, account),
         account.platformAdmin());
+  }
+
+  /**
+   * The caller's roles as the platform sees them now, not as they stood when the token was issued.
+   */
+  private List<String> roles(Caller caller, AccountView account) {
+    List<String> roles = new ArrayList<>(List.of(USER));
+    if (account.platformAdmin()) {
+      roles.add(PLATFORM_ADMIN);
+    }
+    if (caller.tenantId() != null && authorization.isTenantAdmin(caller)) {
+      roles.add(TENANT_ADMIN);
+    }
+    return roles;
   }
 }

@@ -3,7 +3,6 @@ package io.protohive.rest.organization;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationView;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -14,11 +13,10 @@ import io.protohive.kernel.task.ApprovalView;
 import io.protohive.kernel.task.TaskDraft;
 import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.task.TaskView;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +34,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("organizations")
 @Tag(name = "Organizations")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
@@ -55,14 +51,14 @@ public class OrganizationResource {
   @Inject AgentService agents;
   @Inject ConversationService conversations;
   @Inject TaskService tasks;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context UriInfo uri;
 
   @GET
   @Operation(summary = "The organizations the caller belongs to")
   public PageResponse<OrganizationView> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(organizations.list(Callers.of(token), limit, cursor));
+    return PageResponse.of(organizations.list(signedIn.caller(), limit, cursor));
   }
 
   @POST
@@ -75,7 +71,7 @@ public class OrganizationResource {
   public Response create(OrganizationRequests.Create body) {
     OrganizationRequests.Create given = RequestBodies.require(body);
     OrganizationView created =
-        organizations.create(Callers.of(token), given.name(), given.template());
+        organizations.create(signedIn.caller(), given.name(), given.template());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
@@ -85,21 +81,21 @@ public class OrganizationResource {
   @Path("{id}")
   @Operation(summary = "One organization")
   public OrganizationView get(@PathParam("id") UUID id) {
-    return organizations.get(Callers.of(token), id);
+    return organizations.get(signedIn.caller(), id);
   }
 
   @PATCH
   @Path("{id}")
   @Operation(summary = "Rename an organization (admin or owner)")
   public OrganizationView update(@PathParam("id") UUID id, OrganizationRequests.Update body) {
-    return organizations.rename(Callers.of(token), id, RequestBodies.require(body).name());
+    return organizations.rename(signedIn.caller(), id, RequestBodies.require(body).name());
   }
 
   @DELETE
   @Path("{id}")
   @Operation(summary = "Delete an organization (owner)")
   public Response delete(@PathParam("id") UUID id) {
-    organizations.delete(Callers.of(token), id);
+    organizations.delete(signedIn.caller(), id);
     return Response.noContent().build();
   }
 
@@ -110,7 +106,7 @@ public class OrganizationResource {
       @PathParam("id") UUID id,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return PageResponse.of(organizations.members(Callers.of(token), id, limit, cursor));
+    return PageResponse.of(organizations.members(signedIn.caller(), id, limit, cursor));
   }
 
   @POST
@@ -123,7 +119,7 @@ public class OrganizationResource {
       description = Idempotent.HEADER_DESCRIPTION)
   public Response invite(@PathParam("id") UUID id, OrganizationRequests.Invite body) {
     OrganizationRequests.Invite given = RequestBodies.require(body);
-    MemberView added = organizations.addMember(Callers.of(token), id, given.email(), given.role());
+    MemberView added = organizations.addMember(signedIn.caller(), id, given.email(), given.role());
     return Response.created(uri.getAbsolutePathBuilder().path(added.userId().toString()).build())
         .entity(added)
         .build();
@@ -137,14 +133,14 @@ public class OrganizationResource {
       @PathParam("userId") UUID userId,
       OrganizationRequests.ChangeRole body) {
     return organizations.changeRole(
-        Callers.of(token), id, userId, RequestBodies.require(body).role());
+        signedIn.caller(), id, userId, RequestBodies.require(body).role());
   }
 
   @DELETE
   @Path("{id}/members/{userId}")
   @Operation(summary = "Remove a member, or leave")
   public Response remove(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
-    organizations.removeMember(Callers.of(token), id, userId);
+    organizations.removeMember(signedIn.caller(), id, userId);
     return Response.noContent().build();
   }
 
@@ -155,7 +151,7 @@ public class OrganizationResource {
       @PathParam("id") UUID id,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return PageResponse.of(agents.list(Callers.of(token), id, limit, cursor));
+    return PageResponse.of(agents.list(signedIn.caller(), id, limit, cursor));
   }
 
   @POST
@@ -167,7 +163,7 @@ public class OrganizationResource {
       in = ParameterIn.HEADER,
       description = Idempotent.HEADER_DESCRIPTION)
   public Response addAgent(@PathParam("id") UUID id, AgentDraft body) {
-    AgentView created = agents.create(Callers.of(token), id, RequestBodies.require(body));
+    AgentView created = agents.create(signedIn.caller(), id, RequestBodies.require(body));
     return Response.created(
             UriBuilder.fromUri(uri.getBaseUri())
                 .path("agents")
@@ -184,7 +180,7 @@ public class OrganizationResource {
       @PathParam("id") UUID id,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return PageResponse.of(conversations.list(Callers.of(token), id, limit, cursor));
+    return PageResponse.of(conversations.list(signedIn.caller(), id, limit, cursor));
   }
 
   @GET
@@ -194,7 +190,7 @@ public class OrganizationResource {
       @PathParam("id") UUID id,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return PageResponse.of(tasks.list(Callers.of(token), id, limit, cursor));
+    return PageResponse.of(tasks.list(signedIn.caller(), id, limit, cursor));
   }
 
   @POST
@@ -208,7 +204,7 @@ public class OrganizationResource {
       in = ParameterIn.HEADER,
       description = Idempotent.HEADER_DESCRIPTION)
   public Response createTask(@PathParam("id") UUID id, TaskDraft body) {
-    TaskView created = tasks.create(Callers.of(token), id, RequestBodies.require(body));
+    TaskView created = tasks.create(signedIn.caller(), id, RequestBodies.require(body));
     return Response.created(
             UriBuilder.fromUri(uri.getBaseUri())
                 .path("tasks")
@@ -226,6 +222,6 @@ public class OrganizationResource {
       @PathParam("id") UUID id,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return PageResponse.of(tasks.pendingApprovals(Callers.of(token), id, limit, cursor));
+    return PageResponse.of(tasks.pendingApprovals(signedIn.caller(), id, limit, cursor));
   }
 }

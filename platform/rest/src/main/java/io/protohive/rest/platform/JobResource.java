@@ -1,11 +1,9 @@
 package io.protohive.rest.platform;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.job.JobAdministration;
 import io.protohive.kernel.job.JobView;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,12 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("platform/jobs")
 @Tag(name = "Platform")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
   @Inject JobAdministration jobs;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @GET
   @Operation(
@@ -41,14 +37,14 @@ public class JobResource {
       @QueryParam("status") String status,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return PageResponse.of(jobs.list(Callers.of(token), status, limit, cursor));
+    return PageResponse.of(jobs.list(signedIn.caller(), status, limit, cursor));
   }
 
   @POST
   @Path("{jobId}/retry")
   @Operation(summary = "Put a dead job back in the queue with fresh attempts")
   public Response retry(@PathParam("jobId") UUID jobId) {
-    jobs.retry(Callers.of(token), jobId);
+    jobs.retry(signedIn.caller(), jobId);
     return Response.noContent().build();
   }
 }

@@ -1,11 +1,9 @@
 package io.protohive.rest.platform;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.mail.Mailer;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,17 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("platform/mail")
 @Tag(name = "Platform administration")
 @RequestScoped
-@RolesAllowed(AccessTokens.PLATFORM_ADMIN)
 public class MailResource {
 
   @Inject Mailer mailer;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The newest mail first, including the dev outbox")
   public PageResponse<MailView> recent(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(mailer.recent(Callers.of(token), limit, cursor));
+    return PageResponse.of(mailer.recent(signedIn.caller(), limit, cursor));
   }
 }

@@ -1,12 +1,10 @@
 package io.protohive.rest.platform;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.llm.Prices;
 import io.protohive.kernel.llm.Prices.Price;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,12 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("platform/llm-prices")
 @Tag(name = "Platform administration")
 @RequestScoped
-@RolesAllowed(AccessTokens.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class PriceResource {
 
   @Inject Prices prices;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   @GET
@@ -39,7 +35,7 @@ public class PriceResource {
   public PageResponse<Price> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        prices.list(Callers.of(token)),
+        prices.list(signedIn.caller()),
         price -> price.providerId() + "/" + price.model(),
         limit,
         cursor);
@@ -49,6 +45,6 @@ public class PriceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set the price of a provider's model")
   public Price set(Price body) {
-    return prices.set(Callers.of(token), RequestBodies.require(body), request.getRemoteAddr());
+    return prices.set(signedIn.caller(), RequestBodies.require(body), request.getRemoteAddr());
   }
 }

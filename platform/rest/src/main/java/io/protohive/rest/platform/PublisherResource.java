@@ -1,14 +1,12 @@
 package io.protohive.rest.platform;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.TrustedPublishers;
 import io.protohive.kernel.plugin.TrustedPublishers.Publisher;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,12 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("platform/publishers")
 @Tag(name = "Platform administration")
 @RequestScoped
-@RolesAllowed(AccessTokens.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class PublisherResource {
 
   @Inject TrustedPublishers publishers;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
   @Context UriInfo uri;
 
@@ -62,7 +58,7 @@ public class PublisherResource {
   public PageResponse<PublisherView> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        publishers.list(Callers.of(token)).stream().map(PublisherView::of).toList(),
+        publishers.list(signedIn.caller()).stream().map(PublisherView::of).toList(),
         PublisherView::fingerprint,
         limit,
         cursor);
@@ -80,7 +76,7 @@ public class PublisherResource {
     NewPublisher given = RequestBodies.require(body);
     Publisher added =
         publishers.add(
-            Callers.of(token), given.name(), given.certificate(), request.getRemoteAddr());
+            signedIn.caller(), given.name(), given.certificate(), request.getRemoteAddr());
     return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
         .entity(PublisherView.of(added))
         .build();
@@ -92,7 +88,7 @@ public class PublisherResource {
       summary = "Stop trusting a publisher",
       description = "Installed plugins keep running; new installs of its plugins are refused.")
   public Response remove(@PathParam("publisherId") UUID publisherId) {
-    publishers.remove(Callers.of(token), publisherId, request.getRemoteAddr());
+    publishers.remove(signedIn.caller(), publisherId, request.getRemoteAddr());
     return Response.noContent().build();
   }
 }

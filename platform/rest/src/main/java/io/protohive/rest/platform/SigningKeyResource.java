@@ -1,9 +1,7 @@
 package io.protohive.rest.platform;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.identity.token.SigningKeys;
-import io.protohive.rest.Callers;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,11 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("platform/signing-keys")
 @Tag(name = "Platform administration")
 @RequestScoped
-@RolesAllowed(AccessTokens.PLATFORM_ADMIN)
 public class SigningKeyResource {
 
   @Inject SigningKeys keys;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   /** The key that signs from now on. */
@@ -37,6 +33,6 @@ public class SigningKeyResource {
       summary = "Sign with a new key from now on",
       description = "Tokens signed with the previous key stay valid until they expire.")
   public Rotated rotate() {
-    return new Rotated(keys.rotate(Callers.of(token), request.getRemoteAddr()));
+    return new Rotated(keys.rotate(signedIn.caller(), request.getRemoteAddr()));
   }
 }

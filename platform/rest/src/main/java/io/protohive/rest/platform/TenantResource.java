@@ -1,15 +1,13 @@
 package io.protohive.rest.platform;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.tenancy.PlatformTenants;
 import io.protohive.kernel.tenancy.TenantDraft;
 import io.protohive.kernel.tenancy.TenantView;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,13 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("platform/tenants")
 @Tag(name = "Platform administration")
 @RequestScoped
-@RolesAllowed(AccessTokens.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
   @Inject PlatformTenants tenants;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
   @Context UriInfo uri;
 
@@ -50,7 +46,7 @@ public class TenantResource {
   @Operation(summary = "Every tenant, oldest first")
   public PageResponse<TenantView> list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(tenants.list(Callers.of(token), limit, cursor));
+    return PageResponse.of(tenants.list(signedIn.caller(), limit, cursor));
   }
 
   @POST
@@ -66,7 +62,7 @@ public class TenantResource {
       description = Idempotent.HEADER_DESCRIPTION)
   public Response create(TenantDraft body) {
     TenantView created =
-        tenants.create(Callers.of(token), RequestBodies.require(body), request.getRemoteAddr());
+        tenants.create(signedIn.caller(), RequestBodies.require(body), request.getRemoteAddr());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
@@ -76,7 +72,7 @@ public class TenantResource {
   @Path("{tenantId}")
   @Operation(summary = "A tenant")
   public TenantView get(@PathParam("tenantId") UUID tenantId) {
-    return tenants.get(Callers.of(token), tenantId);
+    return tenants.get(signedIn.caller(), tenantId);
   }
 
   @PATCH
@@ -88,6 +84,6 @@ public class TenantResource {
               + " sessions, and its sign-up is closed. Tenants from tenants-config answer 409.")
   public TenantView change(@PathParam("tenantId") UUID tenantId, TenantDraft body) {
     return tenants.change(
-        Callers.of(token), tenantId, RequestBodies.require(body), request.getRemoteAddr());
+        signedIn.caller(), tenantId, RequestBodies.require(body), request.getRemoteAddr());
   }
 }

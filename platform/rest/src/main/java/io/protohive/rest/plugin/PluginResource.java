@@ -1,6 +1,5 @@
 package io.protohive.rest.plugin;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
@@ -9,9 +8,8 @@ import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.PluginInstaller.PendingUpdate;
 import io.protohive.kernel.plugin.PluginInstaller.UploadOutcome;
 import io.protohive.kernel.plugin.PluginView;
-import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,13 +40,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("plugins")
 @Tag(name = "Plugins")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
   @Inject PluginCatalog catalog;
   @Inject PluginInstaller installer;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
   @Context UriInfo uri;
 
@@ -59,14 +55,14 @@ public class PluginResource {
           "Installed plugins by id, in pages, each with whether the caller's tenant enabled it")
   public PageResponse<TenantPlugin> plugins(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(catalog.forTenant(Callers.of(token), limit, cursor));
+    return PageResponse.of(catalog.forTenant(signedIn.caller(), limit, cursor));
   }
 
   @GET
   @Path("{pluginId}")
   @Operation(summary = "One installed plugin, with whether the caller's tenant enabled it")
   public TenantPlugin plugin(@PathParam("pluginId") String pluginId) {
-    return catalog.forTenant(Callers.of(token)).stream()
+    return catalog.forTenant(signedIn.caller()).stream()
         .filter(p -> p.id().equals(pluginId))
         .findFirst()
         .orElseThrow(
@@ -76,7 +72,6 @@ public class PluginResource {
   @POST
   @Path("inspections")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(
       summary = "What a plugin jar is and declares, without installing it",
       description =
@@ -86,12 +81,11 @@ public class PluginResource {
               + " Nothing is installed or stored. A jar an install would refuse is refused"
               + " here with the reason.")
   public PluginInspectionView inspect(@FormParam("file") EntityPart file) {
-    return installer.inspect(Callers.of(token), required(file).getContent());
+    return installer.inspect(signedIn.caller(), required(file).getContent());
   }
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(
       summary = "Install or replace a plugin on every node",
       description =
@@ -103,7 +97,7 @@ public class PluginResource {
               + " refused with the reason.")
   public Response upload(@FormParam("file") EntityPart file) {
     UploadOutcome outcome =
-        installer.upload(Callers.of(token), required(file).getContent(), request.getRemoteAddr());
+        installer.upload(signedIn.caller(), required(file).getContent(), request.getRemoteAddr());
     if (outcome.held() != null) {
       return Response.accepted(outcome.held()).location(updateUri(outcome.held().id())).build();
     }
@@ -115,14 +109,13 @@ public class PluginResource {
 
   @GET
   @Path("updates")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(
       summary = "Updates held because they declare more capabilities, oldest first",
       description = "Uploaded jars and jars dropped into a node's plugins folder alike.")
   public PageResponse<PendingUpdate> updates(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(
-        installer.pendingUpdates(Callers.of(token)),
+        installer.pendingUpdates(signedIn.caller()),
         update -> update.id().toString(),
         limit,
         cursor);
@@ -130,15 +123,13 @@ public class PluginResource {
 
   @GET
   @Path("updates/{updateId}")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(summary = "One held update")
   public PendingUpdate update(@PathParam("updateId") UUID updateId) {
-    return installer.pendingUpdate(Callers.of(token), updateId);
+    return installer.pendingUpdate(signedIn.caller(), updateId);
   }
 
   @POST
   @Path("updates/{updateId}/approve")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(
       summary = "Approve a held update's capabilities and install it",
       description =
@@ -146,21 +137,20 @@ public class PluginResource {
               + " folder installs on the node whose folder holds it (204).")
   public Response approve(@PathParam("updateId") UUID updateId) {
     return installer
-        .approve(Callers.of(token), updateId, request.getRemoteAddr())
+        .approve(signedIn.caller(), updateId, request.getRemoteAddr())
         .map(plugin -> Response.ok(plugin).build())
         .orElseGet(() -> Response.noContent().build());
   }
 
   @DELETE
   @Path("updates/{updateId}")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(
       summary = "Reject a held update",
       description =
           "The running version stays. A rejected jar in a plugins folder stays held there until"
               + " it is deleted.")
   public Response reject(@PathParam("updateId") UUID updateId) {
-    installer.reject(Callers.of(token), updateId, request.getRemoteAddr());
+    installer.reject(signedIn.caller(), updateId, request.getRemoteAddr());
     return Response.noContent().build();
   }
 
@@ -177,26 +167,23 @@ public class PluginResource {
 
   @DELETE
   @Path("{pluginId}")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(summary = "Remove an uploaded plugin from every node")
   public Response remove(@PathParam("pluginId") String pluginId) {
-    installer.remove(Callers.of(token), pluginId, request.getRemoteAddr());
+    installer.remove(signedIn.caller(), pluginId, request.getRemoteAddr());
     return Response.noContent().build();
   }
 
   @POST
   @Path("{pluginId}/stop")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(summary = "Stop a plugin on every node, cancelling its running calls")
   public PluginView stop(@PathParam("pluginId") String pluginId) {
-    return installer.setActive(Callers.of(token), pluginId, false, request.getRemoteAddr());
+    return installer.setActive(signedIn.caller(), pluginId, false, request.getRemoteAddr());
   }
 
   @POST
   @Path("{pluginId}/start")
-  @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
   @Operation(summary = "Start a stopped plugin again on every node")
   public PluginView start(@PathParam("pluginId") String pluginId) {
-    return installer.setActive(Callers.of(token), pluginId, true, request.getRemoteAddr());
+    return installer.setActive(signedIn.caller(), pluginId, true, request.getRemoteAddr());
   }
 }

@@ -1,16 +1,14 @@
 package io.protohive.rest.plugin;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.DirectToolCalls;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,13 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("tools")
 @Tag(name = "Plugins")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ToolResource {
 
   @Inject ToolService tools;
   @Inject DirectToolCalls directCalls;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   /**
@@ -56,7 +52,7 @@ public class ToolResource {
   @Operation(summary = "The tools available to the caller's tenant")
   public PageResponse<AvailableTool> available(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(tools.available(Callers.of(token)), AvailableTool::id, limit, cursor);
+    return PageResponse.of(tools.available(signedIn.caller()), AvailableTool::id, limit, cursor);
   }
 
   @POST
@@ -78,7 +74,7 @@ public class ToolResource {
   public ToolInvocation invoke(@PathParam("toolId") String toolId, Invocation body) {
     Invocation invocation = RequestBodies.require(body);
     return directCalls.invoke(
-        Callers.of(token),
+        signedIn.caller(),
         toolId,
         invocation.arguments(),
         invocation.organizationId(),

@@ -2,7 +2,7 @@ package io.protohive.rest.ratelimit;
 
 import io.protohive.kernel.ratelimit.RateLimitDecision;
 import io.protohive.kernel.ratelimit.RateLimits;
-import io.protohive.rest.Callers;
+import io.protohive.rest.auth.SignedIn;
 import io.protohive.rest.problem.RejectionMapper;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +15,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Holds every API request to the platform's rate limits: an anonymous one (signing in or up,
@@ -29,21 +27,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Provider
 @ApplicationScoped
-@Priority(Priorities.AUTHENTICATION)
+// after the caller is known, whose limits apply
+@Priority(Priorities.AUTHENTICATION + 100)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final String DECISIONS = RateLimitFilter.class.getName() + ".decisions";
 
   @Inject RateLimits limits;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   @Override
   public void filter(ContainerRequestContext context) {
-    Principal principal = context.getSecurityContext().getUserPrincipal();
     List<RateLimitDecision> decisions =
-        principal instanceof JsonWebToken token
-            ? limits.authenticated(Callers.of(token))
-            : List.of(limits.anonymous(request.getRemoteAddr()));
+        signedIn
+            .ifAny()
+            .map(limits::authenticated)
+            .orElseGet(() -> List.of(limits.anonymous(request.getRemoteAddr())));
     context.setProperty(DECISIONS, decisions);
     RateLimitDecision last = decisions.get(decisions.size() - 1);
     if (!last.allowed()) {

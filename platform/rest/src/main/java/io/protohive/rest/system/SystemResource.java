@@ -1,21 +1,20 @@
 package io.protohive.rest.system;
 
 import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
 import io.protohive.kernel.system.SystemStatus;
-import io.protohive.rest.Callers;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,9 +29,7 @@ public class SystemResource {
 
   @Inject SystemInfoService systemInfo;
   @Inject Authorization authorization;
-  // the principal, not an injected token: anonymous callers are welcome here, and an injected
-  // token that is not there makes the server log an error on every such call
-  @Context SecurityContext security;
+  @Inject SignedIn signedIn;
 
   @GET
   @Path("info")
@@ -52,9 +49,9 @@ public class SystemResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(oneOf = {SystemStatus.class, SystemInfo.class})))
   public Response info() {
-    if (security.getUserPrincipal() instanceof JsonWebToken token
-        && authorization.isPlatformAdmin(Callers.of(token))) {
-      return Response.ok(systemInfo.current(Callers.of(token))).build();
+    Optional<Caller> caller = signedIn.ifAny().filter(authorization::isPlatformAdmin);
+    if (caller.isPresent()) {
+      return Response.ok(systemInfo.current(caller.get())).build();
     }
     return Response.ok(systemInfo.status()).build();
   }

@@ -1,12 +1,10 @@
 package io.protohive.rest.task;
 
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.task.ApprovalDecision;
 import io.protohive.kernel.task.ApprovalView;
 import io.protohive.kernel.task.TaskService;
-import io.protohive.rest.Callers;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,13 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("approvals")
 @Tag(name = "Tasks")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApprovalResource {
 
   @Inject TaskService tasks;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   @POST
@@ -45,6 +41,6 @@ public class ApprovalResource {
               + " resumes.")
   public ApprovalView decide(@PathParam("approvalId") UUID approvalId, ApprovalDecision body) {
     return tasks.decide(
-        Callers.of(token), approvalId, RequestBodies.require(body), request.getRemoteAddr());
+        signedIn.caller(), approvalId, RequestBodies.require(body), request.getRemoteAddr());
   }
 }

@@ -1,16 +1,14 @@
 package io.protohive.rest.task;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.task.CommentView;
 import io.protohive.kernel.task.TaskChange;
 import io.protohive.kernel.task.TaskDetails;
 import io.protohive.kernel.task.TaskService;
 import io.protohive.kernel.task.TaskView;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,13 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("tasks")
 @Tag(name = "Tasks")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
   @Inject TaskService tasks;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
 
   /** A comment on a task. */
   public record NewComment(String content) {}
@@ -48,7 +44,7 @@ public class TaskResource {
   @Path("{taskId}")
   @Operation(summary = "A task with its subtasks, comments and approvals")
   public TaskDetails get(@PathParam("taskId") UUID taskId) {
-    return tasks.get(Callers.of(token), taskId);
+    return tasks.get(signedIn.caller(), taskId);
   }
 
   @PATCH
@@ -59,7 +55,7 @@ public class TaskResource {
           "Absent fields keep their value. Assigning an agent, or moving the task out of the"
               + " backlog, wakes the agent to work on it.")
   public TaskView update(@PathParam("taskId") UUID taskId, TaskChange body) {
-    return tasks.update(Callers.of(token), taskId, RequestBodies.require(body));
+    return tasks.update(signedIn.caller(), taskId, RequestBodies.require(body));
   }
 
   @POST
@@ -72,7 +68,7 @@ public class TaskResource {
       description = Idempotent.HEADER_DESCRIPTION)
   public Response comment(@PathParam("taskId") UUID taskId, NewComment body) {
     CommentView comment =
-        tasks.comment(Callers.of(token), taskId, RequestBodies.require(body).content());
+        tasks.comment(signedIn.caller(), taskId, RequestBodies.require(body).content());
     return Response.status(Response.Status.CREATED).entity(comment).build();
   }
 }

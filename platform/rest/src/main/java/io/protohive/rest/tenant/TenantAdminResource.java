@@ -2,7 +2,6 @@ package io.protohive.rest.tenant;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
@@ -10,11 +9,10 @@ import io.protohive.kernel.tenancy.TenantAdministration;
 import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
 import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
-import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
-import jakarta.annotation.security.RolesAllowed;
+import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("tenant")
 @Tag(name = "Tenant administration")
 @RequestScoped
-@RolesAllowed(AccessTokens.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantAdminResource {
@@ -52,7 +48,7 @@ public class TenantAdminResource {
   @Inject PluginCatalog plugins;
   @Inject ToolApprovals approvals;
   @Inject TenantsConfigItems items;
-  @Inject JsonWebToken token;
+  @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
   /** A change to a user's account. */
@@ -63,7 +59,7 @@ public class TenantAdminResource {
   @Operation(summary = "The tenant's users, in the order they joined, in pages")
   public PageResponse<UserSummary> users(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(administration.users(Callers.of(token), limit, cursor));
+    return PageResponse.of(administration.users(signedIn.caller(), limit, cursor));
   }
 
   /** Whom to invite. */
@@ -80,7 +76,7 @@ public class TenantAdminResource {
   public Response invite(Invitation body) {
     UserSummary invited =
         administration.invite(
-            Callers.of(token), RequestBodies.require(body).email(), request.getRemoteAddr());
+            signedIn.caller(), RequestBodies.require(body).email(), request.getRemoteAddr());
     return Response.status(Response.Status.CREATED).entity(invited).build();
   }
 
@@ -90,7 +86,7 @@ public class TenantAdminResource {
   public UserSummary change(@PathParam("userId") UUID userId, UserChange body) {
     UserChange given = RequestBodies.require(body);
     return administration.setDisabled(
-        Callers.of(token), userId, given.disabled(), request.getRemoteAddr());
+        signedIn.caller(), userId, given.disabled(), request.getRemoteAddr());
   }
 
   /**
@@ -108,7 +104,7 @@ public class TenantAdminResource {
       summary = "A plugin's settings for the tenant",
       description = "Secrets are never returned: secretsSet names the ones that have a value.")
   public PluginSettings pluginSettings(@PathParam("pluginId") String pluginId) {
-    return plugins.settings(Callers.of(token), pluginId);
+    return plugins.settings(signedIn.caller(), pluginId);
   }
 
   @PUT
@@ -117,7 +113,7 @@ public class TenantAdminResource {
   public PluginSettings configurePlugin(@PathParam("pluginId") String pluginId, PluginChange body) {
     PluginChange change = RequestBodies.require(body);
     return plugins.configure(
-        Callers.of(token), pluginId, change.enabled(), change.config(), request.getRemoteAddr());
+        signedIn.caller(), pluginId, change.enabled(), change.config(), request.getRemoteAddr());
   }
 
   @GET
@@ -125,7 +121,7 @@ public class TenantAdminResource {
   @Operation(summary = "The tenant's audit trail, newest first, in pages")
   public PageResponse<AuditEntry> audit(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(administration.audit(Callers.of(token), limit, cursor));
+    return PageResponse.of(administration.audit(signedIn.caller(), limit, cursor));
   }
 
   /**
@@ -144,7 +140,7 @@ public class TenantAdminResource {
           "Besides these, tools their plugins declare consequential are always held. In"
               + " conversations, where no one approves, agents are not offered held tools.")
   public ApprovalTools approvalTools() {
-    Caller caller = Callers.of(token);
+    Caller caller = signedIn.caller();
     return new ApprovalTools(approvals.held(caller), managedApprovalTools(caller));
   }
 
@@ -152,7 +148,7 @@ public class TenantAdminResource {
   @Path("approval-tools")
   @Operation(summary = "Replace the tools held for approval; tenant admins only")
   public ApprovalTools replaceApprovalTools(ApprovalTools body) {
-    Caller caller = Callers.of(token);
+    Caller caller = signedIn.caller();
     return new ApprovalTools(
         approvals.replace(caller, RequestBodies.require(body).toolIds(), request.getRemoteAddr()),
         managedApprovalTools(caller));

@@ -15,9 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
 /** Issues the short-lived access tokens (RS256 JWTs) that authenticate API calls. */
@@ -32,14 +30,6 @@ public class AccessTokens {
   /** The account's session generation when the token was issued (see {@link AccountStandings}). */
   public static final String GENERATION_CLAIM = "session_generation";
 
-  /** Every signed-in person has this role; platform admins also have {@link #PLATFORM_ADMIN}. */
-  public static final String USER = "user";
-
-  public static final String PLATFORM_ADMIN = "platform-admin";
-
-  /** Declared a tenant's admin in tenants-config. */
-  public static final String TENANT_ADMIN = "tenant-admin";
-
   @Inject SigningKeys keys;
   @Inject AccountStandings standings;
 
@@ -49,20 +39,11 @@ public class AccessTokens {
   public Issued issue(UserAccount user, Tenant tenant) {
     Instant now = Instant.now();
     Instant expiresAt = now.plus(LIFETIME);
-    List<String> groups = new ArrayList<>(List.of(USER));
-    if (user.isPlatformAdmin()) {
-      groups.add(PLATFORM_ADMIN);
-    }
-    if (tenant != null && tenant.isAdmin(user)) {
-      groups.add(TENANT_ADMIN);
-    }
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
             .audience(AUDIENCE)
             .subject(user.id().toString())
-            .claim("upn", user.email())
-            .claim("groups", groups)
             .claim(GENERATION_CLAIM, standings.of(user.id()).generation())
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
