@@ -146,6 +146,26 @@ class AuthIT {
             + "."
             + parts[2];
     assertThat(status(tampered)).as("tampered claims").isEqualTo(401);
+    assertThat(Platform.get("api/v1/me", "Authorization", "Basic " + valid).statusCode())
+        .as("another scheme")
+        .isEqualTo(401);
+
+    String claimingAdmin =
+        sign(
+            platformKey,
+            new JWTClaimsSet.Builder(claims(subject, "protohive", "protohive-api", 5))
+                .claim("groups", List.of("user", "platform-admin", "tenant-admin"))
+                .build());
+    assertThat(
+            Platform.get("api/v1/platform/tenants", "Authorization", "Bearer " + claimingAdmin)
+                .statusCode())
+        .as("the roles a token claims decide nothing")
+        .isEqualTo(403);
+    assertThat(
+            Platform.json(Platform.get("api/v1/me", "Authorization", "Bearer " + claimingAdmin))
+                .get("roles")
+                .toString())
+        .isEqualTo("[\"user\"]");
   }
 
   @Test

@@ -328,6 +328,39 @@ class GatewayIT {
   }
 
   @Test
+  void textsAreEmbeddedByAProvidersModelOnlyWhenTheTenantListsIt() throws Exception {
+    HttpResponse<String> response = embed("openai/text-embedding-3-small");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode embedded = Platform.json(response);
+    assertThat(embedded.get("model").asText()).isEqualTo("openai/text-embedding-3-small");
+    assertThat(embedded.get("dimensions").asInt()).isEqualTo(OpenAiFakeServer.DEFAULT_DIMENSIONS);
+    assertThat(embedded.get("vectors")).hasSize(2);
+    assertThat(openAi.embeddingCalls()).isEqualTo(1);
+    assertThat(usage("model").findValuesAsText("key")).contains("openai/text-embedding-3-small");
+
+    HttpResponse<String> unlisted = embed("openai/text-embedding-3-large");
+    assertThat(unlisted.statusCode()).as(unlisted.body()).isEqualTo(400);
+    assertThat(Platform.json(unlisted).get("errors").has("model")).isTrue();
+    HttpResponse<String> notEnabled = embed("ollama/nomic-embed-text");
+    assertThat(notEnabled.statusCode()).as(notEnabled.body()).isEqualTo(400);
+    assertThat(Platform.json(notEnabled).get("errors").has("model")).isTrue();
+    assertThat(embed("text-embedding-3-small").statusCode()).isEqualTo(400);
+    assertThat(openAi.embeddingCalls()).as("nothing refused reached the vendor").isEqualTo(1);
+  }
+
+  private HttpResponse<String> embed(String model) throws Exception {
+    return Platform.post(
+        "api/v1/llm/embeddings",
+        "{\"texts\":[\"The invoice is due.\",\"Penguins swim.\"],\"organizationId\":\""
+            + organization
+            + "\",\"model\":\""
+            + model
+            + "\"}",
+        admin);
+  }
+
+  @Test
   void theApiKeyAppearsInNoResponseAndNoLogLine() throws Exception {
     route("openai/gpt-fake");
     openAi.enqueue(OpenAiReply.invalidApiKey());

@@ -10,19 +10,24 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Turns texts into vectors with the default, in-process embedding model, offline, metered for the
- * tenant like every model call (at no cost: nothing leaves the server).
+ * Turns texts into vectors: with the default, in-process embedding model, offline, metered for the
+ * tenant like every model call (at no cost: nothing leaves the server); or, when a caller names
+ * one, with an embedding model of a provider plugin the tenant enabled, through the gateway. Memory
+ * always uses the in-process model, whose 384 dimensions its index is built for.
  */
 @ApplicationScoped
 public class Embeddings {
 
   static final int MAX_TEXTS = 64;
   static final int MAX_CHARACTERS = 8_000;
-  private static final RouteStep LOCAL =
+
+  /** The in-process model, as a provider and model pair. */
+  public static final RouteStep LOCAL =
       new RouteStep(LocalEmbeddingModel.PROVIDER, LocalEmbeddingModel.MODEL);
 
   @Inject PlatformSettings settings;
   @Inject UsageMeter meter;
+  @Inject LlmGateway gateway;
 
   private LocalEmbeddingModel model;
 
@@ -31,19 +36,20 @@ public class Embeddings {
     model = new LocalEmbeddingModel(settings.dataDir().resolve("native-cache"));
   }
 
-  /** The embeddings of the texts, in order. */
+  /** The embeddings of the texts by the in-process model, in order. */
   public List<Embedding> embed(CallScope scope, List<String> texts) {
-    if (texts == null || texts.isEmpty() || texts.size() > MAX_TEXTS) {
-      throw Rejection.invalid("texts", "Send one to " + MAX_TEXTS + " texts.");
-    }
-    long characters = 0;
-    for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
-      if (text == null || text.isBlank() || text.length() > MAX_CHARACTERS) {
-        throw Rejection.invalid(
-            "texts[" + i + "]", "Each text has 1 to " + MAX_CHARACTERS + " characters.");
-      }
-      characters += text.length();
+    return embed(scope, LOCAL, texts);
+  }
+
+  /**
+   * The embeddings of the texts by the model named, in order.
+   *
+   * @param named {@link #LOCAL} or a provider's embedding model
+   */
+  public List<Embedding> embed(CallScope scope, RouteStep named, List<String> texts) {
+    long characters = characters(texts);
+    if (!LOCAL.equals(named)) {
+      return gateway.embed(scope, named, texts);
     }
     long started = System.nanoTime();
     List<Embedding> embeddings = model.embed(texts);
@@ -59,5 +65,41 @@ public class Embeddings {
             CallOutcome.OK,
             0));
     return embeddings;
+  }
+
+  /**
+   * The model a caller names as {@code provider/model}; the in-process model when none is named.
+   */
+  public static RouteStep named(String name) {
+    if (name == null || name.isBlank()) {
+      return LOCAL;
+    }
+    int slash = name.indexOf('/');
+    if (slash <= 0 || slash == name.length() - 1) {
+      throw Rejection.invalid(
+          "model",
+          "Name the model as provider/model, for example "
+              + LOCAL.providerId()
+              + "/"
+              + LOCAL.model()
+              + ".");
+    }
+    return new RouteStep(name.substring(0, slash), name.substring(slash + 1));
+  }
+
+  private static long characters(List<String> texts) {
+    if (texts == null || texts.isEmpty() || texts.size() > MAX_TEXTS) {
+      throw Rejection.invalid("texts", "Send one to " + MAX_TEXTS + " texts.");
+    }
+    long characters = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      if (text == null || text.isBlank() || text.length() > MAX_CHARACTERS) {
+        throw Rejection.invalid(
+            "texts[" + i + "]", "Each text has 1 to " + MAX_CHARACTERS + " characters.");
+      }
+      characters += text.length();
+    }
+    return characters;
   }
 }

@@ -1,8 +1,11 @@
 package io.protohive.kernel.llm;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
 import io.protohive.kernel.platform.PlatformSettings;
+import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.ratelimit.RateLimits;
 import io.protohive.plugin.api.Configuration;
@@ -37,13 +40,15 @@ public class LlmGateway {
   @Inject Prices prices;
   @Inject RateLimits rateLimits;
 
+  private ModelCalls calls;
   private RouteWalker walker;
 
   @PostConstruct
   void start() {
+    calls = new ModelCalls(pluginHost.modelCalls());
     walker =
         new RouteWalker(
-            new ModelCalls(pluginHost.modelCalls()),
+            calls,
             new CircuitBreakers(settings.llmCircuitOpenFor(), Clock.systemUTC()),
             budgets,
             prices,
@@ -90,6 +95,55 @@ public class LlmGateway {
         request,
         tokens,
         cancelled);
+  }
+
+  /**
+   * Embeds texts with a provider's embedding model, one the tenant's configuration of the provider
+   * lists; rate-limited, budgeted and metered like a chat. Not routed: vectors of different models
+   * cannot stand in for each other, so there is nothing to fall back to.
+   *
+   * @throws io.protohive.kernel.platform.Rejection when the tenant may not use the model
+   * @throws LlmUnavailable when the provider did not answer
+   */
+  public List<Embedding> embed(CallScope scope, RouteStep model, List<String> texts) {
+    rateLimits.requireModelCall(scope.tenantId());
+    RouteWalker.BoundStep bound = bind(scope, model, catalog.enabledPlugins(scope.tenantId()));
+    if (bound == null) {
+      throw Rejection.invalid(
+          "model",
+          "No provider plugin enabled for your tenant is called " + model.providerId() + ".");
+    }
+    long estimate = texts.stream().mapToLong(text -> text.length() / 4 + 1).sum();
+    Budgets.Reservation reservation =
+        budgets.reserve(
+            scope, estimate, prices.cost(model.providerId(), model.model(), estimate, 0));
+    long used = 0;
+    long cost = 0;
+    try {
+      ModelCalls.Embedded outcome =
+          calls.embedding(
+              scope.tenantId(),
+              bound.provider(),
+              model.model(),
+              bound.configuration(),
+              texts,
+              settings.llmCallTimeout());
+      TokenUsage usage = outcome.response() == null ? null : outcome.response().tokenUsage();
+      used = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+      cost = prices.cost(model.providerId(), model.model(), used, 0);
+      meter.record(
+          new UsageMeter.Metered(
+              scope, model, false, used, 0, outcome.took(), null, outcome.outcome(), cost));
+      if (outcome.response() == null) {
+        throw new LlmUnavailable(
+            "The embedding call failed: " + LlmErrors.describe(outcome.error()));
+      }
+      return outcome.response().content();
+    } finally {
+      if (!reservation.holds().isEmpty()) {
+        budgets.settle(reservation, used, cost);
+      }
+    }
   }
 
   private RouteWalker.BoundStep bind(CallScope scope, RouteStep step, Set<String> enabled) {

@@ -2,6 +2,7 @@ package io.protohive.kernel.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.pluginhost.PluginProvider;
 import java.util.Collections;
@@ -23,7 +24,13 @@ final class ModelCache {
       String providerId,
       String model,
       Configuration configuration,
-      boolean streaming) {}
+      Kind kind) {}
+
+  private enum Kind {
+    CHAT,
+    STREAMING,
+    EMBEDDING
+  }
 
   private final Map<Key, Object> models =
       Collections.synchronizedMap(
@@ -37,14 +44,32 @@ final class ModelCache {
   ChatModel chat(PluginProvider provider, String model, Configuration configuration) {
     return (ChatModel)
         models.computeIfAbsent(
-            new Key(provider.classLoader(), provider.provider().id(), model, configuration, false),
+            new Key(
+                provider.classLoader(), provider.provider().id(), model, configuration, Kind.CHAT),
             key -> provider.provider().chatModel(model, configuration));
   }
 
   StreamingChatModel streaming(PluginProvider provider, String model, Configuration configuration) {
     return (StreamingChatModel)
         models.computeIfAbsent(
-            new Key(provider.classLoader(), provider.provider().id(), model, configuration, true),
+            new Key(
+                provider.classLoader(),
+                provider.provider().id(),
+                model,
+                configuration,
+                Kind.STREAMING),
             key -> provider.provider().streamingChatModel(model, configuration));
+  }
+
+  EmbeddingModel embedding(PluginProvider provider, String model, Configuration configuration) {
+    return (EmbeddingModel)
+        models.computeIfAbsent(
+            new Key(
+                provider.classLoader(),
+                provider.provider().id(),
+                model,
+                configuration,
+                Kind.EMBEDDING),
+            key -> provider.provider().embeddingModel(model, configuration));
   }
 }

@@ -1,15 +1,21 @@
 package io.protohive.kernel.llm;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.Response;
+import io.protohive.kernel.platform.Rejection;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.llm.ModelInfo;
 import io.protohive.pluginhost.PluginCalls;
 import io.protohive.pluginhost.PluginProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -199,6 +205,84 @@ final class ModelCalls {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(e, CallOutcome.CANCELLED, stream.started.get(), started, null);
+    }
+  }
+
+  /** How an embedding attempt ended: the vectors, or an error. */
+  record Embedded(
+      Response<List<Embedding>> response, Throwable error, CallOutcome outcome, Duration took) {}
+
+  /**
+   * Embeds texts with a provider's embedding model that the tenant's configuration of it lists.
+   *
+   * @throws Rejection when the provider does not offer the model to the tenant
+   */
+  Embedded embedding(
+      UUID tenantId,
+      PluginProvider provider,
+      String model,
+      Configuration configuration,
+      List<String> texts,
+      Duration limit) {
+    long started = System.nanoTime();
+    PluginCalls.Call<Response<List<Embedding>>> call;
+    try {
+      call =
+          path.start(
+              provider.pluginId(),
+              tenantId,
+              provider.classLoader(),
+              cancelled -> {
+                if (!offers(provider, model, configuration)) {
+                  throw new NotOffered();
+                }
+                return models
+                    .embedding(provider, model, configuration)
+                    .embedAll(texts.stream().map(TextSegment::from).toList());
+              });
+    } catch (PluginCalls.Refused e) {
+      return new Embedded(null, e, CallOutcome.FAILED, since(started));
+    }
+    try (call) {
+      return new Embedded(call.await(limit), null, CallOutcome.OK, since(started));
+    } catch (TimeoutException e) {
+      return new Embedded(
+          null,
+          new TimeoutException("no answer within " + limit.toMillis() + " ms"),
+          CallOutcome.TIMED_OUT,
+          since(started));
+    } catch (CancellationException e) {
+      return new Embedded(
+          null,
+          new CancellationException("the provider's plugin stopped during the call"),
+          CallOutcome.FAILED,
+          since(started));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof NotOffered) {
+        throw Rejection.invalid(
+            "model", provider.provider().id() + " offers no embedding model " + model + " to you.");
+      }
+      return new Embedded(null, e.getCause(), CallOutcome.FAILED, since(started));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Embedded(null, e, CallOutcome.CANCELLED, since(started));
+    }
+  }
+
+  /**
+   * Whether the tenant's configuration of the provider lists the model among its embedding models.
+   */
+  private static boolean offers(
+      PluginProvider provider, String model, Configuration configuration) {
+    return provider.provider().models(configuration).stream()
+        .anyMatch(
+            offered -> offered.kind() == ModelInfo.Kind.EMBEDDING && offered.id().equals(model));
+  }
+
+  /** The provider's configuration does not list the model asked for. */
+  private static final class NotOffered extends RuntimeException {
+    NotOffered() {
+      super(null, null, false, false);
     }
   }
 

@@ -41,7 +41,7 @@ public final class OpenAiFakeServer extends FakeHttpServer {
   public static final String EMBEDDINGS_PATH = "/v1/embeddings";
 
   /** The size of text-embedding-3-small's vectors, used unless a request asks for others. */
-  private static final int DEFAULT_DIMENSIONS = 1536;
+  public static final int DEFAULT_DIMENSIONS = 1536;
 
   /** How many characters of tool call arguments one streamed chunk carries. */
   private static final int ARGUMENTS_FRAGMENT = 8;
