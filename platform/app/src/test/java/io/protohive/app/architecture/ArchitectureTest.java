@@ -11,6 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -27,7 +28,9 @@ import io.protohive.kernel.identity.token.AccessTokenVerifier;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
+import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.PlatformScope;
 import io.protohive.kernel.platform.TenantScope;
 import io.protohive.kernel.plugin.PluginHostProducer;
@@ -42,6 +45,7 @@ import jakarta.persistence.Entity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -289,6 +293,54 @@ class ArchitectureTest {
           .that()
           .doNotBelongToAnyOf(DatabaseScope.class)
           .should(holdText("protohive_enter_", "app.tenant", "app.scope"));
+
+  /**
+   * A scope is entered by the interceptor around a call that comes through the bean's proxy: a call
+   * from the bean's own class to its {@code @InTenant} or {@code @AsPlatform} method goes straight
+   * to the method, enters nothing, and sees the rows of whatever scope its caller had, or none. It
+   * is safe only from a method that declared the same scope.
+   */
+  @ArchTest
+  static final ArchRule scopedMethodsAreCalledThroughTheirBean =
+      noClasses().should(callTheirOwnScopedMethodsFromOutsideTheScope());
+
+  private static ArchCondition<JavaClass> callTheirOwnScopedMethodsFromOutsideTheScope() {
+    return new ArchCondition<>("call a scoped method of their own from outside its scope") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {
+          if (!call.getTargetOwner().equals(javaClass) || throughItsOwnProxy(call, javaClass)) {
+            continue;
+          }
+          call.getTarget()
+              .resolveMember()
+              .ifPresent(
+                  method -> {
+                    for (Class<? extends Annotation> scope :
+                        List.of(InTenant.class, AsPlatform.class)) {
+                      if (method.isAnnotatedWith(scope)
+                          && !call.getOrigin().isAnnotatedWith(scope)) {
+                        events.add(
+                            SimpleConditionEvent.satisfied(
+                                javaClass,
+                                call.getDescription()
+                                    + ", past the interceptor that enters its scope"));
+                      }
+                    }
+                  });
+        }
+      }
+    };
+  }
+
+  /** A call on the bean's own injected proxy, which the interceptors do see. */
+  private static boolean throughItsOwnProxy(JavaMethodCall call, JavaClass javaClass) {
+    return call.getOrigin().getFieldAccesses().stream()
+        .anyMatch(
+            access ->
+                access.getLineNumber() == call.getLineNumber()
+                    && access.getTarget().getRawType().equals(javaClass));
+  }
 
   /** Finds text among a class's constants, which is where the SQL it runs is written. */
   private static ArchCondition<JavaClass> holdText(String... texts) {

@@ -80,6 +80,7 @@ public class AcceptedCapabilities implements CapabilityRecord {
 
   /** Approves capabilities for a plugin: jars that declare no more install from now on. */
   @Transactional(Transactional.TxType.MANDATORY)
+  @AsPlatform
   void accept(String pluginId, Capabilities capabilities, UUID by) {
     save(pluginId, capabilities, by);
     accepted.put(pluginId, capabilities);
