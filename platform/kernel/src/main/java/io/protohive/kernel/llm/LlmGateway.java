@@ -3,6 +3,7 @@ package io.protohive.kernel.llm;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
@@ -120,7 +121,7 @@ public class LlmGateway {
     long used = 0;
     long cost = 0;
     try {
-      ModelCalls.Embedded outcome =
+      ModelCalls.Done<Response<List<Embedding>>> outcome =
           calls.embedding(
               scope.tenantId(),
               bound.provider(),
@@ -128,17 +129,17 @@ public class LlmGateway {
               bound.configuration(),
               texts,
               settings.llmCallTimeout());
-      TokenUsage usage = outcome.response() == null ? null : outcome.response().tokenUsage();
+      TokenUsage usage = outcome.value() == null ? null : outcome.value().tokenUsage();
       used = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
       cost = prices.cost(model.providerId(), model.model(), used, 0);
       meter.record(
           new UsageMeter.Metered(
               scope, model, false, used, 0, outcome.took(), null, outcome.outcome(), cost));
-      if (outcome.response() == null) {
+      if (outcome.value() == null) {
         throw new LlmUnavailable(
             "The embedding call failed: " + LlmErrors.describe(outcome.error()));
       }
-      return outcome.response().content();
+      return outcome.value().content();
     } finally {
       if (!reservation.holds().isEmpty()) {
         budgets.settle(reservation, used, cost);

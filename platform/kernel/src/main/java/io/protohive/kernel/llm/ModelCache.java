@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.llm.LlmProvider;
 import io.protohive.pluginhost.PluginProvider;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,34 +43,43 @@ final class ModelCache {
           });
 
   ChatModel chat(PluginProvider provider, String model, Configuration configuration) {
-    return (ChatModel)
-        models.computeIfAbsent(
-            new Key(
-                provider.classLoader(), provider.provider().id(), model, configuration, Kind.CHAT),
-            key -> provider.provider().chatModel(model, configuration));
+    return kept(provider, model, configuration, Kind.CHAT, ChatModel.class, LlmProvider::chatModel);
   }
 
   StreamingChatModel streaming(PluginProvider provider, String model, Configuration configuration) {
-    return (StreamingChatModel)
-        models.computeIfAbsent(
-            new Key(
-                provider.classLoader(),
-                provider.provider().id(),
-                model,
-                configuration,
-                Kind.STREAMING),
-            key -> provider.provider().streamingChatModel(model, configuration));
+    return kept(
+        provider,
+        model,
+        configuration,
+        Kind.STREAMING,
+        StreamingChatModel.class,
+        LlmProvider::streamingChatModel);
   }
 
   EmbeddingModel embedding(PluginProvider provider, String model, Configuration configuration) {
-    return (EmbeddingModel)
-        models.computeIfAbsent(
-            new Key(
-                provider.classLoader(),
-                provider.provider().id(),
-                model,
-                configuration,
-                Kind.EMBEDDING),
-            key -> provider.provider().embeddingModel(model, configuration));
+    return kept(
+        provider,
+        model,
+        configuration,
+        Kind.EMBEDDING,
+        EmbeddingModel.class,
+        LlmProvider::embeddingModel);
+  }
+
+  /** How a provider builds one kind of model. */
+  private interface Builder<M> {
+    M build(LlmProvider provider, String model, Configuration configuration);
+  }
+
+  private <M> M kept(
+      PluginProvider provider,
+      String model,
+      Configuration configuration,
+      Kind kind,
+      Class<M> type,
+      Builder<M> builder) {
+    Key key = new Key(provider.classLoader(), provider.provider().id(), model, configuration, kind);
+    return type.cast(
+        models.computeIfAbsent(key, k -> builder.build(provider.provider(), model, configuration)));
   }
 }

@@ -62,40 +62,13 @@ final class ModelCalls {
       Configuration configuration,
       ChatRequest request,
       Duration limit) {
-    long started = System.nanoTime();
-    PluginCalls.Call<ChatResponse> call;
-    try {
-      call =
-          path.start(
-              provider.pluginId(),
-              tenantId,
-              provider.classLoader(),
-              cancelled -> models.chat(provider, step.model(), configuration).chat(request));
-    } catch (PluginCalls.Refused e) {
-      return failed(e, CallOutcome.FAILED, false, started, null);
-    }
-    try (call) {
-      return new Attempt(call.await(limit), null, CallOutcome.OK, false, since(started), null);
-    } catch (TimeoutException e) {
-      return failed(
-          new TimeoutException("no answer within " + limit.toMillis() + " ms"),
-          CallOutcome.TIMED_OUT,
-          false,
-          started,
-          null);
-    } catch (CancellationException e) {
-      return failed(
-          new CancellationException("the provider's plugin stopped during the call"),
-          CallOutcome.FAILED,
-          false,
-          started,
-          null);
-    } catch (ExecutionException e) {
-      return failed(e.getCause(), CallOutcome.FAILED, false, started, null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed(e, CallOutcome.CANCELLED, false, started, null);
-    }
+    Done<ChatResponse> done =
+        once(
+            tenantId,
+            provider,
+            cancelled -> models.chat(provider, step.model(), configuration).chat(request),
+            limit);
+    return new Attempt(done.value(), done.error(), done.outcome(), false, done.took(), null);
   }
 
   Attempt streaming(
@@ -208,64 +181,70 @@ final class ModelCalls {
     }
   }
 
-  /** How an embedding attempt ended: the vectors, or an error. */
-  record Embedded(
-      Response<List<Embedding>> response, Throwable error, CallOutcome outcome, Duration took) {}
-
   /**
    * Embeds texts with a provider's embedding model that the tenant's configuration of it lists.
    *
    * @throws Rejection when the provider does not offer the model to the tenant
    */
-  Embedded embedding(
+  Done<Response<List<Embedding>>> embedding(
       UUID tenantId,
       PluginProvider provider,
       String model,
       Configuration configuration,
       List<String> texts,
       Duration limit) {
+    Done<Response<List<Embedding>>> done =
+        once(
+            tenantId,
+            provider,
+            cancelled -> {
+              if (!offers(provider, model, configuration)) {
+                throw new NotOffered();
+              }
+              return models
+                  .embedding(provider, model, configuration)
+                  .embedAll(texts.stream().map(TextSegment::from).toList());
+            },
+            limit);
+    if (done.error() instanceof NotOffered) {
+      throw Rejection.invalid(
+          "model", provider.provider().id() + " offers no embedding model " + model + " to you.");
+    }
+    return done;
+  }
+
+  /** How a call that answers at once ended: its value, or an error. */
+  record Done<T>(T value, Throwable error, CallOutcome outcome, Duration took) {}
+
+  /** Runs one call on the plugin-call path and waits for its answer, at most {@code limit}. */
+  private <T> Done<T> once(
+      UUID tenantId, PluginProvider provider, PluginCalls.Work<T> work, Duration limit) {
     long started = System.nanoTime();
-    PluginCalls.Call<Response<List<Embedding>>> call;
+    PluginCalls.Call<T> call;
     try {
-      call =
-          path.start(
-              provider.pluginId(),
-              tenantId,
-              provider.classLoader(),
-              cancelled -> {
-                if (!offers(provider, model, configuration)) {
-                  throw new NotOffered();
-                }
-                return models
-                    .embedding(provider, model, configuration)
-                    .embedAll(texts.stream().map(TextSegment::from).toList());
-              });
+      call = path.start(provider.pluginId(), tenantId, provider.classLoader(), work);
     } catch (PluginCalls.Refused e) {
-      return new Embedded(null, e, CallOutcome.FAILED, since(started));
+      return new Done<>(null, e, CallOutcome.FAILED, since(started));
     }
     try (call) {
-      return new Embedded(call.await(limit), null, CallOutcome.OK, since(started));
+      return new Done<>(call.await(limit), null, CallOutcome.OK, since(started));
     } catch (TimeoutException e) {
-      return new Embedded(
+      return new Done<>(
           null,
           new TimeoutException("no answer within " + limit.toMillis() + " ms"),
           CallOutcome.TIMED_OUT,
           since(started));
     } catch (CancellationException e) {
-      return new Embedded(
+      return new Done<>(
           null,
           new CancellationException("the provider's plugin stopped during the call"),
           CallOutcome.FAILED,
           since(started));
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof NotOffered) {
-        throw Rejection.invalid(
-            "model", provider.provider().id() + " offers no embedding model " + model + " to you.");
-      }
-      return new Embedded(null, e.getCause(), CallOutcome.FAILED, since(started));
+      return new Done<>(null, e.getCause(), CallOutcome.FAILED, since(started));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Embedded(null, e, CallOutcome.CANCELLED, since(started));
+      return new Done<>(null, e, CallOutcome.CANCELLED, since(started));
     }
   }
 
