@@ -1,9 +1,12 @@
 package io.protohive.plugin.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
@@ -104,6 +107,38 @@ public abstract class LlmProviderContract {
       if (property.defaultValue() != null) {
         assertValidDefault(property);
       }
+    }
+  }
+
+  /**
+   * The gateway offers a tenant the embedding models a provider lists and builds them through
+   * {@link LlmProvider#embeddingModel}: every one listed embeds, one vector per text, in order; a
+   * provider that lists none keeps the SPI's refusal.
+   */
+  @Test
+  void embedsWithEveryEmbeddingModelItListsAndRefusesWhenItListsNone() {
+    List<String> listed =
+        provider().models(upstream.configuration()).stream()
+            .filter(model -> model.kind() == ModelInfo.Kind.EMBEDDING)
+            .map(ModelInfo::id)
+            .toList();
+    if (listed.isEmpty()) {
+      assertThatThrownBy(() -> provider().embeddingModel("any", upstream.configuration()))
+          .as("a provider that lists no embedding model builds none")
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+    for (String model : listed) {
+      List<Embedding> vectors =
+          provider()
+              .embeddingModel(model, upstream.configuration())
+              .embedAll(
+                  List.of(
+                      TextSegment.from("The invoice is due."), TextSegment.from("Penguins swim.")))
+              .content();
+      assertThat(vectors).as(model + " vectors").hasSize(2);
+      assertThat(vectors.get(0).dimension()).as(model + " dimensions").isPositive();
+      assertThat(vectors.get(1).dimension()).isEqualTo(vectors.get(0).dimension());
+      assertThat(vectors.get(1).vector()).isNotEqualTo(vectors.get(0).vector());
     }
   }
 
