@@ -23,6 +23,8 @@ import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.cluster.ClusterMemberProducer;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.identity.TenantAdministration;
+import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.organization.OrganizationService;
@@ -34,7 +36,7 @@ import io.protohive.kernel.plugin.PluginHostProducer;
 import io.protohive.kernel.secret.SecretBoxProducer;
 import io.protohive.kernel.secret.SecretsKey;
 import io.protohive.kernel.startup.PlatformRuntime;
-import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.rest.me.MeResource;
 import io.protohive.ui.layout.MainLayout;
@@ -173,18 +175,16 @@ class ArchitectureTest {
           .resideInAPackage("io.protohive.pluginhost..");
 
   /**
-   * Whether a caller may act is asked of {@link Authorization} alone; the classes that keep each
-   * answer with its data ask themselves, everyone else asks the facade.
+   * Whether a caller may act is asked of {@link Authorization}; only the package that keeps an
+   * answer with its data asks itself, since it lies below the facade that reads it.
    */
   @ArchTest
-  static final ArchRule authorizationIsAskedOfTheFacade =
+  static final ArchRule adminsAreAskedOfTheFacadeOutsideTheAccounts =
       noClasses()
           .that()
-          .doNotBelongToAnyOf(
-              Authorization.class,
-              PlatformAdmins.class,
-              TenantAdministration.class,
-              OrganizationService.class)
+          .resideOutsideOfPackage("io.protohive.kernel.identity..")
+          .and()
+          .doNotBelongToAnyOf(Authorization.class)
           .should()
           .callMethod(PlatformAdmins.class, "require", Caller.class)
           .orShould()
@@ -194,6 +194,16 @@ class ArchitectureTest {
           .orShould()
           .callMethod(TenantAdministration.class, "isAdmin", Caller.class)
           .orShould()
+          .callMethod(TenantAdministration.class, "administers", UserAccount.class, Tenant.class);
+
+  @ArchTest
+  static final ArchRule membershipsAreAskedOfTheFacadeOutsideTheOrganizations =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.protohive.kernel.organization..")
+          .and()
+          .doNotBelongToAnyOf(Authorization.class)
+          .should()
           .callMethod(
               OrganizationService.class, "access", Caller.class, UUID.class, Permission.class);
 

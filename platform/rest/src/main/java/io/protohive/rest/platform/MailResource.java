@@ -2,7 +2,7 @@ package io.protohive.rest.platform;
 
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.mail.MailView;
-import io.protohive.kernel.mail.Mailer;
+import io.protohive.kernel.system.MailOutbox;
 import io.protohive.rest.Callers;
 import io.protohive.rest.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(AccessTokens.PLATFORM_ADMIN)
 public class MailResource {
 
-  @Inject Mailer mailer;
+  @Inject MailOutbox outbox;
   @Inject JsonWebToken token;
 
   @GET
@@ -32,6 +32,6 @@ public class MailResource {
   @Operation(summary = "The newest mail first, including the dev outbox")
   public PageResponse<MailView> recent(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(mailer.recent(Callers.of(token), limit, cursor));
+    return PageResponse.of(outbox.recent(Callers.of(token), limit, cursor));
   }
 }

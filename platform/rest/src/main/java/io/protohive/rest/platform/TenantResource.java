@@ -2,9 +2,9 @@ package io.protohive.rest.platform;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.token.AccessTokens;
-import io.protohive.kernel.tenancy.PlatformTenants;
-import io.protohive.kernel.tenancy.TenantDraft;
-import io.protohive.kernel.tenancy.TenantView;
+import io.protohive.kernel.provisioning.PlatformTenants;
+import io.protohive.kernel.provisioning.TenantDraft;
+import io.protohive.kernel.provisioning.TenantView;
 import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;

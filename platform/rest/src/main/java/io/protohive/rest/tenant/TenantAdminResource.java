@@ -2,13 +2,13 @@ package io.protohive.rest.tenant;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.TenantAdministration;
+import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
+import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.identity.token.AccessTokens;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
-import io.protohive.kernel.tenancy.TenantAdministration;
-import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
-import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Callers;
 import io.protohive.rest.Idempotent;

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.protohive.kernel.identity.AccountStandings;
+import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class AccessTokens {
     if (user.isPlatformAdmin()) {
       groups.add(PLATFORM_ADMIN);
     }
-    if (tenant != null && tenant.isAdmin(user)) {
+    if (tenant != null && TenantAdministration.administers(user, tenant)) {
       groups.add(TENANT_ADMIN);
     }
     JWTClaimsSet.Builder claims =
