@@ -1,21 +1,22 @@
 package io.protohive.app.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.protohive.kernel.access.Authorization;
@@ -48,9 +49,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The module boundaries the README draws, held by the build: a dependency that crosses one fails
@@ -111,22 +115,70 @@ class ArchitectureTest {
           .resideInAPackage("io.protohive.kernel..");
 
   /**
-   * {@code platform} is the kernel's base (settings, database scope, pages, rejections): the other
-   * packages build on it, so it builds on none of them.
+   * A package of the kernel or of the API, with its subpackages, is one unit: no two of them depend
+   * on each other, however long the way round.
    */
   @ArchTest
-  static final ArchRule theKernelsBaseDependsOnNoOtherKernelPackage =
-      noClasses()
-          .that()
-          .resideInAPackage("io.protohive.kernel.platform..")
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("io.protohive.kernel..")
-                  .and(not(resideInAPackage("io.protohive.kernel.platform.."))));
+  static final ArchRule theKernelsAndTheApisPackagesFormNoCycle =
+      slices().matching("io.protohive.(kernel|rest).(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule thePlatformAndPluginPackagesFormNoCycle =
-      slices().matching("io.protohive.kernel.(platform|plugin)..").should().beFreeOfCycles();
+  static final ArchRule theModulesFormNoCycle =
+      slices().matching("io.protohive.(*)..").should().beFreeOfCycles();
+
+  /**
+   * The kernel's packages in the order docs/architecture.md draws: each depends only on packages of
+   * the tiers after its own, never on one of its tier or before.
+   */
+  static final List<List<String>> KERNEL_TIERS =
+      List.of(
+          List.of("startup", "home", "system", "health"),
+          List.of("task"),
+          List.of("conversation"),
+          List.of("agent", "memory", "provisioning"),
+          List.of("llm"),
+          List.of("job", "plugin"),
+          List.of("access", "cluster"),
+          List.of("idempotency", "organization", "ratelimit"),
+          List.of("identity"),
+          List.of("tenancy"),
+          List.of("audit", "database", "mail", "secret"),
+          List.of("platform"));
+
+  @ArchTest
+  static void theKernelsPackagesDependOnlyOnThoseAfterThem(JavaClasses classes) {
+    List<ArchRule> rules = new ArrayList<>();
+    for (int tier = 0; tier < KERNEL_TIERS.size(); tier++) {
+      for (String own : KERNEL_TIERS.get(tier)) {
+        List<String> notAfter =
+            KERNEL_TIERS.subList(0, tier + 1).stream()
+                .flatMap(List::stream)
+                .filter(other -> !other.equals(own))
+                .map(other -> "io.protohive.kernel." + other + "..")
+                .toList();
+        rules.add(
+            noClasses()
+                .that()
+                .resideInAPackage("io.protohive.kernel." + own + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(notAfter.toArray(String[]::new)));
+      }
+    }
+    CompositeArchRule.of(rules).check(classes);
+  }
+
+  @ArchTest
+  static void everyKernelPackageHasItsTier(JavaClasses classes) {
+    Set<String> tiered = KERNEL_TIERS.stream().flatMap(List::stream).collect(Collectors.toSet());
+    Set<String> present =
+        classes.stream()
+            .map(JavaClass::getPackageName)
+            .filter(name -> name.startsWith("io.protohive.kernel."))
+            .map(name -> name.substring("io.protohive.kernel.".length()).split("\\.")[0])
+            .collect(Collectors.toSet());
+    assertThat(tiered).containsExactlyInAnyOrderElementsOf(present);
+  }
 
   /** The start-up sequence is the composition root: it calls everything and offers nothing. */
   @ArchTest
