@@ -10,7 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.mail.MailView;
-import io.protohive.kernel.mail.Mailer;
+import io.protohive.kernel.system.MailOutbox;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
@@ -25,7 +25,7 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
   static final int SHOWN = 100;
 
   @Inject
-  public OutboxView(Mailer mailer) {
+  public OutboxView(MailOutbox outbox) {
     Grid<MailView> mail = new Grid<>(MailView.class, false);
     mail.setId("mail");
     mail.addColumn(m -> Dates.format(m.createdAt())).setHeader("Created");
@@ -35,7 +35,7 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
     mail.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.body())));
     mail.setDetailsVisibleOnClick(true);
     SignedInPlatformAdmin.current()
-        .ifPresent(admin -> mail.setItems(mailer.recent(admin, SHOWN, null).items()));
+        .ifPresent(admin -> mail.setItems(outbox.recent(admin, SHOWN, null).items()));
     add(
         new H2("Mail"),
         new Paragraph(

@@ -1,22 +1,23 @@
 package io.protohive.app.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.protohive.kernel.access.Authorization;
@@ -24,6 +25,8 @@ import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.cluster.ClusterMemberProducer;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.identity.TenantAdministration;
+import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.organization.OrganizationService;
@@ -37,7 +40,7 @@ import io.protohive.kernel.plugin.PluginHostProducer;
 import io.protohive.kernel.secret.SecretBoxProducer;
 import io.protohive.kernel.secret.SecretsKey;
 import io.protohive.kernel.startup.PlatformRuntime;
-import io.protohive.kernel.tenancy.TenantAdministration;
+import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInUser;
@@ -49,9 +52,12 @@ import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The module boundaries the README draws, held by the build: a dependency that crosses one fails
@@ -112,22 +118,70 @@ class ArchitectureTest {
           .resideInAPackage("io.protohive.kernel..");
 
   /**
-   * {@code platform} is the kernel's base (settings, database scope, pages, rejections): the other
-   * packages build on it, so it builds on none of them.
+   * A package of the kernel or of the API, with its subpackages, is one unit: no two of them depend
+   * on each other, however long the way round.
    */
   @ArchTest
-  static final ArchRule theKernelsBaseDependsOnNoOtherKernelPackage =
-      noClasses()
-          .that()
-          .resideInAPackage("io.protohive.kernel.platform..")
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("io.protohive.kernel..")
-                  .and(not(resideInAPackage("io.protohive.kernel.platform.."))));
+  static final ArchRule theKernelsAndTheApisPackagesFormNoCycle =
+      slices().matching("io.protohive.(kernel|rest).(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule thePlatformAndPluginPackagesFormNoCycle =
-      slices().matching("io.protohive.kernel.(platform|plugin)..").should().beFreeOfCycles();
+  static final ArchRule theModulesFormNoCycle =
+      slices().matching("io.protohive.(*)..").should().beFreeOfCycles();
+
+  /**
+   * The kernel's packages in the order docs/architecture.md draws: each depends only on packages of
+   * the tiers after its own, never on one of its tier or before.
+   */
+  static final List<List<String>> KERNEL_TIERS =
+      List.of(
+          List.of("startup", "home", "system", "health"),
+          List.of("task"),
+          List.of("conversation"),
+          List.of("agent", "memory", "provisioning"),
+          List.of("llm"),
+          List.of("job", "plugin"),
+          List.of("access", "cluster"),
+          List.of("idempotency", "organization", "ratelimit"),
+          List.of("identity"),
+          List.of("tenancy"),
+          List.of("audit", "database", "mail", "secret"),
+          List.of("platform"));
+
+  @ArchTest
+  static void theKernelsPackagesDependOnlyOnThoseAfterThem(JavaClasses classes) {
+    List<ArchRule> rules = new ArrayList<>();
+    for (int tier = 0; tier < KERNEL_TIERS.size(); tier++) {
+      for (String own : KERNEL_TIERS.get(tier)) {
+        List<String> notAfter =
+            KERNEL_TIERS.subList(0, tier + 1).stream()
+                .flatMap(List::stream)
+                .filter(other -> !other.equals(own))
+                .map(other -> "io.protohive.kernel." + other + "..")
+                .toList();
+        rules.add(
+            noClasses()
+                .that()
+                .resideInAPackage("io.protohive.kernel." + own + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(notAfter.toArray(String[]::new)));
+      }
+    }
+    CompositeArchRule.of(rules).check(classes);
+  }
+
+  @ArchTest
+  static void everyKernelPackageHasItsTier(JavaClasses classes) {
+    Set<String> tiered = KERNEL_TIERS.stream().flatMap(List::stream).collect(Collectors.toSet());
+    Set<String> present =
+        classes.stream()
+            .map(JavaClass::getPackageName)
+            .filter(name -> name.startsWith("io.protohive.kernel."))
+            .map(name -> name.substring("io.protohive.kernel.".length()).split("\\.")[0])
+            .collect(Collectors.toSet());
+    assertThat(tiered).containsExactlyInAnyOrderElementsOf(present);
+  }
 
   /** The start-up sequence is the composition root: it calls everything and offers nothing. */
   @ArchTest
@@ -176,18 +230,16 @@ class ArchitectureTest {
           .resideInAPackage("io.protohive.pluginhost..");
 
   /**
-   * Whether a caller may act is asked of {@link Authorization} alone; the classes that keep each
-   * answer with its data ask themselves, everyone else asks the facade.
+   * Whether a caller may act is asked of {@link Authorization}; only the package that keeps an
+   * answer with its data asks itself, since it lies below the facade that reads it.
    */
   @ArchTest
-  static final ArchRule authorizationIsAskedOfTheFacade =
+  static final ArchRule adminsAreAskedOfTheFacadeOutsideTheAccounts =
       noClasses()
           .that()
-          .doNotBelongToAnyOf(
-              Authorization.class,
-              PlatformAdmins.class,
-              TenantAdministration.class,
-              OrganizationService.class)
+          .resideOutsideOfPackage("io.protohive.kernel.identity..")
+          .and()
+          .doNotBelongToAnyOf(Authorization.class)
           .should()
           .callMethod(PlatformAdmins.class, "require", Caller.class)
           .orShould()
@@ -197,6 +249,16 @@ class ArchitectureTest {
           .orShould()
           .callMethod(TenantAdministration.class, "isAdmin", Caller.class)
           .orShould()
+          .callMethod(TenantAdministration.class, "administers", UserAccount.class, Tenant.class);
+
+  @ArchTest
+  static final ArchRule membershipsAreAskedOfTheFacadeOutsideTheOrganizations =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.protohive.kernel.organization..")
+          .and()
+          .doNotBelongToAnyOf(Authorization.class)
+          .should()
           .callMethod(
               OrganizationService.class, "access", Caller.class, UUID.class, Permission.class);
 

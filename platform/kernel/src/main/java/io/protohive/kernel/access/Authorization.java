@@ -2,11 +2,11 @@ package io.protohive.kernel.access;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
+import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.tenancy.TenantAdministration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -15,8 +15,9 @@ import java.util.UUID;
  * Where authorization is checked: the kernel's use cases ask here whether a caller may act,
  * whichever door (API, UI, socket) the caller came in by. A door's own guard (a role annotation, a
  * hidden menu) only spares a round trip; it never stands alone. Each question has one answer, kept
- * with the data it reads: the platform's admins with the accounts, a tenant's admins with the
- * tenant, an organization's roles with its memberships.
+ * with the data it reads: the platform's and a tenant's admins with the accounts, an organization's
+ * roles with its memberships. Those packages lie below this one, so inside them the keeper of an
+ * answer is asked directly.
  */
 @ApplicationScoped
 public class Authorization {

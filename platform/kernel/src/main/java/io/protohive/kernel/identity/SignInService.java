@@ -42,7 +42,7 @@ public class SignInService {
 
     /** Whether the person administers the tenant they signed in to. */
     public boolean tenantAdmin() {
-      return tenant.map(t -> t.isAdmin(account)).orElse(false);
+      return tenant.map(t -> TenantAdministration.administers(account, t)).orElse(false);
     }
   }
 

@@ -20,7 +20,7 @@ public record MailView(
     Instant sentAt,
     String error) {
 
-  static MailView of(MailMessage message) {
+  public static MailView of(MailMessage message) {
     return new MailView(
         message.id(),
         message.recipient(),

@@ -1,11 +1,6 @@
 package io.protohive.kernel.mail;
 
-import io.protohive.kernel.access.Authorization;
-import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.AsPlatform;
-import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.Page;
-import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -16,7 +11,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends mail over SMTP (Jakarta Mail) when an SMTP host is configured; otherwise holds it in the
- * dev outbox, where platform admins read it, so the embedded default works with no mail server.
- * Every mail is recorded either way, without its secrets when SMTP carries it.
+ * dev outbox, where platform admins read it ({@code MailOutbox}), so the embedded default works
+ * with no mail server. Every mail is recorded either way, without its secrets when SMTP carries it.
  */
 @ApplicationScoped
 public class Mailer {
@@ -37,8 +31,6 @@ public class Mailer {
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
-
-  @Inject Authorization authorization;
 
   @Inject
   @ConfigProperty(name = "protohive.mail.smtp.host")
@@ -85,33 +77,6 @@ public class Mailer {
       }
     }
     entityManager.persist(message);
-  }
-
-  /**
-   * The newest mails first, for a platform admin: the dev outbox, and a record of what was sent.
-   */
-  @Transactional
-  @AsPlatform
-  public Page<MailView> recent(Caller caller, Integer limit, String cursor) {
-    authorization.platformAdmin(caller);
-    PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
-    TypedQuery<MailMessage> query =
-        entityManager
-            .createQuery(
-                "select m from MailMessage m"
-                    + (after == null
-                        ? ""
-                        : " where m.createdAt < :at or (m.createdAt = :at and m.id < :id)")
-                    + " order by m.createdAt desc, m.id desc",
-                MailMessage.class)
-            .setMaxResults(page.fetch());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
-    return page.page(
-        query.getResultStream().map(MailView::of).toList(),
-        mail -> Cursor.of(mail.createdAt(), mail.id()));
   }
 
   private MimeMessage mime(String recipient, String subject, String body)

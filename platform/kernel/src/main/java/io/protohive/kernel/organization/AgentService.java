@@ -1,6 +1,5 @@
 package io.protohive.kernel.organization;
 
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
@@ -31,14 +30,13 @@ public class AgentService {
       List.of("#5b21b6", "#1d4ed8", "#0f766e", "#b45309", "#be185d", "#4338ca", "#047857");
 
   @Inject OrganizationService organizations;
-  @Inject Authorization authorization;
   @Inject AgentStore store;
 
   /** Every agent of the organization, in the order they were created. */
   @Transactional
   @InTenant
   public List<AgentView> list(Caller caller, UUID organizationId) {
-    authorization.organization(caller, organizationId, Permission.VIEW);
+    organizations.access(caller, organizationId, Permission.VIEW);
     return store.inOrganization(organizationId);
   }
 
@@ -46,7 +44,7 @@ public class AgentService {
   @Transactional
   @InTenant
   public Page<AgentView> list(Caller caller, UUID organizationId, Integer limit, String cursor) {
-    authorization.organization(caller, organizationId, Permission.VIEW);
+    organizations.access(caller, organizationId, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
     return page.page(store.inOrganization(organizationId, page), AgentStore::position);
   }
@@ -55,14 +53,14 @@ public class AgentService {
   @InTenant
   public AgentView get(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
-    authorization.organization(caller, agent.organizationId(), Permission.VIEW);
+    organizations.access(caller, agent.organizationId(), Permission.VIEW);
     return agent;
   }
 
   @Transactional
   @InTenant
   public AgentView create(Caller caller, UUID organizationId, AgentDraft draft) {
-    authorization.organization(caller, organizationId, Permission.EDIT);
+    organizations.access(caller, organizationId, Permission.EDIT);
     if (draft == null) {
       throw Rejection.invalid("name", "Name the agent and its role.");
     }
@@ -93,7 +91,7 @@ public class AgentService {
   @InTenant
   public AgentView update(Caller caller, UUID agentId, AgentDraft change) {
     AgentView current = visible(caller, agentId);
-    authorization.organization(caller, current.organizationId(), Permission.EDIT);
+    organizations.access(caller, current.organizationId(), Permission.EDIT);
     if (change == null) {
       throw Rejection.invalid("body", "Send the fields to change.");
     }
@@ -123,7 +121,7 @@ public class AgentService {
   @InTenant
   public void delete(Caller caller, UUID agentId) {
     AgentView agent = visible(caller, agentId);
-    authorization.organization(caller, agent.organizationId(), Permission.EDIT);
+    organizations.access(caller, agent.organizationId(), Permission.EDIT);
     store.delete(agentId);
   }
 
@@ -134,7 +132,7 @@ public class AgentService {
     AgentView agent =
         store.find(agentId).orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND));
     try {
-      authorization.organization(caller, agent.organizationId(), Permission.VIEW);
+      organizations.access(caller, agent.organizationId(), Permission.VIEW);
     } catch (Rejection e) {
       // an agent of an organization the caller is not in does not exist for the caller
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);

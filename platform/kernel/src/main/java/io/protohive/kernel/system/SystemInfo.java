@@ -1,7 +1,7 @@
 package io.protohive.kernel.system;
 
 import io.protohive.kernel.plugin.PluginView;
-import io.protohive.kernel.tenancy.TenantsConfigWatcher;
+import io.protohive.kernel.provisioning.TenantsConfigWatcher;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

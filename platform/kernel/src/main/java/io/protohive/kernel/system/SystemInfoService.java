@@ -7,7 +7,7 @@ import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.plugin.PluginView;
-import io.protohive.kernel.tenancy.TenantsConfigWatcher;
+import io.protohive.kernel.provisioning.TenantsConfigWatcher;
 import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

@@ -22,12 +22,13 @@ public final class OidcClientSecrets {
    * The declared providers as the tenant stores them. A secret that has not changed keeps its
    * stored ciphertext, so applying the same file twice changes nothing.
    *
+   * @param declared the declared providers, without their secrets
    * @param clientSecrets the resolved secrets by provider id; public clients have none
    * @param stored the providers the tenant stores now
    */
-  List<OidcProvider> seal(
+  public List<OidcProvider> seal(
       UUID tenantId,
-      List<OidcProviderDefinition> declared,
+      List<OidcProvider> declared,
       Map<String, String> clientSecrets,
       List<OidcProvider> stored) {
     return declared.stream()

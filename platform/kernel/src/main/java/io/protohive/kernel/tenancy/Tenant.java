@@ -1,6 +1,5 @@
 package io.protohive.kernel.tenancy;
 
-import io.protohive.kernel.identity.UserAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -88,34 +87,42 @@ public class Tenant {
   }
 
   /**
-   * Takes over the declared state.
+   * Takes over the declared state: the name, who may sign up and how, the admins by email, the rate
+   * limits and the identity providers.
    *
    * @param sealedProviders the declared OIDC providers, their client secrets sealed
    * @return whether anything changed
    */
   public boolean apply(
-      TenantDefinition definition, List<OidcProvider> sealedProviders, Instant now) {
-    String domains = String.join(" ", definition.allowedEmailDomains());
-    String admins = String.join(" ", definition.admins());
+      String declaredName,
+      List<String> declaredDomains,
+      boolean declaredSelfSignup,
+      boolean declaredEmailVerification,
+      List<String> declaredAdmins,
+      TenantRateLimits declaredRateLimits,
+      List<OidcProvider> sealedProviders,
+      Instant now) {
+    String domains = String.join(" ", declaredDomains);
+    String admins = String.join(" ", declaredAdmins);
     String providers = OidcProviders.toJson(sealedProviders);
     boolean changed =
-        !definition.name().equals(name)
-            || !definition.rateLimits().equals(rateLimits())
+        !declaredName.equals(name)
+            || !declaredRateLimits.equals(rateLimits())
             || !domains.equals(allowedEmailDomains)
             || !admins.equals(adminEmails)
             || !providers.equals(oidcProviders)
-            || definition.selfSignup() != selfSignup
-            || definition.emailVerification() != emailVerification;
+            || declaredSelfSignup != selfSignup
+            || declaredEmailVerification != emailVerification;
     if (changed) {
-      name = definition.name();
+      name = declaredName;
       allowedEmailDomains = domains;
       adminEmails = admins;
       oidcProviders = providers;
-      selfSignup = definition.selfSignup();
-      emailVerification = definition.emailVerification();
-      rateLimitUser = definition.rateLimits().user();
-      rateLimitTenant = definition.rateLimits().tenant();
-      rateLimitLlm = definition.rateLimits().llm();
+      selfSignup = declaredSelfSignup;
+      emailVerification = declaredEmailVerification;
+      rateLimitUser = declaredRateLimits.user();
+      rateLimitTenant = declaredRateLimits.tenant();
+      rateLimitLlm = declaredRateLimits.llm();
       updatedAt = now;
     }
     return changed;
@@ -171,16 +178,6 @@ public class Tenant {
   /** The email addresses tenants-config names as the tenant's admins. */
   public List<String> adminEmails() {
     return adminEmails.isEmpty() ? List.of() : Arrays.asList(adminEmails.split(" "));
-  }
-
-  /**
-   * Whether this account administers the tenant: tenants-config names it by email, and the email is
-   * verified, so an address no one has proven to own never carries the rights.
-   */
-  public boolean isAdmin(UserAccount account) {
-    return account.isEmailVerified()
-        && id.equals(account.tenantId())
-        && adminEmails().contains(account.email());
   }
 
   public List<OidcProvider> oidcProviders() {

@@ -66,7 +66,7 @@ public class TenantsConfigItems {
   /** Makes the managed items those given; what is no longer managed keeps its values. */
   @Transactional(Transactional.TxType.MANDATORY)
   @InTenant
-  void replace(@TenantId UUID tenantId, Set<String> items) {
+  public void replace(@TenantId UUID tenantId, Set<String> items) {
     entityManager
         .createNativeQuery("delete from tenants_config_item where tenant_id = ?1")
         .setParameter(1, tenantId)

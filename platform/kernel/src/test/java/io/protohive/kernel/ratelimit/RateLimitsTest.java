@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.tenancy.DeclaredSettings;
 import io.protohive.kernel.tenancy.Tenant;
-import io.protohive.kernel.tenancy.TenantDefinition;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.time.Duration;
@@ -121,19 +119,7 @@ class RateLimitsTest {
   private static Tenant tenant(TenantRateLimits rateLimits) {
     Tenant tenant = new Tenant("limited", Tenant.Origin.CONFIG, Instant.now());
     tenant.apply(
-        new TenantDefinition(
-            "limited",
-            "Limited",
-            List.of(),
-            false,
-            true,
-            List.of(),
-            List.of(),
-            rateLimits,
-            DeclaredSettings.NONE,
-            null),
-        List.of(),
-        Instant.now());
+        "Limited", List.of(), false, true, List.of(), rateLimits, List.of(), Instant.now());
     return tenant;
   }
 

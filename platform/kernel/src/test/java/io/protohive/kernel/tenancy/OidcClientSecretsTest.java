@@ -18,8 +18,7 @@ class OidcClientSecretsTest {
       new OidcClientSecrets(new SecretBox(Base64.getDecoder().decode(SecretBox.newKey())));
   private final UUID tenant = UUID.randomUUID();
 
-  private final List<OidcProviderDefinition> declared =
-      List.of(provider("keycloak", DeclaredValue.env("KEYCLOAK_SECRET")), provider("public", null));
+  private final List<OidcProvider> declared = List.of(provider("keycloak"), provider("public"));
 
   @Test
   void storesNoClearSecretAndOpensItForTheExchange() {
@@ -57,7 +56,7 @@ class OidcClientSecretsTest {
     assertThat(secrets.open(tenant, rotated)).contains("rotated");
   }
 
-  private static OidcProviderDefinition provider(String id, DeclaredValue secret) {
-    return new OidcProviderDefinition(id, id, "https://sso.example.com", "protohive", secret);
+  private static OidcProvider provider(String id) {
+    return new OidcProvider(id, id, "https://sso.example.com", "protohive", null);
   }
 }

@@ -1,7 +1,7 @@
 package io.protohive.rest.platform;
 
 import io.protohive.kernel.mail.MailView;
-import io.protohive.kernel.mail.Mailer;
+import io.protohive.kernel.system.MailOutbox;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 public class MailResource {
 
-  @Inject Mailer mailer;
+  @Inject MailOutbox outbox;
   @Inject SignedIn signedIn;
 
   @GET
@@ -28,6 +28,6 @@ public class MailResource {
   @Operation(summary = "The newest mail first, including the dev outbox")
   public PageResponse<MailView> recent(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(mailer.recent(signedIn.caller(), limit, cursor));
+    return PageResponse.of(outbox.recent(signedIn.caller(), limit, cursor));
   }
 }

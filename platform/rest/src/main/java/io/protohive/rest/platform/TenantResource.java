@@ -1,9 +1,9 @@
 package io.protohive.rest.platform;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
-import io.protohive.kernel.tenancy.PlatformTenants;
-import io.protohive.kernel.tenancy.TenantDraft;
-import io.protohive.kernel.tenancy.TenantView;
+import io.protohive.kernel.provisioning.PlatformTenants;
+import io.protohive.kernel.provisioning.TenantDraft;
+import io.protohive.kernel.provisioning.TenantView;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;

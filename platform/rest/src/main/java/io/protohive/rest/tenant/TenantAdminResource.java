@@ -2,12 +2,12 @@ package io.protohive.rest.tenant;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.TenantAdministration;
+import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
+import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
-import io.protohive.kernel.tenancy.TenantAdministration;
-import io.protohive.kernel.tenancy.TenantAdministration.AuditEntry;
-import io.protohive.kernel.tenancy.TenantAdministration.UserSummary;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;

@@ -4,10 +4,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class SigningKeys {
   EntityManager entityManager;
 
   @Inject SecretBox secrets;
-  @Inject Authorization authorization;
+  @Inject PlatformAdmins platformAdmins;
   @Inject AuditLog audit;
 
   // how long a node may go on signing with a key it loaded before another node rotated
@@ -89,7 +89,7 @@ public class SigningKeys {
   @Transactional
   @AsPlatform
   public String rotate(Caller caller, String sourceAddress) {
-    authorization.platformAdmin(caller);
+    platformAdmins.require(caller);
     String kid = rotate();
     audit.record(null, caller.userId(), Action.SIGNING_KEY_ROTATED, kid, sourceAddress);
     return kid;

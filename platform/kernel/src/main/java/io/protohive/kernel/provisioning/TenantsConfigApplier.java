@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.LlmRoutes;
@@ -8,6 +8,10 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.secret.SecretBox;
+import io.protohive.kernel.tenancy.OidcClientSecrets;
+import io.protohive.kernel.tenancy.OidcProvider;
+import io.protohive.kernel.tenancy.Tenant;
+import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,9 +86,10 @@ public class TenantsConfigApplier {
             .getResultList();
     if (existing.isEmpty()) {
       Tenant tenant = new Tenant(definition.slug(), Tenant.Origin.CONFIG, now);
-      tenant.apply(
+      takeOver(
+          tenant,
           definition,
-          sealer.seal(tenant.id(), definition.oidcProviders(), clientSecrets, List.of()),
+          sealer.seal(tenant.id(), unsealed(definition), clientSecrets, List.of()),
           now);
       entityManager.persist(tenant);
       // what the file manages refers to the tenant by id only, so write the tenant first
@@ -94,11 +99,31 @@ public class TenantsConfigApplier {
     }
     Tenant tenant = existing.get(0);
     List<OidcProvider> providers =
-        sealer.seal(tenant.id(), definition.oidcProviders(), clientSecrets, tenant.oidcProviders());
-    if (tenant.apply(definition, providers, now)) {
+        sealer.seal(tenant.id(), unsealed(definition), clientSecrets, tenant.oidcProviders());
+    if (takeOver(tenant, definition, providers, now)) {
       LOG.info(() -> "Tenant '" + definition.slug() + "' updated from tenants-config");
     }
     return tenant;
+  }
+
+  private static boolean takeOver(
+      Tenant tenant, TenantDefinition definition, List<OidcProvider> providers, Instant now) {
+    return tenant.apply(
+        definition.name(),
+        definition.allowedEmailDomains(),
+        definition.selfSignup(),
+        definition.emailVerification(),
+        definition.admins(),
+        definition.rateLimits(),
+        providers,
+        now);
+  }
+
+  /** The declared providers, their client secrets still to be sealed. */
+  private static List<OidcProvider> unsealed(TenantDefinition definition) {
+    return definition.oidcProviders().stream()
+        .map(p -> new OidcProvider(p.id(), p.name(), p.issuer(), p.clientId(), null))
+        .toList();
   }
 
   private void applyDeclared(

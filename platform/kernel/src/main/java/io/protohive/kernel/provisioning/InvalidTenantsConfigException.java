@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 /** A tenants-config file that cannot be applied; the message names the file and the field. */
 public final class InvalidTenantsConfigException extends Exception {

@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,5 +1,6 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
+import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.util.List;
 
 /**

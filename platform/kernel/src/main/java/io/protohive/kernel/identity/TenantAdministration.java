@@ -1,19 +1,14 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditEvent;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
-import io.protohive.kernel.identity.AccountRecovery;
-import io.protohive.kernel.identity.AccountStandings;
-import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.identity.Credentials;
-import io.protohive.kernel.identity.PlatformAdmins;
-import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -170,7 +165,17 @@ public class TenantAdministration {
     }
     UserAccount account = entityManager.find(UserAccount.class, caller.userId());
     Tenant tenant = entityManager.find(Tenant.class, caller.tenantId());
-    return account != null && tenant != null && tenant.isAdmin(account);
+    return account != null && tenant != null && administers(account, tenant);
+  }
+
+  /**
+   * Whether this account administers the tenant: tenants-config names it by email, and the email is
+   * verified, so an address no one has proven to own never carries the rights.
+   */
+  public static boolean administers(UserAccount account, Tenant tenant) {
+    return account.isEmailVerified()
+        && tenant.id().equals(account.tenantId())
+        && tenant.adminEmails().contains(account.email());
   }
 
   /** The caller's tenant. @throws Rejection unless the caller administers it */
@@ -189,6 +194,6 @@ public class TenantAdministration {
         user.displayName(),
         user.isEmailVerified(),
         user.isDisabled(),
-        tenant.isAdmin(user));
+        administers(user, tenant));
   }
 }

@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
@@ -11,6 +11,7 @@ import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

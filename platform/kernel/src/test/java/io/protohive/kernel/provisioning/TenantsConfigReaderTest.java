@@ -1,10 +1,11 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.protohive.kernel.llm.RouteStep;
+import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

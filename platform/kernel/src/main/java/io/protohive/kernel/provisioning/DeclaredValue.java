@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import io.protohive.kernel.llm.RouteStep;
 import io.protohive.plugin.api.ConfigurationProperty;

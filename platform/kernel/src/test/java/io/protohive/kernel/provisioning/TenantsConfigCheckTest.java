@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

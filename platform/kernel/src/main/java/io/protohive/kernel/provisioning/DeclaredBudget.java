@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 /**
  * The tenant's monthly model budget as a tenants-config file declares it.

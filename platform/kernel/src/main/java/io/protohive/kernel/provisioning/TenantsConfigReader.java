@@ -1,4 +1,4 @@
-package io.protohive.kernel.tenancy;
+package io.protohive.kernel.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +15,7 @@ import io.protohive.kernel.organization.OrganizationTemplate.TemplateAgent;
 import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolApprovals;
+import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
