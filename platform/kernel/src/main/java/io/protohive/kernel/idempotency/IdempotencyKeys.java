@@ -55,11 +55,8 @@ public class IdempotencyKeys {
     }
     // every expired key of the person goes, so that a person's keys never outgrow a day's requests
     entityManager
-        .createNativeQuery(
-            "delete from idempotency_key where tenant_id = ?1 and user_id = ?2"
-                + " and expires_at <= now()")
-        .setParameter(1, caller.tenantId())
-        .setParameter(2, caller.userId())
+        .createNativeQuery("delete from idempotency_key where user_id = ?1 and expires_at <= now()")
+        .setParameter(1, caller.userId())
         .executeUpdate();
     int claimed =
         entityManager
@@ -82,10 +79,9 @@ public class IdempotencyKeys {
         entityManager
             .createNativeQuery(
                 "select fingerprint, status, location, body from idempotency_key"
-                    + " where tenant_id = ?1 and user_id = ?2 and idempotency_key = ?3")
-            .setParameter(1, caller.tenantId())
-            .setParameter(2, caller.userId())
-            .setParameter(3, key)
+                    + " where user_id = ?1 and idempotency_key = ?2")
+            .setParameter(1, caller.userId())
+            .setParameter(2, key)
             .getResultList();
     if (rows.isEmpty()) {
       // the first request failed and let its key go between our insert and this read
@@ -114,14 +110,13 @@ public class IdempotencyKeys {
   public void answer(Caller caller, String key, Answer answer) {
     entityManager
         .createNativeQuery(
-            "update idempotency_key set status = ?4, location = ?5, body = ?6"
-                + " where tenant_id = ?1 and user_id = ?2 and idempotency_key = ?3")
-        .setParameter(1, caller.tenantId())
-        .setParameter(2, caller.userId())
-        .setParameter(3, key)
-        .setParameter(4, answer.status())
-        .setParameter(5, answer.location())
-        .setParameter(6, answer.body())
+            "update idempotency_key set status = ?3, location = ?4, body = ?5"
+                + " where user_id = ?1 and idempotency_key = ?2")
+        .setParameter(1, caller.userId())
+        .setParameter(2, key)
+        .setParameter(3, answer.status())
+        .setParameter(4, answer.location())
+        .setParameter(5, answer.body())
         .executeUpdate();
   }
 
@@ -132,11 +127,9 @@ public class IdempotencyKeys {
     entityManager
         .createNativeQuery(
             "delete from idempotency_key"
-                + " where tenant_id = ?1 and user_id = ?2 and idempotency_key = ?3"
-                + " and status is null")
-        .setParameter(1, caller.tenantId())
-        .setParameter(2, caller.userId())
-        .setParameter(3, key)
+                + " where user_id = ?1 and idempotency_key = ?2 and status is null")
+        .setParameter(1, caller.userId())
+        .setParameter(2, key)
         .executeUpdate();
   }
 }

@@ -184,14 +184,13 @@ public class Budgets implements BudgetLedger {
   private List<Object[]> applicable(CallScope call) {
     return entityManager
         .createNativeQuery(
-            "select id, unit, scope from llm_budget where tenant_id = ?1 and ("
-                + "(scope = 'TENANT' and scope_id = ?1)"
+            "select id, unit, scope from llm_budget where (scope = 'TENANT' and scope_id = ?1)"
                 + " or (scope = 'ORGANIZATION' and scope_id = ?2)"
                 + " or (scope = 'AGENT' and scope_id = ?3)"
                 + " or (scope = 'TASK' and scope_id in (with recursive up (id, parent_id) as"
                 + " (select id, parent_id from task where id = ?4 union all"
                 + " select t.id, t.parent_id from task t join up on t.id = up.parent_id)"
-                + " select id from up))) order by id")
+                + " select id from up)) order by id")
         .setParameter(1, call.tenantId())
         .setParameter(2, orNone(call.organizationId()))
         .setParameter(3, orNone(call.agentId()))
@@ -218,11 +217,10 @@ public class Budgets implements BudgetLedger {
         entityManager
             .createNativeQuery(
                 "select id, scope, scope_id, unit, amount, soft_percent, period_start,"
-                    + " case when period_start < ?2 then 0 else spent end,"
-                    + " case when period_start < ?2 then 0 else reserved end"
-                    + " from llm_budget where tenant_id = ?1 order by scope, scope_id")
-            .setParameter(1, caller.tenantId())
-            .setParameter(2, Timestamp.from(periodStart()))
+                    + " case when period_start < ?1 then 0 else spent end,"
+                    + " case when period_start < ?1 then 0 else reserved end"
+                    + " from llm_budget order by scope, scope_id")
+            .setParameter(1, Timestamp.from(periodStart()))
             .getResultList();
     boolean tenantBudgetManaged =
         items.isManaged(caller.tenantId(), TenantsConfigItems.TENANT_BUDGET);
@@ -290,8 +288,8 @@ public class Budgets implements BudgetLedger {
     List<Object[]> current =
         entityManager
             .createNativeQuery(
-                "select unit, amount, soft_percent from llm_budget where tenant_id = ?1"
-                    + " and scope = 'TENANT' and scope_id = ?1")
+                "select unit, amount, soft_percent from llm_budget"
+                    + " where scope = 'TENANT' and scope_id = ?1")
             .setParameter(1, tenantId)
             .getResultList();
     boolean unchanged =
@@ -332,10 +330,8 @@ public class Budgets implements BudgetLedger {
     int updated =
         entityManager
             .createNativeQuery(
-                "update llm_budget set spent = 0, soft_notified = false"
-                    + " where id = ?1 and tenant_id = ?2")
+                "update llm_budget set spent = 0, soft_notified = false where id = ?1")
             .setParameter(1, budgetId)
-            .setParameter(2, caller.tenantId())
             .executeUpdate();
     if (updated == 0) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No budget with this id in your tenant.");
@@ -355,10 +351,8 @@ public class Budgets implements BudgetLedger {
     authorization.tenantAdmin(caller);
     boolean tenantBudget =
         !entityManager
-            .createNativeQuery(
-                "select 1 from llm_budget where id = ?1 and tenant_id = ?2 and scope = 'TENANT'")
+            .createNativeQuery("select 1 from llm_budget where id = ?1 and scope = 'TENANT'")
             .setParameter(1, budgetId)
-            .setParameter(2, caller.tenantId())
             .getResultList()
             .isEmpty();
     if (tenantBudget) {
@@ -367,9 +361,8 @@ public class Budgets implements BudgetLedger {
     }
     int removed =
         entityManager
-            .createNativeQuery("delete from llm_budget where id = ?1 and tenant_id = ?2")
+            .createNativeQuery("delete from llm_budget where id = ?1")
             .setParameter(1, budgetId)
-            .setParameter(2, caller.tenantId())
             .executeUpdate();
     if (removed == 0) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No budget with this id in your tenant.");

@@ -43,10 +43,7 @@ public class LlmRoutes {
   public List<RouteStep> forTenant(@TenantId UUID tenantId) {
     List<Object[]> rows =
         entityManager
-            .createNativeQuery(
-                "select provider_id, model from llm_route_step where tenant_id = ?1"
-                    + " order by position")
-            .setParameter(1, tenantId)
+            .createNativeQuery("select provider_id, model from llm_route_step order by position")
             .getResultList();
     return rows.stream().map(r -> new RouteStep((String) r[0], (String) r[1])).toList();
   }
@@ -109,10 +106,7 @@ public class LlmRoutes {
             "No provider '" + step.providerId() + "' is enabled for your tenant.");
       }
     }
-    entityManager
-        .createNativeQuery("delete from llm_route_step where tenant_id = ?1")
-        .setParameter(1, tenantId)
-        .executeUpdate();
+    entityManager.createNativeQuery("delete from llm_route_step").executeUpdate();
     for (int i = 0; i < steps.size(); i++) {
       entityManager
           .createNativeQuery(

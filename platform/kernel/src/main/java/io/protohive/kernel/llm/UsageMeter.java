@@ -111,11 +111,10 @@ public class UsageMeter {
                     + key
                     + " as k, count(*), coalesce(sum(prompt_tokens), 0),"
                     + " coalesce(sum(completion_tokens), 0), coalesce(sum(cost_micros), 0)"
-                    + " from llm_call where tenant_id = ?1 and created_at >= ?2 and created_at < ?3"
+                    + " from llm_call where created_at >= ?1 and created_at < ?2"
                     + " group by k order by k")
-            .setParameter(1, caller.tenantId())
-            .setParameter(2, Timestamp.from(from))
-            .setParameter(3, Timestamp.from(to))
+            .setParameter(1, Timestamp.from(from))
+            .setParameter(2, Timestamp.from(to))
             .getResultList();
     return rows.stream()
         .map(

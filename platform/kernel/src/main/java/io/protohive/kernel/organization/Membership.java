@@ -1,6 +1,5 @@
 package io.protohive.kernel.organization;
 
-import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,21 +8,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 
 /** A person's place in an organization. */
 @Entity
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = DatabaseScope.TENANT_PROPERTY)
+// row-level security filters this tenant's rows; a cache shared by every transaction would not
+@Cache(isolation = CacheIsolationType.ISOLATED)
 @Table(name = "membership")
 public class Membership {
 
   @Id private UUID id;
 
-  // written by EclipseLink from the transaction's tenant; readable here
-  @Column(name = "tenant_id", insertable = false, updatable = false)
+  @Column(name = "tenant_id", nullable = false, updatable = false)
   private UUID tenantId;
 
   @Column(name = "organization_id", nullable = false)

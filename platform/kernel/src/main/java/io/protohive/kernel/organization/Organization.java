@@ -1,27 +1,24 @@
 package io.protohive.kernel.organization;
 
-import io.protohive.kernel.platform.DatabaseScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 
 /** An AI company: the agents, people and work of one team, inside a tenant. */
 @Entity
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = DatabaseScope.TENANT_PROPERTY)
+// row-level security filters this tenant's rows; a cache shared by every transaction would not
+@Cache(isolation = CacheIsolationType.ISOLATED)
 @Table(name = "organization")
 public class Organization {
 
   @Id private UUID id;
 
-  // written by EclipseLink from the transaction's tenant; readable here
-  @Column(name = "tenant_id", insertable = false, updatable = false)
+  @Column(name = "tenant_id", nullable = false, updatable = false)
   private UUID tenantId;
 
   @Column(nullable = false)

@@ -71,7 +71,7 @@ public class OrganizationService {
   @Transactional
   @InTenant
   public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
-    UUID tenantId = requireTenant(caller);
+    requireTenant(caller);
     PageRequest page = PageRequest.of(limit, cursor);
     Cursor after = page.after();
     TypedQuery<Object[]> query =
@@ -79,14 +79,13 @@ public class OrganizationService {
             .createQuery(
                 "select o, m.role from Organization o, Membership m"
                     + " where m.organizationId = o.id and m.userId = :user"
-                    + " and o.tenantId = :tenant and o.deletedAt is null"
+                    + " and o.deletedAt is null"
                     + (after == null
                         ? ""
                         : " and (o.createdAt > :at or (o.createdAt = :at and o.id > :id))")
                     + " order by o.createdAt, o.id",
                 Object[].class)
             .setParameter("user", caller.userId())
-            .setParameter("tenant", tenantId)
             .setMaxResults(page.fetch());
     if (after != null) {
       query.setParameter("at", after.at()).setParameter("id", after.id());

@@ -46,9 +46,7 @@ public class OrganizationTemplates {
     List<String> definitions =
         entityManager
             .createNativeQuery(
-                "select definition::text from tenant_organization_template where tenant_id = ?1"
-                    + " order by position")
-            .setParameter(1, tenantId)
+                "select definition::text from tenant_organization_template order by position")
             .getResultList();
     List<OrganizationTemplate> templates = new ArrayList<>(shipped);
     for (String definition : definitions) {
@@ -74,10 +72,7 @@ public class OrganizationTemplates {
   @Transactional(Transactional.TxType.MANDATORY)
   @InTenant
   public void applyDeclared(@TenantId UUID tenantId, List<OrganizationTemplate> templates) {
-    entityManager
-        .createNativeQuery("delete from tenant_organization_template where tenant_id = ?1")
-        .setParameter(1, tenantId)
-        .executeUpdate();
+    entityManager.createNativeQuery("delete from tenant_organization_template").executeUpdate();
     for (int i = 0; i < templates.size(); i++) {
       String definition;
       try {

@@ -13,9 +13,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Tells the persistence layer and PostgreSQL's row-level security whose rows the current
- * transaction may see: EclipseLink adds the tenant to every query and insert of a multitenant
- * entity, and the database hides every other tenant's rows even from SQL written by hand.
+ * Tells PostgreSQL's row-level security whose rows the current transaction may see. This is the
+ * platform's one tenant filter: every table with a tenant has a policy on the scope entered here,
+ * so JPQL, entities and SQL written by hand see the same rows, and queries name no tenant unless
+ * their table is one the platform scope opens across tenants.
  *
  * <p>A scope is entered with the database's scope key, which only the tables' owner can read and
  * the platform reads through the owner's connection at start. The database seals the scope to the
@@ -32,9 +33,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DatabaseScope {
-
-  /** The EntityManager property EclipseLink's multitenant entities take their tenant from. */
-  public static final String TENANT_PROPERTY = "protohive.tenant-id";
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
@@ -62,7 +60,6 @@ public class DatabaseScope {
   /** Rows of this tenant only. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void tenant(UUID tenantId) {
-    entityManager.setProperty(TENANT_PROPERTY, tenantId.toString());
     entityManager
         .createNativeQuery("select protohive_enter_tenant(cast(?1 as uuid), ?2)::text")
         .setParameter(1, tenantId.toString())

@@ -134,9 +134,7 @@ public class PluginCatalog {
     if (tenantId != null) {
       enabled.addAll(
           entityManager
-              .createNativeQuery(
-                  "select plugin_id from tenant_plugin where tenant_id = ?1 and enabled")
-              .setParameter(1, tenantId)
+              .createNativeQuery("select plugin_id from tenant_plugin where enabled")
               .getResultList());
     }
     return enabled;
@@ -148,7 +146,7 @@ public class PluginCatalog {
   public PluginSettings settings(Caller caller, String pluginId) {
     authorization.tenantAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
-    PluginSettingsStore.Stored stored = store.load(caller.tenantId(), plugin.id());
+    PluginSettingsStore.Stored stored = store.load(plugin.id());
     return view(caller.tenantId(), plugin.id(), stored);
   }
 
@@ -175,7 +173,7 @@ public class PluginCatalog {
     }
     items.requireUnmanaged(
         caller.tenantId(), TenantsConfigItems.plugin(plugin.id()), "The plugin " + plugin.id());
-    PluginSettingsStore.Stored current = store.load(caller.tenantId(), plugin.id());
+    PluginSettingsStore.Stored current = store.load(plugin.id());
     List<ConfigurationProperty> properties = pluginHost.configuration(plugin.id());
     PluginSettingsStore.Stored next =
         configuration == null
@@ -202,7 +200,7 @@ public class PluginCatalog {
           plugin.id() + " " + new TreeSet<>(configuration.keySet()),
           address);
     }
-    return view(caller.tenantId(), plugin.id(), store.load(caller.tenantId(), plugin.id()));
+    return view(caller.tenantId(), plugin.id(), store.load(plugin.id()));
   }
 
   /**
@@ -219,7 +217,7 @@ public class PluginCatalog {
       @TenantId UUID tenantId, String pluginId, boolean enabled, Map<String, String> settings) {
     PluginDescriptor plugin = installed(pluginId);
     List<ConfigurationProperty> properties = pluginHost.configuration(plugin.id());
-    PluginSettingsStore.Stored current = store.load(tenantId, plugin.id());
+    PluginSettingsStore.Stored current = store.load(plugin.id());
     Map<String, String> currentSecrets = store.decryptSecrets(tenantId, plugin.id(), current);
     Map<String, String> change = new LinkedHashMap<>(settings);
     properties.stream()
@@ -253,7 +251,7 @@ public class PluginCatalog {
   @Transactional
   @InTenant
   public Optional<Configuration> configurationForCall(@TenantId UUID tenantId, String pluginId) {
-    PluginSettingsStore.Stored stored = store.load(tenantId, pluginId);
+    PluginSettingsStore.Stored stored = store.load(pluginId);
     if (!stored.enabled()) {
       return Optional.empty();
     }

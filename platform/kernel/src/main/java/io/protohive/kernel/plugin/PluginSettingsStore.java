@@ -35,14 +35,14 @@ public class PluginSettingsStore {
     static final Stored NONE = new Stored(false, Map.of(), Map.of());
   }
 
-  Stored load(UUID tenantId, String pluginId) {
+  /** The settings of a plugin in the transaction's tenant, whose rows alone it sees. */
+  Stored load(String pluginId) {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
                 "select enabled, configuration::text, secrets::text from tenant_plugin"
-                    + " where tenant_id = ?1 and plugin_id = ?2")
-            .setParameter(1, tenantId)
-            .setParameter(2, pluginId)
+                    + " where plugin_id = ?1")
+            .setParameter(1, pluginId)
             .getResultList();
     if (rows.isEmpty()) {
       return Stored.NONE;

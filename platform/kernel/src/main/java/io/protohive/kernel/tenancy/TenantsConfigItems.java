@@ -37,10 +37,7 @@ public class TenantsConfigItems {
       return Set.of();
     }
     return new HashSet<String>(
-        entityManager
-            .createNativeQuery("select item from tenants_config_item where tenant_id = ?1")
-            .setParameter(1, tenantId)
-            .getResultList());
+        entityManager.createNativeQuery("select item from tenants_config_item").getResultList());
   }
 
   @Transactional
@@ -67,10 +64,7 @@ public class TenantsConfigItems {
   @Transactional(Transactional.TxType.MANDATORY)
   @InTenant
   public void replace(@TenantId UUID tenantId, Set<String> items) {
-    entityManager
-        .createNativeQuery("delete from tenants_config_item where tenant_id = ?1")
-        .setParameter(1, tenantId)
-        .executeUpdate();
+    entityManager.createNativeQuery("delete from tenants_config_item").executeUpdate();
     for (String item : items) {
       entityManager
           .createNativeQuery("insert into tenants_config_item (tenant_id, item) values (?1, ?2)")

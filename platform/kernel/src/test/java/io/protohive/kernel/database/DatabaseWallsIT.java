@@ -198,6 +198,81 @@ class DatabaseWallsIT {
         .isNull();
   }
 
+  /** Every table with a tenant is walled by row-level security on the tenant the scope entered. */
+  @Test
+  void everyTableWithATenantIsFilteredByTheEnteredTenant() throws Exception {
+    assertThat(tablesWithATenantButNoWall()).isEmpty();
+  }
+
+  @Test
+  void aTenantTableWithoutItsWallIsFound() throws Exception {
+    Databases.execute(
+        owner,
+        "create table unguarded (id uuid primary key, tenant_id uuid);"
+            + " create table unforced (id uuid primary key, tenant_id uuid);"
+            + " alter table unforced enable row level security;"
+            + " create policy tenant_isolation on unforced"
+            + " using (tenant_id = (select protohive_tenant()));"
+            + " create table open_to_all (id uuid primary key, tenant_id uuid);"
+            + " alter table open_to_all enable row level security;"
+            + " alter table open_to_all force row level security;"
+            + " create policy read_all on open_to_all using (true);"
+            + " create table other_column (id uuid primary key, tenant_id uuid, owner_id uuid);"
+            + " alter table other_column enable row level security;"
+            + " alter table other_column force row level security;"
+            + " create policy tenant_isolation on other_column"
+            + " using (owner_id = (select protohive_tenant()));"
+            + " create table also_open (id uuid primary key, tenant_id uuid);"
+            + " alter table also_open enable row level security;"
+            + " alter table also_open force row level security;"
+            + " create policy tenant_isolation on also_open"
+            + " using (tenant_id = (select protohive_tenant()));"
+            + " create policy read_all on also_open for select using (true)");
+
+    assertThat(tablesWithATenantButNoWall())
+        .containsExactlyInAnyOrder(
+            "unguarded", "unforced", "open_to_all", "other_column", "also_open");
+  }
+
+  /**
+   * Tables of the public schema with a {@code tenant_id} column that lack forced row-level security
+   * or a policy for every command that keeps, and lets write, only rows of the entered tenant, or
+   * that have a permissive policy besides, which would open what that policy keeps.
+   */
+  private List<String> tablesWithATenantButNoWall() throws SQLException {
+    String tenantTest = " ~ 'tenant_id = \\(\\s*SELECT protohive_tenant\\(\\)'";
+    String onTheEnteredTenant =
+        "(coalesce(pg_get_expr(p.polqual, p.polrelid), '')"
+            + tenantTest
+            + " and coalesce(pg_get_expr(p.polwithcheck, p.polrelid),"
+            + " pg_get_expr(p.polqual, p.polrelid), '')"
+            + tenantTest
+            + ")";
+    List<String> unwalled = new ArrayList<>();
+    try (Connection connection = owner.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet tables =
+            statement.executeQuery(
+                "select c.relname from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace"
+                    + " join pg_attribute a on a.attrelid = c.oid"
+                    + " where n.nspname = 'public' and c.relkind in ('r', 'p')"
+                    + " and a.attname = 'tenant_id' and not a.attisdropped"
+                    + " and not (c.relrowsecurity and c.relforcerowsecurity"
+                    + " and exists (select from pg_policy p where p.polrelid = c.oid"
+                    + " and p.polcmd = '*' and "
+                    + onTheEnteredTenant
+                    + ") and not exists (select from pg_policy p where p.polrelid = c.oid"
+                    + " and p.polpermissive and not "
+                    + onTheEnteredTenant
+                    + ")) order by 1")) {
+      while (tables.next()) {
+        unwalled.add(tables.getString(1));
+      }
+    }
+    return unwalled;
+  }
+
   private Connection transaction() throws SQLException {
     Connection connection = application.getConnection();
     connection.setAutoCommit(false);

@@ -62,7 +62,11 @@ public class OidcLinks {
   public void link(ProviderSignIn signIn, String address) {
     entityManager.persist(
         new OidcLink(
-            signIn.provider().id(), signIn.subject(), signIn.account().id(), Instant.now()));
+            signIn.tenantId(),
+            signIn.provider().id(),
+            signIn.subject(),
+            signIn.account().id(),
+            Instant.now()));
     entityManager.flush();
     audit.record(
         signIn.tenant().id(),
