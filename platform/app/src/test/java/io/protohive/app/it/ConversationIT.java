@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.protohive.kernel.agent.AgentStops;
 import io.protohive.kernel.cluster.ClusterMember;
-import io.protohive.kernel.conversation.RunStops;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -382,7 +382,7 @@ class ConversationIT {
           .atMost(RUN)
           .until(
               () -> {
-                otherNode.<String>getTopic(RunStops.TOPIC).publish(run);
+                otherNode.<String>getTopic(AgentStops.TOPIC).publish(run);
                 return !Platform.json(Platform.get("api/v1/runs/" + run, owner))
                     .get("status")
                     .asText()

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The platform stops while an agent streams its answer in a conversation: after it starts again, a
- * worker takes the turn's job over once its lease runs out, and the turn leaves exactly one answer.
+ * worker takes the turn's job over once its lease runs out, goes on from the step the turn had
+ * reached without running a finished tool call again, and the turn leaves exactly one answer.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConversationTakeoverIT {
@@ -59,6 +61,37 @@ class ConversationTakeoverIT {
   }
 
   @Test
+  void aTurnTakenOverGoesOnFromItsNextStepWithoutRunningAFinishedToolAgain() throws Exception {
+    deployer.deploy(DEPLOYMENT);
+    SlowTurn turn =
+        slowTurn("resumed", "call: task_create {\"title\":\"Launch\"}", "say: " + ANSWER);
+    // the task is created and its result stored in the run's work log; the answer streams
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> finishedSteps(turn.run()) == 2);
+
+    deployer.undeploy(DEPLOYMENT);
+    deployer.deploy(DEPLOYMENT);
+
+    assertThat(endOf(turn)).isEqualTo("COMPLETED");
+    assertThat(messages(turn).findValuesAsText("content")).containsExactly(QUESTION, ANSWER);
+    assertThat(job(turn.run(), PluginsApi.platformAdmin()).get("attempts").asInt())
+        .as("taken over after the restart")
+        .isEqualTo(2);
+    JsonNode board =
+        Platform.json(
+                Platform.get(
+                    "api/v1/organizations/" + turn.organization() + "/tasks", turn.owner()))
+            .get("items");
+    assertThat(board.findValuesAsText("title")).as("the tool ran once").containsExactly("Launch");
+    JsonNode trace =
+        Platform.json(Platform.get("api/v1/runs/" + turn.run(), turn.owner())).get("trace");
+    assertThat(trace.findValuesAsText("kind")).contains("resumed");
+    deployer.undeploy(DEPLOYMENT);
+  }
+
+  @Test
   void aTurnWhoseLastAttemptIsInterruptedFailsItsRunInsteadOfRunningForEver() throws Exception {
     deployer.deploy(DEPLOYMENT);
     SlowTurn turn = slowTurn("buried");
@@ -82,9 +115,29 @@ class ConversationTakeoverIT {
   }
 
   /** A turn under way: a worker holds its job while the agent streams its slow answer. */
-  private record SlowTurn(String[] owner, String conversation, String agent, String run) {}
+  private record SlowTurn(
+      String[] owner, String organization, String conversation, String agent, String run) {}
+
+  /** How many steps the run stored as finished. */
+  private static int finishedSteps(String run) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(Platform.EMBEDDED_DB_URL, "postgres", "");
+        PreparedStatement steps =
+            connection.prepareStatement(
+                "select jsonb_array_length(work_log) from agent_run where id = ?::uuid")) {
+      steps.setString(1, run);
+      try (ResultSet found = steps.executeQuery()) {
+        return found.next() ? found.getInt(1) : 0;
+      }
+    }
+  }
 
   private static SlowTurn slowTurn(String prefix) throws Exception {
+    return slowTurn(prefix, "say: " + ANSWER);
+  }
+
+  /** A turn whose agent follows the plan, one slow word after another. */
+  private static SlowTurn slowTurn(String prefix, String... plan) throws Exception {
     String[] owner = PluginsApi.newTenantAdmin(prefix);
     PluginsApi.configure(
         "io.protohive.plugins.llm-scripted",
@@ -93,7 +146,7 @@ class ConversationTakeoverIT {
                 "enabled",
                 true,
                 "config",
-                Map.of("tokenDelayMillis", "400", "plan", "say: " + ANSWER))),
+                Map.of("tokenDelayMillis", "400", "plan", String.join("\n", plan)))),
         owner);
     assertThat(
             Platform.send(
@@ -140,7 +193,7 @@ class ConversationTakeoverIT {
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> "RUNNING".equals(job(run, admin).get("status").asText()));
-    return new SlowTurn(owner, conversation, ada, run);
+    return new SlowTurn(owner, organization, conversation, ada, run);
   }
 
   /** How the turn's run ended, once it did. */

@@ -287,6 +287,48 @@ class TaskIT {
   }
 
   @Test
+  void closingATaskStopsTheSessionItsAgentIsWorkingIn() throws Exception {
+    // six words at 400 ms each: the answer streams for longer than the test takes to cancel, and
+    // ends within the model call's time limit, so no timeout ends the session instead
+    String answer = "I will write it all today.";
+    paced("400", "@Ada: say: " + answer);
+    String task = task("{\"title\":\"Write an essay\",\"assigneeAgentId\":\"" + ada() + "\"}");
+    awaitStatus(task, "IN_PROGRESS");
+
+    HttpResponse<String> cancelled =
+        Platform.send("PATCH", "api/v1/tasks/" + task, "{\"status\":\"CANCELLED\"}", owner);
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+
+    String[] admin = PluginsApi.platformAdmin();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "DONE".equals(sessionOf(task, admin).get("status").asText()));
+    assertThat(sessionOf(task, admin).get("attempts").asInt())
+        .as("stopped, not failed")
+        .isEqualTo(1);
+    JsonNode details = Platform.json(Platform.get("api/v1/tasks/" + task, owner));
+    assertThat(details.get("task").get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(details.get("work").toString())
+        .as("the answer never finished streaming")
+        .contains("Write an essay")
+        .doesNotContain(answer);
+  }
+
+  /** The one job of the task's agent. */
+  private static JsonNode sessionOf(String task, String[] admin) throws Exception {
+    JsonNode found = null;
+    for (JsonNode job :
+        Platform.json(Platform.get("api/v1/platform/jobs?limit=200", admin)).get("items")) {
+      if (job.get("payload").asText().contains(task)) {
+        assertThat(found).as("one job for the task").isNull();
+        found = job;
+      }
+    }
+    assertThat(found).as("the task's job").isNotNull();
+    return found;
+  }
+
+  @Test
   void aTaskWhoseBudgetIsSpentIsBlockedWithoutAModelCall() throws Exception {
     String task =
         task(
@@ -360,12 +402,17 @@ class TaskIT {
   }
 
   private void plan(String... lines) throws Exception {
+    paced("1", lines);
+  }
+
+  /** A plan whose answers stream one word every so many milliseconds. */
+  private void paced(String tokenDelayMillis, String... lines) throws Exception {
     Map<String, Object> body =
         Map.of(
             "enabled",
             true,
             "config",
-            Map.of("tokenDelayMillis", "1", "plan", String.join("\n", lines)));
+            Map.of("tokenDelayMillis", tokenDelayMillis, "plan", String.join("\n", lines)));
     assertThat(
             PluginsApi.configure(
                     "io.protohive.plugins.llm-scripted", JSON.writeValueAsString(body), owner)

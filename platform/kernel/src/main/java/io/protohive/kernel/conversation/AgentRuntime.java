@@ -7,6 +7,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.agent.AgentLoop;
+import io.protohive.kernel.agent.AgentStops;
+import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.llm.CallScope;
@@ -38,8 +40,11 @@ import java.util.logging.Logger;
  * and its plugin tools through the plugin host; in parallel when it calls several at once) and
  * feeds their results back, until it answers or reaches its step limit. Every step goes into the
  * run's trace; the answer becomes the agent's message and then the next speaker, if any, takes the
- * word. A moderation run only picks that speaker. Every turn is the work of a job ({@link
- * ConversationTurns}), so it runs on a worker of any node and is taken over when its node dies.
+ * word. A moderation run only picks that speaker, in a step of the same loop ({@link Moderator}).
+ * Every turn is the work of a job ({@link ConversationTurns}), so it runs on a worker of any node
+ * and is taken over when its node dies: each step is stored in the run's {@link WorkLog} as it
+ * finishes, and the node that takes the turn over goes on from the next step, running no finished
+ * tool call again.
  */
 @ApplicationScoped
 public class AgentRuntime {
@@ -68,7 +73,7 @@ public class AgentRuntime {
   @Inject ConversationSummaries summaries;
   @Inject Moderator moderator;
 
-  @Inject RunStops stops;
+  @Inject AgentStops stops;
   @Inject JobWorkers workers;
 
   /** Tool calls run side by side on managed threads. */
@@ -150,6 +155,7 @@ public class AgentRuntime {
     List<ToolSpecification> specifications = new ArrayList<>(platformTools.specifications());
     specifications.addAll(AgentToolbox.specifications(offered));
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
+    resume(caller, turn, offered, messages, trace);
     loop.run(
         scope,
         agent,
@@ -187,6 +193,7 @@ public class AgentRuntime {
 
           @Override
           public Optional<List<ToolExecutionResultMessage>> called(AiMessage calls) {
+            steps.record(caller, turn.runId(), List.of(calls));
             return Optional.of(
                 callTools(caller, turn, offered, calls.toolExecutionRequests(), trace));
           }
@@ -196,6 +203,29 @@ public class AgentRuntime {
             fail(caller, turn, trace, "The agent reached its step limit.");
           }
         });
+  }
+
+  /**
+   * Gives the model the steps that an earlier attempt at the turn finished before its node died,
+   * and runs the calls of the last one that have no result yet, so that the loop goes on from the
+   * next step.
+   */
+  private void resume(
+      Caller caller,
+      RunSteps.Turn turn,
+      Map<String, AvailableTool> offered,
+      List<ChatMessage> messages,
+      JsonArrayBuilder trace) {
+    List<ChatMessage> finished = turn.finished();
+    if (finished.isEmpty()) {
+      return;
+    }
+    trace.add(Json.createObjectBuilder().add("kind", "resumed").add("steps", finished.size()));
+    messages.addAll(finished);
+    List<ToolExecutionRequest> unanswered = WorkLog.unanswered(finished);
+    if (!unanswered.isEmpty()) {
+      messages.addAll(callTools(caller, turn, offered, unanswered, trace));
+    }
   }
 
   /**
@@ -303,37 +333,55 @@ public class AgentRuntime {
       trace.add(RunTrace.toolCall(call));
       publish(caller, turn, "tool.call", RunTrace.toolCall(call));
     }
-    List<CompletableFuture<Optional<ToolInvocation>>> running =
+    List<CompletableFuture<Ran>> running =
         calls.stream()
             .map(
                 call ->
                     calls.size() == 1
-                        ? CompletableFuture.completedFuture(invoke(caller, turn, offered, call))
+                        ? CompletableFuture.completedFuture(run(caller, turn, offered, call))
                         : CompletableFuture.supplyAsync(
-                            () -> invoke(caller, turn, offered, call), executor))
+                            () -> run(caller, turn, offered, call), executor))
             .toList();
     List<ToolExecutionResultMessage> results = new ArrayList<>();
-    for (int i = 0; i < calls.size(); i++) {
-      ToolExecutionRequest call = calls.get(i);
-      Optional<ToolInvocation> invocation;
+    for (CompletableFuture<Ran> future : running) {
+      Ran ran;
       try {
-        invocation = running.get(i).join();
+        ran = future.join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       }
-      invocation.ifPresent(
-          done -> {
-            trace.add(RunTrace.toolResult(done));
-            publish(caller, turn, "tool.result", RunTrace.toolResult(done));
-          });
-      results.add(
-          ToolExecutionResultMessage.from(
-              call,
-              invocation
-                  .map(ToolInvocation::content)
-                  .orElse("There is no tool named " + call.name() + ".")));
+      ran.invocation()
+          .ifPresent(
+              done -> {
+                trace.add(RunTrace.toolResult(done));
+                publish(caller, turn, "tool.result", RunTrace.toolResult(done));
+              });
+      results.add(ran.result());
     }
     return results;
+  }
+
+  /** A call that ran: how, if the agent has the tool, and what the model reads of it. */
+  private record Ran(Optional<ToolInvocation> invocation, ToolExecutionResultMessage result) {}
+
+  /**
+   * Runs one call and stores its result in the run's work log as soon as the tool returned, so that
+   * a node taking the turn over does not run it again.
+   */
+  private Ran run(
+      Caller caller,
+      RunSteps.Turn turn,
+      Map<String, AvailableTool> offered,
+      ToolExecutionRequest call) {
+    Optional<ToolInvocation> invocation = invoke(caller, turn, offered, call);
+    ToolExecutionResultMessage result =
+        ToolExecutionResultMessage.from(
+            call,
+            invocation
+                .map(ToolInvocation::content)
+                .orElse("There is no tool named " + call.name() + "."));
+    steps.record(caller, turn.runId(), List.of(result));
+    return new Ran(invocation, result);
   }
 
   /**

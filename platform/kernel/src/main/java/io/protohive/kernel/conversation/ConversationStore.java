@@ -308,6 +308,26 @@ public class ConversationStore {
     return rows.stream().findFirst().map(Boolean.TRUE::equals).orElse(false);
   }
 
+  /** Adds finished steps to the run's work log, while it runs; a step is one statement. */
+  void appendWork(UUID runId, String steps) {
+    entityManager
+        .createNativeQuery(
+            "update agent_run set work_log = work_log || cast(?2 as jsonb)"
+                + " where id = ?1 and status = 'RUNNING'")
+        .setParameter(1, runId)
+        .setParameter(2, steps)
+        .executeUpdate();
+  }
+
+  /** The steps the run finished, as JSON. */
+  String workLog(UUID runId) {
+    return (String)
+        entityManager
+            .createNativeQuery("select work_log::text from agent_run where id = ?1")
+            .setParameter(1, runId)
+            .getSingleResult();
+  }
+
   Optional<RunView> run(UUID runId) {
     List<Object[]> rows =
         entityManager

@@ -20,6 +20,11 @@ import java.util.logging.Logger;
  * folded into the summary by the answering agent's model. So the agent always reads the summary and
  * then every later message, and a model call for the summary comes once every {@link #BATCH}
  * messages, not on every turn. A failed summary call leaves the old summary; the turn goes on.
+ *
+ * <p>The summary is housekeeping of the conversation, not an agent thinking: it speaks for no
+ * agent, calls no tool and leaves no message, so it asks the {@link LlmGateway} (metered and
+ * budgeted as every model call) directly, not through the agent loop, whose steps, tools and
+ * answers it has none of.
  */
 @ApplicationScoped
 class ConversationSummaries {

@@ -1,5 +1,7 @@
 package io.protohive.kernel.conversation;
 
+import dev.langchain4j.data.message.ChatMessage;
+import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -36,6 +38,7 @@ public class RunSteps {
    * context window's newest.
    *
    * @param uncovered how many messages the summary does not cover yet
+   * @param finished the steps an earlier attempt at the run finished, on a node that then died
    */
   record Turn(
       UUID runId,
@@ -45,7 +48,8 @@ public class RunSteps {
       ConversationStore.Summary summary,
       int uncovered,
       List<MessageView> history,
-      Map<UUID, String> agentNames) {
+      Map<UUID, String> agentNames,
+      List<ChatMessage> finished) {
 
     UUID conversationId() {
       return conversation.id();
@@ -76,7 +80,8 @@ public class RunSteps {
         summary,
         total - summary.messages(),
         store.messagesFrom(conversationId, Math.max(summary.messages(), total - window), window),
-        names);
+        names,
+        WorkLog.steps(store.workLog(runId)));
   }
 
   /** The oldest messages the summary does not cover yet. */
@@ -100,6 +105,16 @@ public class RunSteps {
         .run(runId)
         .filter(run -> "RUNNING".equals(run.status()))
         .map(run -> turn(caller, runId));
+  }
+
+  /**
+   * Stores finished steps in the run's work log, each as it finishes: the model's tool calls before
+   * they run, a tool's result as soon as it returned.
+   */
+  @Transactional
+  @InTenant
+  void record(Caller caller, UUID runId, List<ChatMessage> steps) {
+    store.appendWork(runId, WorkLog.json(steps));
   }
 
   /** Whether a person asked the run to stop, on this node or another. */

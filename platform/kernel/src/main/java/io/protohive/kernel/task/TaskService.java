@@ -1,6 +1,7 @@
 package io.protohive.kernel.task;
 
 import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.agent.AgentStops;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.Jobs;
@@ -45,6 +46,7 @@ public class TaskService {
   @Inject TaskEvents events;
   @Inject Jobs jobs;
   @Inject AuditLog audit;
+  @Inject AgentStops stops;
 
   @Transactional
   @InTenant
@@ -166,6 +168,10 @@ public class TaskService {
             current.createdAt(),
             current.updatedAt());
     store.update(changed);
+    if (changed.status().closed() && !current.status().closed()) {
+      // the agent working on it, on whichever node, stops before its next step
+      stops.request(taskId);
+    }
     if (!Objects.equals(agent, current.assigneeAgentId())) {
       // a new agent starts afresh: the brief and the comments, not another agent's steps
       store.saveWork(taskId, "[]", null);

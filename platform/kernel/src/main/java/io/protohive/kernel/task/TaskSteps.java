@@ -2,9 +2,8 @@ package io.protohive.kernel.task;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.ChatMessageDeserializer;
-import dev.langchain4j.data.message.ChatMessageSerializer;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -16,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,7 +79,7 @@ public class TaskSteps {
             task,
             agent,
             caller,
-            new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog())),
+            WorkLog.steps(work.workLog()),
             news(task, work.briefedAt(), due, caller, agent.id()),
             reports,
             held,
@@ -93,13 +91,9 @@ public class TaskSteps {
   @InTenant
   void append(@TenantId UUID tenantId, UUID taskId, List<ChatMessage> steps, boolean briefed) {
     TaskStore.Work work = store.work(taskId);
-    List<ChatMessage> log =
-        new ArrayList<>(ChatMessageDeserializer.messagesFromJson(work.workLog()));
+    List<ChatMessage> log = WorkLog.steps(work.workLog());
     log.addAll(steps);
-    store.saveWork(
-        taskId,
-        ChatMessageSerializer.messagesToJson(log),
-        briefed ? Instant.now() : work.briefedAt());
+    store.saveWork(taskId, WorkLog.json(log), briefed ? Instant.now() : work.briefedAt());
   }
 
   @Transactional
@@ -184,6 +178,11 @@ public class TaskSteps {
   @InTenant
   void complete(Session session, String result, List<ChatMessage> steps) {
     TaskView task = store.lock(session.task().id()).orElseThrow();
+    if (task.status().closed()) {
+      // a person closed it while the agent worked: it stays as they left it
+      append(session.tenantId(), task.id(), steps, false);
+      return;
+    }
     TaskView done = task.finished(TaskStatus.DONE, result);
     store.update(done);
     append(session.tenantId(), task.id(), steps, false);
@@ -216,7 +215,11 @@ public class TaskSteps {
       block(session, agent.name() + " asks for help: " + reason, List.of(step));
       return;
     }
-    TaskView task = store.find(session.task().id()).orElseThrow();
+    TaskView task = store.lock(session.task().id()).orElseThrow();
+    if (task.status().closed()) {
+      append(session.tenantId(), task.id(), List.of(step), false);
+      return;
+    }
     TaskView handedOver = task.assignedTo(manager.id(), TaskStatus.TODO);
     store.update(handedOver);
     store.saveWork(task.id(), "[]", null);
@@ -268,11 +271,12 @@ public class TaskSteps {
     }
   }
 
+  /** The agent's work changes the task's status, unless a person closed the task meanwhile. */
   @Transactional
   @InTenant
   void status(Session session, TaskStatus status) {
-    TaskView task = store.find(session.task().id()).orElseThrow();
-    if (task.status() != status) {
+    TaskView task = store.lock(session.task().id()).orElseThrow();
+    if (task.status() != status && !task.status().closed()) {
       store.update(task.withStatus(status));
       tasks.announce(session.tenantId(), store.find(task.id()).orElseThrow());
     }

@@ -9,6 +9,8 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.agent.AgentLoop;
+import io.protohive.kernel.agent.AgentStops;
+import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.conversation.AgentToolbox;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
@@ -27,9 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.CancellationException;
 
 /**
  * An agent's session of work on its task, run as a job: it reads what is new (the brief, people's
@@ -37,7 +38,10 @@ import java.util.stream.Collectors;
  * reports, comments, and finishes or escalates, up to its step limit, in the {@link AgentLoop},
  * whose tool calls run here. Plugin tools that are consequential, or that the tenant's admins hold,
  * wait for a person's approval: the session ends and the next one, after the decision, runs or
- * refuses the call. A session with nothing new to read calls no model.
+ * refuses the call. A session with nothing new to read calls no model. Every step goes into the
+ * task's {@link WorkLog} as it finishes, so a session taken over after its node died runs no
+ * finished call again; a person closing the task stops the session on whichever node it runs
+ * ({@link AgentStops}).
  */
 @ApplicationScoped
 public class TaskWork implements JobHandler {
@@ -55,6 +59,7 @@ public class TaskWork implements JobHandler {
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
   @Inject ToolApprovals approvals;
+  @Inject AgentStops stops;
 
   @Override
   public String kind() {
@@ -65,23 +70,35 @@ public class TaskWork implements JobHandler {
   public void run(Job job) {
     JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
     UUID taskId = UUID.fromString(payload.getString("taskId"));
-    Optional<TaskSteps.Session> opened =
-        steps.open(job.tenantId(), taskId, payload.getBoolean("due", false));
-    if (opened.isEmpty() || opened.get().heldForApproval()) {
-      return;
-    }
+    // registered before the session reads the task, so a person closing it is seen either way
+    stops.started(taskId);
     try {
-      work(opened.get());
+      Optional<TaskSteps.Session> opened =
+          steps.open(job.tenantId(), taskId, payload.getBoolean("due", false));
+      if (opened.isPresent() && !opened.get().heldForApproval()) {
+        session(job, opened.get());
+      }
+    } finally {
+      stops.ended(taskId);
+    }
+  }
+
+  private void session(Job job, TaskSteps.Session session) {
+    try {
+      work(session);
+    } catch (CancellationException closed) {
+      // a person closed the task while the agent worked, on this node or another: the session
+      // ends where it stands, its finished steps in the log
     } catch (BudgetExhausted spent) {
       // no retry brings a spent budget back before a person raises it
-      steps.block(opened.get(), "No model call was made: " + spent.getMessage(), List.of());
+      steps.block(session, "No model call was made: " + spent.getMessage(), List.of());
     } catch (RuntimeException e) {
       if (job.attempts() < job.maxAttempts()) {
         throw e;
       }
       // the last attempt: a person has to look, the queue gives up
       steps.block(
-          opened.get(),
+          session,
           "The agent's work failed " + job.attempts() + " times; the last time: " + e.getMessage(),
           List.of());
     }
@@ -114,6 +131,11 @@ public class TaskWork implements JobHandler {
         messages,
         specifications(session, offered),
         new AgentLoop.Hooks() {
+          @Override
+          public boolean stopped() {
+            return stops.stopped(session.task().id());
+          }
+
           @Override
           public void answered(ChatResponse response) {
             AiMessage answer = response.aiMessage();
@@ -165,21 +187,7 @@ public class TaskWork implements JobHandler {
       Map<String, AvailableTool> offered,
       List<String> held,
       List<ChatMessage> messages) {
-    List<ChatMessage> log = session.log();
-    int last = log.size() - 1;
-    while (last >= 0 && log.get(last) instanceof ToolExecutionResultMessage) {
-      last--;
-    }
-    if (last < 0 || !(log.get(last) instanceof AiMessage ai) || !ai.hasToolExecutionRequests()) {
-      return Outcome.GO_ON;
-    }
-    Set<String> answered =
-        log.subList(last + 1, log.size()).stream()
-            .map(m -> ((ToolExecutionResultMessage) m).id())
-            .collect(Collectors.toSet());
-    List<ToolExecutionRequest> pending =
-        ai.toolExecutionRequests().stream().filter(c -> !answered.contains(c.id())).toList();
-    return callTools(session, offered, held, pending, messages);
+    return callTools(session, offered, held, WorkLog.unanswered(session.log()), messages);
   }
 
   private Outcome callTools(

@@ -112,9 +112,7 @@ class AgentLoopTest {
   }
 
   private static AgentLoop loop(LlmGateway gateway) {
-    AgentLoop loop = new AgentLoop();
-    loop.gateway = gateway;
-    return loop;
+    return AgentLoops.over(gateway);
   }
 
   @Test
