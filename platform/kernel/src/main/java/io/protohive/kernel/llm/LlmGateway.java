@@ -7,17 +7,13 @@ import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.ratelimit.RateLimits;
-import io.protohive.plugin.api.Configuration;
 import io.protohive.pluginhost.PluginHost;
-import io.protohive.pluginhost.PluginProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -35,7 +31,6 @@ public class LlmGateway {
   @Inject PlatformSettings settings;
   @Inject PluginHost pluginHost;
   @Inject LlmRoutes routes;
-  @Inject PluginCatalog catalog;
   @Inject Budgets budgets;
   @Inject UsageMeter meter;
   @Inject Prices prices;
@@ -80,17 +75,16 @@ public class LlmGateway {
 
   private ChatResponse call(
       CallScope scope, ChatRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
-    List<RouteStep> route = routes.forTenant(scope.tenantId());
-    if (route.isEmpty()) {
+    LlmRoutes.Bound route = routes.route(scope.tenantId());
+    if (route.steps().isEmpty()) {
       throw new LlmUnavailable(
           "No model route is set for your tenant; a tenant admin sets one on the LLM page.");
     }
     rateLimits.requireModelCall(scope.tenantId());
-    Set<String> enabled = catalog.enabledPlugins(scope.tenantId());
     return walker.walk(
         scope,
-        route,
-        step -> bind(scope, step, enabled),
+        route.steps(),
+        route::of,
         new RouteWalker.Limits(
             settings.llmAttempts(), settings.llmCallTimeout(), settings.llmFirstTokenTimeout()),
         request,
@@ -108,7 +102,7 @@ public class LlmGateway {
    */
   public List<Embedding> embed(CallScope scope, RouteStep model, List<String> texts) {
     rateLimits.requireModelCall(scope.tenantId());
-    RouteWalker.BoundStep bound = bind(scope, model, catalog.enabledPlugins(scope.tenantId()));
+    RouteWalker.BoundStep bound = routes.bind(scope.tenantId(), List.of(model)).of(model);
     if (bound == null) {
       throw Rejection.invalid(
           "model",
@@ -145,17 +139,5 @@ public class LlmGateway {
         budgets.settle(reservation, used, cost);
       }
     }
-  }
-
-  private RouteWalker.BoundStep bind(CallScope scope, RouteStep step, Set<String> enabled) {
-    PluginProvider provider = routes.provider(step, enabled);
-    if (provider == null) {
-      return null;
-    }
-    Configuration configuration =
-        catalog
-            .configurationForCall(scope.tenantId(), provider.pluginId())
-            .orElse(Configuration.empty());
-    return new RouteWalker.BoundStep(provider, configuration);
   }
 }

@@ -9,6 +9,7 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
+import io.protohive.plugin.api.Configuration;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -120,12 +123,48 @@ public class LlmRoutes {
     }
   }
 
-  /** The provider behind a step, if its plugin is installed, active and on for the tenant. */
-  PluginProvider provider(RouteStep step, Set<String> enabledPlugins) {
-    return pluginHost.providers().stream()
-        .filter(p -> p.provider().id().equals(step.providerId()))
-        .filter(p -> enabledPlugins.contains(p.pluginId()))
-        .findFirst()
-        .orElse(null);
+  /**
+   * What a call needs of its tenant, read in one transaction: the tenant's route, and each step's
+   * provider with the tenant's configuration of it.
+   */
+  @Transactional
+  @InTenant
+  Bound route(@TenantId UUID tenantId) {
+    return bind(tenantId, forTenant(tenantId));
+  }
+
+  /** Each step's provider with the tenant's configuration of it, where its plugin is on. */
+  @Transactional
+  @InTenant
+  Bound bind(@TenantId UUID tenantId, List<RouteStep> steps) {
+    Set<String> enabled = catalog.enabledPlugins(tenantId);
+    Map<RouteStep, RouteWalker.BoundStep> bound = new HashMap<>();
+    for (RouteStep step : steps) {
+      PluginProvider provider =
+          pluginHost.providers().stream()
+              .filter(p -> p.provider().id().equals(step.providerId()))
+              .filter(p -> enabled.contains(p.pluginId()))
+              .findFirst()
+              .orElse(null);
+      if (provider != null) {
+        bound.put(
+            step,
+            new RouteWalker.BoundStep(
+                provider,
+                catalog
+                    .configurationForCall(tenantId, provider.pluginId())
+                    .orElse(Configuration.empty())));
+      }
+    }
+    return new Bound(steps, bound);
+  }
+
+  /** Steps, and the provider of each whose plugin is installed, active and on for the tenant. */
+  record Bound(List<RouteStep> steps, Map<RouteStep, RouteWalker.BoundStep> providers) {
+
+    /** The step's provider, or {@code null} when its plugin is not there or not on. */
+    RouteWalker.BoundStep of(RouteStep step) {
+      return providers.get(step);
+    }
   }
 }

@@ -1,8 +1,10 @@
 package io.protohive.kernel.platform;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +36,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DatabaseScope {
 
+  /** What the current transaction entered already, kept with the transaction. */
+  private static final String ENTERED_TENANT = DatabaseScope.class.getName() + ".tenant";
+
+  private static final String ENTERED_PLATFORM = DatabaseScope.class.getName() + ".platform";
+
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private volatile String key;
 
@@ -60,11 +69,16 @@ public class DatabaseScope {
   /** Rows of this tenant only. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void tenant(UUID tenantId) {
+    // a use case calls others of the same tenant in its transaction: the scope stands already
+    if (tenantId.equals(transactions.getResource(ENTERED_TENANT))) {
+      return;
+    }
     entityManager
         .createNativeQuery("select protohive_enter_tenant(cast(?1 as uuid), ?2)::text")
         .setParameter(1, tenantId.toString())
         .setParameter(2, key())
         .getSingleResult();
+    transactions.putResource(ENTERED_TENANT, tenantId);
   }
 
   /**
@@ -74,10 +88,14 @@ public class DatabaseScope {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void platform() {
+    if (Boolean.TRUE.equals(transactions.getResource(ENTERED_PLATFORM))) {
+      return;
+    }
     entityManager
         .createNativeQuery("select protohive_enter_platform(?1)::text")
         .setParameter(1, key())
         .getSingleResult();
+    transactions.putResource(ENTERED_PLATFORM, Boolean.TRUE);
   }
 
   /** The platform scope on a connection whose transaction the caller runs itself. */

@@ -17,7 +17,7 @@ import io.protohive.rest.llm.ChatRequests.Chat;
 import io.protohive.rest.problem.RejectionMapper;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -39,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Model calls through the gateway, for the caller's tenant, with its route and budgets. */
 @Path("llm")
 @Tag(name = "LLM gateway")
-@RequestScoped
+// one instance for every call: creating one per request would look its executor up in the
+// naming service each time, a measurable part of a call's cost
+@ApplicationScoped
 public class LlmResource {
 
   private static final Jsonb JSON = JsonbBuilder.create();
