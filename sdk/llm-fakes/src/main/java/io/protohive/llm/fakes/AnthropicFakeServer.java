@@ -92,12 +92,12 @@ public final class AnthropicFakeServer extends AnthropicOllamaFakeServer {
         new Answer() {
           @Override
           public void send(AnthropicOllamaReply reply) throws IOException {
+            count(reply.inputTokens(), reply.outputTokens());
             if (streaming) {
               stream(exchange, bodies.events(reply), reply.chunkDelay());
             } else {
               sendJson(exchange, 200, bodies.message(reply), Map.of());
             }
-            count(reply.inputTokens(), reply.outputTokens());
           }
 
           @Override

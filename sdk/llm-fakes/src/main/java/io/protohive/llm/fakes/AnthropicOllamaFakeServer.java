@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public abstract class AnthropicOllamaFakeServer extends FakeHttpServer {
 
   /**
-   * Token counts as the server reported them, summed over the answers it sent in full: what a
-   * gateway's metering must add up to.
+   * Token counts as the server reported them, summed over the answers it sent: what a gateway's
+   * metering must add up to.
    */
   public record Usage(long inputTokens, long outputTokens) {
 
@@ -147,7 +147,10 @@ public abstract class AnthropicOllamaFakeServer extends FakeHttpServer {
     }
   }
 
-  /** Adds the token counts of an answer the client received in full. */
+  /**
+   * Adds the token counts of an answer about to be sent, before it is: a client that read the
+   * answer whole never sees counts that do not hold it yet.
+   */
   protected final void count(int input, int output) {
     inputTokens.addAndGet(input);
     outputTokens.addAndGet(output);

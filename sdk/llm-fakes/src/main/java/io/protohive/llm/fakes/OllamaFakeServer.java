@@ -87,12 +87,12 @@ public final class OllamaFakeServer extends AnthropicOllamaFakeServer {
         new Answer() {
           @Override
           public void send(AnthropicOllamaReply reply) throws IOException {
+            count(reply.inputTokens(), reply.outputTokens());
             if (streaming) {
               stream(exchange, bodies.chatLines(reply), reply.chunkDelay());
             } else {
               sendJson(exchange, 200, bodies.chat(reply), Map.of());
             }
-            count(reply.inputTokens(), reply.outputTokens());
           }
 
           @Override
@@ -117,8 +117,8 @@ public final class OllamaFakeServer extends AnthropicOllamaFakeServer {
         Endpoint.EMBEDDINGS,
         false,
         reply -> {
-          sendJson(exchange, 200, bodies.embeddings(inputs, tokens), Map.of());
           count(tokens, 0);
+          sendJson(exchange, 200, bodies.embeddings(inputs, tokens), Map.of());
         });
   }
 
