@@ -52,21 +52,20 @@ public class TenantAdministration {
   public Page<UserSummary> users(Caller caller, Integer limit, String cursor) {
     Tenant tenant = requireAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     TypedQuery<UserAccount> query =
-        entityManager
-            .createQuery(
-                "select u from UserAccount u where u.tenantId = :tenant"
-                    + (after == null
-                        ? ""
-                        : " and (u.createdAt > :at or (u.createdAt = :at and u.id > :id))")
-                    + " order by u.createdAt, u.id",
-                UserAccount.class)
-            .setParameter("tenant", tenant.id())
-            .setMaxResults(page.fetch());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
+        page.bindKeyset(
+            entityManager
+                .createQuery(
+                    "select u from UserAccount u"
+                        + page.where(
+                            "u.tenantId = :tenant",
+                            "u.createdAt",
+                            "u.id",
+                            PageRequest.Order.OLDEST_FIRST)
+                        + " order by u.createdAt, u.id",
+                    UserAccount.class)
+                .setParameter("tenant", tenant.id())
+                .setMaxResults(page.fetch()));
     return page.page(query.getResultList(), u -> Cursor.of(u.createdAt(), u.id()))
         .map(u -> summary(u, tenant));
   }
@@ -134,21 +133,20 @@ public class TenantAdministration {
   public Page<AuditEntry> audit(Caller caller, Integer limit, String cursor) {
     Tenant tenant = requireAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     TypedQuery<AuditEvent> query =
-        entityManager
-            .createQuery(
-                "select e from AuditEvent e where e.tenantId = :tenant"
-                    + (after == null
-                        ? ""
-                        : " and (e.occurredAt < :at or (e.occurredAt = :at and e.id < :id))")
-                    + " order by e.occurredAt desc, e.id desc",
-                AuditEvent.class)
-            .setParameter("tenant", tenant.id())
-            .setMaxResults(page.fetch());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
+        page.bindKeyset(
+            entityManager
+                .createQuery(
+                    "select e from AuditEvent e"
+                        + page.where(
+                            "e.tenantId = :tenant",
+                            "e.occurredAt",
+                            "e.id",
+                            PageRequest.Order.NEWEST_FIRST)
+                        + " order by e.occurredAt desc, e.id desc",
+                    AuditEvent.class)
+                .setParameter("tenant", tenant.id())
+                .setMaxResults(page.fetch()));
     return page.page(query.getResultList(), e -> Cursor.of(e.occurredAt(), e.id()))
         .map(
             e ->

@@ -73,23 +73,20 @@ public class OrganizationService {
   public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
     requireTenant(caller);
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     TypedQuery<Object[]> query =
-        entityManager
-            .createQuery(
-                "select o, m.role from Organization o, Membership m"
-                    + " where m.organizationId = o.id and m.userId = :user"
-                    + " and o.deletedAt is null"
-                    + (after == null
-                        ? ""
-                        : " and (o.createdAt > :at or (o.createdAt = :at and o.id > :id))")
-                    + " order by o.createdAt, o.id",
-                Object[].class)
-            .setParameter("user", caller.userId())
-            .setMaxResults(page.fetch());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
+        page.bindKeyset(
+            entityManager
+                .createQuery(
+                    "select o, m.role from Organization o, Membership m"
+                        + page.where(
+                            "m.organizationId = o.id and m.userId = :user and o.deletedAt is null",
+                            "o.createdAt",
+                            "o.id",
+                            PageRequest.Order.OLDEST_FIRST)
+                        + " order by o.createdAt, o.id",
+                    Object[].class)
+                .setParameter("user", caller.userId())
+                .setMaxResults(page.fetch()));
     return page.page(
         query.getResultList().stream()
             .map(row -> view((Organization) row[0], (Role) row[1]))
@@ -140,22 +137,20 @@ public class OrganizationService {
     requireTenant(caller);
     require(caller, id, Permission.VIEW);
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     TypedQuery<Object[]> query =
-        entityManager
-            .createQuery(
-                "select m, u from Membership m, UserAccount u where m.userId = u.id"
-                    + " and m.organizationId = :organization"
-                    + (after == null
-                        ? ""
-                        : " and (m.createdAt > :at or (m.createdAt = :at and u.id > :user))")
-                    + " order by m.createdAt, u.id",
-                Object[].class)
-            .setParameter("organization", id)
-            .setMaxResults(page.fetch());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("user", after.id());
-    }
+        page.bindKeyset(
+            entityManager
+                .createQuery(
+                    "select m, u from Membership m, UserAccount u"
+                        + page.where(
+                            "m.userId = u.id and m.organizationId = :organization",
+                            "m.createdAt",
+                            "u.id",
+                            PageRequest.Order.OLDEST_FIRST)
+                        + " order by m.createdAt, u.id",
+                    Object[].class)
+                .setParameter("organization", id)
+                .setMaxResults(page.fetch()));
     return page.page(
         query.getResultList().stream()
             .map(row -> member((Membership) row[0], (UserAccount) row[1]))

@@ -2,6 +2,7 @@ package io.protohive.kernel.platform;
 
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -55,6 +56,44 @@ public record PageRequest(int limit, Cursor after) {
       query
           .setParameter(parameter, Timestamp.from(after.at()))
           .setParameter(parameter + 1, after.id());
+    }
+    return query;
+  }
+
+  /**
+   * The {@code where} clause of a JPQL query of a list ordered by a time and an id: the query's own
+   * condition, and past the first page the entities after the cursor, whose time and id {@link
+   * #bindKeyset(Query)} binds as the parameters {@code keysetAt} and {@code keysetId}.
+   *
+   * @param condition the query's own condition, or {@code null} for none
+   * @param time the attribute the list is ordered by first, such as {@code "u.createdAt"}
+   * @param id the attribute that orders entities of the same time, such as {@code "u.id"}
+   */
+  public String where(String condition, String time, String id, Order order) {
+    List<String> conditions = new ArrayList<>();
+    if (condition != null) {
+      conditions.add("(" + condition + ")");
+    }
+    if (after != null) {
+      String beyond = order == Order.NEWEST_FIRST ? " < " : " > ";
+      conditions.add(
+          "("
+              + time
+              + beyond
+              + ":keysetAt or ("
+              + time
+              + " = :keysetAt and "
+              + id
+              + beyond
+              + ":keysetId))");
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  /** Binds the cursor's time and id for {@link #where}; leaves a first page's query as it is. */
+  public <Q extends Query> Q bindKeyset(Q query) {
+    if (after != null) {
+      query.setParameter("keysetAt", after.at()).setParameter("keysetId", after.id());
     }
     return query;
   }

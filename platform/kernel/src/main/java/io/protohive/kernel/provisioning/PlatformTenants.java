@@ -47,20 +47,17 @@ public class PlatformTenants {
   public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
     authorization.platformAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     TypedQuery<Tenant> query =
-        entityManager.createQuery(
-            "select t from Tenant t"
-                + (after == null
-                    ? ""
-                    : " where t.createdAt > :at or (t.createdAt = :at and t.id > :id)")
-                + " order by t.createdAt, t.id",
-            Tenant.class);
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
+        page.bindKeyset(
+            entityManager
+                .createQuery(
+                    "select t from Tenant t"
+                        + page.where(null, "t.createdAt", "t.id", PageRequest.Order.OLDEST_FIRST)
+                        + " order by t.createdAt, t.id",
+                    Tenant.class)
+                .setMaxResults(page.fetch()));
     return page.page(
-        query.setMaxResults(page.fetch()).getResultList().stream().map(TenantView::of).toList(),
+        query.getResultList().stream().map(TenantView::of).toList(),
         row -> Cursor.of(row.createdAt(), row.id()));
   }
 

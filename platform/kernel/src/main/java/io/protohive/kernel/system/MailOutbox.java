@@ -36,20 +36,15 @@ public class MailOutbox {
   public Page<MailView> recent(Caller caller, Integer limit, String cursor) {
     authorization.platformAdmin(caller);
     PageRequest page = PageRequest.of(limit, cursor);
-    Cursor after = page.after();
     TypedQuery<MailMessage> query =
-        entityManager
-            .createQuery(
-                "select m from MailMessage m"
-                    + (after == null
-                        ? ""
-                        : " where m.createdAt < :at or (m.createdAt = :at and m.id < :id)")
-                    + " order by m.createdAt desc, m.id desc",
-                MailMessage.class)
-            .setMaxResults(page.fetch());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
+        page.bindKeyset(
+            entityManager
+                .createQuery(
+                    "select m from MailMessage m"
+                        + page.where(null, "m.createdAt", "m.id", PageRequest.Order.NEWEST_FIRST)
+                        + " order by m.createdAt desc, m.id desc",
+                    MailMessage.class)
+                .setMaxResults(page.fetch()));
     return page.page(
         query.getResultStream().map(MailView::of).toList(),
         mail -> Cursor.of(mail.createdAt(), mail.id()));

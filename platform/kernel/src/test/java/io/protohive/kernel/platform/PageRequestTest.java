@@ -42,6 +42,25 @@ class PageRequestTest {
   }
 
   @Test
+  void theJpqlWhereClauseKeepsTheQuerysConditionAndAddsTheKeysetPastTheFirstPage() {
+    PageRequest first = PageRequest.of(3, null);
+    PageRequest later =
+        PageRequest.of(
+            3, Cursor.of(Instant.parse("2026-01-01T00:00:00Z"), UUID.randomUUID()).encode());
+
+    assertThat(first.where(null, "m.createdAt", "m.id", PageRequest.Order.NEWEST_FIRST)).isEmpty();
+    assertThat(first.where("a = 1 or b = 2", "m.createdAt", "m.id", PageRequest.Order.OLDEST_FIRST))
+        .isEqualTo(" where (a = 1 or b = 2)");
+    assertThat(later.where(null, "m.createdAt", "m.id", PageRequest.Order.NEWEST_FIRST))
+        .isEqualTo(
+            " where (m.createdAt < :keysetAt or (m.createdAt = :keysetAt and m.id < :keysetId))");
+    assertThat(later.where("a = 1 or b = 2", "u.createdAt", "u.id", PageRequest.Order.OLDEST_FIRST))
+        .isEqualTo(
+            " where (a = 1 or b = 2) and (u.createdAt > :keysetAt or (u.createdAt = :keysetAt"
+                + " and u.id > :keysetId))");
+  }
+
+  @Test
   void aListWalkedPageByPageGivesEveryItemOnceAndEndsWithoutACursor() {
     List<String> walked = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
