@@ -6,8 +6,10 @@ CREATE TABLE tenant_data_key (
     created_at  timestamptz NOT NULL
 );
 
--- What a tenant may keep in files; null takes the platform's default.
+-- What a tenant may keep in files and where new files' bytes go ('disk' or 's3'); null takes the
+-- platform's default.
 ALTER TABLE tenant ADD COLUMN file_quota_bytes bigint;
+ALTER TABLE tenant ADD COLUMN file_store text;
 
 CREATE TABLE file_folder (
     id               uuid        PRIMARY KEY,
@@ -54,6 +56,7 @@ CREATE TABLE file_version (
     file_id       uuid        NOT NULL REFERENCES stored_file (id) ON DELETE CASCADE,
     version       int         NOT NULL,
     tenant_id     uuid        NOT NULL REFERENCES tenant (id),
+    store         text        NOT NULL,
     storage_key   text        NOT NULL,
     content_type  text        NOT NULL,
     size_bytes    bigint      NOT NULL,
