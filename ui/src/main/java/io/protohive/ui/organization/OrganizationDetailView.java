@@ -36,6 +36,7 @@ import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.file.FilesView;
 import io.protohive.ui.task.TaskBoardView;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -109,7 +110,14 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
                     .ifPresent(
                         ui -> ui.navigate(TaskBoardView.class, TaskBoardView.parameters(id))));
     tasks.setId("organization-tasks");
-    HorizontalLayout heading = new HorizontalLayout(title, tasks);
+    Button files =
+        new Button(
+            "Files",
+            VaadinIcon.FOLDER_OPEN.create(),
+            click ->
+                getUI().ifPresent(ui -> ui.navigate(FilesView.class, FilesView.parameters(id))));
+    files.setId("organization-files");
+    HorizontalLayout heading = new HorizontalLayout(title, tasks, files);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
     add(heading, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);

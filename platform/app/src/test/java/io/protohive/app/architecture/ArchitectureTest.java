@@ -136,9 +136,9 @@ class ArchitectureTest {
   static final List<List<String>> KERNEL_TIERS =
       List.of(
           List.of("startup", "home", "system", "health"),
-          List.of("task"),
+          List.of("task", "knowledge"),
           List.of("conversation"),
-          List.of("agent", "memory", "provisioning"),
+          List.of("agent", "memory", "provisioning", "file"),
           List.of("llm"),
           List.of("job", "plugin"),
           List.of("access", "cluster"),

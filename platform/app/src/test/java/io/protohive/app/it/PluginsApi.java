@@ -3,12 +3,10 @@ package io.protohive.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,26 +86,8 @@ final class PluginsApi {
 
   private static HttpResponse<String> send(String path, Path jar, String... headers)
       throws IOException, InterruptedException {
-    String boundary = "protohive-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + jar.getFileName()
-                + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(Files.readAllBytes(jar));
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(Platform.BASE.resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Platform.multipart(
+        path, jar.getFileName().toString(), Files.readAllBytes(jar), Map.of(), headers);
   }
 
   static HttpResponse<String> remove(String pluginId, String... admin) throws Exception {

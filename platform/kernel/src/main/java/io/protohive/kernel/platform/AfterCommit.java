@@ -31,4 +31,24 @@ public final class AfterCommit {
           }
         });
   }
+
+  /**
+   * Runs the action once the current transaction ends without a commit: to undo what was done
+   * outside the database for it, such as bytes written to a store.
+   */
+  public static void unlessCommitted(
+      TransactionSynchronizationRegistry transactions, Runnable action) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+              action.run();
+            }
+          }
+        });
+  }
 }

@@ -18,6 +18,8 @@ public final class Rejection extends RuntimeException {
     CONFLICT,
     /** Well-formed, but at odds with what the platform holds (an idempotency key reused). */
     UNPROCESSABLE,
+    /** More bytes than a limit or a quota allows. */
+    TOO_LARGE,
     TOO_MANY_REQUESTS
   }
 

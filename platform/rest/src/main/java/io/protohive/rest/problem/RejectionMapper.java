@@ -60,6 +60,7 @@ public class RejectionMapper implements ExceptionMapper<Rejection> {
       case NOT_FOUND -> Response.Status.NOT_FOUND;
       case CONFLICT -> Response.Status.CONFLICT;
       case UNPROCESSABLE -> UNPROCESSABLE_CONTENT;
+      case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
       case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
     };
   }

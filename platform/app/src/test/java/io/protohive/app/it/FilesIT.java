@@ -1,0 +1,440 @@
+package io.protohive.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Files as their people use them, on both stores — the data folder and an S3-compatible object
+ * store: upload, download whole and in ranges, folders, renaming, sharing by name, the bin; the
+ * quota and the size limit; bad files refused or marked failed with their reason; hybrid search;
+ * and an agent citing the page that answers.
+ */
+@ExtendWith({ArquillianExtension.class, S3Store.class})
+class FilesIT {
+
+  private static final Duration INGESTION = Duration.ofSeconds(60);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static final List<String> HANDBOOK =
+      List.of(
+          "Welcome to Northwind. This handbook describes how the company works.",
+          "Refunds: customers may return any product within 45 days of delivery for a full refund.",
+          "Security: badges must be worn at all times inside the building.");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Platform.war();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"disk", "s3"})
+  void aFileIsUploadedReadInRangesFiledSharedBinnedAndRestored(String store) throws Exception {
+    Team team = Team.of("files-" + store, store);
+    byte[] pdf = Documents.pdf(HANDBOOK);
+
+    HttpResponse<String> uploaded = team.upload("Handbook.pdf", pdf, null);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    JsonNode file = Platform.json(uploaded);
+    String fileId = file.get("id").asText();
+    assertThat(file.get("contentType").asText()).isEqualTo("application/pdf");
+    assertThat(file.get("sizeBytes").asLong()).isEqualTo(pdf.length);
+    JsonNode ready = team.awaitSettled(fileId);
+    assertThat(ready.get("status").asText()).as(ready.toString()).isEqualTo("READY");
+    assertThat(ready.get("pages").asInt()).isEqualTo(3);
+
+    HttpResponse<byte[]> whole = team.download(fileId, null);
+    assertThat(whole.statusCode()).isEqualTo(200);
+    assertThat(whole.body()).isEqualTo(pdf);
+    assertThat(whole.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(whole.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("Handbook.pdf");
+    HttpResponse<byte[]> part = team.download(fileId, "bytes=100-199");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.body()).isEqualTo(Arrays.copyOfRange(pdf, 100, 200));
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + pdf.length);
+    HttpResponse<byte[]> tail = team.download(fileId, "bytes=-50");
+    assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(pdf, pdf.length - 50, pdf.length));
+    assertThat(team.download(fileId, "bytes=" + pdf.length + "-").statusCode()).isEqualTo(416);
+    if (store.equals("disk")) {
+      assertThat(storedBytesOnDisk(fileId)).doesNotContain("%PDF").doesNotContain("Refunds");
+    }
+
+    String folder =
+        Platform.json(team.owner("POST", "folders", "{\"name\":\"Policies\"}")).get("id").asText();
+    assertThat(team.ownerFile("PATCH", fileId, "{\"folderId\":\"" + folder + "\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(team.names(team.owner, "")).doesNotContain("Handbook.pdf");
+    assertThat(team.names(team.owner, "?folder=" + folder)).containsExactly("Handbook.pdf");
+    assertThat(team.ownerFile("PATCH", fileId, "{\"name\":\"../Handbook.pdf\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(team.ownerFile("PATCH", fileId, "{\"name\":\"Staff handbook.pdf\"}").statusCode())
+        .isEqualTo(200);
+
+    // visible to the organization by default, then only to those named
+    assertThat(team.member("GET", "api/v1/files/" + fileId).statusCode()).isEqualTo(200);
+    assertThat(team.ownerFile("PATCH", fileId, "{\"visibility\":\"NAMED\"}").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> hidden = team.member("GET", "api/v1/files/" + fileId);
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(hidden.body()).doesNotContain("handbook");
+    assertThat(team.names(team.member, "?folder=" + folder)).isEmpty();
+    assertThat(team.search(team.member, "refund within 45 days").toString()).doesNotContain(fileId);
+    assertThat(team.memberDownload(fileId).statusCode()).isEqualTo(404);
+    HttpResponse<String> share =
+        team.ownerFile("POST", fileId + "/shares", "{\"accountId\":\"" + team.memberId + "\"}");
+    assertThat(share.statusCode()).as(share.body()).isEqualTo(201);
+    assertThat(team.member("GET", "api/v1/files/" + fileId).statusCode()).isEqualTo(200);
+    assertThat(team.memberDownload(fileId).body()).isEqualTo(pdf);
+    assertThat(team.search(team.member, "refund within 45 days").get(0).get("fileId").asText())
+        .isEqualTo(fileId);
+    assertThat(team.member("DELETE", "api/v1/files/" + fileId).statusCode())
+        .as("only its owner and admins change a file")
+        .isEqualTo(403);
+    String shareId = Platform.json(share).get("id").asText();
+    assertThat(team.ownerFile("DELETE", fileId + "/shares/" + shareId, null).statusCode())
+        .isEqualTo(204);
+    assertThat(team.member("GET", "api/v1/files/" + fileId).statusCode()).isEqualTo(404);
+
+    assertThat(team.ownerFile("DELETE", fileId, null).statusCode()).isEqualTo(204);
+    assertThat(team.ownerFile("GET", fileId, null).statusCode()).isEqualTo(404);
+    assertThat(team.names(team.owner, "?bin=true")).containsExactly("Staff handbook.pdf");
+    assertThat(team.ownerFile("POST", fileId + "/restore", null).statusCode()).isEqualTo(200);
+    assertThat(team.download(fileId, null).body()).isEqualTo(pdf);
+    assertThat(team.names(team.owner, "?bin=true")).isEmpty();
+
+    HttpResponse<String> foreign =
+        Platform.get("api/v1/files/" + fileId, PluginsApi.newTenantAdmin("stranger"));
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("handbook");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"disk", "s3"})
+  void theQuotaAndTheSizeLimitRefuseUploadsAndKeepNothingOfThem(String store) throws Exception {
+    Team team = Team.of("quota-" + store, store);
+    PlatformIT.execute(
+        "update tenant set file_quota_bytes = 30000 where slug = '" + team.tenant + "'");
+    byte[] text = "Minutes of the meeting. ".repeat(800).getBytes(StandardCharsets.UTF_8);
+    assertThat(team.upload("minutes.txt", text, null).statusCode()).isEqualTo(201);
+    HttpResponse<String> over = team.upload("minutes-2.txt", text, null);
+    assertThat(over.statusCode()).isEqualTo(413);
+    assertThat(Platform.json(over).get("detail").asText()).contains("left");
+    assertThat(team.names(team.owner, "")).containsExactly("minutes.txt");
+
+    PlatformIT.execute(
+        "update tenant set file_quota_bytes = null where slug = '" + team.tenant + "'");
+    byte[] large = new byte[4 * 1024 * 1024 + 1];
+    HttpResponse<String> tooLarge = team.upload("large.bin", large, null);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(Platform.json(tooLarge).get("detail").asText()).contains("4 MiB");
+    assertThat(team.names(team.owner, "")).containsExactly("minutes.txt");
+    assertThat(
+            PlatformIT.query(
+                "select count(*) from file_version v join tenant t on t.id = v.tenant_id"
+                    + " where t.slug = '"
+                    + team.tenant
+                    + "'"))
+        .isEqualTo("1");
+  }
+
+  @Test
+  void badFilesAreRefusedOrFailWithTheirReason() throws Exception {
+    Team team = Team.of("bad-files", "disk");
+    assertThat(team.upload("empty.txt", new byte[0], null).statusCode()).isEqualTo(400);
+    assertThat(team.upload("../escape.txt", bytes("hello"), null).statusCode()).isEqualTo(400);
+    assertThat(team.upload("evil\u202Etxt.exe", bytes("hello"), null).statusCode())
+        .isEqualTo(400);
+    byte[] program = new byte[512];
+    program[0] = 'M';
+    program[1] = 'Z';
+    assertThat(team.upload("tool.pdf", program, null).statusCode()).isEqualTo(400);
+    assertThat(team.names(team.owner, "")).isEmpty();
+
+    byte[] png = Files.readAllBytes(Path.of(System.getProperty("it.repository.root"), "docs", "dashboard.png"));
+    JsonNode image = Platform.json(team.upload("report.pdf", png, null));
+    assertThat(image.get("contentType").asText()).isEqualTo("image/png");
+    JsonNode kept = team.awaitSettled(image.get("id").asText());
+    assertThat(kept.get("status").asText()).isEqualTo("READY");
+    assertThat(kept.get("statusReason").asText()).contains("not searched");
+
+    JsonNode encrypted =
+        team.awaitSettled(
+            Platform.json(team.upload("locked.pdf", Documents.encryptedPdf(HANDBOOK), null))
+                .get("id")
+                .asText());
+    assertThat(encrypted.get("status").asText()).isEqualTo("FAILED");
+    assertThat(encrypted.get("statusReason").asText()).contains("encrypted");
+
+    byte[] docx = Documents.docx("Plan", List.of("We ship in May."));
+    JsonNode corrupt =
+        team.awaitSettled(
+            Platform.json(
+                    team.upload("plan.docx", Arrays.copyOf(docx, docx.length / 2), null))
+                .get("id")
+                .asText());
+    assertThat(corrupt.get("status").asText()).isEqualTo("FAILED");
+    assertThat(corrupt.get("statusReason").asText()).isNotBlank().doesNotContain("Exception");
+  }
+
+  @Test
+  void hybridSearchFindsAnExactCodeByWordsAndAParaphraseByMeaning() throws Exception {
+    Team team = Team.of("search", "disk");
+    String parts =
+        team.uploaded(
+            "parts.docx",
+            Documents.docx(
+                "Spare parts",
+                List.of(
+                    "Every replacement part is tracked under code ZX-4471-Q in the warehouse"
+                        + " system.")));
+    String leave =
+        team.uploaded(
+            "leave.docx",
+            Documents.docx(
+                "Annual leave",
+                List.of("Staff receive twenty-five days of paid vacation each calendar year.")));
+    team.uploaded(
+        "travel.docx",
+        Documents.docx(
+            "Travel",
+            List.of("Employees book economy flights for journeys shorter than six hours.")));
+    for (String id : List.of(parts, leave)) {
+      assertThat(team.awaitSettled(id).get("status").asText()).isEqualTo("READY");
+    }
+
+    assertThat(team.search(team.owner, "ZX-4471-Q").get(0).get("fileId").asText())
+        .isEqualTo(parts);
+    JsonNode meaning = team.search(team.owner, "How much holiday time do workers get?");
+    assertThat(meaning.get(0).get("fileId").asText()).isEqualTo(leave);
+    assertThat(meaning.get(0).get("fileName").asText()).isEqualTo("leave.docx");
+    assertThat(meaning.get(0).get("text").asText()).contains("twenty-five days");
+
+    HttpResponse<String> foreign =
+        Platform.get(
+            "api/v1/organizations/" + team.organization + "/knowledge/search?q=ZX-4471-Q",
+            PluginsApi.newTenantAdmin("snoop"));
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("ZX-4471-Q");
+  }
+
+  @Test
+  void anAgentAnswersFromTheFilesAndCitesThePage() throws Exception {
+    Team team = Team.of("cite", "disk");
+    String handbook = team.uploaded("Handbook.pdf", Documents.pdf(HANDBOOK));
+    assertThat(team.awaitSettled(handbook).get("status").asText()).isEqualTo("READY");
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted",
+        "{\"enabled\":true,\"config\":{\"tokenDelayMillis\":\"1\",\"plan\":\"call:"
+            + " knowledge_search {\\\"query\\\":\\\"How long do customers have to return a"
+            + " product?\\\"}\"}}",
+        team.owner);
+    Platform.send(
+        "PUT",
+        "api/v1/tenant/llm-route",
+        "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+        team.owner);
+    String agent =
+        Platform.json(
+                team.owner(
+                    "POST",
+                    "agents",
+                    "{\"name\":\"Librarian\",\"role\":\"Answers from the handbook\"}"))
+            .get("id")
+            .asText();
+    String conversation =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations",
+                    "{\"organizationId\":\""
+                        + team.organization
+                        + "\",\"agentIds\":[\""
+                        + agent
+                        + "\"]}",
+                    team.owner))
+            .get("id")
+            .asText();
+    String run =
+        Platform.json(
+                Platform.post(
+                    "api/v1/conversations/" + conversation + "/messages",
+                    "{\"content\":\"How long do customers have to return a product?\"}",
+                    team.owner))
+            .get("runId")
+            .asText();
+    await()
+        .atMost(INGESTION)
+        .until(
+            () ->
+                !Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
+                    .get("status")
+                    .asText()
+                    .equals("RUNNING"));
+    JsonNode messages =
+        Platform.json(
+                Platform.get("api/v1/conversations/" + conversation + "/messages", team.owner))
+            .get("items");
+    String answer = messages.get(messages.size() - 1).get("content").asText();
+    assertThat(answer)
+        .contains("45 days")
+        .contains("[Handbook.pdf, p. 2](/files/" + handbook + "?page=2)");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The stored object of a file's first version under the data folder, as text. */
+  private static String storedBytesOnDisk(String fileId) throws Exception {
+    try (Stream<Path> found = Files.walk(Platform.DATA_DIR.resolve("files"))) {
+      Path object =
+          found
+              .filter(Files::isRegularFile)
+              .filter(p -> p.toString().contains(fileId))
+              .findFirst()
+              .orElseThrow();
+      return new String(Files.readAllBytes(object), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** An owner, a member and their organization, in a new tenant whose files use the store. */
+  private static final class Team {
+
+    final String tenant;
+    final String[] owner;
+    final String[] member;
+    final String memberId;
+    final String organization;
+
+    private Team(
+        String tenant, String[] owner, String[] member, String memberId, String organization) {
+      this.tenant = tenant;
+      this.owner = owner;
+      this.member = member;
+      this.memberId = memberId;
+      this.organization = organization;
+    }
+
+    static Team of(String prefix, String store) throws Exception {
+      PluginsApi.TenantAdmin admin = PluginsApi.newTenantAdminAccount(prefix);
+      PlatformIT.execute(
+          "update tenant set file_store = '" + store + "' where slug = '" + admin.tenant() + "'");
+      String organization =
+          Platform.json(
+                  Platform.post(
+                      "api/v1/organizations", "{\"name\":\"Northwind\"}", admin.bearer()))
+              .get("id")
+              .asText();
+      String email = Accounts.newEmail("member", "example.com");
+      HttpResponse<String> registered =
+          Accounts.register(email, Accounts.PASSWORD, admin.tenant());
+      String memberId = Platform.json(registered).get("id").asText();
+      String[] member =
+          PluginsApi.bearer(
+              Platform.json(Accounts.login(email, Accounts.PASSWORD)).get("accessToken").asText());
+      assertThat(
+              Platform.post(
+                      "api/v1/organizations/" + organization + "/members",
+                      "{\"email\":\"" + email + "\",\"role\":\"MEMBER\"}",
+                      admin.bearer())
+                  .statusCode())
+          .isEqualTo(201);
+      return new Team(admin.tenant(), admin.bearer(), member, memberId, organization);
+    }
+
+    HttpResponse<String> upload(String name, byte[] content, String folder) throws Exception {
+      return Platform.multipart(
+          "api/v1/organizations/" + organization + "/files",
+          name,
+          content,
+          folder == null ? Map.of() : Map.of("folder", folder),
+          owner);
+    }
+
+    String uploaded(String name, byte[] content) throws Exception {
+      HttpResponse<String> response = upload(name, content, null);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      return Platform.json(response).get("id").asText();
+    }
+
+    JsonNode awaitSettled(String fileId) {
+      return await()
+          .atMost(INGESTION)
+          .until(
+              () -> Platform.json(Platform.get("api/v1/files/" + fileId, owner)),
+              file -> List.of("READY", "FAILED").contains(file.get("status").asText()));
+    }
+
+    HttpResponse<String> owner(String method, String path, String json) throws Exception {
+      return Platform.send(method, "api/v1/organizations/" + organization + "/" + path, json, owner);
+    }
+
+    HttpResponse<String> ownerFile(String method, String path, String json) throws Exception {
+      return Platform.send(method, "api/v1/files/" + path, json, owner);
+    }
+
+    HttpResponse<String> member(String method, String path) throws Exception {
+      return Platform.send(method, path, null, member);
+    }
+
+    List<String> names(String[] who, String query) throws Exception {
+      HttpResponse<String> response =
+          Platform.get("api/v1/organizations/" + organization + "/files" + query, who);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return Platform.json(response).get("items").findValuesAsText("name");
+    }
+
+    JsonNode search(String[] who, String query) throws Exception {
+      HttpResponse<String> response =
+          Platform.get(
+              "api/v1/organizations/"
+                  + organization
+                  + "/knowledge/search?q="
+                  + URLEncoder.encode(query, StandardCharsets.UTF_8),
+              who);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return Platform.json(response).get("items");
+    }
+
+    HttpResponse<byte[]> download(String fileId, String range) throws Exception {
+      return bytesOf(fileId, range, owner);
+    }
+
+    HttpResponse<byte[]> memberDownload(String fileId) throws Exception {
+      return bytesOf(fileId, null, member);
+    }
+
+    private static HttpResponse<byte[]> bytesOf(String fileId, String range, String[] who)
+        throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(Platform.BASE.resolve("api/v1/files/" + fileId + "/content"))
+              .headers(who);
+      if (range != null) {
+        request.header("Range", range);
+      }
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+
+}
