@@ -138,8 +138,8 @@ BEGIN
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', name);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', name);
         EXECUTE format('CREATE POLICY tenant_isolation ON %I'
-            || ' USING (protohive_tenant_visible(tenant_id))'
-            || ' WITH CHECK (protohive_tenant_visible(tenant_id))', name);
+            || ' USING (tenant_id = (SELECT protohive_tenant()))'
+            || ' WITH CHECK (tenant_id = (SELECT protohive_tenant()))', name);
     END LOOP;
 END
 $$;
