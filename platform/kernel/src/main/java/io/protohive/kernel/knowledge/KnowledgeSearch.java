@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 public final class KnowledgeSearch {
 
-  /** How many chunks each retriever ranks for the fusion. */
+  /** How many chunks each retriever ranks for the fusion, at least. */
   static final int DEPTH = 50;
 
   private static final String HITS =
@@ -59,7 +59,8 @@ public final class KnowledgeSearch {
     if (limit <= 0) {
       return List.of();
     }
-    int depth = Math.max(DEPTH, limit);
+    int wanted = Math.max(limit, reranker.candidates(limit));
+    int depth = Math.max(DEPTH, wanted);
     List<UUID> byMeaning =
         queryVector == null ? List.of() : vectors.nearest(connection, scope, queryVector, depth);
     List<UUID> byWords =
@@ -67,8 +68,7 @@ public final class KnowledgeSearch {
             ? List.of()
             : FullTextRetriever.matching(connection, scope, query, depth);
     Map<UUID, Double> fused = ReciprocalRankFusion.fuse(List.of(byMeaning, byWords));
-    List<UUID> candidates =
-        fused.keySet().stream().limit(Math.max(limit, reranker.candidates(limit))).toList();
+    List<UUID> candidates = fused.keySet().stream().limit(wanted).toList();
     List<KnowledgeHit> hits = load(connection, candidates, fused);
     List<KnowledgeHit> reranked = reranker.rerank(query, hits);
     return reranked.size() > limit ? List.copyOf(reranked.subList(0, limit)) : reranked;

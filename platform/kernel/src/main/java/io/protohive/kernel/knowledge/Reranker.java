@@ -16,7 +16,7 @@ public interface Reranker {
 
   List<KnowledgeHit> rerank(String query, List<KnowledgeHit> hits);
 
-  /** How many fused hits it wants to see to return {@code limit}; at most 50 are fused. */
+  /** How many fused hits it wants to see to return {@code limit}; each retriever ranks as many. */
   default int candidates(int limit) {
     return limit;
   }
