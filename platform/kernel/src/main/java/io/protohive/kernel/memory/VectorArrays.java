@@ -4,12 +4,15 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Embeddings to and from PostgreSQL {@code real[]} values, the form every memory is kept in. */
-final class VectorArrays {
+/**
+ * Embeddings to and from PostgreSQL {@code real[]} values, the form every memory and file chunk is
+ * kept in.
+ */
+public final class VectorArrays {
 
   private VectorArrays() {}
 
-  static Array toSql(Connection connection, float[] vector) throws SQLException {
+  public static Array toSql(Connection connection, float[] vector) throws SQLException {
     Float[] boxed = new Float[vector.length];
     for (int i = 0; i < vector.length; i++) {
       boxed[i] = vector[i];
@@ -17,7 +20,7 @@ final class VectorArrays {
     return connection.createArrayOf("float4", boxed);
   }
 
-  static float[] fromSql(Array column) throws SQLException {
+  public static float[] fromSql(Array column) throws SQLException {
     Float[] boxed = (Float[]) column.getArray();
     float[] vector = new float[boxed.length];
     for (int i = 0; i < boxed.length; i++) {
