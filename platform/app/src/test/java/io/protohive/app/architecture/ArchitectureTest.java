@@ -139,6 +139,7 @@ class ArchitectureTest {
           List.of("task"),
           List.of("conversation"),
           List.of("agent", "memory", "provisioning"),
+          List.of("knowledge"),
           List.of("llm"),
           List.of("job", "plugin"),
           List.of("access", "cluster"),
