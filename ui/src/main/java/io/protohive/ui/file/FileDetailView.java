@@ -31,7 +31,9 @@ import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -174,7 +176,11 @@ public class FileDetailView extends VerticalLayout implements SignedInOnly, HasD
   }
 
   private InputStream open() {
-    return files.content(caller, file.id()).reader().open(0, file.sizeBytes());
+    try {
+      return files.content(caller, file.id()).reader().open(0, file.sizeBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("a file cannot be read", e);
+    }
   }
 
 }

@@ -20,9 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An organization's files: upload, versions, folders, the bin and shares. Every member may upload
@@ -37,6 +41,7 @@ public class FileService {
   public static final String INGESTION = "file.ingest";
 
   private static final String NOT_FOUND = "No file with this id.";
+  private static final Logger LOG = Logger.getLogger(FileService.class.getName());
 
   @Inject FileRecords records;
   @Inject FileLimits limits;
@@ -322,10 +327,22 @@ public class FileService {
     }
     String store = tenant.store() == null ? stores.defaultName() : tenant.store();
     String key = tenantId + "/" + organizationId + "/" + fileId + "/" + version;
-    bytes.store(tenantId, store, key, upload.path());
     // bytes stored for a transaction that does not commit would be kept for no one
-    AfterCommit.unlessCommitted(transactions, () -> bytes.delete(store, key));
+    AfterCommit.unlessCommitted(transactions, () -> deleteQuietly(store, key));
+    try {
+      bytes.store(tenantId, store, key, upload.path());
+    } catch (IOException e) {
+      throw new UncheckedIOException("a file's bytes cannot be stored", e);
+    }
     return new FileRecords.Stored(store, key, upload.sizeBytes(), upload.contentType());
+  }
+
+  private void deleteQuietly(String store, String key) {
+    try {
+      bytes.delete(store, key);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Bytes of an upload that was not kept remain in store " + store, e);
+    }
   }
 
   private void ingest(UUID tenantId, UUID fileId, int version) {

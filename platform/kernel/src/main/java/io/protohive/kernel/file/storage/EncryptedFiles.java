@@ -38,6 +38,22 @@ public class EncryptedFiles {
     return keys.keyOf(tenantId).decryptRange(stores.store(storeName), key, offset, length);
   }
 
+  /**
+   * A reader of the stored bytes that needs no transaction: the tenant's key is taken now, in the
+   * caller's, so that a download streams after it has ended.
+   */
+  public Reader reader(UUID tenantId, String storeName, String key) {
+    DataKey dataKey = keys.keyOf(tenantId);
+    FileStore store = stores.store(storeName);
+    return (offset, length) -> dataKey.decryptRange(store, key, offset, length);
+  }
+
+  /** Opens ranges of one stored file's plaintext, as {@link #open} does. */
+  @FunctionalInterface
+  public interface Reader {
+    InputStream open(long offset, long length) throws IOException;
+  }
+
   /** Deletes the stored bytes; a key without bytes is no error. */
   public void delete(String storeName, String key) throws IOException {
     stores.store(storeName).delete(key);
