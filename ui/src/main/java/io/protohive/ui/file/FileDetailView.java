@@ -112,7 +112,8 @@ public class FileDetailView extends VerticalLayout implements SignedInOnly, HasD
             + " · changed "
             + Dates.format(file.updatedAt()));
     links.removeAll();
-    RouterLink back = new RouterLink("← Files", FilesView.class, FilesView.parameters(file.organizationId()));
+    RouterLink back =
+        new RouterLink("← Files", FilesView.class, FilesView.parameters(file.organizationId()));
     Anchor download = new Anchor(bytes(), "Download");
     download.setId("file-download");
     download.getElement().setAttribute("download", true);
@@ -149,7 +150,10 @@ public class FileDetailView extends VerticalLayout implements SignedInOnly, HasD
                 event -> {
                   byte[] png = PdfPages.png(open(), shown);
                   return new DownloadResponse(
-                      new ByteArrayInputStream(png), "page-" + shown + ".png", "image/png", png.length);
+                      new ByteArrayInputStream(png),
+                      "page-" + shown + ".png",
+                      "image/png",
+                      png.length);
                 }),
             file.name() + ", page " + page);
     image.setId("file-page-image");
@@ -163,10 +167,7 @@ public class FileDetailView extends VerticalLayout implements SignedInOnly, HasD
     page = Math.max(1, to);
     getUI()
         .ifPresent(
-            ui ->
-                ui.getPage()
-                    .getHistory()
-                    .replaceState(null, FileLinks.path(file.id(), page)));
+            ui -> ui.getPage().getHistory().replaceState(null, FileLinks.path(file.id(), page)));
     showPreview();
   }
 
@@ -182,5 +183,4 @@ public class FileDetailView extends VerticalLayout implements SignedInOnly, HasD
       throw new UncheckedIOException("a file cannot be read", e);
     }
   }
-
 }

@@ -103,7 +103,10 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
             "Create folder",
             VaadinIcon.FOLDER_ADD.create(),
             click -> {
-              act(() -> files.createFolder(caller, organization.id(), folder(), folderName.getValue()));
+              act(
+                  () ->
+                      files.createFolder(
+                          caller, organization.id(), folder(), folderName.getValue()));
               folderName.clear();
             });
     createFolder.setId("folder-create");
@@ -115,7 +118,9 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
     folders.setId("folders");
     folders.setAllRowsVisible(true);
     folders
-        .addColumn(new ComponentRenderer<>(f -> new Span(VaadinIcon.FOLDER.create(), new Span(" " + f.name()))))
+        .addColumn(
+            new ComponentRenderer<>(
+                f -> new Span(VaadinIcon.FOLDER.create(), new Span(" " + f.name()))))
         .setHeader("Folders");
     folders.addItemClickListener(click -> enter(click.getItem()));
 
@@ -169,10 +174,7 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
         organizations.members(caller, organizationId).stream()
             .collect(
                 Collectors.toMap(
-                    MemberView::userId,
-                    MemberView::displayName,
-                    (a, b) -> a,
-                    LinkedHashMap::new));
+                    MemberView::userId, MemberView::displayName, (a, b) -> a, LinkedHashMap::new));
     agentNames =
         agents.list(caller, organizationId).stream()
             .collect(
@@ -212,8 +214,7 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
       folders.setItems(files.folders(caller, organization.id(), folder()));
     }
     List<FileView> shown =
-        Page.every(
-            cursor -> files.list(caller, organization.id(), folder(), binned, 200, cursor));
+        Page.every(cursor -> files.list(caller, organization.id(), folder(), binned, 200, cursor));
     grid.setItems(shown);
     boolean busy = shown.stream().anyMatch(f -> !f.status().settled());
     getUI().ifPresent(ui -> ui.setPollInterval(busy ? POLL_MILLIS : -1));
@@ -286,7 +287,15 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
     Button rename =
         new Button(
             "Rename",
-            click -> new RenameDialog(file.name(), name -> act(() -> files.change(caller, file.id(), new FileChange(name, null, null, null)))).open());
+            click ->
+                new RenameDialog(
+                        file.name(),
+                        name ->
+                            act(
+                                () ->
+                                    files.change(
+                                        caller, file.id(), new FileChange(name, null, null, null))))
+                    .open());
     rename.addClassName("file-rename");
     Button delete = new Button("Delete", click -> act(() -> files.delete(caller, file.id())));
     delete.addClassName("file-delete");

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who may read a file: the whole organization, or only those it is shared with by name, members
- * and agents of the organization, chosen by name.
+ * Who may read a file: the whole organization, or only those it is shared with by name, members and
+ * agents of the organization, chosen by name.
  */
 final class ShareDialog extends Dialog {
 
@@ -63,15 +63,17 @@ final class ShareDialog extends Dialog {
     visibility.addValueChangeListener(
         change -> {
           if (change.isFromClient()) {
-            act(() -> files.change(caller, fileId, new FileChange(null, null, null, change.getValue())));
+            act(
+                () ->
+                    files.change(
+                        caller, fileId, new FileChange(null, null, null, change.getValue())));
           }
         });
 
     ComboBox<UUID> whom = new ComboBox<>("Share with");
     whom.setId("file-share-with");
     whom.setItems(people.keySet());
-    whom.setItemLabelGenerator(
-        id -> people.get(id) + (agents.containsKey(id) ? " (agent)" : ""));
+    whom.setItemLabelGenerator(id -> people.get(id) + (agents.containsKey(id) ? " (agent)" : ""));
     Button add =
         new Button(
             "Share",

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -164,15 +163,16 @@ class FilesIT {
     Team team = Team.of("bad-files", "disk");
     assertThat(team.upload("empty.txt", new byte[0], null).statusCode()).isEqualTo(400);
     assertThat(team.upload("../escape.txt", bytes("hello"), null).statusCode()).isEqualTo(400);
-    assertThat(team.upload("evil\u202Etxt.exe", bytes("hello"), null).statusCode())
-        .isEqualTo(400);
+    assertThat(team.upload("evil\u202Etxt.exe", bytes("hello"), null).statusCode()).isEqualTo(400);
     byte[] program = new byte[512];
     program[0] = 'M';
     program[1] = 'Z';
     assertThat(team.upload("tool.pdf", program, null).statusCode()).isEqualTo(400);
     assertThat(team.names(team.owner, "")).isEmpty();
 
-    byte[] png = Files.readAllBytes(Path.of(System.getProperty("it.repository.root"), "docs", "dashboard.png"));
+    byte[] png =
+        Files.readAllBytes(
+            Path.of(System.getProperty("it.repository.root"), "docs", "dashboard.png"));
     JsonNode image = Platform.json(team.upload("report.pdf", png, null));
     assertThat(image.get("contentType").asText()).isEqualTo("image/png");
     JsonNode kept = team.awaitSettled(image.get("id").asText());
@@ -190,8 +190,7 @@ class FilesIT {
     byte[] docx = Documents.docx("Plan", List.of("We ship in May."));
     JsonNode corrupt =
         team.awaitSettled(
-            Platform.json(
-                    team.upload("plan.docx", Arrays.copyOf(docx, docx.length / 2), null))
+            Platform.json(team.upload("plan.docx", Arrays.copyOf(docx, docx.length / 2), null))
                 .get("id")
                 .asText());
     assertThat(corrupt.get("status").asText()).isEqualTo("FAILED");
@@ -224,8 +223,7 @@ class FilesIT {
       assertThat(team.awaitSettled(id).get("status").asText()).isEqualTo("READY");
     }
 
-    assertThat(team.search(team.owner, "ZX-4471-Q").get(0).get("fileId").asText())
-        .isEqualTo(parts);
+    assertThat(team.search(team.owner, "ZX-4471-Q").get(0).get("fileId").asText()).isEqualTo(parts);
     JsonNode meaning = team.search(team.owner, "How much holiday time do workers get?");
     assertThat(meaning.get(0).get("fileId").asText()).isEqualTo(leave);
     assertThat(meaning.get(0).get("fileName").asText()).isEqualTo("leave.docx");
@@ -342,13 +340,11 @@ class FilesIT {
           "update tenant set file_store = '" + store + "' where slug = '" + admin.tenant() + "'");
       String organization =
           Platform.json(
-                  Platform.post(
-                      "api/v1/organizations", "{\"name\":\"Northwind\"}", admin.bearer()))
+                  Platform.post("api/v1/organizations", "{\"name\":\"Northwind\"}", admin.bearer()))
               .get("id")
               .asText();
       String email = Accounts.newEmail("member", "example.com");
-      HttpResponse<String> registered =
-          Accounts.register(email, Accounts.PASSWORD, admin.tenant());
+      HttpResponse<String> registered = Accounts.register(email, Accounts.PASSWORD, admin.tenant());
       String memberId = Platform.json(registered).get("id").asText();
       String[] member =
           PluginsApi.bearer(
@@ -387,7 +383,8 @@ class FilesIT {
     }
 
     HttpResponse<String> owner(String method, String path, String json) throws Exception {
-      return Platform.send(method, "api/v1/organizations/" + organization + "/" + path, json, owner);
+      return Platform.send(
+          method, "api/v1/organizations/" + organization + "/" + path, json, owner);
     }
 
     HttpResponse<String> ownerFile(String method, String path, String json) throws Exception {
@@ -436,5 +433,4 @@ class FilesIT {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
   }
-
 }

@@ -4,34 +4,48 @@ import io.protohive.kernel.platform.Rejection;
 
 /**
  * The names of files and folders: what a person sees and downloads, never a path. Names with
- * separators or control characters are refused, so that no name can steer a download or a store.
+ * separators, control characters or invisible ones (bidirectional overrides, line separators) are
+ * refused, so that no name can steer a store or pretend to be another.
  */
-final class FileNames {
+public final class FileNames {
 
   static final int MAX_LENGTH = 255;
 
   private FileNames() {}
 
+  /** Whether a name can be shown and stored as it is. */
+  public static boolean isSafe(String name) {
+    if (name == null || name.isBlank() || name.length() > MAX_LENGTH) {
+      return false;
+    }
+    if (name.equals(".") || name.equals("..") || !name.strip().equals(name)) {
+      return false;
+    }
+    return name.codePoints()
+        .noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c) || isInvisible(c));
+  }
+
+  /**
+   * @return the name, stripped of surrounding spaces
+   * @throws Rejection naming the field when the name is not safe
+   */
   static String check(String field, String name) {
-    if (name == null || name.isBlank()) {
-      throw Rejection.invalid(field, "Give a name.");
+    String stripped = name == null ? null : name.strip();
+    if (!isSafe(stripped)) {
+      throw Rejection.invalid(
+          field,
+          "A name has 1 to "
+              + MAX_LENGTH
+              + " characters, no / or \\, no control or invisible characters, and is more than"
+              + " dots.");
     }
-    String trimmed = name.strip();
-    if (trimmed.length() > MAX_LENGTH) {
-      throw Rejection.invalid(field, "A name has at most " + MAX_LENGTH + " characters.");
-    }
-    if (trimmed.equals(".") || trimmed.equals("..")) {
-      throw Rejection.invalid(field, "A name is more than dots.");
-    }
-    for (int i = 0; i < trimmed.length(); i++) {
-      char c = trimmed.charAt(i);
-      if (c == '/' || c == '\\') {
-        throw Rejection.invalid(field, "A name has no / or \\; use folders instead.");
-      }
-      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-        throw Rejection.invalid(field, "A name has no control characters.");
-      }
-    }
-    return trimmed;
+    return stripped;
+  }
+
+  private static boolean isInvisible(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.FORMAT;
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads and writes files, their versions, folders and shares. No access checks: callers bring
- * them, the transaction and the tenant scope.
+ * Reads and writes files, their versions, folders and shares. No access checks: callers bring them,
+ * the transaction and the tenant scope.
  */
 @ApplicationScoped
 public class FileRecords {
@@ -196,8 +196,7 @@ public class FileRecords {
    *
    * @return whether the version was still the file's current one
    */
-  public boolean status(
-      UUID fileId, int version, FileStatus status, String reason, Integer pages) {
+  public boolean status(UUID fileId, int version, FileStatus status, String reason, Integer pages) {
     return entityManager
             .createNativeQuery(
                 "update stored_file set status = ?3, status_reason = ?4,"
@@ -371,8 +370,7 @@ public class FileRecords {
 
   boolean isMember(UUID organizationId, UUID accountId) {
     return !entityManager
-        .createNativeQuery(
-            "select 1 from membership where organization_id = ?1 and user_id = ?2")
+        .createNativeQuery("select 1 from membership where organization_id = ?1 and user_id = ?2")
         .setParameter(1, organizationId)
         .setParameter(2, accountId)
         .getResultList()
@@ -397,8 +395,7 @@ public class FileRecords {
             .setParameter(1, fileId)
             .getResultList();
     return rows.stream()
-        .map(
-            r -> new ShareView((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], instant(r[4])))
+        .map(r -> new ShareView((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], instant(r[4])))
         .toList();
   }
 

@@ -45,7 +45,6 @@ public class FileService {
 
   @Inject FileRecords records;
   @Inject FileLimits limits;
-  @Inject ContentTypes contentTypes;
   @Inject EncryptedFiles bytes;
   @Inject FileStores stores;
   @Inject Authorization authorization;
@@ -139,7 +138,8 @@ public class FileService {
     int version = file.version() + 1;
     FileRecords.Stored stored =
         store(caller.tenantId(), file.organizationId(), fileId, version, upload);
-    records.insertVersion(fileId, version, caller.tenantId(), stored, upload.sha256(), caller.userId());
+    records.insertVersion(
+        fileId, version, caller.tenantId(), stored, upload.sha256(), caller.userId());
     records.advance(fileId, version, upload.contentType(), upload.sizeBytes(), FileStatus.QUEUED);
     ingest(caller.tenantId(), fileId, version);
     record(caller, Action.FILE_CHANGED, fileId, "version " + version);
@@ -163,8 +163,8 @@ public class FileService {
     folderOf(organizationId, folderId);
     PageRequest page = PageRequest.of(limit, cursor);
     return page.page(
-        records.list(
-            organizationId, folderId, binned, caller.userId(), seesAll(role), page)
+        records
+            .list(organizationId, folderId, binned, caller.userId(), seesAll(role), page)
             .stream()
             .filter(file -> !binned || mayChange(caller, role, file))
             .toList(),
@@ -263,7 +263,11 @@ public class FileService {
       throw Rejection.invalid("agentId", "No agent with this id in the organization.");
     }
     ShareView share = records.share(caller.tenantId(), fileId, accountId, agentId);
-    record(caller, Action.FILE_SHARED, fileId, accountId != null ? "member " + accountId : "agent " + agentId);
+    record(
+        caller,
+        Action.FILE_SHARED,
+        fileId,
+        accountId != null ? "member " + accountId : "agent " + agentId);
     return share;
   }
 
@@ -303,7 +307,7 @@ public class FileService {
 
   private FileRecords.Stored store(
       UUID tenantId, UUID organizationId, UUID fileId, int version, SpooledUpload upload) {
-    if (contentTypes.refused(upload.contentType())) {
+    if (ContentTypes.refused(upload.contentType())) {
       throw Rejection.invalid(
           "file", "Programs cannot be kept as files (" + upload.contentType() + ").");
     }

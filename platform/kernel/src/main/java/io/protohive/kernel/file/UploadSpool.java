@@ -28,7 +28,6 @@ public class UploadSpool {
 
   @Inject PlatformSettings settings;
   @Inject FileLimits limits;
-  @Inject ContentTypes contentTypes;
 
   private Path folder;
 
@@ -74,10 +73,7 @@ public class UploadSpool {
         throw Rejection.invalid("file", "The file is empty.");
       }
       return new SpooledUpload(
-          spooled,
-          size,
-          HexFormat.of().formatHex(digest.digest()),
-          contentTypes.detect(spooled, name));
+          spooled, size, HexFormat.of().formatHex(digest.digest()), detect(spooled, name));
     } catch (IOException e) {
       delete(spooled);
       throw new UncheckedIOException("an upload was cut off", e);
@@ -87,6 +83,12 @@ public class UploadSpool {
     } catch (RuntimeException e) {
       delete(spooled);
       throw e;
+    }
+  }
+
+  private static String detect(Path file, String name) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return ContentTypes.detect(in, name);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.protohive.kernel.knowledge;
 
+import io.protohive.kernel.file.ContentTypes;
+
 /** Why a document yielded no text, in words its owner understands. */
 public enum ExtractionFailure {
   ENCRYPTED("the %s is encrypted; upload it without a password"),

@@ -1,6 +1,7 @@
 package io.protohive.kernel.knowledge;
 
 import dev.langchain4j.data.embedding.Embedding;
+import io.protohive.kernel.file.ContentTypes;
 import io.protohive.kernel.file.FileService;
 import io.protohive.kernel.file.FileStatus;
 import io.protohive.kernel.file.FileView;
@@ -69,7 +70,8 @@ public class FileIngestion implements JobHandler {
           fileId,
           version,
           FileStatus.READY,
-          "Kept, but not searched: " + ExtractionFailure.UNSUPPORTED_TYPE.describe(file.contentType()));
+          "Kept, but not searched: "
+              + ExtractionFailure.UNSUPPORTED_TYPE.describe(file.contentType()));
       return;
     }
     ExtractedDocument document;

@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * The transactions of a file's ingestion, each short: the work between them (reading, extracting,
- * embedding) holds no connection. A step for a version that is no longer the file's current one,
- * or for a file in the bin, does nothing, so that an old job never overwrites a newer version.
+ * embedding) holds no connection. A step for a version that is no longer the file's current one, or
+ * for a file in the bin, does nothing, so that an old job never overwrites a newer version.
  */
 @ApplicationScoped
 public class IngestionSteps {
@@ -82,7 +82,8 @@ public class IngestionSteps {
     }
     Connection connection = entityManager.unwrap(Connection.class);
     try (var clear =
-            connection.prepareStatement("delete from file_chunk where file_id = ? and version = ?");
+            connection.prepareStatement(
+                "delete from file_chunk where file_id = ? and version = ?");
         var insert =
             connection.prepareStatement(
                 "insert into file_chunk (id, tenant_id, organization_id, file_id, version,"

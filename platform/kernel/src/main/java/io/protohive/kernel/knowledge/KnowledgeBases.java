@@ -67,7 +67,8 @@ public class KnowledgeBases {
         .setParameter(2, name)
         .getResultList()
         .isEmpty()) {
-      throw Rejection.of(Rejection.Kind.CONFLICT, "A knowledge base of this name is already there.");
+      throw Rejection.of(
+          Rejection.Kind.CONFLICT, "A knowledge base of this name is already there.");
     }
     UUID id = UUID.randomUUID();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -218,8 +219,7 @@ public class KnowledgeBases {
       String field, String table, UUID organizationId, Set<UUID> ids, String message) {
     for (UUID id : ids) {
       if (entityManager
-          .createNativeQuery(
-              "select 1 from " + table + " where id = ?1 and organization_id = ?2")
+          .createNativeQuery("select 1 from " + table + " where id = ?1 and organization_id = ?2")
           .setParameter(1, id)
           .setParameter(2, organizationId)
           .getResultList()

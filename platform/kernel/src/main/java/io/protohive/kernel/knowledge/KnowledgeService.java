@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Searches an organization's files for a person, or for an agent answering a person: only files
- * the reader may read, and for an agent only those its person may read too, so that an agent never
+ * Searches an organization's files for a person, or for an agent answering a person: only files the
+ * reader may read, and for an agent only those its person may read too, so that an agent never
  * hands someone a document they could not open themselves.
  */
 @ApplicationScoped
@@ -53,7 +53,8 @@ public class KnowledgeService {
   /** The passages of the organization's files that answer the query best, best first. */
   @Transactional
   @InTenant
-  public List<KnowledgeHit> search(Caller caller, UUID organizationId, String query, Integer limit) {
+  public List<KnowledgeHit> search(
+      Caller caller, UUID organizationId, String query, Integer limit) {
     Role role = authorization.organization(caller, organizationId, Permission.VIEW);
     String wanted = query(query);
     int count = limit == null ? DEFAULT_LIMIT : limit;
@@ -134,7 +135,9 @@ public class KnowledgeService {
   private List<KnowledgeHit> search(UUID tenantId, SearchScope scope, String query, int limit) {
     float[] vector =
         embeddings
-            .embed(new CallScope(tenantId, scope.organizationId(), scope.agentId(), null, null), List.of(query))
+            .embed(
+                new CallScope(tenantId, scope.organizationId(), scope.agentId(), null, null),
+                List.of(query))
             .get(0)
             .vector();
     try {

@@ -1,5 +1,7 @@
 package io.protohive.kernel.knowledge;
 
+import io.protohive.kernel.file.ContentTypes;
+import io.protohive.kernel.file.FileNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +172,7 @@ public final class TextExtractor {
 
     private Metadata metadata(TikaInputStream stream) throws IOException {
       Metadata metadata = new Metadata();
-      if (fileName != null && ContentTypes.isSafeFileName(fileName)) {
+      if (FileNames.isSafe(fileName)) {
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
       }
       // the parser follows the type detected here rather than detecting again; Tika guesses a

@@ -3,6 +3,8 @@ package io.protohive.kernel.knowledge;
 import static io.protohive.kernel.knowledge.TestDocuments.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.protohive.kernel.file.ContentTypes;
+import io.protohive.kernel.file.FileNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -33,21 +35,23 @@ class ContentTypesTest {
     assertThat(ContentTypes.isIngested("application/x-msdownload")).isFalse();
     assertThat(ContentTypes.describe(ContentTypes.PDF)).isEqualTo("PDF");
     assertThat(ContentTypes.describe("image/png")).isEqualTo("document");
+    assertThat(ContentTypes.refused("application/x-msdownload")).isTrue();
+    assertThat(ContentTypes.refused(ContentTypes.PDF)).isFalse();
   }
 
   @Test
   void acceptsOnlyPlainFileNames() {
-    assertThat(ContentTypes.isSafeFileName("Annual report 2026 (final).pdf")).isTrue();
-    assertThat(ContentTypes.isSafeFileName("Bienenstöcke.docx")).isTrue();
-    assertThat(ContentTypes.isSafeFileName("../etc/passwd")).isFalse();
-    assertThat(ContentTypes.isSafeFileName("folder\\report.pdf")).isFalse();
-    assertThat(ContentTypes.isSafeFileName("report\n.pdf")).isFalse();
-    assertThat(ContentTypes.isSafeFileName("report\u0000.pdf")).isFalse();
-    assertThat(ContentTypes.isSafeFileName("invoice\u202Efdp.exe")).isFalse();
-    assertThat(ContentTypes.isSafeFileName("..")).isFalse();
-    assertThat(ContentTypes.isSafeFileName(" ")).isFalse();
-    assertThat(ContentTypes.isSafeFileName(null)).isFalse();
-    assertThat(ContentTypes.isSafeFileName("a".repeat(256))).isFalse();
+    assertThat(FileNames.isSafe("Annual report 2026 (final).pdf")).isTrue();
+    assertThat(FileNames.isSafe("Bienenstöcke.docx")).isTrue();
+    assertThat(FileNames.isSafe("../etc/passwd")).isFalse();
+    assertThat(FileNames.isSafe("folder\\report.pdf")).isFalse();
+    assertThat(FileNames.isSafe("report\n.pdf")).isFalse();
+    assertThat(FileNames.isSafe("report\u0000.pdf")).isFalse();
+    assertThat(FileNames.isSafe("invoice\u202Efdp.exe")).isFalse();
+    assertThat(FileNames.isSafe("..")).isFalse();
+    assertThat(FileNames.isSafe(" ")).isFalse();
+    assertThat(FileNames.isSafe(null)).isFalse();
+    assertThat(FileNames.isSafe("a".repeat(256))).isFalse();
   }
 
   private static String detect(byte[] content, String name) throws IOException {

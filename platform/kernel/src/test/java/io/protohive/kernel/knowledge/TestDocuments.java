@@ -1,5 +1,6 @@
 package io.protohive.kernel.knowledge;
 
+import io.protohive.kernel.file.ContentTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.protohive.kernel.file.ContentTypes;
 import io.protohive.kernel.knowledge.TextBlock.Kind;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;

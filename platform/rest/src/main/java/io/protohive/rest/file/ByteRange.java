@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one byte range of a {@code Range} header a download answers (RFC 9110, section 14): {@code
- * bytes=first-last}, {@code bytes=first-} or {@code bytes=-suffix}. Several ranges, or a header
- * of another unit, are answered with the whole content, as the RFC allows.
+ * bytes=first-last}, {@code bytes=first-} or {@code bytes=-suffix}. Several ranges, or a header of
+ * another unit, are answered with the whole content, as the RFC allows.
  */
 record ByteRange(long first, long last) {
 

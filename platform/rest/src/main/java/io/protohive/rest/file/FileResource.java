@@ -64,8 +64,7 @@ public class FileResource {
       description =
           "Streamed, with the type read from its bytes. A Range header with one byte range"
               + " answers 206 with that part; a range beyond the end answers 416.")
-  public Response content(
-      @PathParam("fileId") UUID fileId, @HeaderParam(HttpHeaders.RANGE) String range) {
+  public Response content(@PathParam("fileId") UUID fileId, @HeaderParam("Range") String range) {
     FileService.FileContent content = files.content(signedIn.caller(), fileId);
     FileView file = content.file();
     long size = file.sizeBytes();

@@ -55,7 +55,6 @@ public class KnowledgeBaseResource {
   @Path("agents/{agentId}/knowledge-bases")
   @Operation(summary = "Give an agent exactly these knowledge bases of its organization")
   public List<KnowledgeBaseView> assign(@PathParam("agentId") UUID agentId, Assignment body) {
-    return bases.assign(
-        signedIn.caller(), agentId, RequestBodies.require(body).knowledgeBaseIds());
+    return bases.assign(signedIn.caller(), agentId, RequestBodies.require(body).knowledgeBaseIds());
   }
 }

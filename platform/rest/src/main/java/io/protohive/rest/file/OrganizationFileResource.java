@@ -69,9 +69,11 @@ public class OrganizationFileResource {
     files.mayUpload(signedIn.caller(), organizationId, folderId);
     FileView created;
     try (SpooledUpload upload = uploads.receive(file)) {
-      created = files.upload(signedIn.caller(), organizationId, folderId, Uploads.name(file), upload);
+      created =
+          files.upload(signedIn.caller(), organizationId, folderId, Uploads.name(file), upload);
     }
-    return Response.created(uri.getBaseUriBuilder().path("files").path(created.id().toString()).build())
+    return Response.created(
+            uri.getBaseUriBuilder().path("files").path(created.id().toString()).build())
         .entity(created)
         .build();
   }
