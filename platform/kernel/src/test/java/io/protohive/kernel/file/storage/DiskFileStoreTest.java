@@ -1,9 +1,11 @@
 package io.protohive.kernel.file.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,5 +35,15 @@ class DiskFileStoreTest extends FileStoreContract {
     try (Stream<Path> files = Files.walk(root)) {
       assertThat(files.filter(Files::isRegularFile)).containsExactly(root.resolve(key));
     }
+  }
+
+  @Test
+  void aFolderOfOtherObjectsIsNoObject() throws IOException {
+    String key = write(CONTENT);
+    String folderKey = key.substring(0, key.lastIndexOf('/'));
+
+    assertThat(store.exists(folderKey)).isFalse();
+    assertThatThrownBy(() -> store.open(folderKey)).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> store.size(folderKey)).isInstanceOf(NoSuchFileException.class);
   }
 }
