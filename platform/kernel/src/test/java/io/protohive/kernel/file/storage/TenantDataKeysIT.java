@@ -69,7 +69,8 @@ class TenantDataKeysIT {
   @Test
   void aTenantCannotWriteAKeyForAnother() {
     assertThatThrownBy(() -> inTenant(tenantB, connection -> sealedKey(connection, tenantA)))
-        .isInstanceOf(SQLException.class);
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("row-level security");
   }
 
   @Test
