@@ -61,7 +61,7 @@ public final class S3MockServer implements AutoCloseable {
                       "-cp",
                       classpath(),
                       MAIN_CLASS,
-                      "--http.port=" + port,
+                      "--com.adobe.testing.s3mock.httpPort=" + port,
                       "--server.port=0",
                       "--com.adobe.testing.s3mock.store.root=" + root,
                       "--logging.level.root=INFO"))
@@ -158,6 +158,10 @@ public final class S3MockServer implements AutoCloseable {
   }
 
   private static void deleteTree(Path folder) {
+    // S3Mock removes its folder as it exits, unless it could not
+    if (!Files.exists(folder)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -2,11 +2,12 @@ package io.protohive.kernel.file.storage;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +41,13 @@ public final class DataKey {
 
   private DataKey(KeysetHandle keyset) throws GeneralSecurityException {
     this.keyset = keyset;
-    this.aead = keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+    // the key itself, not the keyset's primitive: that one cannot tell a channel's size before
+    // a first read, which a ranged read needs. A tenant's keyset has one key, never rotated.
+    if (keyset.size() != 1
+        || !(keyset.getPrimary().getKey() instanceof AesGcmHkdfStreamingKey key)) {
+      throw new GeneralSecurityException("a data key is one AES-GCM-HKDF streaming key");
+    }
+    this.aead = AesGcmHkdfStreaming.create(key);
   }
 
   /** A new random key. */
@@ -129,12 +136,14 @@ public final class DataKey {
     }
     SeekableByteChannel plain = decrypt(store, key);
     try {
-      plain.position(offset);
+      // the decrypting channel answers reads past the end with 0 bytes, not the end of stream
+      long available = Math.max(0, plain.size() - offset);
+      plain.position(Math.min(offset, plain.size()));
+      return new BoundedInputStream(Channels.newInputStream(plain), Math.min(length, available));
     } catch (IOException | RuntimeException e) {
       plain.close();
       throw e;
     }
-    return new BoundedInputStream(Channels.newInputStream(plain), length);
   }
 
   private static byte[] associatedData(String key) {

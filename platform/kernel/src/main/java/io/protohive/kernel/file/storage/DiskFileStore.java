@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -51,12 +52,12 @@ public final class DiskFileStore implements FileStore {
 
   @Override
   public SeekableByteChannel open(String key) throws IOException {
-    return FileChannel.open(pathOf(key), StandardOpenOption.READ);
+    return FileChannel.open(objectPath(key), StandardOpenOption.READ);
   }
 
   @Override
   public long size(String key) throws IOException {
-    return Files.size(pathOf(key));
+    return Files.size(objectPath(key));
   }
 
   @Override
@@ -67,6 +68,15 @@ public final class DiskFileStore implements FileStore {
   @Override
   public boolean exists(String key) {
     return Files.isRegularFile(pathOf(key));
+  }
+
+  /** The object's file; a folder that other keys' objects lie in is no object. */
+  private Path objectPath(String key) throws NoSuchFileException {
+    Path path = pathOf(key);
+    if (Files.isDirectory(path)) {
+      throw new NoSuchFileException(key);
+    }
+    return path;
   }
 
   private Path pathOf(String key) {

@@ -2,6 +2,7 @@ package io.protohive.kernel.file.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,7 +40,7 @@ public class FileStorageSettings {
 
   /** The store new files go to unless their tenant names another: {@code disk} or {@code s3}. */
   public String defaultStore() {
-    return defaultStore.strip().toLowerCase(java.util.Locale.ROOT);
+    return defaultStore.strip().toLowerCase(Locale.ROOT);
   }
 
   /** The object store, when an endpoint is configured. */

@@ -1,7 +1,6 @@
 package io.protohive.kernel.file.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,7 +27,11 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   private final S3Client client;
   private final String bucket;
 
-  /** Uses the bucket, creating it when it does not exist; the store closes the client. */
+  /**
+   * Uses the bucket, creating it when it does not exist; the store closes the client.
+   *
+   * @throws IllegalStateException when the bucket can be neither reached nor created
+   */
   public S3FileStore(S3Client client, String bucket) {
     this.client = client;
     this.bucket = bucket;
@@ -103,19 +106,31 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   }
 
   private void createBucketIfMissing() {
+    if (bucketExists()) {
+      return;
+    }
+    try {
+      client.createBucket(request -> request.bucket(bucket));
+    } catch (BucketAlreadyOwnedByYouException createdMeanwhile) {
+      // another node created it first
+    } catch (SdkException e) {
+      throw new IllegalStateException("cannot create the bucket " + bucket, e);
+    }
+  }
+
+  private boolean bucketExists() {
     try {
       client.headBucket(request -> request.bucket(bucket));
+      return true;
     } catch (NoSuchBucketException e) {
-      try {
-        client.createBucket(request -> request.bucket(bucket));
-      } catch (BucketAlreadyOwnedByYouException createdMeanwhile) {
-        // another node created it first
-      }
+      return false;
     } catch (S3Exception e) {
-      if (e.statusCode() != 404) {
-        throw new UncheckedIOException(failed("open", bucket, e));
+      if (e.statusCode() == 404) {
+        return false;
       }
-      client.createBucket(request -> request.bucket(bucket));
+      throw new IllegalStateException("cannot reach the bucket " + bucket, e);
+    } catch (SdkException e) {
+      throw new IllegalStateException("cannot reach the bucket " + bucket, e);
     }
   }
 

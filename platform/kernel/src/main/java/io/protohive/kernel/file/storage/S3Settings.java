@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * How to reach an S3-compatible object store: its address, addressed path-style since most
@@ -23,23 +24,25 @@ public record S3Settings(
 
   /** Connects to the store and creates the bucket if it does not exist. */
   public S3FileStore connect() {
-    S3Client client =
-        S3Client.builder()
-            .endpointOverride(URI.create(endpoint))
-            .forcePathStyle(true)
-            .region(Region.of(region))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            // checksums only where S3 requires them: not every compatible store checks the others
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .build();
+    S3Client client = clientBuilder().build();
     try {
       return new S3FileStore(client, bucket);
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
+  }
+
+  S3ClientBuilder clientBuilder() {
+    return S3Client.builder()
+        .endpointOverride(URI.create(endpoint))
+        .forcePathStyle(true)
+        .region(Region.of(region))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        // checksums only where S3 requires them: not every compatible store checks the others
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
   }
 }

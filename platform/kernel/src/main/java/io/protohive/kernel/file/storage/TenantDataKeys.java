@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Each tenant's data key, created on first use and kept in {@code tenant_data_key} encrypted with
@@ -42,14 +43,12 @@ public class TenantDataKeys {
   @Transactional
   @InTenant
   public DataKey keyOf(@TenantId UUID tenantId) {
-    Connection connection = entityManager.unwrap(Connection.class);
     try {
-      String sealed = read(connection, tenantId);
-      if (sealed == null) {
-        create(connection, tenantId, seal(DataKey.generate(), secrets, tenantId));
-        // a concurrent first use may have won: the key is whichever row stands
-        sealed = read(connection, tenantId);
-      }
+      String sealed =
+          sealedKey(
+              entityManager.unwrap(Connection.class),
+              tenantId,
+              () -> seal(DataKey.generate(), secrets, tenantId));
       return unwrap(tenantId, sealed);
     } catch (SQLException e) {
       throw new IllegalStateException("the tenant's data key cannot be read", e);
@@ -60,11 +59,8 @@ public class TenantDataKeys {
   @Transactional
   @InTenant
   public void shred(@TenantId UUID tenantId) {
-    Connection connection = entityManager.unwrap(Connection.class);
-    try (PreparedStatement delete =
-        connection.prepareStatement("delete from tenant_data_key where tenant_id = ?")) {
-      delete.setObject(1, tenantId);
-      delete.executeUpdate();
+    try {
+      deleteKey(entityManager.unwrap(Connection.class), tenantId);
     } catch (SQLException e) {
       throw new IllegalStateException("the tenant's data key cannot be deleted", e);
     }
@@ -91,6 +87,36 @@ public class TenantDataKeys {
     return "tenant-data-key:" + tenantId;
   }
 
+  /**
+   * The tenant's row's text, inserting a new one first when there is none; a concurrent first use
+   * may win, and the key is whichever row stands.
+   */
+  static String sealedKey(Connection connection, UUID tenantId, Supplier<String> newSealedKey)
+      throws SQLException {
+    String sealed = read(connection, tenantId);
+    if (sealed != null) {
+      return sealed;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into tenant_data_key (tenant_id, keyset, created_at) values (?, ?, ?)"
+                + " on conflict (tenant_id) do nothing")) {
+      insert.setObject(1, tenantId);
+      insert.setString(2, newSealedKey.get());
+      insert.setTimestamp(3, Timestamp.from(Instant.now()));
+      insert.executeUpdate();
+    }
+    return read(connection, tenantId);
+  }
+
+  static void deleteKey(Connection connection, UUID tenantId) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("delete from tenant_data_key where tenant_id = ?")) {
+      delete.setObject(1, tenantId);
+      delete.executeUpdate();
+    }
+  }
+
   private static String read(Connection connection, UUID tenantId) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("select keyset from tenant_data_key where tenant_id = ?")) {
@@ -98,19 +124,6 @@ public class TenantDataKeys {
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? row.getString(1) : null;
       }
-    }
-  }
-
-  private static void create(Connection connection, UUID tenantId, String sealed)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into tenant_data_key (tenant_id, keyset, created_at) values (?, ?, ?)"
-                + " on conflict (tenant_id) do nothing")) {
-      insert.setObject(1, tenantId);
-      insert.setString(2, sealed);
-      insert.setTimestamp(3, Timestamp.from(Instant.now()));
-      insert.executeUpdate();
     }
   }
 }
