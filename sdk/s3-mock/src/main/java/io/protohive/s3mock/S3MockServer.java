@@ -50,8 +50,19 @@ public final class S3MockServer implements AutoCloseable {
    */
   public static S3MockServer start() {
     try {
+      return start(freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("S3Mock cannot be started", e);
+    }
+  }
+
+  /**
+   * Starts the server on the given port, for a server under test configured with it, and returns
+   * once it answers.
+   */
+  public static S3MockServer start(int port) {
+    try {
       Path root = Files.createTempDirectory("s3mock-");
-      int port = freePort();
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Process process =
           new ProcessBuilder(

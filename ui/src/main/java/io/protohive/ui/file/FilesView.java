@@ -1,6 +1,7 @@
 package io.protohive.ui.file;
 
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 import io.protohive.kernel.file.FileChange;
 import io.protohive.kernel.file.FileLinks;
 import io.protohive.kernel.file.FileService;
@@ -44,7 +46,7 @@ import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +78,9 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
   private final Grid<FileView> grid = new Grid<>(FileView.class, false);
   private final Checkbox bin = new Checkbox("Show the bin");
   private final VerticalLayout uploadArea = new VerticalLayout();
-  private final Deque<FolderView> opened = new ArrayDeque<>();
+  private final ArrayDeque<FolderView> opened = new ArrayDeque<>();
   private OrganizationView organization;
+  private Registration polling;
   private Map<UUID, String> members = Map.of();
   private Map<UUID, String> agentNames = Map.of();
 
@@ -218,22 +221,28 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
     grid.setItems(shown);
     boolean busy = shown.stream().anyMatch(f -> !f.status().settled());
     getUI().ifPresent(ui -> ui.setPollInterval(busy ? POLL_MILLIS : -1));
-    if (busy) {
-      getUI()
-          .ifPresent(
-              ui -> {
-                if (!ui.getElement().hasAttribute("data-files-poll")) {
-                  ui.getElement().setAttribute("data-files-poll", true);
-                  ui.addPollListener(poll -> refreshIfShown(ui));
-                }
-              });
-    }
   }
 
-  private void refreshIfShown(UI ui) {
-    if (isAttached() && organization != null) {
-      refresh();
-    }
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    super.onAttach(attachEvent);
+    // while files are on their way the page polls, and each poll reads their states again
+    polling =
+        attachEvent
+            .getUI()
+            .addPollListener(
+                poll -> {
+                  if (organization != null) {
+                    refresh();
+                  }
+                });
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detachEvent) {
+    polling.remove();
+    detachEvent.getUI().setPollInterval(-1);
+    super.onDetach(detachEvent);
   }
 
   private void showPath() {
@@ -241,8 +250,8 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
     Button top = new Button(organization.name(), click -> leaveTo(null));
     top.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     path.add(top);
-    List<FolderView> trail = opened.stream().toList().reversed();
-    for (FolderView step : trail) {
+    for (Iterator<FolderView> outward = opened.descendingIterator(); outward.hasNext(); ) {
+      FolderView step = outward.next();
       Button crumb = new Button(step.name(), click -> leaveTo(step));
       crumb.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
       path.add(new Span("/"), crumb);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -16,6 +17,7 @@ import io.protohive.kernel.file.ShareView;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.Notices;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,7 +35,8 @@ final class ShareDialog extends Dialog {
   private final Runnable changed;
 
   /**
-   * @param people the organization's members and agents by id, with the names to show
+   * @param members the organization's members by id, with the names to show
+   * @param agents the organization's agents by id, with their names
    */
   ShareDialog(
       FileService files,
@@ -46,7 +49,7 @@ final class ShareDialog extends Dialog {
     this.caller = caller;
     this.fileId = file.id();
     this.changed = changed;
-    this.people = new java.util.HashMap<>(members);
+    this.people = new HashMap<>(members);
     this.people.putAll(agents);
     setHeaderTitle("Share " + file.name());
     setId("file-share-dialog");
@@ -89,7 +92,7 @@ final class ShareDialog extends Dialog {
     add.setId("file-share-add");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout adding = new HorizontalLayout(whom, add);
-    adding.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+    adding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
     shares.setPadding(false);
     shares.setId("file-shares");
@@ -117,7 +120,7 @@ final class ShareDialog extends Dialog {
       remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
       HorizontalLayout row =
           new HorizontalLayout(new Paragraph(people.getOrDefault(whom, whom.toString())), remove);
-      row.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+      row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
       shares.add(row);
     }
   }
