@@ -197,8 +197,24 @@ class ApiFuzzIT {
     // another tenant's, so that disabling it leaves the suite's own people signed in
     String spare = Accounts.tenant("fuzz-spare", false, "");
     ids.put("tenantId", PlatformIT.query("select id from tenant where slug = '" + spare + "'"));
+    HttpResponse<String> file =
+        Platform.multipart(
+            "api/v1/organizations/" + organization + "/files",
+            "fuzzed.txt",
+            "Fuzzed notes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Map.of(),
+            owner);
+    assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
+    ids.put("fileId", Platform.json(file).get("id").asText());
     for (String unknown :
-        List.of("sessionId", "publisherId", "budgetId", "approvalId", "jobId", "fileId")) {
+        List.of(
+            "sessionId",
+            "publisherId",
+            "budgetId",
+            "approvalId",
+            "jobId",
+            "shareId",
+            "knowledgeBaseId")) {
       ids.put(unknown, UUID.randomUUID().toString());
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -172,6 +173,30 @@ class OrganizationIT {
                     "api/v1/organizations/" + id + "/tasks", "{\"title\":\"Secretive task\"}"))
             .get("id")
             .asText());
+    String fileId =
+        Platform.json(
+                owner.upload(
+                    "api/v1/organizations/" + id + "/files",
+                    "Secretive.txt",
+                    "Secretive plans".getBytes(StandardCharsets.UTF_8)))
+            .get("id")
+            .asText();
+    ids.put("fileId", fileId);
+    ids.put(
+        "shareId",
+        Platform.json(
+                owner.post(
+                    "api/v1/files/" + fileId + "/shares", "{\"accountId\":\"" + member.id + "\"}"))
+            .get("id")
+            .asText());
+    ids.put(
+        "knowledgeBaseId",
+        Platform.json(
+                owner.post(
+                    "api/v1/organizations/" + id + "/knowledge-bases",
+                    "{\"name\":\"Secretive base\",\"fileIds\":[\"" + fileId + "\"]}"))
+            .get("id")
+            .asText());
     ids.put("approvalId", UUID.randomUUID().toString());
     ids.put("jobId", UUID.randomUUID().toString());
     ids.put("tenantId", UUID.randomUUID().toString());
@@ -200,8 +225,19 @@ class OrganizationIT {
             parameters.contains("Idempotency-Key")
                 ? new String[] {"Idempotency-Key", ownerKey}
                 : new String[0];
+        boolean multipart =
+            paths
+                .get(template)
+                .get(operation)
+                .path("requestBody")
+                .path("content")
+                .has("multipart/form-data");
         for (User stranger : List.of(foreigner, outsider)) {
-          HttpResponse<String> response = stranger.call(method, target, "{}", headers);
+          HttpResponse<String> response =
+              multipart
+                  ? stranger.upload(
+                      target, "Stranger.txt", "planted".getBytes(StandardCharsets.UTF_8))
+                  : stranger.call(method, target, "{}", headers);
           assertThat(response.statusCode())
               .as(method + " " + template + " by " + stranger.label)
               .isIn(PLATFORM_WIDE_READS.contains(method + " " + template) ? 200 : 403, 404);
@@ -226,6 +262,13 @@ class OrganizationIT {
     assertThat(
             Platform.json(owner.get("api/v1/organizations/" + id + "/members")).get("items").size())
         .isEqualTo(3);
+    assertThat(Platform.json(owner.get("api/v1/files/" + fileId)).get("name").asText())
+        .isEqualTo("Secretive.txt");
+    assertThat(
+            Platform.json(owner.get("api/v1/organizations/" + id + "/files"))
+                .get("items")
+                .findValuesAsText("name"))
+        .containsExactly("Secretive.txt");
   }
 
   @Test
@@ -376,6 +419,11 @@ class OrganizationIT {
 
     HttpResponse<String> delete(String path) throws Exception {
       return call("DELETE", path, null);
+    }
+
+    HttpResponse<String> upload(String path, String fileName, byte[] content) throws Exception {
+      return Platform.multipart(
+          path, fileName, content, Map.of(), "Authorization", "Bearer " + token);
     }
 
     HttpResponse<String> call(String method, String path, String body, String... headers)
