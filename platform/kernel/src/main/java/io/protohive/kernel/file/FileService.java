@@ -15,6 +15,7 @@ import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -50,7 +51,7 @@ public class FileService {
   @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject Jobs jobs;
-  @Inject TransactionSynchronizationRegistry transactions;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** What a reader downloads: the file and a way to read its current version's bytes. */
   public record FileContent(FileView file, EncryptedFiles.Reader reader) {}
