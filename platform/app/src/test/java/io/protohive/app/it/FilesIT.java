@@ -159,6 +159,33 @@ class FilesIT {
   }
 
   @Test
+  void aFileInTheBinIsPurgedWithItsBytesOnceItsRetentionHasPassed() throws Exception {
+    Team team = Team.of("purge", "disk");
+    String fileId = team.uploaded("old.txt", bytes("Last year's notes."));
+    team.awaitSettled(fileId);
+    assertThat(team.ownerFile("DELETE", fileId, null).statusCode()).isEqualTo(204);
+    assertThat(storedBytesOnDisk(fileId)).isNotEmpty();
+
+    // thirty days later, as far as the file and its purge are concerned
+    PlatformIT.execute(
+        "update stored_file set deleted_at = now() - interval '31 days' where id = '"
+            + fileId
+            + "'; update job set run_at = now() where kind = 'file.purge'"
+            + " and payload ->> 'fileId' = '"
+            + fileId
+            + "'");
+    await()
+        .atMost(INGESTION)
+        .until(
+            () ->
+                PlatformIT.query("select count(*) from stored_file where id = '" + fileId + "'")
+                    .equals("0"));
+    assertThat(team.names(team.owner, "?bin=true")).isEmpty();
+    assertThat(team.ownerFile("POST", fileId + "/restore", null).statusCode()).isEqualTo(404);
+    await().atMost(INGESTION).until(() -> !storedOnDisk(fileId));
+  }
+
+  @Test
   void badFilesAreRefusedOrFailWithTheirReason() throws Exception {
     Team team = Team.of("bad-files", "disk");
     assertThat(team.upload("empty.txt", new byte[0], null).statusCode()).isEqualTo(400);
@@ -301,6 +328,12 @@ class FilesIT {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static boolean storedOnDisk(String fileId) throws Exception {
+    try (Stream<Path> found = Files.walk(Platform.DATA_DIR.resolve("files"))) {
+      return found.anyMatch(p -> Files.isRegularFile(p) && p.toString().contains(fileId));
+    }
   }
 
   /** The stored object of a file's first version under the data folder, as text. */

@@ -9,6 +9,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.agent.AgentStops;
 import io.protohive.kernel.agent.WorkLog;
+import io.protohive.kernel.file.FileRecords;
+import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.llm.CallScope;
@@ -78,6 +80,8 @@ public class AgentRuntime {
 
   /** Tool calls run side by side on managed threads. */
   @Resource ManagedExecutorService executor;
+
+  @Inject ToolFiles toolFiles;
 
   /**
    * Stops a running turn, on whichever node runs it: the request is stored with the run and sent to
@@ -400,11 +404,15 @@ public class AgentRuntime {
     return Optional.ofNullable(offered.get(call.name()))
         .map(
             found ->
-                tools.invoke(
-                    caller,
-                    found.id(),
-                    RunTrace.arguments(call.arguments()),
-                    turn.agent().organizationId()));
+                toolFiles.kept(
+                    caller.tenantId(),
+                    turn.agent().organizationId(),
+                    tools.invoke(
+                        caller,
+                        found.id(),
+                        RunTrace.arguments(call.arguments()),
+                        turn.agent().organizationId()),
+                    new FileRecords.Provenance(turn.agent().id(), turn.runId(), null)));
   }
 
   private static String describe(Throwable e) {

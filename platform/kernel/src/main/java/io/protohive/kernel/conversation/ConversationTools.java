@@ -49,6 +49,7 @@ public class ConversationTools {
         status,
         status == ToolOutcome.Status.OK ? "TEXT" : "ERROR",
         content,
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000,
+        List.of());
   }
 }

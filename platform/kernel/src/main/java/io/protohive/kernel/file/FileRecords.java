@@ -294,18 +294,6 @@ public class FileRecords {
         .getResultList();
   }
 
-  /** Files in the bin since before {@code before}, oldest first. */
-  List<UUID> binnedBefore(Instant before, int limit) {
-    List<UUID> rows =
-        entityManager
-            .createNativeQuery(
-                "select id from stored_file where deleted_at < ?1 order by deleted_at limit ?2")
-            .setParameter(1, Timestamp.from(before))
-            .setParameter(2, limit)
-            .getResultList();
-    return rows;
-  }
-
   void purge(UUID fileId) {
     entityManager
         .createNativeQuery("delete from stored_file where id = ?1")

@@ -15,6 +15,7 @@ import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -99,7 +101,7 @@ public class FileService {
   @Transactional
   @InTenant
   public FileView keep(
-      UUID tenantId,
+      @TenantId UUID tenantId,
       UUID organizationId,
       String name,
       SpooledUpload upload,
@@ -220,7 +222,13 @@ public class FileService {
   @InTenant
   public void delete(Caller caller, UUID fileId) {
     changeable(caller, fileId, false);
-    records.bin(fileId, FileRecords.now());
+    Instant binned = FileRecords.now();
+    records.bin(fileId, binned);
+    jobs.enqueue(
+        caller.tenantId(),
+        FilePurge.KIND,
+        FilePurge.payload(fileId),
+        binned.plus(Duration.ofDays(limits.retentionDays())));
     record(caller, Action.FILE_DELETED, fileId, null);
   }
 

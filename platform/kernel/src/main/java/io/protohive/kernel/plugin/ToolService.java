@@ -6,6 +6,7 @@ import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ToolContext;
+import io.protohive.plugin.api.ToolResult;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginTool;
 import io.protohive.pluginhost.ToolOutcome;
@@ -46,7 +47,8 @@ public class ToolService {
       ToolOutcome.Status status,
       String kind,
       String content,
-      long durationMillis) {}
+      long durationMillis,
+      List<ToolResult.Attachment> attachments) {}
 
   public List<AvailableTool> available(Caller caller) {
     Set<String> enabled = catalog.enabledPlugins(caller.tenantId());
@@ -107,6 +109,7 @@ public class ToolService {
         outcome.status(),
         outcome.result().kind().name(),
         outcome.result().content(),
-        outcome.duration().toMillis());
+        outcome.duration().toMillis(),
+        outcome.result().attachments());
   }
 }

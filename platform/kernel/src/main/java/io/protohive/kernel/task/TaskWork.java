@@ -12,6 +12,8 @@ import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.agent.AgentStops;
 import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.conversation.AgentToolbox;
+import io.protohive.kernel.file.FileRecords;
+import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
 import io.protohive.kernel.llm.BudgetExhausted;
@@ -60,6 +62,7 @@ public class TaskWork implements JobHandler {
   @Inject AgentToolbox toolbox;
   @Inject ToolApprovals approvals;
   @Inject AgentStops stops;
+  @Inject ToolFiles toolFiles;
 
   @Override
   public String kind() {
@@ -270,11 +273,15 @@ public class TaskWork implements JobHandler {
       arguments = approval.get().arguments();
     }
     ToolService.ToolInvocation invocation =
-        tools.invoke(
-            session.caller(),
-            tool.id(),
-            AgentToolbox.arguments(arguments),
-            session.task().organizationId());
+        toolFiles.kept(
+            session.tenantId(),
+            session.task().organizationId(),
+            tools.invoke(
+                session.caller(),
+                tool.id(),
+                AgentToolbox.arguments(arguments),
+                session.task().organizationId()),
+            new FileRecords.Provenance(session.agent().id(), null, session.task().id()));
     return Optional.of(ToolExecutionResultMessage.from(call, invocation.content()));
   }
 

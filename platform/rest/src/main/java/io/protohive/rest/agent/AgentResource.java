@@ -1,5 +1,7 @@
 package io.protohive.rest.agent;
 
+import io.protohive.kernel.knowledge.KnowledgeBaseView;
+import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.memory.MemoryHit;
 import io.protohive.kernel.organization.AgentDraft;
@@ -14,12 +16,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +42,10 @@ public class AgentResource {
   @Inject AgentService agents;
   @Inject AgentMemory memory;
   @Inject SignedIn signedIn;
+  @Inject KnowledgeBases knowledgeBases;
+
+  /** The knowledge bases an agent is to search. */
+  public record KnowledgeBaseAssignment(List<UUID> knowledgeBaseIds) {}
 
   @GET
   @Path("{agentId}")
@@ -69,5 +77,23 @@ public class AgentResource {
   public PageResponse<MemoryHit> memory(
       @PathParam("agentId") UUID agentId, @QueryParam("q") String query) {
     return PageResponse.ranked(memory.search(signedIn.caller(), agentId, query));
+  }
+
+  @GET
+  @Path("{agentId}/knowledge-bases")
+  @Operation(
+      summary = "The knowledge bases an agent searches",
+      description = "None means every file the agent may read.")
+  public List<KnowledgeBaseView> ofAgent(@PathParam("agentId") UUID agentId) {
+    return knowledgeBases.ofAgent(signedIn.caller(), agentId);
+  }
+
+  @PUT
+  @Path("{agentId}/knowledge-bases")
+  @Operation(summary = "Give an agent exactly these knowledge bases of its organization")
+  public List<KnowledgeBaseView> assign(
+      @PathParam("agentId") UUID agentId, KnowledgeBaseAssignment body) {
+    return knowledgeBases.assign(
+        signedIn.caller(), agentId, RequestBodies.require(body).knowledgeBaseIds());
   }
 }
