@@ -30,11 +30,14 @@ import io.protohive.kernel.file.FolderView;
 import io.protohive.kernel.file.Sizes;
 import io.protohive.kernel.file.UploadSpool;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.knowledge.KnowledgeBaseDraft;
+import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.MemberView;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
+import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.Dates;
@@ -70,6 +73,7 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
 
   private final FileService files;
   private final UploadSpool spool;
+  private final KnowledgeBases knowledgeBases;
   private final AgentService agents;
   private final OrganizationService organizations;
   private final RouterLink organizationLink = new RouterLink();
@@ -77,6 +81,8 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
   private final Grid<FolderView> folders = new Grid<>(FolderView.class, false);
   private final Grid<FileView> grid = new Grid<>(FileView.class, false);
   private final Checkbox bin = new Checkbox("Show the bin");
+  private final Button knowledgeBase =
+      new Button("Make a knowledge base of this folder", VaadinIcon.BOOK.create());
   private final VerticalLayout uploadArea = new VerticalLayout();
   private final ArrayDeque<FolderView> opened = new ArrayDeque<>();
   private OrganizationView organization;
@@ -89,8 +95,10 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
       FileService files,
       UploadSpool spool,
       AgentService agents,
-      OrganizationService organizations) {
+      OrganizationService organizations,
+      KnowledgeBases knowledgeBases) {
     this.files = files;
+    this.knowledgeBases = knowledgeBases;
     this.spool = spool;
     this.agents = agents;
     this.organizations = organizations;
@@ -113,9 +121,23 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
               folderName.clear();
             });
     createFolder.setId("folder-create");
+    knowledgeBase.setId("folder-knowledge-base");
+    knowledgeBase.addClickListener(
+        click ->
+            act(
+                () -> {
+                  FolderView folder = opened.peek();
+                  knowledgeBases.create(
+                      caller,
+                      organization.id(),
+                      new KnowledgeBaseDraft(folder.name(), "", List.of(), List.of(folder.id())));
+                  Notices.success(
+                      "Agents given the knowledge base " + folder.name() + " search this folder.");
+                }));
     bin.setId("files-bin");
     bin.addValueChangeListener(change -> refresh());
-    HorizontalLayout heading = new HorizontalLayout(title, folderName, createFolder, bin);
+    HorizontalLayout heading =
+        new HorizontalLayout(title, folderName, createFolder, knowledgeBase, bin);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
     folders.setId("folders");
@@ -211,6 +233,7 @@ public class FilesView extends VerticalLayout implements SignedInOnly, HasDynami
 
   private void refresh() {
     showPath();
+    knowledgeBase.setVisible(!opened.isEmpty() && Permission.EDIT.grantedTo(organization.role()));
     boolean binned = bin.getValue();
     folders.setVisible(!binned);
     if (!binned) {

@@ -2,19 +2,26 @@ package io.protohive.ui.organization;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.knowledge.KnowledgeBaseView;
+import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Creates an agent or changes one; a refusal shows on the field it is about. */
 final class AgentEditor extends Dialog {
 
   private final AgentService agents;
+  private final KnowledgeBases knowledgeBases;
+  private final MultiSelectComboBox<KnowledgeBaseView> bases =
+      new MultiSelectComboBox<>("Knowledge bases");
   private final Caller caller;
   private final UUID organizationId;
   private final AgentView agent;
@@ -27,12 +34,14 @@ final class AgentEditor extends Dialog {
    */
   AgentEditor(
       AgentService agents,
+      KnowledgeBases knowledgeBases,
       Caller caller,
       UUID organizationId,
       AgentOptions options,
       AgentView agent,
       Runnable saved) {
     this.agents = agents;
+    this.knowledgeBases = knowledgeBases;
     this.caller = caller;
     this.organizationId = organizationId;
     this.agent = agent;
@@ -41,7 +50,17 @@ final class AgentEditor extends Dialog {
 
     setHeaderTitle(agent == null ? "New agent" : "Edit " + agent.name());
     setWidth("44em");
-    add(form);
+    bases.setId("agent-knowledge-bases");
+    bases.setWidthFull();
+    bases.setItems(options.knowledgeBases());
+    bases.setItemLabelGenerator(KnowledgeBaseView::name);
+    bases.setPlaceholder("Every file it may read");
+    bases.setHelperText("The agent searches only these; with none, every file it may read.");
+    bases.setValue(
+        options.knowledgeBases().stream()
+            .filter(b -> options.searched().stream().anyMatch(s -> s.id().equals(b.id())))
+            .collect(Collectors.toSet()));
+    add(form, bases);
     Button cancel = new Button("Cancel", click -> close());
     Button save = new Button("Save", click -> save());
     save.setId("agent-save");
@@ -55,6 +74,8 @@ final class AgentEditor extends Dialog {
           agent == null
               ? agents.create(caller, organizationId, form.draft())
               : agents.update(caller, agent.id(), form.draft());
+      knowledgeBases.assign(
+          caller, result.id(), bases.getValue().stream().map(KnowledgeBaseView::id).toList());
       Notices.success("Saved " + result.name() + ".");
       close();
       saved.run();

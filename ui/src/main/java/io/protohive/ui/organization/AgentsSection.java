@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
@@ -19,6 +20,7 @@ import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.llm.ModelChoice;
+import java.util.List;
 
 /**
  * An organization's agents as its org chart. Every member may start a conversation with them here
@@ -31,6 +33,7 @@ final class AgentsSection extends VerticalLayout {
   private final ToolService tools;
   private final LlmProviders providers;
   private final AgentMemory memory;
+  private final KnowledgeBases knowledgeBases;
   private final OrgChart chart = new OrgChart();
   private final Button add = new Button("Add agent", VaadinIcon.PLUS.create());
   private final Button converse = new Button("New conversation", VaadinIcon.COMMENTS.create());
@@ -44,7 +47,9 @@ final class AgentsSection extends VerticalLayout {
       ToolService tools,
       LlmProviders providers,
       AgentMemory memory,
+      KnowledgeBases knowledgeBases,
       ConversationStarter conversations) {
+    this.knowledgeBases = knowledgeBases;
     this.agents = agents;
     this.tools = tools;
     this.providers = providers;
@@ -92,8 +97,14 @@ final class AgentsSection extends VerticalLayout {
   private void edit(AgentView agent) {
     AgentOptions options =
         new AgentOptions(
-            lines, tools.available(caller), ModelChoice.byId(providers.available(caller)));
-    new AgentEditor(agents, caller, organization.id(), options, agent, this::refresh).open();
+            lines,
+            tools.available(caller),
+            ModelChoice.byId(providers.available(caller)),
+            knowledgeBases.list(caller, organization.id()),
+            agent == null ? List.of() : knowledgeBases.ofAgent(caller, agent.id()));
+    new AgentEditor(
+            agents, knowledgeBases, caller, organization.id(), options, agent, this::refresh)
+        .open();
   }
 
   private void confirmRemoval(AgentView agent) {

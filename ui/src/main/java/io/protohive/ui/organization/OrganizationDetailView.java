@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
@@ -67,10 +68,17 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
       ToolService tools,
       LlmProviders providers,
       AgentMemory memory,
+      KnowledgeBases knowledgeBases,
       ConversationService conversations) {
     this.organizations = organizations;
     this.agentsSection =
-        new AgentsSection(agents, tools, providers, memory, new ConversationStarter(conversations));
+        new AgentsSection(
+            agents,
+            tools,
+            providers,
+            memory,
+            knowledgeBases,
+            new ConversationStarter(conversations));
     this.conversationsSection = new ConversationsSection(conversations, agents);
     problem.setId("organization-problem");
     members.setId("members");
