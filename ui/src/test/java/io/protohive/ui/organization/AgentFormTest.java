@@ -33,7 +33,9 @@ class AgentFormTest {
                       "scripted",
                       "Scripted",
                       "scripted-plugin",
-                      List.of(new ModelInfo("scripted-1", ModelInfo.Kind.CHAT, 0))))));
+                      List.of(new ModelInfo("scripted-1", ModelInfo.Kind.CHAT, 0))))),
+          List.of(),
+          List.of());
 
   @Test
   void aNewAgentUnderAManagerKeepsTheDefaultsOfWhatIsLeftEmpty() {

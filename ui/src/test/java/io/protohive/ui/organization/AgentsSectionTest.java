@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.Component;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.llm.LlmProviders;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
@@ -37,6 +38,7 @@ class AgentsSectionTest {
           new ToolService(),
           new LlmProviders(),
           new AgentMemory(),
+          new KnowledgeBases(),
           new ConversationStarter(new ConversationService()));
 
   @Test

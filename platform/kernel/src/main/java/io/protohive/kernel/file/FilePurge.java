@@ -3,17 +3,12 @@ package io.protohive.kernel.file;
 import io.protohive.kernel.file.storage.EncryptedFiles;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
-import io.protohive.kernel.platform.InTenant;
-import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,8 +23,7 @@ public class FilePurge implements JobHandler {
   /** The job that purges one binned file. */
   public static final String KIND = "file.purge";
 
-  @Inject FileRecords records;
-  @Inject FileLimits limits;
+  @Inject FileService files;
   @Inject EncryptedFiles bytes;
 
   @Override
@@ -46,28 +40,11 @@ public class FilePurge implements JobHandler {
   public void run(Job job) throws IOException {
     JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
     List<FileRecords.Stored> purged =
-        forget(job.tenantId(), UUID.fromString(payload.getString("fileId")));
+        files.purgeIfDue(job.tenantId(), UUID.fromString(payload.getString("fileId")));
     // the rows are gone for good; bytes left by a failure here are unreadable to anyone
     // and a retry deletes what remains
     for (FileRecords.Stored stored : purged) {
       bytes.delete(stored.store(), stored.key());
     }
-  }
-
-  /** Deletes the file's rows if it is still in the bin and its retention has passed. */
-  @Transactional
-  @InTenant
-  public List<FileRecords.Stored> forget(@TenantId UUID tenantId, UUID fileId) {
-    Instant due = Instant.now().minus(Duration.ofDays(limits.retentionDays()));
-    return records
-        .find(fileId)
-        .filter(file -> file.deletedAt() != null && !file.deletedAt().isAfter(due))
-        .map(
-            file -> {
-              List<FileRecords.Stored> stored = records.storedVersions(fileId);
-              records.purge(fileId);
-              return stored;
-            })
-        .orElse(List.of());
   }
 }

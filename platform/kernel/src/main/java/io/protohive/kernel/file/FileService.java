@@ -247,6 +247,27 @@ public class FileService {
     return records.find(fileId).orElseThrow();
   }
 
+  /**
+   * Deletes a binned file's rows once its retention has passed, unless it was restored.
+   *
+   * @return where the bytes of its versions lie, for the caller to delete after the commit
+   */
+  @Transactional
+  @InTenant
+  public List<FileRecords.Stored> purgeIfDue(@TenantId UUID tenantId, UUID fileId) {
+    Instant due = Instant.now().minus(Duration.ofDays(limits.retentionDays()));
+    return records
+        .find(fileId)
+        .filter(file -> file.deletedAt() != null && !file.deletedAt().isAfter(due))
+        .map(
+            file -> {
+              List<FileRecords.Stored> stored = records.storedVersions(fileId);
+              records.purge(fileId);
+              return stored;
+            })
+        .orElse(List.of());
+  }
+
   @Transactional
   @InTenant
   public List<ShareView> shares(Caller caller, UUID fileId) {

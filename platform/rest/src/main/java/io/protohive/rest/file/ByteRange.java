@@ -46,12 +46,12 @@ record ByteRange(long first, long last) {
         return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
       }
       long first = Long.parseLong(matcher.group(1));
+      if (first >= size) {
+        throw new Unsatisfiable();
+      }
       long last = matcher.group(2).isEmpty() ? size - 1 : Long.parseLong(matcher.group(2));
       if (last < first) {
         return Optional.empty();
-      }
-      if (first >= size) {
-        throw new Unsatisfiable();
       }
       return Optional.of(new ByteRange(first, Math.min(last, size - 1)));
     } catch (NumberFormatException tooLong) {
