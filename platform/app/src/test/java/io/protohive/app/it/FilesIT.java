@@ -269,61 +269,58 @@ class FilesIT {
     Team team = Team.of("cite", "disk");
     String handbook = team.uploaded("Handbook.pdf", Documents.pdf(HANDBOOK));
     assertThat(team.awaitSettled(handbook).get("status").asText()).isEqualTo("READY");
-    PluginsApi.configure(
-        "io.protohive.plugins.llm-scripted",
-        "{\"enabled\":true,\"config\":{\"tokenDelayMillis\":\"1\",\"plan\":\"call:"
-            + " knowledge_search {\\\"query\\\":\\\"How long do customers have to return a"
-            + " product?\\\"}\"}}",
-        team.owner);
-    Platform.send(
-        "PUT",
-        "api/v1/tenant/llm-route",
-        "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
-        team.owner);
     String agent =
-        Platform.json(
-                team.owner(
-                    "POST",
-                    "agents",
-                    "{\"name\":\"Librarian\",\"role\":\"Answers from the handbook\"}"))
-            .get("id")
-            .asText();
-    String conversation =
-        Platform.json(
-                Platform.post(
-                    "api/v1/conversations",
-                    "{\"organizationId\":\""
-                        + team.organization
-                        + "\",\"agentIds\":[\""
-                        + agent
-                        + "\"]}",
-                    team.owner))
-            .get("id")
-            .asText();
-    String run =
-        Platform.json(
-                Platform.post(
-                    "api/v1/conversations/" + conversation + "/messages",
-                    "{\"content\":\"How long do customers have to return a product?\"}",
-                    team.owner))
-            .get("runId")
-            .asText();
-    await()
-        .atMost(INGESTION)
-        .until(
-            () ->
-                !Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
-                    .get("status")
-                    .asText()
-                    .equals("RUNNING"));
-    JsonNode messages =
-        Platform.json(
-                Platform.get("api/v1/conversations/" + conversation + "/messages", team.owner))
-            .get("items");
-    String answer = messages.get(messages.size() - 1).get("content").asText();
+        team.scriptedAgent(
+            "{\"name\":\"Librarian\",\"role\":\"Answers from the handbook\"}",
+            "call: knowledge_search {\\\"query\\\":\\\"How long do customers have to return a"
+                + " product?\\\"}");
+    String run = team.ask(agent, "How long do customers have to return a product?");
+    String answer =
+        Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
+            .get("trace")
+            .findValuesAsText("text")
+            .stream()
+            .reduce("", String::concat);
     assertThat(answer)
         .contains("45 days")
         .contains("[Handbook.pdf, p. 2](/files/" + handbook + "?page=2)");
+  }
+
+  @Test
+  void filesAToolReturnsAreKeptWithTheAgentAndRunTheyCameFrom() throws Exception {
+    Team team = Team.of("tool-files", "disk");
+    String[] platformAdmin = PluginsApi.platformAdmin();
+    assertThat(PluginsApi.upload(PluginsApi.MISBEHAVING, platformAdmin).statusCode())
+        .isEqualTo(201);
+    try {
+      assertThat(
+              PluginsApi.configure(
+                      PluginsApi.MISBEHAVING_ID,
+                      "{\"enabled\":true,\"config\":{\"token\":\"x\"}}",
+                      team.owner)
+                  .statusCode())
+          .isEqualTo(200);
+      String agent =
+          team.scriptedAgent(
+              "{\"name\":\"Analyst\",\"role\":\"Charts\",\"tools\":[\"misbehaving.attach\"]}",
+              "call: misbehaving_attach {}");
+      String run = team.ask(agent, "Chart our revenue");
+
+      JsonNode kept =
+          Platform.json(
+                  Platform.get("api/v1/organizations/" + team.organization + "/files", team.owner))
+              .get("items");
+      assertThat(kept.findValuesAsText("name")).containsExactly("revenue.csv");
+      assertThat(kept.get(0).get("agentId").asText()).isEqualTo(agent);
+      assertThat(kept.get(0).get("runId").asText()).isEqualTo(run);
+      assertThat(kept.get(0).get("contentType").asText()).isEqualTo("text/csv");
+      String result = Platform.get("api/v1/runs/" + run, team.owner).body();
+      assertThat(result)
+          .contains("Saved as the file [revenue.csv](/files/" + kept.get(0).get("id").asText())
+          .contains("Not saved as a file: ../../escape.txt");
+    } finally {
+      PluginsApi.remove(PluginsApi.MISBEHAVING_ID, platformAdmin);
+    }
   }
 
   private static byte[] bytes(String text) {
@@ -390,6 +387,57 @@ class FilesIT {
                   .statusCode())
           .isEqualTo(201);
       return new Team(admin.tenant(), admin.bearer(), member, memberId, organization);
+    }
+
+    /**
+     * An agent of the organization, as described in JSON, on the tenant's scripted model that
+     * follows the plan.
+     */
+    String scriptedAgent(String description, String plan) throws Exception {
+      PluginsApi.configure(
+          "io.protohive.plugins.llm-scripted",
+          "{\"enabled\":true,\"config\":{\"tokenDelayMillis\":\"1\",\"plan\":\"" + plan + "\"}}",
+          owner);
+      Platform.send(
+          "PUT",
+          "api/v1/tenant/llm-route",
+          "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+          owner);
+      HttpResponse<String> created = owner("POST", "agents", description);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      return Platform.json(created).get("id").asText();
+    }
+
+    /** Asks the agent in a new conversation; the finished run's id. */
+    String ask(String agent, String words) throws Exception {
+      String conversation =
+          Platform.json(
+                  Platform.post(
+                      "api/v1/conversations",
+                      "{\"organizationId\":\""
+                          + organization
+                          + "\",\"agentIds\":[\""
+                          + agent
+                          + "\"]}",
+                      owner))
+              .get("id")
+              .asText();
+      String run =
+          Platform.json(
+                  Platform.post(
+                      "api/v1/conversations/" + conversation + "/messages",
+                      "{\"content\":\"" + words + "\"}",
+                      owner))
+              .get("runId")
+              .asText();
+      JsonNode finished =
+          await()
+              .atMost(INGESTION)
+              .until(
+                  () -> Platform.json(Platform.get("api/v1/runs/" + run, owner)),
+                  found -> !found.get("status").asText().equals("RUNNING"));
+      assertThat(finished.get("status").asText()).as(finished.toString()).isEqualTo("COMPLETED");
+      return run;
     }
 
     HttpResponse<String> upload(String name, byte[] content, String folder) throws Exception {

@@ -8,6 +8,7 @@ import io.protohive.kernel.file.ShareView;
 import io.protohive.kernel.file.SpooledUpload;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +26,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -72,15 +75,26 @@ public class FileResource {
     try {
       part = ByteRange.of(range, size);
     } catch (ByteRange.Unsatisfiable beyond) {
-      return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
+      return Problem.of(
+              Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE,
+              "The file has " + size + " bytes; ask for a range within them.")
+          .toResponseBuilder()
           .header("Content-Range", "bytes */" + size)
           .build();
     }
     long offset = part.map(ByteRange::first).orElse(0L);
     long length = part.map(ByteRange::length).orElse(size);
+    // opened before the status is sent, so that bytes that cannot be read answer as an error
+    // instead of a response cut short
+    InputStream opened;
+    try {
+      opened = content.reader().open(offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a file's bytes cannot be read", e);
+    }
     StreamingOutput body =
         out -> {
-          try (InputStream in = content.reader().open(offset, length)) {
+          try (InputStream in = opened) {
             in.transferTo(out);
           }
         };
