@@ -4,8 +4,10 @@
 # process (baseline and ground truth of recall@10). Chunks are generated text with synthetic
 # clustered vectors. Drops and recreates the schema of the database protohive_bench (creating it
 # and the role protohive_bench_app if missing); runs under the integration tests' lock, since it
-# shares their PostgreSQL. About 6 minutes on 2 cores, most of it the exact searches.
-# Usage: bench/knowledge-search.sh [chunks] [queries] [exact queries]
+# shares their PostgreSQL, and stops after 590 s so as not to hold it longer. About 8 minutes on 2
+# loaded cores, most of it the exact searches (4 to 5 s each); if it is cut, run it again with reuse.
+# Usage: bench/knowledge-search.sh [chunks] [queries] [exact queries] [reuse: search the chunks
+#   an earlier run loaded instead of loading afresh]
 #   (PROTOHIVE_BENCH_DB_URL defaults to jdbc:postgresql://127.0.0.1:5432/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +16,4 @@ cp bench/jmh/target/benchmarks.jar "${TMPDIR:-/tmp}/protohive-knowledge-bench.ja
 flock /tmp/protohive-it.lock timeout 590 java -cp "${TMPDIR:-/tmp}/protohive-knowledge-bench.jar" \
   io.protohive.kernel.knowledge.KnowledgeSearchBench \
   "${PROTOHIVE_BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/}" \
-  "${1:-100000}" "${2:-200}" "${3:-50}"
+  "${1:-100000}" "${2:-100}" "${3:-30}" ${4:+"$4"}
