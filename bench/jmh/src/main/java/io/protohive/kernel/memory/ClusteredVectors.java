@@ -14,7 +14,7 @@ import java.util.Random;
  * from the same mixture, from a stream of their own. As many as wanted, at no cost, and the same in
  * every run.
  */
-final class ClusteredVectors implements MemoryVectors {
+public final class ClusteredVectors implements MemoryVectors {
 
   static final int CENTRES = 200;
 
@@ -30,7 +30,7 @@ final class ClusteredVectors implements MemoryVectors {
   private final Random memoryDraws;
   private final Random queryDraws;
 
-  ClusteredVectors(long seed) {
+  public ClusteredVectors(long seed) {
     Random shape = new Random(seed);
     common = unit(gaussian(shape, 1));
     for (int i = 0; i < CENTRES; i++) {

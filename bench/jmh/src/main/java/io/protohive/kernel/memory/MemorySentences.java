@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * shared words and topics so that many memories are near each other, as in a real agent's memory.
  * Seeded, so every run loads the same memories.
  */
-final class MemorySentences {
+public final class MemorySentences {
 
   private static final List<String> WHO =
       List.of(
@@ -191,12 +191,12 @@ final class MemorySentences {
   private final Random random;
   private final Set<String> given = new HashSet<>();
 
-  MemorySentences(long seed) {
+  public MemorySentences(long seed) {
     this.random = new Random(seed);
   }
 
   /** A sentence not given before by this generator. */
-  String next() {
+  public String next() {
     while (true) {
       String sentence =
           pick(WHO)
@@ -215,12 +215,12 @@ final class MemorySentences {
     }
   }
 
-  List<String> next(int count) {
+  public List<String> next(int count) {
     return Stream.generate(this::next).limit(count).toList();
   }
 
   /** A question about a person and a subject, phrased unlike the memories. */
-  String question() {
+  public String question() {
     String who = pick(WHO);
     // "The marketing department" reads "the marketing department" inside a question; names stay
     String inside =
@@ -228,6 +228,11 @@ final class MemorySentences {
             ? Character.toLowerCase(who.charAt(0)) + who.substring(1)
             : who;
     return String.format(pick(QUESTION), inside, pick(SUBJECT));
+  }
+
+  /** A subject alone, such as a person types into a search box: "the quarterly budget review". */
+  public String subject() {
+    return pick(SUBJECT);
   }
 
   private String pick(List<String> words) {
