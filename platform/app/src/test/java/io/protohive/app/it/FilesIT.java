@@ -34,7 +34,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FilesIT {
 
   private static final Duration INGESTION = Duration.ofSeconds(60);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /**
+   * HTTP/1.1, as browsers and curl speak to a plain-text server: the JDK's default first offers an
+   * upgrade to cleartext HTTP/2, and on such a connection it waits for ever for a 416 that Liberty
+   * sends with {@code Connection: close}.
+   */
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static final List<String> HANDBOOK =
       List.of(
@@ -507,6 +514,7 @@ class FilesIT {
         throws Exception {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(Platform.BASE.resolve("api/v1/files/" + fileId + "/content"))
+              .timeout(Duration.ofSeconds(30))
               .headers(who);
       if (range != null) {
         request.header("Range", range);
