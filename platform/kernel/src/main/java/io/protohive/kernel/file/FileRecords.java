@@ -183,11 +183,13 @@ public class FileRecords {
         .executeUpdate();
   }
 
+  /** Moves the file to the bin at {@code at}, or out of it when {@code at} is {@code null}. */
   void bin(UUID id, Instant at) {
     entityManager
-        .createNativeQuery("update stored_file set deleted_at = ?2, updated_at = ?2 where id = ?1")
+        .createNativeQuery("update stored_file set deleted_at = ?2, updated_at = ?3 where id = ?1")
         .setParameter(1, id)
         .setParameter(2, at == null ? null : Timestamp.from(at))
+        .setParameter(3, Timestamp.from(now()))
         .executeUpdate();
   }
 
