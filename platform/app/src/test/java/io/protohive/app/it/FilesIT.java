@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -335,21 +336,21 @@ class FilesIT {
   }
 
   private static boolean storedOnDisk(String fileId) throws Exception {
-    try (Stream<Path> found = Files.walk(Platform.DATA_DIR.resolve("files"))) {
-      return found.anyMatch(p -> Files.isRegularFile(p) && p.toString().contains(fileId));
-    }
+    return storedObject(fileId).isPresent();
   }
 
   /** The stored object of a file's first version under the data folder, as text. */
   private static String storedBytesOnDisk(String fileId) throws Exception {
+    return new String(
+        Files.readAllBytes(storedObject(fileId).orElseThrow()), StandardCharsets.ISO_8859_1);
+  }
+
+  private static Optional<Path> storedObject(String fileId) throws Exception {
     try (Stream<Path> found = Files.walk(Platform.DATA_DIR.resolve("files"))) {
-      Path object =
-          found
-              .filter(Files::isRegularFile)
-              .filter(p -> p.toString().contains(fileId))
-              .findFirst()
-              .orElseThrow();
-      return new String(Files.readAllBytes(object), StandardCharsets.ISO_8859_1);
+      return found
+          .filter(Files::isRegularFile)
+          .filter(p -> p.toString().contains(fileId))
+          .findFirst();
     }
   }
 

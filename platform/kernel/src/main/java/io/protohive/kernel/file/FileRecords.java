@@ -133,8 +133,9 @@ public class FileRecords {
   }
 
   /**
-   * A page of the files the reader may read in a folder ({@code null}: the top), newest first;
-   * those in the bin instead when {@code binned}.
+   * A page of the files the reader may read in a folder ({@code null}: the top), newest first; when
+   * {@code binned}, those in the bin the reader may restore (its own, or any for one who sees all)
+   * instead.
    */
   List<FileView> list(
       UUID organizationId,
@@ -147,7 +148,7 @@ public class FileRecords {
         " where f.organization_id = ?3 and "
             + READABLE
             + (binned
-                ? " and f.deleted_at is not null"
+                ? " and f.deleted_at is not null and (cast(?2 as boolean) or f.owner_id = ?1)"
                 : " and f.deleted_at is null"
                     + (folderId == null ? " and f.folder_id is null" : " and f.folder_id = ?4"));
     var query =

@@ -27,18 +27,6 @@ public class EncryptedFiles {
   }
 
   /**
-   * The plaintext from the offset, at most {@code length} bytes of it, decrypting only the segments
-   * the range lies in; the caller closes the stream. Reading throws an {@link IOException} when the
-   * bytes do not decrypt: changed, moved from another key, or the tenant's key shredded.
-   *
-   * @throws java.nio.file.NoSuchFileException when the store has no object under the key
-   */
-  public InputStream open(UUID tenantId, String storeName, String key, long offset, long length)
-      throws IOException {
-    return keys.keyOf(tenantId).decryptRange(stores.store(storeName), key, offset, length);
-  }
-
-  /**
    * A reader of the stored bytes that needs no transaction: the tenant's key is taken now, in the
    * caller's, so that a download streams after it has ended.
    */
@@ -48,9 +36,17 @@ public class EncryptedFiles {
     return (offset, length) -> dataKey.decryptRange(store, key, offset, length);
   }
 
-  /** Opens ranges of one stored file's plaintext, as {@link #open} does. */
+  /** Opens ranges of one stored file's plaintext. */
   @FunctionalInterface
   public interface Reader {
+    /**
+     * The plaintext from the offset, at most {@code length} bytes of it, decrypting only the
+     * segments the range lies in; the caller closes the stream. Reading throws an {@link
+     * IOException} when the bytes do not decrypt: changed, moved from another key, or the tenant's
+     * key shredded.
+     *
+     * @throws java.nio.file.NoSuchFileException when the store has no object under the key
+     */
     InputStream open(long offset, long length) throws IOException;
   }
 
