@@ -28,6 +28,8 @@ import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationService.Posted;
 import io.protohive.kernel.conversation.ConversationView;
 import io.protohive.kernel.conversation.MessageView;
+import io.protohive.kernel.file.FileService;
+import io.protohive.kernel.file.UploadSpool;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -68,6 +70,8 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
   private final AgentRuntime runtime;
   private final AgentService agents;
   private final OrganizationService organizations;
+  private final FileService files;
+  private final UploadSpool spool;
   private final RouterLink organizationLink = new RouterLink();
   private final H2 title = new H2();
   private final HorizontalLayout participants = new HorizontalLayout();
@@ -75,6 +79,7 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
   private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
   private ConversationView conversation;
   private Transcript transcript;
+  private ChatAttachments attachments;
   private AutoCloseable subscription;
 
   @Inject
@@ -83,12 +88,16 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
       ConversationEvents events,
       AgentRuntime runtime,
       AgentService agents,
-      OrganizationService organizations) {
+      OrganizationService organizations,
+      FileService files,
+      UploadSpool spool) {
     this.conversations = conversations;
     this.events = events;
     this.runtime = runtime;
     this.agents = agents;
     this.organizations = organizations;
+    this.files = files;
+    this.spool = spool;
     setId("chat");
     setSizeFull();
 
@@ -173,8 +182,15 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
       replace(transcript, shown);
     }
     setFlexGrow(1, shown);
+    ChatAttachments attaching = new ChatAttachments(files, spool, caller, organization.id());
+    if (attachments == null) {
+      addComponentAtIndex(indexOf(shown) + 1, attaching);
+    } else {
+      replace(attachments, attaching);
+    }
     conversation = opened;
     transcript = shown;
+    attachments = attaching;
 
     organizationLink.setText("← " + organization.name());
     organizationLink.setRoute(
@@ -235,8 +251,11 @@ public class ChatView extends VerticalLayout implements SignedInOnly, HasDynamic
 
   private void send() {
     try {
-      Posted posted = conversations.say(caller, conversation.id(), input.getValue(), null);
+      Posted posted =
+          conversations.say(
+              caller, conversation.id(), input.getValue(), null, attachments.fileIds());
       transcript.showPosted(posted);
+      attachments.clear();
       input.clear();
       input.setInvalid(false);
       changed();

@@ -6,10 +6,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.conversation.AttachedFile;
 import io.protohive.ui.conversation.Speakers.Speaker;
+import io.protohive.ui.file.FileChip;
 import io.protohive.ui.layout.ColoredInitial;
 import io.protohive.ui.layout.Dates;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -48,14 +51,26 @@ class MessageBubble extends Div {
     }
   }
 
-  /** A person's message: plain text, line breaks kept. */
-  static MessageBubble person(UUID messageId, Speaker speaker, Instant time, String content) {
+  /** A person's message: plain text, line breaks kept, and the files they attached as chips. */
+  static MessageBubble person(
+      UUID messageId, Speaker speaker, Instant time, String content, List<AttachedFile> files) {
     MessageBubble bubble = new MessageBubble(speaker, time, false);
     bubble.setId(messageId(messageId));
     Div text = new Div();
     text.setText(content);
     text.getStyle().set("white-space", "pre-wrap");
     bubble.body().add(text);
+    if (!files.isEmpty()) {
+      Div chips = new Div();
+      chips.addClassNames(
+          "message-files",
+          LumoUtility.Display.FLEX,
+          LumoUtility.FlexWrap.WRAP,
+          LumoUtility.Gap.XSMALL,
+          LumoUtility.Margin.Top.XSMALL);
+      files.forEach(file -> chips.add(new FileChip(file.id(), file.name())));
+      bubble.body().add(chips);
+    }
     return bubble;
   }
 

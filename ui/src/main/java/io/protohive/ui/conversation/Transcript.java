@@ -9,10 +9,12 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.conversation.AttachedFile;
 import io.protohive.kernel.conversation.ConversationEvent;
 import io.protohive.kernel.conversation.ConversationService.Posted;
 import io.protohive.kernel.conversation.MessageView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,7 +120,8 @@ final class Transcript extends Div {
                 data.path("content").asText(),
                 null,
                 null,
-                Instant.now()));
+                Instant.now(),
+                files(data.path("files"))));
         turn(event.runId(), agentId, messageId);
       }
       case "message.delta" ->
@@ -185,7 +188,8 @@ final class Transcript extends Div {
               message.id(),
               speakers.person(message.authorId()),
               message.createdAt(),
-              message.content());
+              message.content(),
+              message.files());
     }
     messages.put(message.id(), bubble);
     add(bubble);
@@ -231,6 +235,19 @@ final class Transcript extends Div {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("An event payload is not JSON: " + payload, e);
     }
+  }
+
+  private static List<AttachedFile> files(JsonNode files) {
+    List<AttachedFile> attached = new ArrayList<>();
+    files.forEach(
+        file ->
+            attached.add(
+                new AttachedFile(
+                    uuid(file, "id"),
+                    file.path("name").asText(),
+                    file.path("contentType").asText(),
+                    file.path("status").asText())));
+    return attached;
   }
 
   private static UUID uuid(JsonNode data, String field) {

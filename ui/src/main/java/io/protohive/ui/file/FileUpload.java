@@ -18,7 +18,7 @@ import java.util.UUID;
  * that is open when its bytes arrive. Vaadin runs this outside the session lock, so the outcome
  * reaches the view through {@link UI#access}.
  */
-final class FileUpload implements UploadHandler {
+public final class FileUpload implements UploadHandler {
 
   private final FileService files;
   private final UploadSpool spool;
@@ -28,7 +28,7 @@ final class FileUpload implements UploadHandler {
   private final SerializableConsumer<FileView> stored;
   private final SerializableConsumer<String> refused;
 
-  FileUpload(
+  public FileUpload(
       FileService files,
       UploadSpool spool,
       Caller caller,

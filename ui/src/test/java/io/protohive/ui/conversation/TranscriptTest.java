@@ -174,7 +174,8 @@ class TranscriptTest {
   }
 
   private MessageView person(UUID id, String content) {
-    return new MessageView(id, CONVERSATION, "USER", PERSON, content, null, null, Instant.EPOCH);
+    return new MessageView(
+        id, CONVERSATION, "USER", PERSON, content, null, null, Instant.EPOCH, List.of());
   }
 
   private MessageView agent(UUID id, String content) {
@@ -183,7 +184,7 @@ class TranscriptTest {
 
   private MessageView agent(UUID id, String content, String model) {
     return new MessageView(
-        id, CONVERSATION, "AGENT", LINUS.id(), content, run, model, Instant.EPOCH);
+        id, CONVERSATION, "AGENT", LINUS.id(), content, run, model, Instant.EPOCH, List.of());
   }
 
   private static List<String> ids(Component root) {

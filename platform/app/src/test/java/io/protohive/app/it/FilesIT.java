@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -282,16 +283,115 @@ class FilesIT {
             "{\"name\":\"Librarian\",\"role\":\"Answers from the handbook\"}",
             "call: knowledge_search {\\\"query\\\":\\\"How long do customers have to return a"
                 + " product?\\\"}");
-    String run = team.ask(agent, "How long do customers have to return a product?");
-    String answer =
-        Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
-            .get("trace")
-            .findValuesAsText("text")
-            .stream()
-            .reduce("", String::concat);
-    assertThat(answer)
+    String run = team.ask(agent, "How long do customers have to return a product?", List.of());
+    assertThat(answerOf(team, run))
         .contains("45 days")
         .contains("[Handbook.pdf, p. 2](/files/" + handbook + "?page=2)");
+  }
+
+  @Test
+  void anAgentWorkingOnATaskSearchesTheFilesToo() throws Exception {
+    Team team = Team.of("task-cite", "disk");
+    String handbook = team.uploaded("Handbook.pdf", Documents.pdf(HANDBOOK));
+    assertThat(team.awaitSettled(handbook).get("status").asText()).isEqualTo("READY");
+    String agent =
+        team.scriptedAgent(
+            "{\"name\":\"Clerk\",\"role\":\"Answers customers\"}",
+            "call: knowledge_search {\\\"query\\\":\\\"How long do customers have to return a"
+                + " product?\\\"}");
+    HttpResponse<String> created =
+        team.owner(
+            "POST",
+            "tasks",
+            "{\"title\":\"Tell a customer the return period\",\"assigneeAgentId\":\""
+                + agent
+                + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String task = Platform.json(created).get("id").asText();
+    JsonNode done =
+        await()
+            .atMost(INGESTION)
+            .until(
+                () -> Platform.json(Platform.get("api/v1/tasks/" + task, team.owner)).get("task"),
+                found -> found.get("status").asText().equals("DONE"));
+    assertThat(done.get("result").asText())
+        .contains("45 days")
+        .contains("[Handbook.pdf, p. 2](/files/" + handbook + "?page=2)");
+  }
+
+  @Test
+  void aFileAttachedToAMessageJoinsTheConversationsKnowledge() throws Exception {
+    Team team = Team.of("attach", "disk");
+    String leave =
+        team.uploaded(
+            "leave.docx",
+            Documents.docx(
+                "Annual leave",
+                List.of("Staff receive twenty-five days of paid vacation each calendar year.")));
+    String contract =
+        team.uploaded(
+            "contract.pdf",
+            Documents.pdf(
+                List.of("Either party may end this supply contract with ninety days notice.")));
+    for (String id : List.of(leave, contract)) {
+      assertThat(team.awaitSettled(id).get("status").asText()).isEqualTo("READY");
+    }
+    // the contract is the owner's alone, and the agent searches only its knowledge base
+    assertThat(team.ownerFile("PATCH", contract, "{\"visibility\":\"NAMED\"}").statusCode())
+        .isEqualTo(200);
+    String base =
+        Platform.json(
+                team.owner(
+                    "POST", "knowledge-bases", "{\"name\":\"HR\",\"fileIds\":[\"" + leave + "\"]}"))
+            .get("id")
+            .asText();
+    String agent =
+        team.scriptedAgent(
+            "{\"name\":\"Counsel\",\"role\":\"Reads contracts\"}",
+            "call: knowledge_search {\\\"query\\\":\\\"How can the supply contract be ended?\\\"}");
+    assertThat(
+            Platform.send(
+                    "PUT",
+                    "api/v1/agents/" + agent + "/knowledge-bases",
+                    "{\"knowledgeBaseIds\":[\"" + base + "\"]}",
+                    team.owner)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(answerOf(team, team.ask(agent, "How can the contract be ended?", List.of())))
+        .doesNotContain("ninety days");
+
+    // a member cannot attach a file they may not read, nor one of another tenant
+    String conversation = team.conversation(agent, team.member);
+    String foreign =
+        Team.of("attach-foreign", "disk").uploaded("other.txt", bytes("another tenant's file"));
+    for (String file : List.of(contract, foreign, "not-an-id")) {
+      HttpResponse<String> refused =
+          Platform.post(
+              "api/v1/conversations/" + conversation + "/messages",
+              "{\"content\":\"Read this\",\"files\":[\"" + file + "\"]}",
+              team.member);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).doesNotContain("ninety").doesNotContain("another tenant");
+    }
+    assertThat(
+            Platform.json(
+                    Platform.get("api/v1/conversations/" + conversation + "/messages", team.member))
+                .get("items"))
+        .isEmpty();
+
+    String run = team.ask(agent, "How can the contract be ended?", List.of(contract));
+    assertThat(answerOf(team, run))
+        .contains("ninety days")
+        .contains("[contract.pdf, p. 1](/files/" + contract + "?page=1)");
+    JsonNode said =
+        Platform.json(Platform.get("api/v1/runs/" + run, team.owner)).get("conversationId");
+    JsonNode messages =
+        Platform.json(
+                Platform.get("api/v1/conversations/" + said.asText() + "/messages", team.owner))
+            .get("items");
+    assertThat(messages.get(0).get("files").findValuesAsText("name"))
+        .containsExactly("contract.pdf");
+    assertThat(messages.get(0).get("files").get(0).get("id").asText()).isEqualTo(contract);
   }
 
   @Test
@@ -312,7 +412,7 @@ class FilesIT {
           team.scriptedAgent(
               "{\"name\":\"Analyst\",\"role\":\"Charts\",\"tools\":[\"misbehaving.attach\"]}",
               "call: misbehaving_attach {}");
-      String run = team.ask(agent, "Chart our revenue");
+      String run = team.ask(agent, "Chart our revenue", List.of());
 
       JsonNode kept =
           Platform.json(
@@ -329,6 +429,15 @@ class FilesIT {
     } finally {
       PluginsApi.remove(PluginsApi.MISBEHAVING_ID, platformAdmin);
     }
+  }
+
+  /** What the run's steps said, the answer among them. */
+  private static String answerOf(Team team, String run) throws Exception {
+    return Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
+        .get("trace")
+        .findValuesAsText("text")
+        .stream()
+        .reduce("", String::concat);
   }
 
   private static byte[] bytes(String text) {
@@ -416,28 +525,28 @@ class FilesIT {
       return Platform.json(created).get("id").asText();
     }
 
-    /** Asks the agent in a new conversation; the finished run's id. */
-    String ask(String agent, String words) throws Exception {
-      String conversation =
-          Platform.json(
-                  Platform.post(
-                      "api/v1/conversations",
-                      "{\"organizationId\":\""
-                          + organization
-                          + "\",\"agentIds\":[\""
-                          + agent
-                          + "\"]}",
-                      owner))
-              .get("id")
-              .asText();
-      String run =
-          Platform.json(
-                  Platform.post(
-                      "api/v1/conversations/" + conversation + "/messages",
-                      "{\"content\":\"" + words + "\"}",
-                      owner))
-              .get("runId")
-              .asText();
+    /** A new conversation of someone with the agent. */
+    String conversation(String agent, String[] who) throws Exception {
+      return Platform.json(
+              Platform.post(
+                  "api/v1/conversations",
+                  "{\"organizationId\":\"" + organization + "\",\"agentIds\":[\"" + agent + "\"]}",
+                  who))
+          .get("id")
+          .asText();
+    }
+
+    /** Asks the agent in a new conversation, attaching the files; the finished run's id. */
+    String ask(String agent, String words, List<String> files) throws Exception {
+      String attached =
+          files.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
+      HttpResponse<String> posted =
+          Platform.post(
+              "api/v1/conversations/" + conversation(agent, owner) + "/messages",
+              "{\"content\":\"" + words + "\",\"files\":" + attached + "}",
+              owner);
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+      String run = Platform.json(posted).get("runId").asText();
       JsonNode finished =
           await()
               .atMost(INGESTION)

@@ -38,15 +38,15 @@ import java.util.logging.Logger;
 
 /**
  * Runs an agent's turn: builds its context ({@link TurnContext}) and lets the agent think in the
- * {@link AgentLoop}, which runs the tools it calls (the platform's own, {@link ConversationTools},
- * and its plugin tools through the plugin host; in parallel when it calls several at once) and
- * feeds their results back, until it answers or reaches its step limit. Every step goes into the
- * run's trace; the answer becomes the agent's message and then the next speaker, if any, takes the
- * word. A moderation run only picks that speaker, in a step of the same loop ({@link Moderator}).
- * Every turn is the work of a job ({@link ConversationTurns}), so it runs on a worker of any node
- * and is taken over when its node dies: each step is stored in the run's {@link WorkLog} as it
- * finishes, and the node that takes the turn over goes on from the next step, running no finished
- * tool call again.
+ * {@link AgentLoop}, which runs the tools it calls (the platform's own, {@link PlatformTools}, and
+ * its plugin tools through the plugin host; in parallel when it calls several at once) and feeds
+ * their results back, until it answers or reaches its step limit. Every step goes into the run's
+ * trace; the answer becomes the agent's message and then the next speaker, if any, takes the word.
+ * A moderation run only picks that speaker, in a step of the same loop ({@link Moderator}). Every
+ * turn is the work of a job ({@link ConversationTurns}), so it runs on a worker of any node and is
+ * taken over when its node dies: each step is stored in the run's {@link WorkLog} as it finishes,
+ * and the node that takes the turn over goes on from the next step, running no finished tool call
+ * again.
  */
 @ApplicationScoped
 public class AgentRuntime {
@@ -68,7 +68,7 @@ public class AgentRuntime {
   @Inject AgentLoop loop;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
-  @Inject ConversationTools platformTools;
+  @Inject PlatformTools platformTools;
   @Inject ConversationEvents events;
   @Inject ConversationService conversations;
   @Inject TurnContext context;
@@ -156,7 +156,8 @@ public class AgentRuntime {
       Caller caller, CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
     Map<String, AvailableTool> offered = toolbox.offered(caller, agent, false);
-    List<ToolSpecification> specifications = new ArrayList<>(platformTools.specifications());
+    List<ToolSpecification> specifications =
+        new ArrayList<>(platformTools.specifications(work(caller, turn)));
     specifications.addAll(AgentToolbox.specifications(offered));
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
     resume(caller, turn, offered, messages, trace);
@@ -397,7 +398,7 @@ public class AgentRuntime {
       RunSteps.Turn turn,
       Map<String, AvailableTool> offered,
       ToolExecutionRequest call) {
-    Optional<ToolInvocation> platform = platformTools.invoke(caller, turn.agent(), call);
+    Optional<ToolInvocation> platform = platformTools.invoke(work(caller, turn), call);
     if (platform.isPresent()) {
       return platform;
     }
@@ -418,5 +419,9 @@ public class AgentRuntime {
   private static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static AgentWork work(Caller caller, RunSteps.Turn turn) {
+    return AgentWork.inConversation(caller, turn.agent(), turn.conversationId());
   }
 }

@@ -1,6 +1,8 @@
 package io.protohive.kernel.conversation;
 
 import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.file.FileService;
+import io.protohive.kernel.file.FileView;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -14,6 +16,8 @@ import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ public class ConversationService {
 
   static final int MAX_CONTENT = 20_000;
   static final int MAX_AGENTS = 8;
+  static final int MAX_FILES = 10;
   private static final String NOT_FOUND = "No conversation with this id in your organizations.";
 
   @Inject OrganizationService organizations;
@@ -36,6 +41,7 @@ public class ConversationService {
   @Inject AgentService agents;
   @Inject ConversationStore store;
   @Inject ConversationTurns turns;
+  @Inject FileService files;
 
   /** A person's message, and the run of the agent that answers it. */
   public record Posted(MessageView message, UUID runId, UUID agentId) {
@@ -146,18 +152,35 @@ public class ConversationService {
    * which a worker claims once all three are committed. The answering agent is the named one, else
    * the {@code @mentioned} one, else as the conversation chooses: its first agent, the agent after
    * the last one that spoke, or its moderator's run that picks the speaker.
+   *
+   * @param fileIds files of the organization the person may read, attached to the message; they
+   *     join the conversation's knowledge
    */
   @Transactional
   @InTenant
-  public Posted say(Caller caller, UUID conversationId, String content, UUID agentId) {
+  public Posted say(
+      Caller caller, UUID conversationId, String content, UUID agentId, List<UUID> fileIds) {
     ConversationView conversation = visible(caller, conversationId);
     if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
       throw Rejection.invalid("content", "A message has 1 to 20,000 characters.");
     }
+    List<AttachedFile> attached = attachable(caller, conversation, fileIds);
     Posted.Speaker speaker = speaker(caller, conversation, content, agentId);
-    MessageView message =
+    MessageView added =
         store.addMessage(
             caller.tenantId(), conversationId, "USER", caller.userId(), content, null, null);
+    store.attach(caller.tenantId(), added, attached);
+    MessageView message =
+        new MessageView(
+            added.id(),
+            added.conversationId(),
+            added.authorKind(),
+            added.authorId(),
+            added.content(),
+            added.runId(),
+            added.model(),
+            added.createdAt(),
+            attached);
     UUID runId =
         store.startRun(
             caller.tenantId(), conversationId, speaker.agentId(), speaker.kind(), caller.userId());
@@ -198,6 +221,47 @@ public class ConversationService {
     RunView run = run(caller, runId);
     store.requestStop(runId);
     return run;
+  }
+
+  /**
+   * The files a person attaches: each one they may read, of the conversation's organization. By
+   * attaching a file they let the conversation's agents read it.
+   */
+  private List<AttachedFile> attachable(
+      Caller caller, ConversationView conversation, List<UUID> fileIds) {
+    if (fileIds == null || fileIds.isEmpty()) {
+      return List.of();
+    }
+    if (fileIds.size() > MAX_FILES || new HashSet<>(fileIds).size() != fileIds.size()) {
+      throw Rejection.invalid(
+          "files", "A message carries up to " + MAX_FILES + " different files.");
+    }
+    List<AttachedFile> attached = new ArrayList<>();
+    for (UUID fileId : fileIds) {
+      FileView file = readableFile(caller, fileId);
+      if (!file.organizationId().equals(conversation.organizationId())) {
+        throw noSuchFile(fileId);
+      }
+      attached.add(
+          new AttachedFile(file.id(), file.name(), file.contentType(), file.status().name()));
+    }
+    return attached;
+  }
+
+  /** The file, when the person may read it; the message is refused otherwise. */
+  private FileView readableFile(Caller caller, UUID fileId) {
+    if (fileId == null) {
+      throw noSuchFile(null);
+    }
+    try {
+      return files.get(caller, fileId);
+    } catch (Rejection unseen) {
+      throw noSuchFile(fileId);
+    }
+  }
+
+  private static Rejection noSuchFile(UUID fileId) {
+    return Rejection.invalid("files", "No file with the id " + fileId + " in this organization.");
   }
 
   private Posted.Speaker speaker(

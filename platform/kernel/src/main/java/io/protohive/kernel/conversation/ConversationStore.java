@@ -3,6 +3,7 @@ package io.protohive.kernel.conversation;
 import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -19,6 +20,18 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConversationStore {
+
+  /**
+   * A message row {@code m} as {@link #message} reads it, with its attached files that are not in
+   * the bin as a JSON array.
+   */
+  private static final String MESSAGE_COLUMNS =
+      "select m.id, m.conversation_id, m.author_kind, m.author_id, m.content, m.run_id,"
+          + " m.created_at, m.model,"
+          + " (select coalesce(json_agg(json_build_object('id', f.id, 'name', f.name,"
+          + " 'contentType', f.content_type, 'status', f.status) order by mf.position), '[]')::text"
+          + " from message_file mf join stored_file f on f.id = mf.file_id"
+          + " where mf.message_id = m.id and f.deleted_at is null)";
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
@@ -170,10 +183,9 @@ public class ConversationStore {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select id, conversation_id, author_kind, author_id, content, run_id, created_at,"
-                    + " model"
-                    + " from message where conversation_id = ?1"
-                    + " order by created_at, id offset ?2 limit ?3")
+                MESSAGE_COLUMNS
+                    + " from message m where m.conversation_id = ?1"
+                    + " order by m.created_at, m.id offset ?2 limit ?3")
             .setParameter(1, conversationId)
             .setParameter(2, offset)
             .setParameter(3, limit)
@@ -218,7 +230,24 @@ public class ConversationStore {
         .setParameter(8, Timestamp.from(now))
         .setParameter(9, model)
         .executeUpdate();
-    return new MessageView(id, conversationId, kind, authorId, content, runId, model, now);
+    return new MessageView(
+        id, conversationId, kind, authorId, content, runId, model, now, List.of());
+  }
+
+  /** Attaches the files to a person's message, in their order; they join the conversation's. */
+  void attach(UUID tenantId, MessageView message, List<AttachedFile> files) {
+    for (int i = 0; i < files.size(); i++) {
+      entityManager
+          .createNativeQuery(
+              "insert into message_file (message_id, file_id, conversation_id, tenant_id,"
+                  + " position) values (?1, ?2, ?3, ?4, ?5)")
+          .setParameter(1, message.id())
+          .setParameter(2, files.get(i).id())
+          .setParameter(3, message.conversationId())
+          .setParameter(4, tenantId)
+          .setParameter(5, i)
+          .executeUpdate();
+    }
   }
 
   /** Messages in order, after the cursor; at most {@code page.fetch()}. */
@@ -226,11 +255,10 @@ public class ConversationStore {
     var query =
         entityManager
             .createNativeQuery(
-                "select id, conversation_id, author_kind, author_id, content, run_id, created_at,"
-                    + " model"
-                    + " from message where conversation_id = ?1"
-                    + page.keyset("created_at, id", PageRequest.Order.OLDEST_FIRST, 2)
-                    + " order by created_at, id limit ?4")
+                MESSAGE_COLUMNS
+                    + " from message m where m.conversation_id = ?1"
+                    + page.keyset("m.created_at, m.id", PageRequest.Order.OLDEST_FIRST, 2)
+                    + " order by m.created_at, m.id limit ?4")
             .setParameter(1, conversationId)
             .setParameter(4, page.fetch());
     List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
@@ -242,8 +270,8 @@ public class ConversationStore {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select m.id, m.conversation_id, m.author_kind, m.author_id, m.content, m.run_id,"
-                    + " m.created_at, m.model from message m join conversation c on c.id = m.conversation_id"
+                MESSAGE_COLUMNS
+                    + " from message m join conversation c on c.id = m.conversation_id"
                     + " where c.organization_id = ?1"
                     + " and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?2)"
                     + " order by ts_rank(to_tsvector('simple', m.content),"
@@ -361,7 +389,21 @@ public class ConversationStore {
         (String) row[4],
         (UUID) row[5],
         (String) row[7],
-        ((Timestamp) row[6]).toInstant());
+        ((Timestamp) row[6]).toInstant(),
+        files((String) row[8]));
+  }
+
+  private static List<AttachedFile> files(String json) {
+    return Json.createReader(new StringReader(json)).readArray().stream()
+        .map(JsonValue::asJsonObject)
+        .map(
+            file ->
+                new AttachedFile(
+                    UUID.fromString(file.getString("id")),
+                    file.getString("name"),
+                    file.getString("contentType"),
+                    file.getString("status")))
+        .toList();
   }
 
   private static Instant now() {

@@ -1,6 +1,7 @@
 package io.protohive.kernel.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param runId the agent run that wrote it, or {@code null} for a person's message
  * @param model the model that wrote an agent's message, as its provider names it; {@code null} for
  *     a person's message
+ * @param files the files a person attached, in the order they were attached
  */
 public record MessageView(
     UUID id,
@@ -19,4 +21,10 @@ public record MessageView(
     String content,
     UUID runId,
     String model,
-    Instant createdAt) {}
+    Instant createdAt,
+    List<AttachedFile> files) {
+
+  public MessageView {
+    files = List.copyOf(files);
+  }
+}

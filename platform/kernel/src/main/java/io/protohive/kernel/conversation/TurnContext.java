@@ -60,7 +60,7 @@ class TurnContext {
         String name = turn.agentNames().getOrDefault(message.authorId(), "Another agent");
         messages.add(UserMessage.from("[" + name + "] " + message.content()));
       } else {
-        messages.add(UserMessage.from(message.content()));
+        messages.add(UserMessage.from(said(message)));
       }
     }
     JsonArrayBuilder memories = Json.createArrayBuilder();
@@ -73,6 +73,22 @@ class TurnContext {
             .add("summarizedMessages", turn.summary().messages())
             .add("recalled", memories));
     return messages;
+  }
+
+  /**
+   * A person's words as the model reads them: with the files they attached, which the model finds
+   * with knowledge_search or reads whole with files_read.
+   */
+  static String said(MessageView message) {
+    if (message.files().isEmpty()) {
+      return message.content();
+    }
+    StringBuilder said = new StringBuilder(message.content()).append("\n\n[Attached files:");
+    for (AttachedFile file : message.files()) {
+      said.append("\n- ").append(file.name()).append(" (file id ").append(file.id());
+      said.append("READY".equals(file.status()) ? ")" : ", not readable yet)");
+    }
+    return said.append("]").toString();
   }
 
   /** Keeps an agent's answer in its memory; a failure costs the memory, not the answer. */

@@ -2,9 +2,8 @@ package io.protohive.kernel.knowledge;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import io.protohive.kernel.conversation.ConversationTool;
-import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.conversation.AgentWork;
+import io.protohive.kernel.conversation.PlatformTool;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,7 @@ import java.util.UUID;
 
 /** {@code files_read}: a small file's whole text, with the link that cites it. */
 @ApplicationScoped
-public class FileReadTool implements ConversationTool {
+public class FileReadTool implements PlatformTool {
 
   private static final ToolSpecification SPECIFICATION =
       ToolSpecification.builder()
@@ -36,14 +35,19 @@ public class FileReadTool implements ConversationTool {
   }
 
   @Override
-  public String call(Caller person, AgentView agent, Map<String, Object> arguments) {
+  public boolean inTasks() {
+    return true;
+  }
+
+  @Override
+  public String call(AgentWork work, Map<String, Object> arguments) {
     UUID fileId;
     try {
       fileId = UUID.fromString(String.valueOf(arguments.get("fileId")));
     } catch (IllegalArgumentException e) {
       throw Rejection.invalid("fileId", "A file is named by its id.");
     }
-    KnowledgeService.FileText read = knowledge.read(person, agent, fileId);
+    KnowledgeService.FileText read = knowledge.read(work, fileId);
     return read.file().name()
         + "\ncite: "
         + Citations.link(fileId, read.file().name(), null)

@@ -2,9 +2,8 @@ package io.protohive.kernel.knowledge;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import io.protohive.kernel.conversation.ConversationTool;
-import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.conversation.AgentWork;
+import io.protohive.kernel.conversation.PlatformTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Map;
  * each with the link that cites it, which opens the file at the passage's page.
  */
 @ApplicationScoped
-public class KnowledgeSearchTool implements ConversationTool {
+public class KnowledgeSearchTool implements PlatformTool {
 
   static final String NAME = "knowledge_search";
   static final int PASSAGES = 6;
@@ -41,10 +40,15 @@ public class KnowledgeSearchTool implements ConversationTool {
   }
 
   @Override
-  public String call(Caller person, AgentView agent, Map<String, Object> arguments) {
+  public boolean inTasks() {
+    return true;
+  }
+
+  @Override
+  public String call(AgentWork work, Map<String, Object> arguments) {
     Object query = arguments.get("query");
     List<KnowledgeHit> hits =
-        knowledge.searchFor(person, agent, query == null ? null : query.toString(), PASSAGES);
+        knowledge.searchFor(work, query == null ? null : query.toString(), PASSAGES);
     if (hits.isEmpty()) {
       return "No document of the organization answers this.";
     }

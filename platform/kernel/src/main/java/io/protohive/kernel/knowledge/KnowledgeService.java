@@ -1,6 +1,7 @@
 package io.protohive.kernel.knowledge;
 
 import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.conversation.AgentWork;
 import io.protohive.kernel.file.FileRecords;
 import io.protohive.kernel.file.FileStatus;
 import io.protohive.kernel.file.FileView;
@@ -68,14 +69,20 @@ public class KnowledgeService {
         count);
   }
 
-  /** The passages an agent finds for the person it answers, within its knowledge bases if any. */
+  /**
+   * The passages an agent finds for the person it works for: within its knowledge bases if any, and
+   * in a conversation also in the files attached to it.
+   */
   @Transactional
   @InTenant
-  public List<KnowledgeHit> searchFor(Caller person, AgentView agent, String query, int limit) {
+  public List<KnowledgeHit> searchFor(AgentWork work, String query, int limit) {
+    Caller person = work.person();
+    AgentView agent = work.agent();
     Role role = authorization.organization(person, agent.organizationId(), Permission.VIEW);
     String wanted = query(query);
     SearchScope scope =
-        SearchScope.agent(agent.organizationId(), agent.id(), knowledgeBases(agent.id()));
+        SearchScope.agent(agent.organizationId(), agent.id(), knowledgeBases(agent.id()))
+            .withAttachedIn(work.conversationId());
     // the agent may see more than its person: ask for more, keep what both may read
     List<KnowledgeHit> found = search(person.tenantId(), scope, wanted, limit * 3);
     Map<UUID, Boolean> readable = new HashMap<>();
@@ -89,17 +96,25 @@ public class KnowledgeService {
         .toList();
   }
 
-  /** A small file's text whole, as extracted for search, for an agent answering a person. */
+  /**
+   * A small file's text whole, as extracted for search, for an agent working for a person; both
+   * must be able to read it, the agent also by its having been attached to the conversation.
+   */
   @Transactional
   @InTenant
-  public FileText read(Caller person, AgentView agent, UUID fileId) {
+  public FileText read(AgentWork work, UUID fileId) {
+    Caller person = work.person();
+    AgentView agent = work.agent();
     Role role = authorization.organization(person, agent.organizationId(), Permission.VIEW);
     FileView file =
         records
             .find(fileId)
             .filter(f -> f.organizationId().equals(agent.organizationId()))
             .filter(f -> f.deletedAt() == null)
-            .filter(f -> records.readable(f.id(), agent.id(), false))
+            .filter(
+                f ->
+                    records.readable(f.id(), agent.id(), false)
+                        || attachedIn(work.conversationId(), f.id()))
             .filter(f -> records.readable(f.id(), person.userId(), role.atLeast(Role.ADMIN)))
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "No file with this id."));
     if (file.status() != FileStatus.READY) {
@@ -156,6 +171,17 @@ public class KnowledgeService {
             .setParameter(1, agentId)
             .getResultList();
     return new HashSet<>(rows);
+  }
+
+  private boolean attachedIn(UUID conversationId, UUID fileId) {
+    return conversationId != null
+        && !entityManager
+            .createNativeQuery(
+                "select 1 from message_file where conversation_id = ?1 and file_id = ?2 limit 1")
+            .setParameter(1, conversationId)
+            .setParameter(2, fileId)
+            .getResultList()
+            .isEmpty();
   }
 
   private static String query(String query) {

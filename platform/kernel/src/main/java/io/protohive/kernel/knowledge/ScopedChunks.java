@@ -10,7 +10,8 @@ import java.util.UUID;
  * The chunks a scope may read, as the {@code with} clause every retriever's query starts with, so
  * that each retriever ranks only what the reader may see instead of filtering its top ranks
  * afterwards (which could leave too few). It defines {@code readable(id, version)}: the files and
- * their current versions; a query joins its {@code file_chunk} rows to it.
+ * their current versions; a query joins its {@code file_chunk} rows to it. The files attached in
+ * the scope's conversation are readable whatever their visibility and knowledge bases.
  */
 final class ScopedChunks {
 
@@ -27,13 +28,14 @@ final class ScopedChunks {
           + " readable(id, version) as ("
           + " select f.id, f.version from stored_file f"
           + " where f.organization_id = ? and f.deleted_at is null and f.status = 'READY'"
-          + " and (f.visibility = 'ORGANIZATION' or ? or f.owner_id = ?"
+          + " and (f.id in (select mf.file_id from message_file mf where mf.conversation_id = ?)"
+          + " or ((f.visibility = 'ORGANIZATION' or ? or f.owner_id = ?"
           + " or exists (select 1 from file_share fs where fs.file_id = f.id"
           + " and (fs.account_id = ? or fs.agent_id = ?)))"
           + " and (cardinality(?) = 0"
           + " or f.id in (select kbs.file_id from knowledge_base_source kbs"
           + " where kbs.knowledge_base_id = any(?))"
-          + " or f.folder_id in (select id from base_folder))) ";
+          + " or f.folder_id in (select id from base_folder))))) ";
 
   /** The join that keeps a query's {@code file_chunk c} rows to the readable ones. */
   static final String JOIN =
@@ -47,12 +49,13 @@ final class ScopedChunks {
     var bases = connection.createArrayOf("uuid", scope.knowledgeBases().toArray(UUID[]::new));
     statement.setArray(1, bases);
     statement.setObject(2, scope.organizationId());
-    statement.setBoolean(3, scope.seesAll());
-    statement.setObject(4, scope.accountId(), Types.OTHER);
+    statement.setObject(3, scope.attachedIn(), Types.OTHER);
+    statement.setBoolean(4, scope.seesAll());
     statement.setObject(5, scope.accountId(), Types.OTHER);
-    statement.setObject(6, scope.agentId(), Types.OTHER);
-    statement.setArray(7, bases);
+    statement.setObject(6, scope.accountId(), Types.OTHER);
+    statement.setObject(7, scope.agentId(), Types.OTHER);
     statement.setArray(8, bases);
-    return 9;
+    statement.setArray(9, bases);
+    return 10;
   }
 }

@@ -17,9 +17,17 @@ import java.util.UUID;
  * @param agentId the agent that reads, or null when a person reads
  * @param knowledgeBases the knowledge bases to search within, their files and their folders' files
  *     (subfolders included); empty searches every file the reader may see
+ * @param attachedIn a conversation whose attached files an agent reads besides, whatever their
+ *     visibility and knowledge bases: attaching a file to a message lets the conversation's agents
+ *     read it; or null
  */
 public record SearchScope(
-    UUID organizationId, UUID accountId, UUID agentId, boolean seesAll, Set<UUID> knowledgeBases) {
+    UUID organizationId,
+    UUID accountId,
+    UUID agentId,
+    boolean seesAll,
+    Set<UUID> knowledgeBases,
+    UUID attachedIn) {
 
   public SearchScope {
     Objects.requireNonNull(organizationId, "organizationId");
@@ -29,21 +37,30 @@ public record SearchScope(
     if (agentId != null && seesAll) {
       throw new IllegalArgumentException("only an organization's admins see every file");
     }
+    if (attachedIn != null && agentId == null) {
+      throw new IllegalArgumentException("a conversation's attached files are read by its agents");
+    }
     knowledgeBases = Set.copyOf(knowledgeBases);
   }
 
   /** A member's search; an admin of the organization sees every file. */
   public static SearchScope person(UUID organizationId, UUID accountId, boolean seesAll) {
-    return new SearchScope(organizationId, accountId, null, seesAll, Set.of());
+    return new SearchScope(organizationId, accountId, null, seesAll, Set.of(), null);
   }
 
   /** An agent's search within the given knowledge bases, or all it may see when there are none. */
   public static SearchScope agent(UUID organizationId, UUID agentId, Set<UUID> knowledgeBases) {
-    return new SearchScope(organizationId, null, agentId, false, knowledgeBases);
+    return new SearchScope(organizationId, null, agentId, false, knowledgeBases, null);
   }
 
   /** The same reader, searching only the given knowledge bases. */
   public SearchScope within(Set<UUID> bases) {
-    return new SearchScope(organizationId, accountId, agentId, seesAll, bases);
+    return new SearchScope(organizationId, accountId, agentId, seesAll, bases, attachedIn);
+  }
+
+  /** The same agent, reading also the files attached in the conversation, if there is one. */
+  public SearchScope withAttachedIn(UUID conversationId) {
+    return new SearchScope(
+        organizationId, accountId, agentId, seesAll, knowledgeBases, conversationId);
   }
 }

@@ -2,9 +2,8 @@ package io.protohive.kernel.task;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import io.protohive.kernel.conversation.ConversationTool;
-import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.conversation.AgentWork;
+import io.protohive.kernel.conversation.PlatformTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * person's rights decide, as when they create a task themselves.
  */
 @ApplicationScoped
-public class TaskCreation implements ConversationTool {
+public class TaskCreation implements PlatformTool {
 
   static final String NAME = "task_create";
 
@@ -39,24 +38,24 @@ public class TaskCreation implements ConversationTool {
   }
 
   @Override
-  public String call(Caller person, AgentView agent, Map<String, Object> arguments) {
+  public String call(AgentWork work, Map<String, Object> arguments) {
     TaskView task =
         tasks.create(
-            person,
-            agent.organizationId(),
+            work.person(),
+            work.agent().organizationId(),
             new TaskDraft(
                 text(arguments, "title"),
                 text(arguments, "description"),
                 null,
                 null,
-                agent.id(),
+                work.agent().id(),
                 null,
                 null,
                 null));
     return "The task \""
         + task.title()
         + "\" is on the task board, assigned to "
-        + agent.name()
+        + work.agent().name()
         + " (task id "
         + task.id()
         + ").";

@@ -12,6 +12,8 @@ import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.agent.AgentStops;
 import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.conversation.AgentToolbox;
+import io.protohive.kernel.conversation.AgentWork;
+import io.protohive.kernel.conversation.PlatformTools;
 import io.protohive.kernel.file.FileRecords;
 import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.job.Job;
@@ -60,6 +62,7 @@ public class TaskWork implements JobHandler {
   @Inject AgentLoop loop;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
+  @Inject PlatformTools platformTools;
   @Inject ToolApprovals approvals;
   @Inject AgentStops stops;
   @Inject ToolFiles toolFiles;
@@ -227,7 +230,11 @@ public class TaskWork implements JobHandler {
                 text(arguments, "assignee"),
                 call);
       } else {
-        Optional<ToolExecutionResultMessage> ran = pluginTool(session, offered, held, call);
+        Optional<ToolExecutionResultMessage> ran =
+            platformTools
+                .invoke(agentWork(session), call)
+                .map(done -> ToolExecutionResultMessage.from(call, done.content()))
+                .or(() -> pluginTool(session, offered, held, call));
         if (ran.isEmpty()) {
           outcome = Outcome.STOP;
           continue;
@@ -285,12 +292,17 @@ public class TaskWork implements JobHandler {
     return Optional.of(ToolExecutionResultMessage.from(call, invocation.content()));
   }
 
-  private static List<ToolSpecification> specifications(
+  private List<ToolSpecification> specifications(
       TaskSteps.Session session, Map<String, AvailableTool> offered) {
     List<ToolSpecification> all =
         new ArrayList<>(TaskTools.specifications(!session.reports().isEmpty()));
+    all.addAll(platformTools.specifications(agentWork(session)));
     all.addAll(AgentToolbox.specifications(offered));
     return all;
+  }
+
+  private static AgentWork agentWork(TaskSteps.Session session) {
+    return AgentWork.onTask(session.caller(), session.agent(), session.task().id());
   }
 
   private static String system(TaskSteps.Session session) {

@@ -62,8 +62,10 @@ public class ConversationResource {
    * A person's message.
    *
    * @param agentId the agent that should answer; absent to let an @mention or the first agent
+   * @param files ids of the organization's files to attach, up to ten; they join the conversation's
+   *     knowledge
    */
-  public record NewMessage(String content, UUID agentId) {}
+  public record NewMessage(String content, UUID agentId, List<UUID> files) {}
 
   @POST
   @Operation(summary = "Start a conversation with agents of an organization")
@@ -133,7 +135,9 @@ public class ConversationResource {
   public Response post(@PathParam("conversationId") UUID conversationId, NewMessage body) {
     NewMessage message = RequestBodies.require(body);
     Caller caller = signedIn.caller();
-    Posted posted = conversations.say(caller, conversationId, message.content(), message.agentId());
+    Posted posted =
+        conversations.say(
+            caller, conversationId, message.content(), message.agentId(), message.files());
     return Response.accepted(posted)
         .location(
             UriBuilder.fromUri(uri.getBaseUri())

@@ -2,8 +2,6 @@ package io.protohive.kernel.conversation;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
-import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
 import io.protohive.pluginhost.ToolOutcome;
@@ -13,32 +11,37 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The platform's own tools in conversations ({@link ConversationTool}), found by their name. */
+/** The platform's own tools ({@link PlatformTool}) offered where an agent works, by name. */
 @ApplicationScoped
-public class ConversationTools {
+public class PlatformTools {
 
-  @Inject @Any Instance<ConversationTool> tools;
+  @Inject @Any Instance<PlatformTool> tools;
 
-  List<ToolSpecification> specifications() {
-    return tools.stream().map(ConversationTool::specification).toList();
+  /** The tools offered in the work's conversation or task. */
+  public List<ToolSpecification> specifications(AgentWork work) {
+    return offered(work).map(PlatformTool::specification).toList();
   }
 
-  /** The call's invocation, or none when no platform tool has its name. */
-  Optional<ToolInvocation> invoke(Caller person, AgentView agent, ToolExecutionRequest call) {
-    return tools.stream()
+  /** The call's invocation, or none when no platform tool offered there has its name. */
+  public Optional<ToolInvocation> invoke(AgentWork work, ToolExecutionRequest call) {
+    return offered(work)
         .filter(tool -> tool.specification().name().equals(call.name()))
         .findFirst()
-        .map(tool -> run(tool, person, agent, call));
+        .map(tool -> run(tool, work, call));
   }
 
-  private static ToolInvocation run(
-      ConversationTool tool, Caller person, AgentView agent, ToolExecutionRequest call) {
+  private Stream<PlatformTool> offered(AgentWork work) {
+    return tools.stream().filter(tool -> work.taskId() == null || tool.inTasks());
+  }
+
+  private static ToolInvocation run(PlatformTool tool, AgentWork work, ToolExecutionRequest call) {
     long started = System.nanoTime();
     ToolOutcome.Status status = ToolOutcome.Status.OK;
     String content;
     try {
-      content = tool.call(person, agent, RunTrace.arguments(call.arguments()));
+      content = tool.call(work, RunTrace.arguments(call.arguments()));
     } catch (Rejection refused) {
       status = ToolOutcome.Status.TOOL_ERROR;
       content = "Refused: " + refused.getMessage();
