@@ -133,6 +133,72 @@ class FilesBrowserIT {
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
+  @Test
+  void aFileDroppedIntoTheChatIsSentAsAChipAndTheAgentAnswersFromIt() throws Exception {
+    PluginsApi.TenantAdmin admin = PluginsApi.newTenantAdminAccount("chat-files-ui");
+    String[] api = admin.bearer();
+    String organization =
+        Platform.json(Platform.post("api/v1/organizations", "{\"name\":\"Northwind\"}", api))
+            .get("id")
+            .asText();
+    PluginsApi.configure(
+        "io.protohive.plugins.llm-scripted",
+        "{\"enabled\":true,\"config\":{\"tokenDelayMillis\":\"1\",\"plan\":\"call:"
+            + " knowledge_search {\\\"query\\\":\\\"How long do customers have to return a"
+            + " product?\\\"}\"}}",
+        api);
+    Platform.send(
+        "PUT",
+        "api/v1/tenant/llm-route",
+        "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
+        api);
+    Platform.post(
+        "api/v1/organizations/" + organization + "/agents",
+        "{\"name\":\"Librarian\",\"role\":\"Answers from what it is given\"}",
+        api);
+
+    browser.signIn(admin.email(), Accounts.PASSWORD);
+    browser.open("organizations/" + organization);
+    browser.chatWith("Librarian");
+    WebElement attach =
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-attach")));
+    drop(attach, "Handbook.pdf", "application/pdf", Documents.pdf(HANDBOOK));
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#chat-attachments a.file-chip")));
+    String fileId =
+        Platform.json(Platform.get("api/v1/organizations/" + organization + "/files", api))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    await()
+        .atMost(Browser.RENDER)
+        .until(
+            () ->
+                Platform.json(Platform.get("api/v1/files/" + fileId, api))
+                    .get("status")
+                    .asText()
+                    .equals("READY"));
+
+    browser.type("chat-input", "How long do customers have to return a product?");
+    browser.click(By.id("chat-send"));
+    By chip = By.cssSelector("#messages .message-files a.file-chip[data-file-id='" + fileId + "']");
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(chip));
+    assertThat(browser.driver.findElements(By.cssSelector("#chat-attachments a.file-chip")))
+        .isEmpty();
+    By citation =
+        By.cssSelector("#messages vaadin-markdown a[href*='/files/" + fileId + "?page=2']");
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(citation));
+    browser.screenshot("chat-attachment.png");
+
+    browser.click(chip);
+    browser.wait.until(ExpectedConditions.urlContains("/files/" + fileId));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("file-page"), "Page 1 of 3"));
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
   /** Drops a file onto a Vaadin upload as a person's drag and drop does. */
   private void drop(WebElement upload, String name, String type, byte[] content) {
     ((JavascriptExecutor) browser.driver)

@@ -2,6 +2,7 @@ package io.protohive.kernel.conversation;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.platform.TenantBound;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +12,8 @@ import java.util.UUID;
  * @param conversationId the conversation the agent answers in, or null in task work
  * @param taskId the task the agent works on, or null in a conversation
  */
-public record AgentWork(Caller person, AgentView agent, UUID conversationId, UUID taskId) {
+public record AgentWork(Caller person, AgentView agent, UUID conversationId, UUID taskId)
+    implements TenantBound {
 
   public AgentWork {
     Objects.requireNonNull(person, "person");
@@ -19,6 +21,11 @@ public record AgentWork(Caller person, AgentView agent, UUID conversationId, UUI
     if ((conversationId == null) == (taskId == null)) {
       throw new IllegalArgumentException("an agent works in either a conversation or a task");
     }
+  }
+
+  @Override
+  public UUID tenantId() {
+    return person.tenantId();
   }
 
   public static AgentWork inConversation(Caller person, AgentView agent, UUID conversationId) {
