@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.IOUtils;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.FileTooLongException;
 import org.apache.tika.exception.TikaMemoryLimitException;
@@ -68,7 +70,7 @@ public final class TextExtractor {
     this.parser =
         new AutoDetectParser(
             ContentTypes.detector(),
-            new PDFParser(),
+            pdfParser(limits),
             new OOXMLParser(),
             new OfficeParser(),
             new OpenDocumentParser(),
@@ -78,10 +80,20 @@ public final class TextExtractor {
     // Tika's OOXML parser switches POI's zip-bomb check off for the whole process and relies on
     // the ratio of text to input, which it sees only after POI has inflated a part into memory.
     ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
+    // POI's memory limits are as process-wide as its zip-bomb check: the largest part it unpacks
+    // and the largest record it reads into one array
+    ZipSecureFile.setMaxEntrySize(limits.maxMemoryBytes());
+    IOUtils.setByteArrayMaxOverride(limits.maxMemoryBytes());
     AutoDetectParserConfig config = new AutoDetectParserConfig();
     config.setMaximumCompressionRatio(limits.maxCompressionRatio());
     config.setMaximumPackageEntryDepth(limits.maxEmbeddedDepth() + 1);
     parser.setAutoDetectParserConfig(config);
+  }
+
+  private static PDFParser pdfParser(ExtractionLimits limits) {
+    PDFParser pdf = new PDFParser();
+    pdf.setMaxMainMemoryBytes(limits.maxMemoryBytes());
+    return pdf;
   }
 
   /**
@@ -255,6 +267,7 @@ public final class TextExtractor {
           || cause instanceof FileTooLongException
           || cause instanceof OutOfMemoryError
           || cause instanceof StackOverflowError
+          || cause instanceof RecordFormatException && isOversized(cause.getMessage())
           || isBomb(cause.getMessage())) {
         return ExtractionFailure.TOO_LARGE;
       }
@@ -265,5 +278,10 @@ public final class TextExtractor {
   /** Tika's SecureContentHandler and POI's zip reader say so in words, not in a type. */
   private static boolean isBomb(String message) {
     return message != null && message.toLowerCase(Locale.ROOT).contains("zip bomb");
+  }
+
+  /** POI refuses a record over {@link IOUtils#setByteArrayMaxOverride} in words too. */
+  private static boolean isOversized(String message) {
+    return message != null && message.contains("Tried to allocate an array of length");
   }
 }

@@ -105,6 +105,16 @@ final class TestDocuments {
     }
   }
 
+  /** A Word document of one paragraph. */
+  static byte[] docx(String text) throws IOException {
+    try (XWPFDocument document = new XWPFDocument()) {
+      document.createParagraph().createRun().setText(text);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.write(out);
+      return out.toByteArray();
+    }
+  }
+
   private static XWPFStyle headingStyle(int level) {
     CTStyle style = CTStyle.Factory.newInstance();
     style.setStyleId("Heading" + level);

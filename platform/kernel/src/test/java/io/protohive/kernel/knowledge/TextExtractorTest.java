@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -227,7 +228,7 @@ class TextExtractorTest {
         """;
     TextExtractor shallow =
         new TextExtractor(
-            WORKERS, new ExtractionLimits(10_000, Duration.ofSeconds(30), 0, 10, 100));
+            WORKERS, new ExtractionLimits(10_000, Duration.ofSeconds(30), 0, 10, 100, 1 << 20));
 
     String deep = text(extract(utf8(eml), "report.eml"));
     String flat = text(shallow.extract(new ByteArrayInputStream(utf8(eml)), "report.eml"));
@@ -281,9 +282,33 @@ class TextExtractorTest {
   }
 
   @Test
+  void refusesAnOfficePartLargerThanTheMemoryLimit() throws Exception {
+    Random random = new Random(7);
+    StringBuilder words = new StringBuilder();
+    while (words.length() < 300_000) {
+      words.append(Long.toString(random.nextLong(), 36)).append(' ');
+    }
+    byte[] large = TestDocuments.docx(words.toString());
+    TextExtractor bounded =
+        new TextExtractor(
+            WORKERS,
+            new ExtractionLimits(1_000_000, Duration.ofSeconds(30), 1, 10, 100, 128 << 10));
+
+    assertFails(
+        () -> bounded.extract(new ByteArrayInputStream(large), "notes.docx"),
+        ExtractionFailure.TOO_LARGE,
+        "unpacks to far more");
+    // the limits are POI's, for the whole process: the platform's one extractor sets them
+    TextExtractor roomy = new TextExtractor(WORKERS, ExtractionLimits.DEFAULTS);
+    assertThat(text(roomy.extract(new ByteArrayInputStream(large), "notes.docx")))
+        .contains(words.substring(0, 40).strip());
+  }
+
+  @Test
   void stopsAtTheCharacterLimit() {
     TextExtractor small =
-        new TextExtractor(WORKERS, new ExtractionLimits(100, Duration.ofSeconds(30), 1, 10, 100));
+        new TextExtractor(
+            WORKERS, new ExtractionLimits(100, Duration.ofSeconds(30), 1, 10, 100, 1 << 20));
 
     assertFails(
         () -> small.extract(new ByteArrayInputStream(utf8("bees ".repeat(100))), "long.txt"),
@@ -294,7 +319,8 @@ class TextExtractorTest {
   @Test
   void givesUpWhenTheWorkerDoesNotFinishInTime() {
     TextExtractor starved =
-        new TextExtractor(task -> {}, new ExtractionLimits(100, Duration.ofMillis(50), 1, 10, 100));
+        new TextExtractor(
+            task -> {}, new ExtractionLimits(100, Duration.ofMillis(50), 1, 10, 100, 1 << 20));
 
     assertFails(
         () -> starved.extract(new ByteArrayInputStream(utf8("bees")), "bees.txt"),
