@@ -74,6 +74,7 @@ final class PluginSettingsDialog extends Dialog {
           pluginId,
           null,
           change,
+          false,
           ClientAddress.current());
       Notices.success("Saved the settings of " + pluginName + ".");
       close();

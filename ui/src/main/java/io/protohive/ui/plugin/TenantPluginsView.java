@@ -3,6 +3,7 @@ package io.protohive.ui.plugin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -97,19 +98,39 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
           if (!change.isFromClient()) {
             return;
           }
-          try {
-            catalog.configure(
-                caller(), plugin.id(), change.getValue(), null, ClientAddress.current());
-            Notices.success(
-                (change.getValue() ? "Enabled " : "Disabled ")
-                    + plugin.name()
-                    + " for your tenant.");
-          } catch (Rejection rejection) {
-            Notices.error(rejection.getMessage());
+          if (change.getValue() && plugin.capabilities().executesCode()) {
+            confirmCode(plugin);
+          } else {
+            switchTo(plugin, change.getValue(), false);
           }
-          refresh();
         });
     return enabled;
+  }
+
+  /** A plugin that runs code is enabled only once its admin allows that in so many words. */
+  private void confirmCode(TenantPlugin plugin) {
+    ConfirmDialog confirm =
+        new ConfirmDialog(
+            "Allow " + plugin.name() + " to run code?",
+            "Agents of your tenant will be able to run code they write with this plugin. It runs"
+                + " in a sandbox without network and within limits of time and memory; the files"
+                + " it writes are kept as your organizations' files.",
+            "Allow and enable",
+            confirmed -> switchTo(plugin, true, true));
+    confirm.setId("allow-code");
+    confirm.setCancelable(true);
+    confirm.addCancelListener(cancelled -> refresh());
+    confirm.open();
+  }
+
+  private void switchTo(TenantPlugin plugin, boolean on, boolean allowCode) {
+    try {
+      catalog.configure(caller(), plugin.id(), on, null, allowCode, ClientAddress.current());
+      Notices.success((on ? "Enabled " : "Disabled ") + plugin.name() + " for your tenant.");
+    } catch (Rejection rejection) {
+      Notices.error(rejection.getMessage());
+    }
+    refresh();
   }
 
   private Button configureButton(TenantPlugin plugin) {

@@ -157,6 +157,7 @@ public class PluginCatalog {
    * @param enabled the new state, or {@code null} to keep it
    * @param configuration the new settings, or {@code null} to keep them: plain values replace the
    *     stored ones; a secret is set by a value, cleared by {@code null}, kept when absent
+   * @param allowCode the admin's explicit consent, needed to enable a plugin that runs code
    */
   @Transactional
   @InTenant
@@ -165,6 +166,7 @@ public class PluginCatalog {
       String pluginId,
       Boolean enabled,
       Map<String, String> configuration,
+      boolean allowCode,
       String address) {
     authorization.tenantAdmin(caller);
     PluginDescriptor plugin = installed(pluginId);
@@ -182,6 +184,12 @@ public class PluginCatalog {
     boolean nowEnabled = enabled != null ? enabled : current.enabled();
     if (nowEnabled) {
       ConfigurationCheck.requireComplete(properties, next);
+    }
+    if (nowEnabled && !current.enabled() && plugin.capabilities().executesCode() && !allowCode) {
+      throw Rejection.invalid(
+          "allowCode",
+          "This plugin runs code that agents write, in a sandbox. Allow that explicitly to"
+              + " enable it (allowCode).");
     }
     store.save(caller.tenantId(), plugin.id(), nowEnabled, next, Timestamp.from(Instant.now()));
     if (enabled != null && enabled != current.enabled()) {

@@ -95,8 +95,9 @@ public class TenantAdminResource {
    * @param enabled the new state, or absent to keep it
    * @param config the settings: plain values replace the stored ones; a secret is set by a value,
    *     cleared by null, kept when absent
+   * @param allowCode true to allow a plugin that runs code agents write; needed to enable one
    */
-  public record PluginChange(Boolean enabled, Map<String, String> config) {}
+  public record PluginChange(Boolean enabled, Map<String, String> config, Boolean allowCode) {}
 
   @GET
   @Path("plugins/{pluginId}")
@@ -113,7 +114,12 @@ public class TenantAdminResource {
   public PluginSettings configurePlugin(@PathParam("pluginId") String pluginId, PluginChange body) {
     PluginChange change = RequestBodies.require(body);
     return plugins.configure(
-        signedIn.caller(), pluginId, change.enabled(), change.config(), request.getRemoteAddr());
+        signedIn.caller(),
+        pluginId,
+        change.enabled(),
+        change.config(),
+        Boolean.TRUE.equals(change.allowCode()),
+        request.getRemoteAddr());
   }
 
   @GET

@@ -49,7 +49,7 @@ public final class CodeRunTool implements Tool {
     return "Runs a short Python 3 (with numpy, pandas and matplotlib), JavaScript (Node.js) or Bash"
         + " program without network access and answers what it printed. Files it writes to its"
         + " working folder (for example chart.png or table.csv) are kept as files of the"
-        + " organization. Runs end after 30 seconds.";
+        + " organization. Runs end after 25 seconds.";
   }
 
   @Override

@@ -23,5 +23,5 @@ record SandboxLimits(
     int files) {
 
   static final SandboxLimits DEFAULTS =
-      new SandboxLimits(Duration.ofSeconds(30), 20, 2L << 30, 64, 64L << 20, 32 << 10, 10);
+      new SandboxLimits(Duration.ofSeconds(25), 20, 2L << 30, 64, 64L << 20, 32 << 10, 10);
 }
