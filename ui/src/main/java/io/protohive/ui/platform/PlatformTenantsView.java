@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.file.Sizes;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
@@ -32,8 +33,9 @@ import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 
 /**
- * The platform's tenants: create, rename, disable and enable, name admins, set sign-up rules;
- * platform admins only. Tenants from tenants-config are shown read-only.
+ * The platform's tenants: create, rename, disable and enable, name admins, set sign-up rules and
+ * the files' quota and store; platform admins only. Tenants from tenants-config are shown
+ * read-only.
  */
 @Route(value = "platform/tenants", layout = MainLayout.class)
 @PageTitle("Tenants · ProtoHive")
@@ -52,6 +54,7 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
     grid.addColumn(TenantView::slug).setHeader("Slug").setAutoWidth(true);
     grid.addComponentColumn(PlatformTenantsView::state).setHeader("State").setAutoWidth(true);
     grid.addColumn(PlatformTenantsView::signUp).setHeader("Sign-up").setAutoWidth(true);
+    grid.addColumn(PlatformTenantsView::files).setHeader("Files").setAutoWidth(true);
     grid.addColumn(t -> String.join(", ", t.admins())).setHeader("Admins").setFlexGrow(1);
     grid.addComponentColumn(this::actions)
         .setHeader("")
@@ -96,6 +99,13 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
     return "Open to " + domains;
   }
 
+  private static String files(TenantView tenant) {
+    String quota =
+        tenant.fileQuotaBytes() == null ? "default quota" : Sizes.readable(tenant.fileQuotaBytes());
+    String store = tenant.fileStore() == null ? "default store" : tenant.fileStore();
+    return quota + " · " + store;
+  }
+
   private Component actions(TenantView tenant) {
     if (tenant.origin() == Tenant.Origin.CONFIG) {
       Span managed = new Span(MANAGED);
@@ -119,7 +129,7 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
   }
 
   private void create() {
-    TenantForm form = new TenantForm("tenant", null);
+    TenantForm form = new TenantForm("tenant", null, tenants.fileStores(caller()));
     open(
         "New tenant",
         form,
@@ -128,8 +138,10 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
         "The tenant is created.");
   }
 
-  private void edit(TenantView tenant) {
-    TenantForm form = new TenantForm("tenant", tenant);
+  private void edit(TenantView listed) {
+    // the list leaves out what the files take; one tenant read shows it
+    TenantView tenant = tenants.get(caller(), listed.id());
+    TenantForm form = new TenantForm("tenant", tenant, tenants.fileStores(caller()));
     open(
         tenant.name(),
         form,
@@ -168,7 +180,7 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
   }
 
   private static TenantDraft disabled(boolean disabled) {
-    return new TenantDraft(null, null, disabled, null, null, null, null);
+    return new TenantDraft(null, null, disabled, null, null, null, null, null, null, null, null);
   }
 
   private void change(TenantView tenant, TenantDraft change) {

@@ -94,12 +94,37 @@ class HomeBrowserIT {
     browser.type("tenant-slug", slug);
     browser.type("tenant-name", "Browser Co");
     browser.type("tenant-admins", "chief@browser.example");
+    browser.type("tenant-file-quota", "2");
     browser.click(By.id("tenant-save"));
     browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenants"), slug));
     assertThat(PlatformIT.query("select origin from tenant where slug = '" + slug + "'"))
         .isEqualTo("API");
     assertThat(PlatformIT.query("select admin_emails from tenant where slug = '" + slug + "'"))
         .isEqualTo("chief@browser.example");
+    assertThat(PlatformIT.query("select file_quota_bytes from tenant where slug = '" + slug + "'"))
+        .isEqualTo(String.valueOf(2L << 30));
+
+    browser.click(By.id("edit-tenant-" + slug));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("tenant-file-quota"), "take 0 bytes now"));
+    browser.select("tenant-file-quota-unit", "MiB");
+    browser.type("tenant-file-quota", "512");
+    browser.select("tenant-file-store", "disk");
+    browser.click(By.id("tenant-save"));
+    browser.wait.until(
+        d -> {
+          try {
+            return PlatformIT.query(
+                    "select file_quota_bytes || ' ' || coalesce(file_store, '-') from tenant"
+                        + " where slug = '"
+                        + slug
+                        + "'")
+                .equals((512L << 20) + " disk");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
 
     browser.click(By.id("toggle-tenant-" + slug));
     browser.wait.until(

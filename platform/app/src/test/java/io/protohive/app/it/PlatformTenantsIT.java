@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -239,6 +241,151 @@ class PlatformTenantsIT {
                 .statusCode())
         .isEqualTo(403);
     assertThat(Platform.get(TENANTS).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aPlatformAdminSetsATenantsFileQuotaAndStoreThatUploadsThenMeet() throws Exception {
+    String slug = slug("files");
+    String ownerEmail = "owner-" + UUID.randomUUID() + "@files.example";
+    HttpResponse<String> created =
+        Platform.post(
+            TENANTS,
+            "{\"slug\":\""
+                + slug
+                + "\",\"name\":\"Files\",\"selfSignup\":true,\"emailVerification\":false,"
+                + "\"admins\":[\""
+                + ownerEmail
+                + "\"],\"fileQuotaBytes\":1048576,\"fileStore\":\"disk\"}",
+            admin);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode tenant = Platform.json(created);
+    String id = tenant.get("id").asText();
+    assertThat(tenant.get("fileQuotaBytes").asLong()).isEqualTo(1_048_576);
+    assertThat(tenant.get("fileStore").asText()).isEqualTo("disk");
+    assertThat(tenant.get("fileBytesUsed").asLong()).isZero();
+    assertThat(
+            PlatformIT.query(
+                "select file_quota_bytes || ' ' || file_store from tenant where id = '" + id + "'"))
+        .isEqualTo("1048576 disk");
+
+    assertThat(Accounts.register(ownerEmail, Accounts.PASSWORD, slug).statusCode()).isEqualTo(201);
+    String[] owner =
+        PluginsApi.bearer(
+            Platform.json(Accounts.login(ownerEmail, Accounts.PASSWORD))
+                .get("accessToken")
+                .asText());
+    String organization =
+        Platform.json(Platform.post("api/v1/organizations", "{\"name\":\"Northwind\"}", owner))
+            .get("id")
+            .asText();
+    HttpResponse<String> lowered =
+        Platform.send("PATCH", TENANTS + "/" + id, "{\"fileQuotaBytes\":30000}", admin);
+    assertThat(lowered.statusCode()).as(lowered.body()).isEqualTo(200);
+    assertThat(Platform.json(lowered).get("fileStore").asText())
+        .as("what the change leaves out is kept")
+        .isEqualTo("disk");
+
+    byte[] text = "Minutes of the meeting. ".repeat(800).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> first = upload(organization, "minutes.txt", text, owner);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    HttpResponse<String> over = upload(organization, "minutes-2.txt", text, owner);
+    assertThat(over.statusCode()).isEqualTo(413);
+    assertThat(over.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Platform.json(Platform.get(TENANTS + "/" + id, admin)).get("fileBytesUsed").asLong())
+        .isEqualTo(text.length);
+
+    HttpResponse<String> cleared =
+        Platform.send(
+            "PATCH",
+            TENANTS + "/" + id,
+            "{\"clearFileQuota\":true,\"clearFileStore\":true}",
+            admin);
+    assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+    assertThat(Platform.json(cleared).path("fileQuotaBytes").asText(null)).isNull();
+    assertThat(Platform.json(cleared).path("fileStore").asText(null)).isNull();
+    assertThat(
+            PlatformIT.query(
+                "select count(*) from tenant where id = '"
+                    + id
+                    + "' and file_quota_bytes is null and file_store is null"))
+        .isEqualTo("1");
+    assertThat(upload(organization, "minutes-2.txt", text, owner).statusCode())
+        .as("the platform's default quota holds again")
+        .isEqualTo(201);
+    assertThat(
+            Platform.send("PATCH", TENANTS + "/" + id, "{\"fileQuotaBytes\":1}", owner)
+                .statusCode())
+        .as("the tenant's own admin cannot raise or lower its quota")
+        .isEqualTo(403);
+    assertThat(
+            Platform.send("PATCH", TENANTS + "/" + id, "{\"fileStore\":\"s3\"}", owner)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            PlatformIT.query(
+                "select count(*) from tenant where id = '"
+                    + id
+                    + "' and file_quota_bytes is null and file_store is null"))
+        .isEqualTo("1");
+  }
+
+  @Test
+  void badFileSettingsAreRefusedByFieldAndChangeNothing() throws Exception {
+    String slug = slug("quota");
+    HttpResponse<String> created =
+        Platform.post(
+            TENANTS,
+            "{\"slug\":\"" + slug + "\",\"name\":\"Quota\",\"fileQuotaBytes\":5000}",
+            admin);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = Platform.json(created).get("id").asText();
+
+    HttpResponse<String> negative =
+        Platform.send(
+            "PATCH", TENANTS + "/" + id, "{\"name\":\"Renamed\",\"fileQuotaBytes\":-1}", admin);
+    assertThat(negative.statusCode()).isEqualTo(400);
+    assertThat(negative.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Platform.json(negative).get("errors").has("fileQuotaBytes")).isTrue();
+    HttpResponse<String> nothing =
+        Platform.send("PATCH", TENANTS + "/" + id, "{\"fileQuotaBytes\":0}", admin);
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    HttpResponse<String> unknownStore =
+        Platform.send(
+            "PATCH", TENANTS + "/" + id, "{\"fileQuotaBytes\":9000,\"fileStore\":\"tape\"}", admin);
+    assertThat(unknownStore.statusCode()).isEqualTo(400);
+    assertThat(Platform.json(unknownStore).get("errors").get("fileStore").asText())
+        .contains("disk", "s3");
+    assertThat(unknownStore.body()).doesNotContain("Exception", "java.");
+    assertThat(
+            Platform.post(
+                    TENANTS,
+                    "{\"slug\":\"" + slug("store") + "\",\"name\":\"S\",\"fileStore\":\"tape\"}",
+                    admin)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            PlatformIT.query(
+                "select name || ' ' || file_quota_bytes || ' ' || coalesce(file_store, '-')"
+                    + " from tenant where id = '"
+                    + id
+                    + "'"))
+        .as("a refused change changes nothing")
+        .isEqualTo("Quota 5000 -");
+
+    String demo = PlatformIT.query("select id from tenant where slug = 'demo'");
+    HttpResponse<String> managed =
+        Platform.send("PATCH", TENANTS + "/" + demo, "{\"fileQuotaBytes\":1}", admin);
+    assertThat(managed.statusCode()).isEqualTo(409);
+    assertThat(
+            PlatformIT.query(
+                "select coalesce(file_quota_bytes::text, '-') from tenant where slug = 'demo'"))
+        .isEqualTo("-");
+  }
+
+  private static HttpResponse<String> upload(
+      String organization, String name, byte[] content, String[] who) throws Exception {
+    return Platform.multipart(
+        "api/v1/organizations/" + organization + "/files", name, content, Map.of(), who);
   }
 
   private static String slug(String prefix) {

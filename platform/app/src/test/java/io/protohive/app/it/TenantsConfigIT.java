@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A tenant declared completely in a tenants-config file, as the running server applies it: its
- * plugins with their settings and secrets, model route, budget, held tools and templates, all
- * read-only through the API, and every bad reference refused with the tenant left as it was.
+ * plugins with their settings and secrets, model route, budget, held tools, templates and file
+ * settings, all read-only through the API, and every bad reference refused with the tenant left as
+ * it was.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantsConfigIT {
@@ -52,7 +53,7 @@ class TenantsConfigIT {
 
       pluginsAreEnabledWithTheirSettingsAndManaged(boss);
       managedThingsAreRefusedWith409(boss);
-      theRouteBudgetHeldToolsAndTemplatesAreApplied(boss);
+      theRouteBudgetHeldToolsTemplatesAndFilesAreApplied(boss);
 
       String storedSecret = secretCiphertext();
       Files.writeString(secretFile, "sk-it-from-a-file\n");
@@ -159,7 +160,7 @@ class TenantsConfigIT {
         .isTrue();
   }
 
-  private void theRouteBudgetHeldToolsAndTemplatesAreApplied(String[] boss) throws Exception {
+  private void theRouteBudgetHeldToolsTemplatesAndFilesAreApplied(String[] boss) throws Exception {
     JsonNode route = Platform.json(Platform.get("api/v1/tenant/llm-route", boss));
     assertThat(route.get("managed").asBoolean()).isTrue();
     assertThat(route.get("steps").findValuesAsText("providerId"))
@@ -184,6 +185,20 @@ class TenantsConfigIT {
         Platform.post(
             "api/v1/organizations", "{\"name\":\"Chambers\",\"template\":\"legal-desk\"}", boss);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    String id = PlatformIT.query("select id from tenant where slug = '" + slug + "'");
+    String[] platformAdmin = PluginsApi.platformAdmin();
+    JsonNode tenant = Platform.json(Platform.get("api/v1/platform/tenants/" + id, platformAdmin));
+    assertThat(tenant.get("fileQuotaBytes").asLong()).isEqualTo(30000);
+    assertThat(tenant.get("fileStore").asText()).isEqualTo("s3");
+    assertThat(
+            Platform.send(
+                    "PATCH",
+                    "api/v1/platform/tenants/" + id,
+                    "{\"fileQuotaBytes\":1}",
+                    platformAdmin)
+                .statusCode())
+        .isEqualTo(409);
   }
 
   private void badReferencesAreRefusedAndTheTenantKept(String[] boss, Path secretFile)
@@ -222,8 +237,16 @@ class TenantsConfigIT {
     refused(
         good.replace("approvalTools: [clock.now]", "approvalTools: [clock.now, shell.run]"),
         "field 'approvalTools[1]': no installed plugin offers a tool 'shell.run'");
+    refused(
+        good.replace("store: s3", "store: tape"),
+        "field 'files.store': the platform has no file store 'tape'");
+    refused(
+        good.replace("quotaBytes: 30000", "quotaBytes: 0"),
+        "field 'files.quotaBytes': is a number of bytes, at least 1");
 
     assertThat(tenantBudget(boss).get("amount").asLong()).isEqualTo(750000);
+    assertThat(PlatformIT.query("select file_store from tenant where slug = '" + slug + "'"))
+        .isEqualTo("s3");
     assertThat(
             Platform.json(Platform.get("api/v1/tenant/llm-route", boss))
                 .get("steps")
@@ -279,6 +302,7 @@ class TenantsConfigIT {
           budgets:
             tenant: {unit: TOKENS, amount: %d, softPercent: 75}
         approvalTools: [clock.now]
+        files: {quotaBytes: 30000, store: s3}
         organizationTemplates:
           - id: legal-desk
             name: Legal desk

@@ -1,6 +1,7 @@
 package io.protohive.kernel.file;
 
 import io.protohive.kernel.platform.PageRequest;
+import io.protohive.kernel.tenancy.TenantFileSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -276,17 +277,14 @@ public class FileRecords {
     return ((Number) sum).longValue();
   }
 
-  /** The tenant's own quota and store, each {@code null} where the platform's default holds. */
-  record TenantFiles(Long quotaBytes, String store) {}
-
-  TenantFiles tenantFiles(UUID tenantId) {
+  TenantFileSettings tenantFiles(UUID tenantId) {
     Object[] row =
         (Object[])
             entityManager
                 .createNativeQuery("select file_quota_bytes, file_store from tenant where id = ?1")
                 .setParameter(1, tenantId)
                 .getSingleResult();
-    return new TenantFiles((Long) row[0], (String) row[1]);
+    return new TenantFileSettings((Long) row[0], (String) row[1]);
   }
 
   /** Holds the tenant's uploads one at a time until the transaction ends, for the quota's sake. */

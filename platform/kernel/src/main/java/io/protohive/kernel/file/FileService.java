@@ -16,6 +16,7 @@ import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.platform.TenantId;
+import io.protohive.kernel.tenancy.TenantFileSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -344,7 +345,7 @@ public class FileService {
           "A file has at most " + Sizes.readable(limits.maxFileBytes()) + ".");
     }
     records.lockUploads(tenantId);
-    FileRecords.TenantFiles tenant = records.tenantFiles(tenantId);
+    TenantFileSettings tenant = records.tenantFiles(tenantId);
     long quota = tenant.quotaBytes() == null ? limits.defaultQuotaBytes() : tenant.quotaBytes();
     long used = records.usage(tenantId);
     if (used + upload.sizeBytes() > quota) {

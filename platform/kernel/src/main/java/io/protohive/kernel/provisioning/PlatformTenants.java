@@ -12,6 +12,8 @@ import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
+import io.protohive.kernel.tenancy.TenantFileSettings;
+import io.protohive.kernel.tenancy.TenantFileSpace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,11 +24,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Tenants as platform admins manage them: list, create, rename, disable and enable, name the
- * admins, set the sign-up rules. Tenants declared in tenants-config change only in their file.
+ * admins, set the sign-up rules and the files' quota and store. Tenants declared in tenants-config
+ * change only in their file.
  */
 @ApplicationScoped
 public class PlatformTenants {
@@ -40,8 +45,9 @@ public class PlatformTenants {
   @Inject PlatformAdmins admins;
   @Inject Authorization authorization;
   @Inject AuditLog audit;
+  @Inject TenantFileSpace files;
 
-  /** Every tenant, oldest first. */
+  /** Every tenant, oldest first, without what their files take. */
   @Transactional
   @AsPlatform
   public Page<TenantView> list(Caller caller, Integer limit, String cursor) {
@@ -57,7 +63,7 @@ public class PlatformTenants {
                     Tenant.class)
                 .setMaxResults(page.fetch()));
     return page.page(
-        query.getResultList().stream().map(TenantView::of).toList(),
+        query.getResultList().stream().map(t -> TenantView.of(t, null)).toList(),
         row -> Cursor.of(row.createdAt(), row.id()));
   }
 
@@ -65,7 +71,16 @@ public class PlatformTenants {
   @AsPlatform
   public TenantView get(Caller caller, UUID tenantId) {
     authorization.platformAdmin(caller);
-    return TenantView.of(find(tenantId));
+    Tenant tenant = find(tenantId);
+    return TenantView.of(tenant, files.bytesUsed(tenant.id()));
+  }
+
+  /** The stores a tenant's files may be sent to, by name, in order. */
+  @Transactional
+  @AsPlatform
+  public List<String> fileStores(Caller caller) {
+    authorization.platformAdmin(caller);
+    return files.stores().stream().sorted().toList();
   }
 
   /**
@@ -82,6 +97,7 @@ public class PlatformTenants {
     String name = validName(draft.name());
     List<String> domains = domains(draft.allowedEmailDomains());
     List<String> adminEmails = emails(draft.admins());
+    TenantFileSettings fileSettings = fileSettings(draft, TenantFileSettings.DEFAULTS);
     boolean taken =
         !entityManager
             .createQuery("select t.id from Tenant t where t.slug = :slug", UUID.class)
@@ -101,10 +117,11 @@ public class PlatformTenants {
         now);
     tenant.setAdminEmails(adminEmails, now);
     tenant.setDisabled(Boolean.TRUE.equals(draft.disabled()), now);
+    tenant.setFileSettings(fileSettings, now);
     entityManager.persist(tenant);
     // the audit's own transaction cannot see the new tenant yet: the platform's event, by slug
     audit.record(null, caller.userId(), Action.TENANT_CREATED, tenant.slug(), address);
-    return TenantView.of(tenant);
+    return TenantView.of(tenant, 0L);
   }
 
   /**
@@ -132,6 +149,7 @@ public class PlatformTenants {
             : domains(change.allowedEmailDomains());
     List<String> adminEmails =
         change.admins() == null ? tenant.adminEmails() : emails(change.admins());
+    TenantFileSettings fileSettings = fileSettings(change, tenant.fileSettings());
     Instant now = Instant.now();
     tenant.rename(name, now);
     tenant.setSignUpRules(
@@ -142,6 +160,7 @@ public class PlatformTenants {
         domains,
         now);
     tenant.setAdminEmails(adminEmails, now);
+    tenant.setFileSettings(fileSettings, now);
     audit.record(tenant.id(), caller.userId(), Action.TENANT_CHANGED, tenant.slug(), address);
     if (change.disabled() != null && change.disabled() != tenant.disabled()) {
       tenant.setDisabled(change.disabled(), now);
@@ -152,7 +171,7 @@ public class PlatformTenants {
           tenant.slug(),
           address);
     }
-    return TenantView.of(tenant);
+    return TenantView.of(tenant, files.bytesUsed(tenant.id()));
   }
 
   private Tenant find(UUID tenantId) {
@@ -161,6 +180,43 @@ public class PlatformTenants {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, NOT_FOUND);
     }
     return tenant;
+  }
+
+  /** The files' settings the draft gives, or keeps of {@code current} where it gives none. */
+  private TenantFileSettings fileSettings(TenantDraft draft, TenantFileSettings current) {
+    Long quota = current.quotaBytes();
+    if (Boolean.TRUE.equals(draft.clearFileQuota())) {
+      if (draft.fileQuotaBytes() != null) {
+        throw Rejection.invalid(
+            "fileQuotaBytes", "Give a quota or clear it to the platform's default, not both.");
+      }
+      quota = null;
+    } else if (draft.fileQuotaBytes() != null) {
+      if (draft.fileQuotaBytes() < 1) {
+        throw Rejection.invalid(
+            "fileQuotaBytes", "Give the files' quota as a number of bytes, at least 1.");
+      }
+      quota = draft.fileQuotaBytes();
+    }
+    String store = current.store();
+    if (Boolean.TRUE.equals(draft.clearFileStore())) {
+      if (draft.fileStore() != null) {
+        throw Rejection.invalid(
+            "fileStore", "Name a store or clear it to the platform's default, not both.");
+      }
+      store = null;
+    } else if (draft.fileStore() != null) {
+      Set<String> stores = files.stores();
+      if (!stores.contains(draft.fileStore())) {
+        throw Rejection.invalid(
+            "fileStore",
+            "Name one of the platform's file stores: "
+                + String.join(", ", new TreeSet<>(stores))
+                + ".");
+      }
+      store = draft.fileStore();
+    }
+    return new TenantFileSettings(quota, store);
   }
 
   private static String validName(String name) {

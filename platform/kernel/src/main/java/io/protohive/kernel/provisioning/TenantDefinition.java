@@ -1,5 +1,6 @@
 package io.protohive.kernel.provisioning;
 
+import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param admins emails of the tenant's admins, lower case
  * @param oidcProviders identity providers its people may sign in with
  * @param rateLimits its own rate limits, where the file sets them
+ * @param files its files' own quota and store, where the file sets them
  * @param declared the plugins, model route, budget, held tools and templates the file manages
  * @param file where it was declared, for refusals that name its lines
  */
@@ -22,5 +24,6 @@ public record TenantDefinition(
     List<String> admins,
     List<OidcProviderDefinition> oidcProviders,
     TenantRateLimits rateLimits,
+    TenantFileSettings files,
     DeclaredSettings declared,
     TenantsConfigFile file) {}

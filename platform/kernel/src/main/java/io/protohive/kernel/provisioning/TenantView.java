@@ -10,6 +10,10 @@ import java.util.UUID;
  *
  * @param origin {@code CONFIG} (read-only, changed in its tenants-config file) or {@code API}
  * @param admins emails of the tenant's admins
+ * @param fileQuotaBytes what its files may take, or {@code null} for the platform's default
+ * @param fileStore where its new files go, or {@code null} for the platform's default
+ * @param fileBytesUsed what its files take now, every version and the bin counted; given when one
+ *     tenant is read, {@code null} in lists
  */
 public record TenantView(
     UUID id,
@@ -21,10 +25,13 @@ public record TenantView(
     boolean emailVerification,
     List<String> allowedEmailDomains,
     List<String> admins,
+    Long fileQuotaBytes,
+    String fileStore,
+    Long fileBytesUsed,
     Instant createdAt,
     Instant updatedAt) {
 
-  static TenantView of(Tenant tenant) {
+  static TenantView of(Tenant tenant, Long fileBytesUsed) {
     return new TenantView(
         tenant.id(),
         tenant.slug(),
@@ -35,6 +42,9 @@ public record TenantView(
         tenant.emailVerification(),
         tenant.allowedEmailDomains(),
         tenant.adminEmails(),
+        tenant.fileSettings().quotaBytes(),
+        tenant.fileSettings().store(),
+        fileBytesUsed,
         tenant.createdAt(),
         tenant.updatedAt());
   }

@@ -11,6 +11,7 @@ import io.protohive.kernel.secret.SecretBox;
 import io.protohive.kernel.tenancy.OidcClientSecrets;
 import io.protohive.kernel.tenancy.OidcProvider;
 import io.protohive.kernel.tenancy.Tenant;
+import io.protohive.kernel.tenancy.TenantFileSpace;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.pluginhost.PluginHost;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class TenantsConfigApplier {
   @Inject Budgets budgets;
   @Inject ToolApprovals approvals;
   @Inject OrganizationTemplates templates;
+  @Inject TenantFileSpace files;
 
   Clock clock = Clock.systemUTC();
   Function<String, String> environment = System::getenv;
@@ -62,7 +64,8 @@ public class TenantsConfigApplier {
   @AsPlatform
   public void apply(List<TenantDefinition> definitions) throws InvalidTenantsConfigException {
     // every file is checked before anything is written
-    TenantsConfigCheck check = new TenantsConfigCheck(InstalledPlugins.of(pluginHost), environment);
+    TenantsConfigCheck check =
+        new TenantsConfigCheck(InstalledPlugins.of(pluginHost), environment, files.stores());
     Map<TenantDefinition, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
     Map<TenantDefinition, Map<String, String>> clientSecrets = new LinkedHashMap<>();
     for (TenantDefinition definition : definitions) {
@@ -115,6 +118,7 @@ public class TenantsConfigApplier {
         definition.emailVerification(),
         definition.admins(),
         definition.rateLimits(),
+        definition.files(),
         providers,
         now);
   }

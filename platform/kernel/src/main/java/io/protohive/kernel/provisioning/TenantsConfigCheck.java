@@ -21,13 +21,17 @@ public final class TenantsConfigCheck {
 
   private final InstalledPlugins installed;
   private final Function<String, String> environment;
+  private final Set<String> fileStores;
 
   /**
    * @param environment the value of an environment variable, or {@code null} when it is not set
+   * @param fileStores the stores the platform's files may go to
    */
-  public TenantsConfigCheck(InstalledPlugins installed, Function<String, String> environment) {
+  public TenantsConfigCheck(
+      InstalledPlugins installed, Function<String, String> environment, Set<String> fileStores) {
     this.installed = installed;
     this.environment = environment;
+    this.fileStores = fileStores;
   }
 
   /**
@@ -57,6 +61,15 @@ public final class TenantsConfigCheck {
         throw file.invalid(
             "approvalTools[" + i + "]", "no installed plugin offers a tool '" + tool + "'");
       }
+    }
+    String store = tenant.files().store();
+    if (store != null && !fileStores.contains(store)) {
+      throw file.invalid(
+          "files.store",
+          "the platform has no file store '"
+              + store
+              + "'; it has "
+              + fileStores.stream().sorted().toList());
     }
     return settings;
   }

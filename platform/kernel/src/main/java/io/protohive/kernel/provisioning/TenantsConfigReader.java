@@ -15,6 +15,7 @@ import io.protohive.kernel.organization.OrganizationTemplate.TemplateAgent;
 import io.protohive.kernel.organization.OrganizationTemplates;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolApprovals;
+import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +62,7 @@ public final class TenantsConfigReader {
       @JsonProperty("admins") List<String> admins,
       @JsonProperty("oidcProviders") List<OidcProviderDefinition> oidcProviders,
       @JsonProperty("rateLimits") RateLimitsFile rateLimits,
+      @JsonProperty("files") FilesFile files,
       @JsonProperty("plugins") LinkedHashMap<String, PluginFile> plugins,
       @JsonProperty("llm") LlmFile llm,
       @JsonProperty("approvalTools") List<String> approvalTools,
@@ -81,6 +83,9 @@ public final class TenantsConfigReader {
       @JsonProperty("user") Integer user,
       @JsonProperty("tenant") Integer tenant,
       @JsonProperty("llm") Integer llm) {}
+
+  private record FilesFile(
+      @JsonProperty("quotaBytes") Long quotaBytes, @JsonProperty("store") String store) {}
 
   private record BudgetsFile(@JsonProperty("tenant") BudgetFile tenant) {}
 
@@ -213,6 +218,7 @@ public final class TenantsConfigReader {
         List.copyOf(admins),
         providers,
         rateLimits(file, parsed.rateLimits()),
+        files(file, parsed.files()),
         new DeclaredSettings(
             plugins(file, parsed.plugins()),
             route(file, parsed.llm() == null ? null : parsed.llm().route()),
@@ -308,6 +314,23 @@ public final class TenantsConfigReader {
         perMinute(file, "rateLimits.user", declared.user()),
         perMinute(file, "rateLimits.tenant", declared.tenant()),
         perMinute(file, "rateLimits.llm", declared.llm()));
+  }
+
+  /** The store's name is checked against the platform's stores when the file is applied. */
+  private static TenantFileSettings files(TenantsConfigFile file, FilesFile declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null) {
+      return TenantFileSettings.DEFAULTS;
+    }
+    if (declared.quotaBytes() != null && declared.quotaBytes() < 1) {
+      throw file.invalid(
+          "files.quotaBytes", "is a number of bytes, at least 1, was " + declared.quotaBytes());
+    }
+    String store = declared.store() == null ? null : declared.store().strip();
+    if (store != null && store.isEmpty()) {
+      throw file.invalid("files.store", "names a file store such as disk or s3");
+    }
+    return new TenantFileSettings(declared.quotaBytes(), store);
   }
 
   private static Integer perMinute(TenantsConfigFile file, String field, Integer declared)

@@ -59,6 +59,14 @@ public class Tenant {
   @Column(name = "rate_limit_llm")
   private Integer rateLimitLlm;
 
+  /** What its files may take, in bytes; {@code null} takes the platform's default. */
+  @Column(name = "file_quota_bytes")
+  private Long fileQuotaBytes;
+
+  /** The store its new files go to; {@code null} takes the platform's default. */
+  @Column(name = "file_store")
+  private String fileStore;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private Origin origin;
@@ -88,7 +96,7 @@ public class Tenant {
 
   /**
    * Takes over the declared state: the name, who may sign up and how, the admins by email, the rate
-   * limits and the identity providers.
+   * limits, the files' quota and store, and the identity providers.
    *
    * @param sealedProviders the declared OIDC providers, their client secrets sealed
    * @return whether anything changed
@@ -100,6 +108,7 @@ public class Tenant {
       boolean declaredEmailVerification,
       List<String> declaredAdmins,
       TenantRateLimits declaredRateLimits,
+      TenantFileSettings declaredFiles,
       List<OidcProvider> sealedProviders,
       Instant now) {
     String domains = String.join(" ", declaredDomains);
@@ -108,6 +117,7 @@ public class Tenant {
     boolean changed =
         !declaredName.equals(name)
             || !declaredRateLimits.equals(rateLimits())
+            || !declaredFiles.equals(fileSettings())
             || !domains.equals(allowedEmailDomains)
             || !admins.equals(adminEmails)
             || !providers.equals(oidcProviders)
@@ -123,6 +133,8 @@ public class Tenant {
       rateLimitUser = declaredRateLimits.user();
       rateLimitTenant = declaredRateLimits.tenant();
       rateLimitLlm = declaredRateLimits.llm();
+      fileQuotaBytes = declaredFiles.quotaBytes();
+      fileStore = declaredFiles.store();
       updatedAt = now;
     }
     return changed;
@@ -149,6 +161,13 @@ public class Tenant {
   /** Names the tenant's admins by email, lower case. */
   public void setAdminEmails(List<String> admins, Instant now) {
     this.adminEmails = String.join(" ", admins);
+    updatedAt = now;
+  }
+
+  /** Sets what its files may take and where new ones go; {@code null}s take the defaults. */
+  public void setFileSettings(TenantFileSettings files, Instant now) {
+    this.fileQuotaBytes = files.quotaBytes();
+    this.fileStore = files.store();
     updatedAt = now;
   }
 
@@ -196,6 +215,11 @@ public class Tenant {
   /** Its own rate limits; only tenants-config sets them. */
   public TenantRateLimits rateLimits() {
     return new TenantRateLimits(rateLimitUser, rateLimitTenant, rateLimitLlm);
+  }
+
+  /** Its own files' quota and store, each {@code null} where the platform's default holds. */
+  public TenantFileSettings fileSettings() {
+    return new TenantFileSettings(fileQuotaBytes, fileStore);
   }
 
   public Origin origin() {

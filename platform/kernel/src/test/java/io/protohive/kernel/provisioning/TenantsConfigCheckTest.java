@@ -36,7 +36,8 @@ class TenantsConfigCheckTest {
           Set.of("clock.now"));
 
   private final TenantsConfigCheck check =
-      new TenantsConfigCheck(installed, Map.of("OPENAI_API_KEY", "sk-from-env")::get);
+      new TenantsConfigCheck(
+          installed, Map.of("OPENAI_API_KEY", "sk-from-env")::get, Set.of("disk"));
 
   @Test
   void resolvesSecretsFromTheEnvironmentAndFromFiles() throws Exception {
@@ -167,6 +168,17 @@ class TenantsConfigCheckTest {
         .hasMessage(
             tenant.file().path()
                 + ":5: field 'approvalTools[1]': no installed plugin offers a tool 'shell.run'");
+  }
+
+  @Test
+  void refusesAFileStoreThePlatformDoesNotHave() throws Exception {
+    assertThat(check.check(read("files:\n  store: disk\n"))).isEmpty();
+    TenantDefinition tenant = read("files:\n  quotaBytes: 1000\n  store: s3\n");
+
+    assertThatThrownBy(() -> check.check(tenant))
+        .hasMessage(
+            tenant.file().path()
+                + ":5: field 'files.store': the platform has no file store 's3'; it has [disk]");
   }
 
   /** A tenant file with the given sections after its two first lines, slug and name. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.protohive.kernel.llm.RouteStep;
+import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +60,9 @@ class TenantsConfigReaderTest {
             tenant: {unit: tokens, amount: 2000000}
         approvalTools: [http.get, clock.now]
         rateLimits: {user: 120, llm: 30}
+        files:
+          quotaBytes: 5368709120
+          store: s3
         organizationTemplates:
           - id: legal-desk
             name: Legal desk
@@ -81,6 +85,7 @@ class TenantsConfigReaderTest {
     TenantDefinition full = reader.read(folder).get(0);
     DeclaredSettings declared = full.declared();
     assertThat(full.rateLimits()).isEqualTo(new TenantRateLimits(120, null, 30));
+    assertThat(full.files()).isEqualTo(new TenantFileSettings(5_368_709_120L, "s3"));
 
     DeclaredPlugin openai = declared.plugins().get("io.protohive.plugins.llm-openai");
     assertThat(openai.enabled()).isTrue();
@@ -127,6 +132,20 @@ class TenantsConfigReaderTest {
     assertThatThrownBy(() -> reader.read(folder))
         .hasMessage(
             file + ":5: field 'rateLimits.tenant': is a number per minute, 1 to 1000000, was 0");
+  }
+
+  @Test
+  void readsAQuotaAloneAndRefusesAQuotaOfNothingOrABlankStore() throws Exception {
+    Path file = write("files.yaml", "slug: f\nname: F\nfiles:\n  quotaBytes: 1000\n");
+    assertThat(reader.read(folder).get(0).files()).isEqualTo(new TenantFileSettings(1000L, null));
+
+    Files.writeString(file, "slug: f\nname: F\nfiles:\n  quotaBytes: 0\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(file + ":4: field 'files.quotaBytes': is a number of bytes, at least 1, was 0");
+
+    Files.writeString(file, "slug: f\nname: F\nfiles:\n  store: ' '\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(file + ":4: field 'files.store': names a file store such as disk or s3");
   }
 
   @Test
@@ -200,6 +219,7 @@ class TenantsConfigReaderTest {
     assertThat(acme.emailVerification()).isTrue();
     assertThat(acme.declared()).isEqualTo(DeclaredSettings.NONE);
     assertThat(acme.rateLimits()).isEqualTo(TenantRateLimits.NONE);
+    assertThat(acme.files()).isEqualTo(TenantFileSettings.DEFAULTS);
   }
 
   @Test

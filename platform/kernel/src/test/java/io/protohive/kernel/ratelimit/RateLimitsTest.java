@@ -8,6 +8,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
+import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +120,15 @@ class RateLimitsTest {
   private static Tenant tenant(TenantRateLimits rateLimits) {
     Tenant tenant = new Tenant("limited", Tenant.Origin.CONFIG, Instant.now());
     tenant.apply(
-        "Limited", List.of(), false, true, List.of(), rateLimits, List.of(), Instant.now());
+        "Limited",
+        List.of(),
+        false,
+        true,
+        List.of(),
+        rateLimits,
+        TenantFileSettings.DEFAULTS,
+        List.of(),
+        Instant.now());
     return tenant;
   }
 

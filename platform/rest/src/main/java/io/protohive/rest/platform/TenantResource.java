@@ -54,7 +54,9 @@ public class TenantResource {
       summary = "Create a tenant",
       description =
           "Takes slug and name, and optionally selfSignup, emailVerification,"
-              + " allowedEmailDomains, admins (emails) and disabled.")
+              + " allowedEmailDomains, admins (emails), disabled, fileQuotaBytes (at least 1) and"
+              + " fileStore (disk, or s3 where the platform has an object store); without the"
+              + " last two the platform's defaults hold.")
   @Idempotent
   @Parameter(
       name = IdempotencyKeys.HEADER,
@@ -70,7 +72,7 @@ public class TenantResource {
 
   @GET
   @Path("{tenantId}")
-  @Operation(summary = "A tenant")
+  @Operation(summary = "A tenant, with the bytes its files take (fileBytesUsed)")
   public TenantView get(@PathParam("tenantId") UUID tenantId) {
     return tenants.get(signedIn.caller(), tenantId);
   }
@@ -78,10 +80,13 @@ public class TenantResource {
   @PATCH
   @Path("{tenantId}")
   @Operation(
-      summary = "Rename, disable or enable a tenant, name its admins, set its sign-up rules",
+      summary =
+          "Rename, disable or enable a tenant, name its admins, set its sign-up rules and its"
+              + " files' quota and store",
       description =
           "Absent fields are kept. A disabled tenant's people cannot sign in or refresh their"
-              + " sessions, and its sign-up is closed. Tenants from tenants-config answer 409.")
+              + " sessions, and its sign-up is closed. clearFileQuota and clearFileStore give the"
+              + " tenant the platform's defaults again. Tenants from tenants-config answer 409.")
   public TenantView change(@PathParam("tenantId") UUID tenantId, TenantDraft body) {
     return tenants.change(
         signedIn.caller(), tenantId, RequestBodies.require(body), request.getRemoteAddr());
