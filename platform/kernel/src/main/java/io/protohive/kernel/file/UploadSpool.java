@@ -146,6 +146,10 @@ public class UploadSpool {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, ResumableUploads.NOT_FOUND);
     }
     try (channel) {
+      if (channel.size() < offset) {
+        // bytes once counted are gone (a disk restored from an older copy): refuse to leave a hole
+        throw new IOException("the part holds fewer bytes than its upload counted");
+      }
       channel.truncate(offset);
       channel.position(offset);
       byte[] buffer = new byte[BUFFER];

@@ -90,6 +90,15 @@ class UploadSpoolTest {
   }
 
   @Test
+  void refusesToLeaveAHoleWhereCountedBytesWentMissing() throws IOException {
+    UploadSpool.append(part, 0, stream("Minutes "), 20, FOREVER);
+    Files.write(part, new byte[0]);
+    assertThatThrownBy(() -> UploadSpool.append(part, 8, stream("of the day"), 12, FOREVER))
+        .isInstanceOf(IOException.class);
+    assertThat(Files.size(part)).isZero();
+  }
+
+  @Test
   void aPartThatIsGoneAnswersNotFound() {
     spool.deletePart(uploadId);
     assertThatThrownBy(() -> UploadSpool.append(part, 0, stream("x"), 1, FOREVER))
