@@ -3,6 +3,7 @@ package io.protohive.rest.file;
 import io.protohive.kernel.file.FileLimits;
 import io.protohive.kernel.file.ResumableUploads;
 import io.protohive.kernel.file.UploadView;
+import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.auth.SignedIn;
 import io.protohive.rest.problem.Problem;
 import jakarta.annotation.security.PermitAll;
@@ -73,14 +74,22 @@ public class UploadResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       InputStream content) {
     if (!Tus.isOffsetStream(contentType)) {
+      // an upload that is not the caller's is not found, however the request is made
+      uploads.get(signedIn.caller(), uploadId);
       return Problem.of(
               Response.Status.UNSUPPORTED_MEDIA_TYPE,
               "Send the bytes as " + Tus.OFFSET_OCTET_STREAM + ".")
           .toResponse();
     }
-    long from = Tus.count(Tus.UPLOAD_OFFSET, offset);
-    Long length =
-        contentLength == null ? null : Tus.count(HttpHeaders.CONTENT_LENGTH, contentLength);
+    long from;
+    Long length;
+    try {
+      from = Tus.count(Tus.UPLOAD_OFFSET, offset);
+      length = contentLength == null ? null : Tus.count(HttpHeaders.CONTENT_LENGTH, contentLength);
+    } catch (Rejection malformed) {
+      uploads.get(signedIn.caller(), uploadId);
+      throw malformed;
+    }
     UploadView upload = uploads.append(signedIn.caller(), uploadId, from, length, content);
     return answer(Response.noContent(), upload).build();
   }

@@ -303,8 +303,16 @@ public class OrganizationResource {
       @QueryParam("folder") UUID folderId,
       @HeaderParam(Tus.UPLOAD_LENGTH) String length,
       @HeaderParam(Tus.UPLOAD_METADATA) String metadata) {
-    long bytes = Tus.count(Tus.UPLOAD_LENGTH, length);
-    String name = Tus.metadata(metadata).get("filename");
+    long bytes;
+    String name;
+    try {
+      bytes = Tus.count(Tus.UPLOAD_LENGTH, length);
+      name = Tus.metadata(metadata).get("filename");
+    } catch (Rejection malformed) {
+      // an organization the caller may not upload to is not found, however the request is made
+      files.mayUpload(signedIn.caller(), organizationId, folderId);
+      throw malformed;
+    }
     UploadView upload = resumable.create(signedIn.caller(), organizationId, folderId, name, bytes);
     return Response.created(
             uri.getBaseUriBuilder().path("uploads").path(upload.id().toString()).build())
