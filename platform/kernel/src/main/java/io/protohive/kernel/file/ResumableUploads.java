@@ -125,6 +125,14 @@ public class ResumableUploads {
     } catch (IOException e) {
       self.release(caller, claim, 0);
       throw new UncheckedIOException("a resumable upload's bytes cannot be kept", e);
+    } catch (Rejection gone) {
+      if (gone.kind() == Rejection.Kind.NOT_FOUND) {
+        // its bytes are gone (terminated meanwhile, or the data folder lost them): so is the upload
+        self.discard(caller, uploadId);
+      } else {
+        self.release(caller, claim, 0);
+      }
+      throw gone;
     } catch (RuntimeException e) {
       self.release(caller, claim, 0);
       throw e;
