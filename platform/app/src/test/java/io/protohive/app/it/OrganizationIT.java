@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -106,6 +107,10 @@ class OrganizationIT {
   /** What every signed-in user may read, since it belongs to the platform, not to a tenant. */
   private static final Set<String> PLATFORM_WIDE_READS = Set.of("GET /api/v1/plugins/{pluginId}");
 
+  /** What anyone may ask of a tus address: the protocol's versions and limits, for every id. */
+  private static final Set<String> PROTOCOL_DISCOVERY =
+      Set.of("OPTIONS /api/v1/organizations/{id}/uploads", "OPTIONS /api/v1/uploads/{uploadId}");
+
   @Test
   void everyEndpointWithAnIdRefusesStrangersWithoutLeakingOrChangingAnything() throws Exception {
     String id = team();
@@ -189,6 +194,22 @@ class OrganizationIT {
                     "api/v1/files/" + fileId + "/shares", "{\"accountId\":\"" + member.id + "\"}"))
             .get("id")
             .asText());
+    HttpResponse<String> upload =
+        owner.call(
+            "POST",
+            "api/v1/organizations/" + id + "/uploads",
+            null,
+            "Tus-Resumable",
+            "1.0.0",
+            "Upload-Length",
+            "15",
+            "Upload-Metadata",
+            "filename "
+                + Base64.getEncoder()
+                    .encodeToString("Secretive.txt".getBytes(StandardCharsets.UTF_8)));
+    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+    String location = upload.headers().firstValue("Location").orElseThrow();
+    ids.put("uploadId", location.substring(location.lastIndexOf('/') + 1));
     ids.put(
         "knowledgeBaseId",
         Platform.json(
@@ -224,7 +245,10 @@ class OrganizationIT {
         String[] headers =
             parameters.contains("Idempotency-Key")
                 ? new String[] {"Idempotency-Key", ownerKey}
-                : new String[0];
+                : template.endsWith("/uploads") || template.contains("/uploads/")
+                    // speaking the protocol, so that the answer is about the upload
+                    ? new String[] {"Tus-Resumable", "1.0.0"}
+                    : new String[0];
         boolean multipart =
             paths
                 .get(template)
@@ -237,10 +261,15 @@ class OrganizationIT {
               multipart
                   ? stranger.upload(
                       target, "Stranger.txt", "planted".getBytes(StandardCharsets.UTF_8))
-                  : stranger.call(method, target, "{}", headers);
+                  : stranger.call(method, target, method.equals("HEAD") ? null : "{}", headers);
+          String operationName = method + " " + template;
           assertThat(response.statusCode())
-              .as(method + " " + template + " by " + stranger.label)
-              .isIn(PLATFORM_WIDE_READS.contains(method + " " + template) ? 200 : 403, 404);
+              .as(operationName + " by " + stranger.label)
+              .isIn(
+                  PLATFORM_WIDE_READS.contains(operationName)
+                      ? 200
+                      : PROTOCOL_DISCOVERY.contains(operationName) ? 204 : 403,
+                  404);
           assertThat(response.body())
               .doesNotContain(name)
               .doesNotContain(owner.email)
@@ -254,7 +283,10 @@ class OrganizationIT {
         .contains(
             "GET /api/v1/organizations/{id}",
             "DELETE /api/v1/organizations/{id}",
-            "PATCH /api/v1/organizations/{id}/members/{userId}");
+            "PATCH /api/v1/organizations/{id}/members/{userId}",
+            "POST /api/v1/organizations/{id}/uploads",
+            "PATCH /api/v1/uploads/{uploadId}",
+            "DELETE /api/v1/uploads/{uploadId}");
     assertThat(Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText())
         .isEqualTo(name);
     assertThat(Platform.json(owner.get("api/v1/agents/" + agentId)).get("name").asText())
@@ -264,6 +296,10 @@ class OrganizationIT {
         .isEqualTo(3);
     assertThat(Platform.json(owner.get("api/v1/files/" + fileId)).get("name").asText())
         .isEqualTo("Secretive.txt");
+    HttpResponse<String> untouched =
+        owner.call("HEAD", "api/v1/uploads/" + ids.get("uploadId"), null, "Tus-Resumable", "1.0.0");
+    assertThat(untouched.statusCode()).isEqualTo(200);
+    assertThat(untouched.headers().firstValue("Upload-Offset")).hasValue("0");
     assertThat(
             Platform.json(owner.get("api/v1/organizations/" + id + "/files"))
                 .get("items")

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** How large a file may be, how much a tenant may keep, and how long the bin keeps files. */
+/**
+ * How large a file may be, how much a tenant may keep, how long the bin keeps files and how long a
+ * resumable upload may take.
+ */
 @ApplicationScoped
 public class FileLimits {
 
@@ -20,6 +23,10 @@ public class FileLimits {
   @ConfigProperty(name = "protohive.files.retention-days", defaultValue = "30")
   int retentionDays;
 
+  @Inject
+  @ConfigProperty(name = "protohive.files.upload-expiry-hours", defaultValue = "24")
+  int uploadExpiryHours;
+
   public long maxFileBytes() {
     return maxFileBytes;
   }
@@ -32,5 +39,10 @@ public class FileLimits {
   /** Days a file stays in the bin before its bytes and rows are purged. */
   public int retentionDays() {
     return retentionDays;
+  }
+
+  /** Hours a resumable upload may take from its creation before it and its bytes are deleted. */
+  public int uploadExpiryHours() {
+    return uploadExpiryHours;
   }
 }

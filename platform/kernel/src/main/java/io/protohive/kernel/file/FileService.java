@@ -339,24 +339,10 @@ public class FileService {
       throw Rejection.invalid(
           "file", "Programs cannot be kept as files (" + upload.contentType() + ").");
     }
-    if (upload.sizeBytes() > limits.maxFileBytes()) {
-      throw Rejection.of(
-          Rejection.Kind.TOO_LARGE,
-          "A file has at most " + Sizes.readable(limits.maxFileBytes()) + ".");
-    }
+    requireSize(upload.sizeBytes());
     records.lockUploads(tenantId);
     TenantFileSettings tenant = records.tenantFiles(tenantId);
-    long quota = tenant.quotaBytes() == null ? limits.defaultQuotaBytes() : tenant.quotaBytes();
-    long used = records.usage(tenantId);
-    if (used + upload.sizeBytes() > quota) {
-      throw Rejection.of(
-          Rejection.Kind.TOO_LARGE,
-          "The tenant's files may take "
-              + Sizes.readable(quota)
-              + "; "
-              + Sizes.readable(Math.max(0, quota - used))
-              + " are left.");
-    }
+    requireQuota(tenantId, tenant, upload.sizeBytes());
     String store = tenant.store() == null ? stores.defaultName() : tenant.store();
     String key = tenantId + "/" + organizationId + "/" + fileId + "/" + version;
     // bytes stored for a transaction that does not commit would be kept for no one
@@ -367,6 +353,37 @@ public class FileService {
       throw new UncheckedIOException("a file's bytes cannot be stored", e);
     }
     return new FileRecords.Stored(store, key, upload.sizeBytes(), upload.contentType());
+  }
+
+  /**
+   * Refuses, before any byte is received, a file larger than a file may be or than the tenant's
+   * quota has room for; it is checked again when the file is stored.
+   */
+  void requireRoom(UUID tenantId, long sizeBytes) {
+    requireSize(sizeBytes);
+    requireQuota(tenantId, records.tenantFiles(tenantId), sizeBytes);
+  }
+
+  private void requireSize(long sizeBytes) {
+    if (sizeBytes > limits.maxFileBytes()) {
+      throw Rejection.of(
+          Rejection.Kind.TOO_LARGE,
+          "A file has at most " + Sizes.readable(limits.maxFileBytes()) + ".");
+    }
+  }
+
+  private void requireQuota(UUID tenantId, TenantFileSettings tenant, long sizeBytes) {
+    long quota = tenant.quotaBytes() == null ? limits.defaultQuotaBytes() : tenant.quotaBytes();
+    long used = records.usage(tenantId);
+    if (used + sizeBytes > quota) {
+      throw Rejection.of(
+          Rejection.Kind.TOO_LARGE,
+          "The tenant's files may take "
+              + Sizes.readable(quota)
+              + "; "
+              + Sizes.readable(Math.max(0, quota - used))
+              + " are left.");
+    }
   }
 
   private void deleteQuietly(String store, String key) {

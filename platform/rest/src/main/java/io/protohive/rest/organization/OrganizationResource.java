@@ -2,10 +2,13 @@ package io.protohive.rest.organization;
 
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.ConversationView;
+import io.protohive.kernel.file.FileLimits;
 import io.protohive.kernel.file.FileService;
 import io.protohive.kernel.file.FileView;
 import io.protohive.kernel.file.FolderView;
+import io.protohive.kernel.file.ResumableUploads;
 import io.protohive.kernel.file.SpooledUpload;
+import io.protohive.kernel.file.UploadView;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.knowledge.KnowledgeBaseDraft;
 import io.protohive.kernel.knowledge.KnowledgeBaseView;
@@ -27,13 +30,18 @@ import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.file.Tus;
+import io.protohive.rest.file.TusProtocol;
 import io.protohive.rest.file.Uploads;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -73,6 +81,8 @@ public class OrganizationResource {
   @Inject KnowledgeService knowledge;
   @Inject KnowledgeBases bases;
   @Inject Uploads uploads;
+  @Inject ResumableUploads resumable;
+  @Inject FileLimits limits;
   @Context UriInfo uri;
 
   /** A new folder; {@code parentId} absent for the top. */
@@ -275,6 +285,48 @@ public class OrganizationResource {
             uri.getBaseUriBuilder().path("files").path(created.id().toString()).build())
         .entity(created)
         .build();
+  }
+
+  @POST
+  @Path("{id}/uploads")
+  @Consumes(MediaType.WILDCARD)
+  @TusProtocol
+  @Operation(
+      summary = "Start a resumable upload of a file (tus 1.0.0 creation)",
+      description =
+          "Headers Tus-Resumable: 1.0.0, Upload-Length (bytes) and Upload-Metadata with the"
+              + " filename in base64; query folder for a folder id. Checked as an upload is, before"
+              + " any byte: 413 over the size limit or what the tenant's quota leaves. Answers"
+              + " 201 with Location, the address its bytes are sent to with PATCH.")
+  public Response createUpload(
+      @PathParam("id") UUID organizationId,
+      @QueryParam("folder") UUID folderId,
+      @HeaderParam(Tus.UPLOAD_LENGTH) String length,
+      @HeaderParam(Tus.UPLOAD_METADATA) String metadata) {
+    long bytes;
+    String name;
+    try {
+      bytes = Tus.count(Tus.UPLOAD_LENGTH, length);
+      name = Tus.metadata(metadata).get("filename");
+    } catch (Rejection malformed) {
+      // an organization the caller may not upload to is not found, however the request is made
+      files.mayUpload(signedIn.caller(), organizationId, folderId);
+      throw malformed;
+    }
+    UploadView upload = resumable.create(signedIn.caller(), organizationId, folderId, name, bytes);
+    return Response.created(
+            uri.getBaseUriBuilder().path("uploads").path(upload.id().toString()).build())
+        .header(Tus.UPLOAD_OFFSET, upload.offsetBytes())
+        .entity(upload)
+        .build();
+  }
+
+  @OPTIONS
+  @Path("{id}/uploads")
+  @PermitAll
+  @Operation(summary = "The tus versions, extensions and largest size this server accepts")
+  public Response uploadOptions() {
+    return Tus.options(limits.maxFileBytes());
   }
 
   @GET
