@@ -13,11 +13,15 @@ import java.io.IOException;
 /**
  * Reads every JSON request body once before JSON-B binds it and refuses one that holds the NUL
  * character in a name or a value: PostgreSQL stores NUL in neither text nor jsonb, so such a body
- * would otherwise fail in whichever query first met it. Whether the body is JSON at all stays
- * JSON-B's to decide.
+ * would otherwise fail in whichever query first met it. It also refuses a body nested deeper than
+ * {@value #MAX_DEPTH} levels, which no request needs and which JSON-B binds into free-form fields
+ * (such as a tool's arguments) by recursion until the stack overflows. Whether the body is JSON at
+ * all stays JSON-B's to decide.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
+
+  static final int MAX_DEPTH = 64;
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -28,35 +32,42 @@ public class JsonBodyGuard implements ReaderInterceptor {
       return context.proceed();
     }
     byte[] body = context.getInputStream().readAllBytes();
-    refuseNul(body);
+    refuseUnstorable(body);
     context.setInputStream(new ByteArrayInputStream(body));
     return context.proceed();
   }
 
   /**
-   * @throws Rejection when a name or a string value of the JSON body holds a NUL character
+   * @throws Rejection when a name or a string value of the JSON body holds a NUL character, or its
+   *     arrays and objects nest deeper than {@value #MAX_DEPTH} levels
    */
-  static void refuseNul(byte[] body) {
-    if (holdsNul(body)) {
-      throw Rejection.invalid(
-          "body", "Text in the request body may not contain the NUL character (\\u0000).");
-    }
-  }
-
-  private static boolean holdsNul(byte[] body) {
+  static void refuseUnstorable(byte[] body) {
     try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+      int depth = 0;
       while (parser.hasNext()) {
         JsonParser.Event event = parser.next();
-        if ((event == JsonParser.Event.KEY_NAME || event == JsonParser.Event.VALUE_STRING)
-            && parser.getString().indexOf('\0') >= 0) {
-          return true;
+        switch (event) {
+          case START_OBJECT, START_ARRAY -> depth++;
+          case END_OBJECT, END_ARRAY -> depth--;
+          case KEY_NAME, VALUE_STRING -> {
+            if (parser.getString().indexOf('\0') >= 0) {
+              throw Rejection.invalid(
+                  "body", "Text in the request body may not contain the NUL character (\\u0000).");
+            }
+          }
+          default -> {
+            // numbers, booleans and nulls are always storable
+          }
+        }
+        if (depth > MAX_DEPTH) {
+          throw Rejection.invalid(
+              "body", "The request body nests deeper than " + MAX_DEPTH + " levels.");
         }
       }
-      return false;
+    } catch (Rejection refused) {
+      throw refused;
     } catch (RuntimeException unreadable) {
-      // not JSON, or nested deeper than the parser allows (which it signals with a bare
-      // RuntimeException): JSON-B refuses it next, with the answer every unreadable body gets
-      return false;
+      // not JSON: JSON-B refuses it next, with the answer every unreadable body gets
     }
   }
 }

@@ -28,12 +28,20 @@ class JsonBodyGuardTest {
     assertThatCode(() -> check("")).doesNotThrowAnyException();
     assertThatCode(() -> check("{\"a\":")).doesNotThrowAnyException();
     assertThatCode(() -> check("not json \u0000")).doesNotThrowAnyException();
-    assertThatCode(() -> check("[".repeat(5000) + "]".repeat(5000)))
-        .as("deeper than the parser allows")
-        .doesNotThrowAnyException();
+    assertThatCode(() -> check("[".repeat(64) + "]".repeat(64))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aBodyNestedDeeperThanSixtyFourLevelsIsRefused() {
+    assertThatThrownBy(() -> check("[".repeat(65) + "]".repeat(65)))
+        .isInstanceOf(Rejection.class)
+        .hasMessageContaining("nests deeper than 64 levels");
+    assertThatThrownBy(() -> check("{\"arguments\":" + "[".repeat(100_000)))
+        .as("cut off, and deeper than the parser allows")
+        .isInstanceOf(Rejection.class);
   }
 
   private static void check(String body) {
-    JsonBodyGuard.refuseNul(body.getBytes(StandardCharsets.UTF_8));
+    JsonBodyGuard.refuseUnstorable(body.getBytes(StandardCharsets.UTF_8));
   }
 }
