@@ -69,6 +69,7 @@ class PlatformIT {
         .contains(
             "io.protohive.plugins.tool-clock",
             "io.protohive.plugins.tool-http",
+            "io.protohive.plugins.tool-web",
             "io.protohive.plugins.llm-openai",
             "io.protohive.plugins.llm-scripted");
     assertThat(bundles.findValuesAsText("state")).containsOnly("ACTIVE");
