@@ -35,6 +35,10 @@ record ReadablePage(String title, String text, boolean truncated) {
               + "|advert|ads?|promo|share|social|related|comments?|newsletter|popup|modal)([-_ ]|$)",
           Pattern.CASE_INSENSITIVE);
 
+  /** Names that mark content even when they also sound like noise ("content has-sidebar"). */
+  private static final Pattern CONTENT =
+      Pattern.compile("article|body|content|main|post|entry|story|page", Pattern.CASE_INSENSITIVE);
+
   private static final Set<String> BLOCKS =
       Set.of(
           "p",
@@ -89,9 +93,12 @@ record ReadablePage(String title, String text, boolean truncated) {
     Element body = page.body();
     body.select(NOT_CONTENT).remove();
     for (Element element : body.select("[class], [id]")) {
+      String names = element.className() + " " + element.id();
       if (element != body
           && element.parent() != null
-          && (NOISE.matcher(element.className()).find() || NOISE.matcher(element.id()).find())) {
+          && (NOISE.matcher(element.className()).find() || NOISE.matcher(element.id()).find())
+          && !CONTENT.matcher(names).find()
+          && element.selectFirst("article, main") == null) {
         element.remove();
       }
     }

@@ -24,7 +24,7 @@ class WebReadToolTest {
         <header><a href="/">Home</a> <a href="/login">Sign in HEADER-NOISE</a></header>
         <nav class="menu"><ul><li><a href="/a">Animals NAV-NOISE</a></li>
           <li><a href="/b">Plants</a></li></ul></nav>
-        <div class="layout">
+        <div id="page" class="site has-sidebar">
           <aside class="sidebar"><p>Popular this week: ASIDE-NOISE and other stories you will
             surely like to read.</p></aside>
           <article>
