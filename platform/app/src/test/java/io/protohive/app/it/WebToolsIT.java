@@ -128,7 +128,8 @@ class WebToolsIT {
     HttpResponse<String> agent =
         Platform.post(
             "api/v1/organizations/" + organization + "/agents",
-            "{\"name\":\"Researcher\",\"role\":\"Looks things up\"}",
+            "{\"name\":\"Researcher\",\"role\":\"Looks things up\","
+                + "\"tools\":[\"web.search\",\"web.read\"]}",
             owner.bearer());
     assertThat(agent.statusCode()).as(agent.body()).isEqualTo(201);
     String conversation =
