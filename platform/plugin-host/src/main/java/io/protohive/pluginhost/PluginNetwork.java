@@ -3,8 +3,13 @@ package io.protohive.pluginhost;
 import io.protohive.plugin.api.HostHttp;
 import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.plugin.api.HostPattern;
+import io.protohive.plugin.api.HttpFetch;
+import io.protohive.plugin.api.ToolContext;
 import io.protohive.pluginhost.internal.BlockedRange;
+import io.protohive.pluginhost.internal.GuardedFetch;
 import io.protohive.pluginhost.internal.Resolver;
+import io.protohive.pluginhost.internal.Target;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -12,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,8 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * refused URL does not even cause a DNS query that could leak data to the name's owner), and every
  * address the host resolves to must be public, unless the operator lists the host among the private
  * hosts. Checking every address, not just the first, stops a name that answers with both a public
- * and an internal address. Redirects are never followed here, so each hop is a request checked
- * anew.
+ * and an internal address. {@code sendAsync} never follows redirects; {@code fetch} follows them
+ * one checked request per hop, with a body cap and the call's deadline ({@link GuardedFetch}).
  *
  * <p>Known gap: {@link HttpClient} resolves the host again when it connects and cannot be told to
  * use the addresses checked here, so a name whose DNS answer changes between the two lookups (DNS
@@ -64,26 +68,20 @@ public final class PluginNetwork {
         check(pluginId, declared, request.uri());
         return client.sendAsync(request, body);
       }
+
+      @Override
+      public HttpFetch.Response fetch(HttpFetch request, ToolContext context)
+          throws IOException, InterruptedException {
+        return GuardedFetch.fetch(this, request, context);
+      }
     };
   }
 
   private void check(String pluginId, List<HostPattern> declared, URI uri) throws NetworkRefused {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new NetworkRefused("Refused: only http and https URLs can be called.");
-    }
-    if (uri.getHost() == null) {
-      throw new NetworkRefused("Refused: the URL has no valid host name.");
-    }
-    if (uri.getRawUserInfo() != null) {
-      // userinfo is a classic way to disguise the real host, and it would put a password in logs
-      throw new NetworkRefused(
-          "Refused: URLs with a user name or password are not allowed; send credentials in a"
-              + " header instead.");
-    }
-    String host = HostPattern.normaliseHost(uri.getHost());
-    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    if (declared.stream().noneMatch(p -> p.matches(host, port))) {
+    Target target = Target.of(uri);
+    String host = target.host();
+    int port = target.port();
+    if (!target.matchesAny(declared)) {
       throw new NetworkRefused(
           "Refused: the plugin "
               + pluginId

@@ -69,6 +69,8 @@ class PlatformIT {
         .contains(
             "io.protohive.plugins.tool-clock",
             "io.protohive.plugins.tool-http",
+            "io.protohive.plugins.tool-web",
+            "io.protohive.plugins.tool-code",
             "io.protohive.plugins.llm-openai",
             "io.protohive.plugins.llm-scripted");
     assertThat(bundles.findValuesAsText("state")).containsOnly("ACTIVE");

@@ -1,5 +1,6 @@
 package io.protohive.plugins.http;
 
+import io.protohive.plugin.api.HttpFetch;
 import io.protohive.plugin.api.Tool;
 import java.net.URI;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class HttpGetTool extends HttpRequestTool {
   }
 
   @Override
-  Outgoing request(URI url, Map<String, String> headers, Map<String, Object> arguments) {
-    return Outgoing.get(url, headers);
+  HttpFetch.Builder request(URI url, Map<String, Object> arguments) {
+    return HttpFetch.get(url);
   }
 }

@@ -1,5 +1,6 @@
 package io.protohive.plugins.http;
 
+import io.protohive.plugin.api.HttpFetch;
 import io.protohive.plugin.api.Tool;
 import java.net.URI;
 import java.util.Map;
@@ -43,12 +44,8 @@ public final class HttpPostTool extends HttpRequestTool {
   }
 
   @Override
-  Outgoing request(URI url, Map<String, String> headers, Map<String, Object> arguments)
-      throws ToolFailure {
-    return Outgoing.post(
-        url,
-        headers,
-        string(arguments, "body", ""),
-        string(arguments, "contentType", DEFAULT_CONTENT_TYPE));
+  HttpFetch.Builder request(URI url, Map<String, Object> arguments) throws ToolFailure {
+    return HttpFetch.post(
+        url, string(arguments, "body", ""), string(arguments, "contentType", DEFAULT_CONTENT_TYPE));
   }
 }

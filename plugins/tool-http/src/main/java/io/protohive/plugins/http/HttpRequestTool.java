@@ -1,9 +1,11 @@
 package io.protohive.plugins.http;
 
 import io.protohive.plugin.api.ConfigurationProperty;
+import io.protohive.plugin.api.HttpFetch;
 import io.protohive.plugin.api.Tool;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,12 +15,11 @@ import java.util.Map;
 
 /**
  * What {@code http.get} and {@code http.post} have in common: the configuration, the {@code url}
- * and {@code headers} arguments, and sending through a {@link SafeHttpClient}. A subclass only says
+ * and {@code headers} arguments, and sending through the host's guarded {@link
+ * io.protohive.plugin.api.HostHttp#fetch}, bounded by the tenant's allow-list. A subclass only says
  * which request its arguments make.
  */
 abstract class HttpRequestTool implements Tool {
-
-  private final SafeHttpClient client = new SafeHttpClient();
 
   /**
    * The JSON Schema of the arguments: {@code url}, {@code headers} and the given further
@@ -45,18 +46,23 @@ abstract class HttpRequestTool implements Tool {
       throws InterruptedException {
     try {
       Settings settings = Settings.from(context.configuration());
-      Outgoing request = request(url(arguments), headers(arguments), arguments);
-      return ToolResult.json(client.send(request, settings, context).toJson());
-    } catch (ToolFailure e) {
+      HttpFetch request =
+          request(url(arguments), arguments)
+              .headers(headers(arguments))
+              .allowedHosts(settings.allowedHosts())
+              .maxBytes(settings.maxResponseBytes())
+              .timeout(settings.timeout())
+              .build();
+      return ToolResult.json(Fetched.toJson(context.http().fetch(request, context)));
+    } catch (ToolFailure | IOException e) {
       // the message names hosts only, never URLs, headers or bodies, so it is safe to log
       context.logger().log(Level.INFO, "{0} not done: {1}", id(), e.getMessage());
       return ToolResult.error(e.getMessage());
     }
   }
 
-  /** The request the arguments ask for, given the already parsed URL and headers. */
-  abstract Outgoing request(URI url, Map<String, String> headers, Map<String, Object> arguments)
-      throws ToolFailure;
+  /** The request the arguments ask for, given the already parsed URL. */
+  abstract HttpFetch.Builder request(URI url, Map<String, Object> arguments) throws ToolFailure;
 
   /** An optional string argument, or the default when it is missing. */
   static String string(Map<String, Object> arguments, String name, String defaultValue)

@@ -8,26 +8,18 @@ import com.sun.net.httpserver.HttpServer;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.HostHttp;
-import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.plugin.api.HostPattern;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
 import io.protohive.pluginhost.PluginNetwork;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,16 +27,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Both tools against real HTTP servers on 127.0.0.1, through the host's own HTTP client as the
  * platform hands it to this plugin; the servers' names are reachable only because the tests play
- * the operator who allows them.
+ * the operator who allows them. The guard itself (redirects, caps, timeouts, cancellation) is the
+ * host's, tested in plugin-host's {@code GuardedFetchTest}; these tests check what the tools make
+ * of it.
  */
 class HttpToolsTest {
 
   private HttpServer server;
-  private HttpServer other;
   private final List<String> requests = new CopyOnWriteArrayList<>();
-  private final List<String> otherRequests = new CopyOnWriteArrayList<>();
-  private final List<URI> sent = new CopyOnWriteArrayList<>();
-  private final CountDownLatch slowAnswers = new CountDownLatch(1);
   private final List<HostPattern> operatorPrivateHosts = new CopyOnWriteArrayList<>();
 
   private final HttpGetTool get = new HttpGetTool();
@@ -52,13 +42,6 @@ class HttpToolsTest {
 
   @BeforeEach
   void startServers() throws IOException {
-    other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    other.createContext(
-        "/",
-        exchange -> {
-          otherRequests.add(exchange.getRequestHeaders().getFirst("Authorization"));
-          respond(exchange, 200, "text/plain", "other");
-        });
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -80,27 +63,17 @@ class HttpToolsTest {
                         + exchange.getRequestHeaders().getFirst("Content-Type")
                         + " "
                         + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
-            case "/slow" -> {
-              awaitQuietly(slowAnswers);
-              respond(exchange, 200, "text/plain", "late");
-            }
             case "/big" -> respond(exchange, 200, "text/plain", "x".repeat(5000));
-            case "/loop" -> redirect(exchange, "/loop");
-            case "/to-loopback" -> redirect(exchange, "http://127.0.0.1:" + port(other) + "/");
-            case "/to-other" -> redirect(exchange, "http://127.0.0.1:" + port(other) + "/seen");
             default -> respond(exchange, 404, "text/plain", "not found");
           }
         });
-    other.start();
     server.start();
     operatorPrivateHosts.add(HostPattern.parse("localhost:" + port(server)));
   }
 
   @AfterEach
   void stopServers() {
-    slowAnswers.countDown();
     server.stop(0);
-    other.stop(0);
   }
 
   @Test
@@ -130,7 +103,7 @@ class HttpToolsTest {
   }
 
   @Test
-  void refusesAHostOffTheAllowListWithoutLookingItUp() throws Exception {
+  void refusesAHostOffTheTenantsAllowList() throws Exception {
     ToolResult result =
         get.invoke(
             Map.of("url", "http://evil.example/steal"),
@@ -138,7 +111,6 @@ class HttpToolsTest {
 
     assertThat(result.content())
         .isEqualTo("Refused: evil.example is not on this tenant's allow-list.");
-    assertThat(sent).isEmpty();
   }
 
   @Test
@@ -190,62 +162,6 @@ class HttpToolsTest {
   }
 
   @Test
-  void refusesARedirectToLoopback() throws Exception {
-    ToolResult result = get.invoke(Map.of("url", url("/to-loopback")), privateServer(Map.of()));
-
-    assertThat(result.isError()).isTrue();
-    assertThat(result.content()).startsWith("Refused: 127.0.0.1 is a loopback address");
-    assertThat(requests).containsExactly("/to-loopback");
-    assertThat(otherRequests).isEmpty();
-  }
-
-  @Test
-  void givesUpAfterFiveRedirects() throws Exception {
-    ToolResult result = get.invoke(Map.of("url", url("/loop")), privateServer(Map.of()));
-
-    assertThat(result.content()).isEqualTo("Gave up after 5 redirects.");
-    assertThat(requests).hasSize(SafeHttpClient.MAX_REDIRECTS + 1);
-  }
-
-  @Test
-  void dropsHeadersOnARedirectToAnotherOrigin() throws Exception {
-    operatorPrivateHosts.add(HostPattern.parse("127.0.0.1:" + port(other)));
-    ToolResult result =
-        get.invoke(
-            Map.of("url", url("/to-other"), "headers", Map.of("Authorization", "Bearer t0ken")),
-            privateServer(Map.of()));
-
-    assertThat(result.content()).contains("\"body\":\"other\"");
-    assertThat(otherRequests).hasSize(1).containsOnlyNulls();
-  }
-
-  @Test
-  void givesUpWhenTheServerIsTooSlow() throws Exception {
-    Instant start = Instant.now();
-    ToolResult result =
-        get.invoke(Map.of("url", url("/slow")), privateServer(Map.of("timeoutSeconds", "1")));
-
-    assertThat(result.content())
-        .isEqualTo("localhost:" + port(server) + " did not answer in time.");
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
-  }
-
-  @Test
-  void sendsNothingOnceTheCallIsCancelled() throws Exception {
-    ToolContext cancelled =
-        ToolContext.builder(UUID.randomUUID())
-            .configuration(privateServer(Map.of()).configuration())
-            .http(hostHttp())
-            .cancelled(() -> true)
-            .build();
-
-    ToolResult result = get.invoke(Map.of("url", url("/hello")), cancelled);
-
-    assertThat(result.content()).isEqualTo("The call was cancelled or ran out of time.");
-    assertThat(requests).isEmpty();
-  }
-
-  @Test
   void namesAHeaderItCannotSendButNotItsValue() throws Exception {
     ToolResult result =
         get.invoke(
@@ -292,36 +208,14 @@ class HttpToolsTest {
         .build();
   }
 
-  /** The host's client for this plugin, which declares every host, noting what it is asked. */
+  /** The host's client for this plugin, which declares every host. */
   private HostHttp hostHttp() {
-    HostHttp host =
-        new PluginNetwork(List.copyOf(operatorPrivateHosts))
-            .forPlugin("io.protohive.plugins.tool-http", List.of(HostPattern.parse("*")));
-    return new HostHttp() {
-      @Override
-      public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-          HttpRequest request, HttpResponse.BodyHandler<T> body) throws NetworkRefused {
-        sent.add(request.uri());
-        return host.sendAsync(request, body);
-      }
-    };
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return new PluginNetwork(List.copyOf(operatorPrivateHosts))
+        .forPlugin("io.protohive.plugins.tool-http", List.of(HostPattern.parse("*")));
   }
 
   private static int port(HttpServer server) {
     return server.getAddress().getPort();
-  }
-
-  private static void redirect(HttpExchange exchange, String location) throws IOException {
-    exchange.getResponseHeaders().add("Location", location);
-    respond(exchange, 302, "text/plain", "");
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body)

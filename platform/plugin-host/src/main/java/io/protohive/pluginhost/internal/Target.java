@@ -1,32 +1,33 @@
-package io.protohive.plugins.http;
+package io.protohive.pluginhost.internal;
 
+import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.plugin.api.HostPattern;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a URL points: scheme, host and port, normalised the way the allow-list compares them. Equal
+ * Where a URL points: scheme, host and port, normalised the way host patterns compare them. Equal
  * targets are the same origin, which decides whether headers survive a redirect.
  *
  * @param scheme {@code http} or {@code https}
  * @param host the host in lower case, without IPv6 brackets or a trailing dot
  * @param port the port, the scheme's default when the URL gives none
  */
-record Target(String scheme, String host, int port) {
+public record Target(String scheme, String host, int port) {
 
   /** The target of an absolute URL, refused unless it is plain http or https. */
-  static Target of(URI uri) throws ToolFailure {
+  public static Target of(URI uri) throws NetworkRefused {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new ToolFailure("Refused: only http and https URLs can be called.");
+      throw new NetworkRefused("Refused: only http and https URLs can be called.");
     }
     if (uri.getHost() == null) {
-      throw new ToolFailure("Refused: the URL has no valid host name.");
+      throw new NetworkRefused("Refused: the URL has no valid host name.");
     }
     if (uri.getRawUserInfo() != null) {
       // userinfo is a classic way to disguise the real host, and it would put a password in logs
-      throw new ToolFailure(
+      throw new NetworkRefused(
           "Refused: URLs with a user name or password are not allowed; send credentials in a"
               + " header instead.");
     }
@@ -38,12 +39,12 @@ record Target(String scheme, String host, int port) {
   }
 
   /** Whether one of the patterns covers this target. */
-  boolean matchesAny(List<HostPattern> patterns) {
+  public boolean matchesAny(List<HostPattern> patterns) {
     return patterns.stream().anyMatch(pattern -> pattern.matches(host, port));
   }
 
   /** The host, with the port when it is not the scheme's default, for messages. */
-  String label() {
+  public String label() {
     boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
     return defaultPort ? host : host + ":" + port;
   }

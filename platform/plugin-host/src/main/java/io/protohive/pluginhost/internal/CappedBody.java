@@ -1,4 +1,4 @@
-package io.protohive.plugins.http;
+package io.protohive.pluginhost.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -12,7 +12,7 @@ import java.util.concurrent.Flow;
  * Reads a response body up to a limit and then hangs up, so that a huge or endless response costs
  * at most the limit in memory and no more time than it takes to read that much.
  */
-final class CappedBody implements BodySubscriber<CappedBody.Bytes> {
+public final class CappedBody implements BodySubscriber<CappedBody.Bytes> {
 
   /**
    * What was read.
@@ -20,14 +20,14 @@ final class CappedBody implements BodySubscriber<CappedBody.Bytes> {
    * @param content the body, or its first {@code limit} bytes
    * @param truncated whether the server had more to send
    */
-  record Bytes(byte[] content, boolean truncated) {}
+  public record Bytes(byte[] content, boolean truncated) {}
 
   private final int limit;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final CompletableFuture<Bytes> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
 
-  CappedBody(int limit) {
+  public CappedBody(int limit) {
     this.limit = limit;
   }
 
