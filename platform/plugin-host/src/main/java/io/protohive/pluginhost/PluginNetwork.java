@@ -67,6 +67,14 @@ public final class PluginNetwork {
     };
   }
 
+  /**
+   * Refuses a URL that is not http or https, or whose host resolves to a loopback, private or
+   * link-local address the operator has not allowed; for URLs that people, not plugins, give.
+   */
+  public void checkAddress(URI uri) throws NetworkRefused {
+    check(null, null, uri);
+  }
+
   private void check(String pluginId, List<HostPattern> declared, URI uri) throws NetworkRefused {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -83,7 +91,7 @@ public final class PluginNetwork {
     }
     String host = HostPattern.normaliseHost(uri.getHost());
     int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    if (declared.stream().noneMatch(p -> p.matches(host, port))) {
+    if (declared != null && declared.stream().noneMatch(p -> p.matches(host, port))) {
       throw new NetworkRefused(
           "Refused: the plugin "
               + pluginId
