@@ -2,7 +2,6 @@ package io.protohive.kernel.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
@@ -35,13 +34,12 @@ public class McpServers {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject McpStore store;
-  @Inject Authorization authorization;
   @Inject SecretBox secrets;
   @Inject PlatformSettings settings;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
-    authorization.tenantAdmin(admin);
+    store.requireAdmin(admin);
     Map<UUID, List<McpStore.StoredTool>> tools = store.tools(admin.tenantId());
     return store.servers(admin.tenantId()).stream()
         .map(server -> view(server, tools.getOrDefault(server.id(), List.of())))
@@ -53,7 +51,7 @@ public class McpServers {
    * not allowed, is refused with the reason.
    */
   public McpServerView register(Caller admin, String name, String url, String token) {
-    authorization.tenantAdmin(admin);
+    store.requireAdmin(admin);
     if (name == null || !NAME.matcher(name).matches()) {
       throw Rejection.invalid(
           "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
@@ -86,7 +84,7 @@ public class McpServers {
 
   /** Lists the server's tools again. */
   public McpServerView refresh(Caller admin, UUID id) {
-    authorization.tenantAdmin(admin);
+    store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     List<McpConnection.ListedTool> listed;
     try {
@@ -102,7 +100,7 @@ public class McpServers {
   }
 
   public void delete(Caller admin, UUID id) {
-    authorization.tenantAdmin(admin);
+    store.requireAdmin(admin);
     if (!store.delete(admin.tenantId(), id)) {
       throw notFound();
     }
@@ -110,7 +108,7 @@ public class McpServers {
 
   /** Sets whether agents are offered one of the server's tools. */
   public McpServerView setPolicy(Caller admin, UUID id, String tool, String policy) {
-    authorization.tenantAdmin(admin);
+    store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     McpToolPolicy chosen;
     try {

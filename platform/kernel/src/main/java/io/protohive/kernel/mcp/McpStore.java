@@ -1,8 +1,11 @@
 package io.protohive.kernel.mcp;
 
+import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,6 +25,15 @@ public class McpStore {
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
+
+  @Inject Authorization authorization;
+
+  /** Refuses anyone but the tenant's admins, in a transaction of its own. */
+  @Transactional
+  @InTenant
+  public void requireAdmin(Caller caller) {
+    authorization.tenantAdmin(caller);
+  }
 
   /** A stored server; the token sealed. */
   record Server(UUID id, String name, String url, String sealedToken, Instant createdAt) {}
