@@ -77,11 +77,19 @@ public final class PluginNetwork {
     };
   }
 
+  /**
+   * Refuses a URL that is not http or https, or whose host resolves to a loopback, private or
+   * link-local address the operator has not allowed; for URLs that people, not plugins, give.
+   */
+  public void checkAddress(URI uri) throws NetworkRefused {
+    check(null, null, uri);
+  }
+
   private void check(String pluginId, List<HostPattern> declared, URI uri) throws NetworkRefused {
     Target target = Target.of(uri);
     String host = target.host();
     int port = target.port();
-    if (!target.matchesAny(declared)) {
+    if (declared != null && !target.matchesAny(declared)) {
       throw new NetworkRefused(
           "Refused: the plugin "
               + pluginId

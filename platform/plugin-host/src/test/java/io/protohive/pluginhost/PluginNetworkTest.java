@@ -93,6 +93,20 @@ class PluginNetworkTest {
   }
 
   @Test
+  void anAddressPeopleGiveIsCheckedWithoutDeclaredHosts() throws Exception {
+    dns.put("mcp.example.com", List.of("93.184.216.34"));
+    PluginNetwork network = new PluginNetwork(List.of(HostPattern.parse("localhost")), resolver);
+
+    network.checkAddress(URI.create("https://mcp.example.com/mcp"));
+    network.checkAddress(URI.create("http://localhost:3001/mcp"));
+    assertThatThrownBy(() -> network.checkAddress(URI.create("http://127.0.0.1:3001/mcp")))
+        .isInstanceOf(NetworkRefused.class)
+        .hasMessageContaining("127.0.0.1 is a loopback");
+    assertThatThrownBy(() -> network.checkAddress(URI.create("ftp://mcp.example.com/")))
+        .isInstanceOf(NetworkRefused.class);
+  }
+
+  @Test
   void aDeclaredWildcardCoversSubdomains() {
     dns.put("a.example.org", List.of("93.184.216.34"));
     HostHttp http = plugin(List.of(), "*.example.org");

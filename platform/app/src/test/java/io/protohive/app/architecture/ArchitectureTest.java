@@ -140,7 +140,7 @@ class ArchitectureTest {
           List.of("conversation"),
           List.of("agent", "memory", "provisioning", "file"),
           List.of("llm"),
-          List.of("job", "plugin"),
+          List.of("job", "plugin", "mcp"),
           List.of("access", "cluster"),
           List.of("idempotency", "organization", "ratelimit"),
           List.of("identity"),

@@ -185,6 +185,7 @@ class ApiFuzzIT {
                 "{\"title\":\"Fuzzed task\"}",
                 owner)));
     ids.put("toolId", "clock.now");
+    ids.put("tool", "echo");
     known.put("tenant", List.of(tenant, "demo"));
     known.put("providerId", List.of("scripted"));
     known.put("model", List.of("scripted-1"));

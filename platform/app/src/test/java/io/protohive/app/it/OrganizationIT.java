@@ -222,6 +222,7 @@ class OrganizationIT {
     ids.put("jobId", UUID.randomUUID().toString());
     ids.put("tenantId", UUID.randomUUID().toString());
     ids.put("updateId", UUID.randomUUID().toString());
+    ids.put("tool", "echo");
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");

@@ -2,6 +2,9 @@ package io.protohive.kernel.conversation;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import io.protohive.kernel.mcp.McpServers;
+import io.protohive.kernel.mcp.McpTool;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
 import io.protohive.pluginhost.ToolOutcome;
@@ -9,27 +12,64 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The platform's own tools ({@link PlatformTool}) offered where an agent works, by name. */
+/**
+ * The platform's own tools ({@link PlatformTool}) offered where an agent works, by name, and the
+ * tools of the MCP servers its tenant registered, as {@code mcp_<server>_<tool>}.
+ */
 @ApplicationScoped
 public class PlatformTools {
 
   @Inject @Any Instance<PlatformTool> tools;
+  @Inject McpServers mcp;
 
   /** The tools offered in the work's conversation or task. */
   public List<ToolSpecification> specifications(AgentWork work) {
-    return offered(work).map(PlatformTool::specification).toList();
+    List<ToolSpecification> specifications =
+        new ArrayList<>(offered(work).map(PlatformTool::specification).toList());
+    for (McpTool tool : mcp.offered(work.person())) {
+      specifications.add(
+          ToolSpecification.builder()
+              .name(tool.modelName())
+              .description(tool.description())
+              .parameters(parameters(tool.inputSchema()))
+              .build());
+    }
+    return specifications;
   }
 
   /** The call's invocation, or none when no platform tool offered there has its name. */
   public Optional<ToolInvocation> invoke(AgentWork work, ToolExecutionRequest call) {
-    return offered(work)
-        .filter(tool -> tool.specification().name().equals(call.name()))
+    Optional<ToolInvocation> platform =
+        offered(work)
+            .filter(tool -> tool.specification().name().equals(call.name()))
+            .findFirst()
+            .map(tool -> run(tool, work, call));
+    if (platform.isPresent() || !call.name().startsWith("mcp_")) {
+      return platform;
+    }
+    return mcp.offered(work.person()).stream()
+        .filter(tool -> tool.modelName().equals(call.name()))
         .findFirst()
-        .map(tool -> run(tool, work, call));
+        .map(tool -> run(tool.id(), call, () -> mcp.call(work.person(), tool, arguments(call))));
+  }
+
+  /** A server's schema as models read it; one the platform cannot read takes no arguments. */
+  private static JsonObjectSchema parameters(String schema) {
+    try {
+      return ToolSchemas.parameters(schema);
+    } catch (RuntimeException e) {
+      return JsonObjectSchema.builder().build();
+    }
+  }
+
+  private static Map<String, Object> arguments(ToolExecutionRequest call) {
+    return RunTrace.arguments(call.arguments());
   }
 
   private Stream<PlatformTool> offered(AgentWork work) {
@@ -37,17 +77,25 @@ public class PlatformTools {
   }
 
   private static ToolInvocation run(PlatformTool tool, AgentWork work, ToolExecutionRequest call) {
+    return run(call.name(), call, () -> tool.call(work, RunTrace.arguments(call.arguments())));
+  }
+
+  private interface Call {
+    String run();
+  }
+
+  private static ToolInvocation run(String toolId, ToolExecutionRequest call, Call body) {
     long started = System.nanoTime();
     ToolOutcome.Status status = ToolOutcome.Status.OK;
     String content;
     try {
-      content = tool.call(work, RunTrace.arguments(call.arguments()));
+      content = body.run();
     } catch (Rejection refused) {
       status = ToolOutcome.Status.TOOL_ERROR;
       content = "Refused: " + refused.getMessage();
     }
     return new ToolInvocation(
-        call.name(),
+        toolId,
         null,
         status,
         status == ToolOutcome.Status.OK ? "TEXT" : "ERROR",

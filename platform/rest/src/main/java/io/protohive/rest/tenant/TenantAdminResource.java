@@ -5,6 +5,8 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
+import io.protohive.kernel.mcp.McpServerView;
+import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -48,6 +51,7 @@ public class TenantAdminResource {
   @Inject PluginCatalog plugins;
   @Inject ToolApprovals approvals;
   @Inject TenantsConfigItems items;
+  @Inject McpServers mcpServers;
   @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
@@ -162,5 +166,54 @@ public class TenantAdminResource {
 
   private boolean managedApprovalTools(Caller caller) {
     return items.isManaged(caller.tenantId(), TenantsConfigItems.APPROVAL_TOOLS);
+  }
+
+  /** An MCP server to register; the token, when given, is sent as a bearer token. */
+  public record McpServerRegistration(String name, String url, String token) {}
+
+  /** Whether agents are offered a tool: ALLOWED or OFF. */
+  public record McpToolPolicyChange(String policy) {}
+
+  @GET
+  @Path("mcp-servers")
+  @Operation(summary = "The tenant's MCP servers and their tools")
+  public List<McpServerView> mcpServers() {
+    return mcpServers.list(signedIn.caller());
+  }
+
+  @POST
+  @Path("mcp-servers")
+  @Operation(
+      summary =
+          "Register an MCP server reached over streamable HTTP; its tools are listed at once and"
+              + " offered to agents")
+  public Response registerMcpServer(McpServerRegistration body) {
+    McpServerRegistration given = RequestBodies.require(body);
+    McpServerView registered =
+        mcpServers.register(signedIn.caller(), given.name(), given.url(), given.token());
+    return Response.status(Response.Status.CREATED).entity(registered).build();
+  }
+
+  @POST
+  @Path("mcp-servers/{id}/refresh")
+  @Operation(summary = "List an MCP server's tools again")
+  public McpServerView refreshMcpServer(@PathParam("id") UUID id) {
+    return mcpServers.refresh(signedIn.caller(), id);
+  }
+
+  @DELETE
+  @Path("mcp-servers/{id}")
+  @Operation(summary = "Remove an MCP server; agents are no longer offered its tools")
+  public Response removeMcpServer(@PathParam("id") UUID id) {
+    mcpServers.delete(signedIn.caller(), id);
+    return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("mcp-servers/{id}/tools/{tool}")
+  @Operation(summary = "Set whether agents are offered one of an MCP server's tools")
+  public McpServerView setMcpToolPolicy(
+      @PathParam("id") UUID id, @PathParam("tool") String tool, McpToolPolicyChange body) {
+    return mcpServers.setPolicy(signedIn.caller(), id, tool, RequestBodies.require(body).policy());
   }
 }

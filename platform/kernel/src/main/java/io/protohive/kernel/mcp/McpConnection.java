@@ -1,0 +1,154 @@
+package io.protohive.kernel.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One exchange with an MCP server over streamable HTTP: a session is opened, used once and closed,
+ * so a server that restarts or drops connections between calls costs nothing but the handshake.
+ */
+final class McpConnection {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final McpSchema.Implementation CLIENT =
+      new McpSchema.Implementation("protohive", "1.0");
+
+  /** A tool as the server lists it. */
+  record ListedTool(String name, String description, Map<String, Object> inputSchema) {}
+
+  /** Why an exchange with a server failed, in words a person or a model reads. */
+  static final class Failure extends RuntimeException {
+    Failure(String message) {
+      super(message);
+    }
+  }
+
+  private McpConnection() {}
+
+  static List<ListedTool> listTools(String url, String token, Duration timeout) {
+    return exchange(
+        url,
+        token,
+        timeout,
+        client -> {
+          List<ListedTool> tools = new ArrayList<>();
+          String cursor = null;
+          do {
+            McpSchema.ListToolsResult page = client.listTools(cursor);
+            for (McpSchema.Tool tool : page.tools()) {
+              tools.add(
+                  new ListedTool(
+                      tool.name(),
+                      tool.description() == null ? "" : tool.description(),
+                      tool.inputSchema() == null ? Map.of() : tool.inputSchema()));
+            }
+            cursor = page.nextCursor();
+          } while (cursor != null && tools.size() < 1000);
+          return tools;
+        });
+  }
+
+  /** The tool's result as the text a model reads. */
+  static Result call(
+      String url, String token, Duration timeout, String tool, Map<String, Object> arguments) {
+    return exchange(
+        url,
+        token,
+        timeout,
+        client -> {
+          McpSchema.CallToolResult result =
+              client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+          return new Result(Boolean.TRUE.equals(result.isError()), text(result.content()));
+        });
+  }
+
+  /** A tool's answer; an error is the tool's own, reported by the server. */
+  record Result(boolean error, String text) {}
+
+  static String text(List<McpSchema.Content> contents) {
+    List<String> parts = new ArrayList<>();
+    for (McpSchema.Content content : contents == null ? List.<McpSchema.Content>of() : contents) {
+      if (content instanceof McpSchema.TextContent text) {
+        parts.add(text.text());
+      } else if (content instanceof McpSchema.ImageContent image) {
+        parts.add("[an image, " + image.mimeType() + ", not shown]");
+      } else if (content instanceof McpSchema.EmbeddedResource resource) {
+        parts.add("[a resource, " + resource.resource().uri() + ", not shown]");
+      } else {
+        parts.add("[" + content.type() + " content, not shown]");
+      }
+    }
+    return String.join("\n", parts);
+  }
+
+  private static <T> T exchange(
+      String url, String token, Duration timeout, Function<McpSyncClient, T> work) {
+    URI uri = URI.create(url);
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String endpoint = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    HttpClientStreamableHttpTransport.Builder transport =
+        HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getRawAuthority())
+            .endpoint(endpoint)
+            .jsonMapper(new JacksonMcpJsonMapper(JSON))
+            .connectTimeout(timeout)
+            .clientBuilder(
+                HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(timeout));
+    if (token != null) {
+      transport.httpRequestCustomizer(
+          (request, method, target, body, context) ->
+              request.setHeader("Authorization", "Bearer " + token));
+    }
+    McpSyncClient client =
+        McpClient.sync(transport.build())
+            .clientInfo(CLIENT)
+            .requestTimeout(timeout)
+            .initializationTimeout(timeout)
+            .jsonSchemaValidator(new DefaultJsonSchemaValidator(JSON))
+            .build();
+    try {
+      client.initialize();
+      return work.apply(client);
+    } catch (RuntimeException e) {
+      throw new Failure(reason(e));
+    } finally {
+      client.close();
+    }
+  }
+
+  private static String reason(Throwable failure) {
+    Throwable deepest = failure;
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException
+          || String.valueOf(cause.getMessage()).contains("Did not observe any item")) {
+        return "the server did not answer in time";
+      }
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.nio.channels.ClosedChannelException) {
+        return "the server could not be reached";
+      }
+      if (cause instanceof java.io.IOException) {
+        return "the connection failed: " + cause.getMessage();
+      }
+      deepest = cause;
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+  }
+}

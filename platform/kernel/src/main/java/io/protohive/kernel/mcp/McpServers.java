@@ -1,0 +1,245 @@
+package io.protohive.kernel.mcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.PlatformSettings;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.secret.SecretBox;
+import io.protohive.plugin.api.HostHttp.NetworkRefused;
+import io.protohive.pluginhost.PluginNetwork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The MCP servers a tenant's admins register and the tools agents are offered from them. A server
+ * is reached over streamable HTTP only at public addresses, or at hosts the operator allows for
+ * plugins; its tools are listed when it is registered and when an admin asks again, and every call
+ * is bounded by the plugin call timeout.
+ */
+@ApplicationScoped
+public class McpServers {
+
+  /** What a server's name looks like: it becomes part of its tools' names. */
+  public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject McpStore store;
+  @Inject SecretBox secrets;
+  @Inject PlatformSettings settings;
+
+  /** The tenant's servers and their tools; tenant admins only. */
+  public List<McpServerView> list(Caller admin) {
+    store.requireAdmin(admin);
+    Map<UUID, List<McpStore.StoredTool>> tools = store.tools(admin.tenantId());
+    return store.servers(admin.tenantId()).stream()
+        .map(server -> view(server, tools.getOrDefault(server.id(), List.of())))
+        .toList();
+  }
+
+  /**
+   * Registers a server and lists its tools; a server that cannot be reached, or whose address is
+   * not allowed, is refused with the reason.
+   */
+  public McpServerView register(Caller admin, String name, String url, String token) {
+    store.requireAdmin(admin);
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw Rejection.invalid(
+          "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
+    }
+    URI address = address(url);
+    if (token != null && (token.isBlank() || token.length() > 4000)) {
+      throw Rejection.invalid("token", "A token is up to 4000 characters.");
+    }
+    if (store.serverNamed(admin.tenantId(), name).isPresent()) {
+      throw Rejection.of(Rejection.Kind.CONFLICT, "The tenant has an MCP server named " + name);
+    }
+    List<McpConnection.ListedTool> listed;
+    try {
+      listed = McpConnection.listTools(address.toString(), token, settings.pluginCallTimeout());
+    } catch (McpConnection.Failure e) {
+      throw Rejection.invalid("url", "The MCP server could not be used: " + e.getMessage());
+    }
+    UUID id = UUID.randomUUID();
+    McpStore.Server server =
+        new McpStore.Server(
+            id,
+            name,
+            address.toString(),
+            token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
+            Instant.now().truncatedTo(ChronoUnit.MICROS));
+    store.insert(admin.tenantId(), server);
+    store.replaceTools(admin.tenantId(), id, stored(id, listed));
+    return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
+  }
+
+  /** Lists the server's tools again. */
+  public McpServerView refresh(Caller admin, UUID id) {
+    store.requireAdmin(admin);
+    McpStore.Server server = found(admin, id);
+    List<McpConnection.ListedTool> listed;
+    try {
+      listed =
+          McpConnection.listTools(
+              server.url(), token(admin.tenantId(), server), settings.pluginCallTimeout());
+    } catch (McpConnection.Failure e) {
+      throw Rejection.of(
+          Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
+    }
+    store.replaceTools(admin.tenantId(), id, stored(id, listed));
+    return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
+  }
+
+  public void delete(Caller admin, UUID id) {
+    store.requireAdmin(admin);
+    if (!store.delete(admin.tenantId(), id)) {
+      throw notFound();
+    }
+  }
+
+  /** Sets whether agents are offered one of the server's tools. */
+  public McpServerView setPolicy(Caller admin, UUID id, String tool, String policy) {
+    store.requireAdmin(admin);
+    McpStore.Server server = found(admin, id);
+    McpToolPolicy chosen;
+    try {
+      chosen = McpToolPolicy.valueOf(String.valueOf(policy));
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalid("policy", "A policy is ALLOWED or OFF.");
+    }
+    List<McpStore.StoredTool> tools = store.tools(admin.tenantId()).getOrDefault(id, List.of());
+    if (tools.stream().noneMatch(t -> t.name().equals(tool))) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "The server has no tool " + tool);
+    }
+    store.setPolicy(admin.tenantId(), id, tool, chosen);
+    return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
+  }
+
+  /** The tools agents of the person's tenant are offered: those not turned off. */
+  public List<McpTool> offered(Caller person) {
+    if (person.tenantId() == null) {
+      return List.of();
+    }
+    Map<UUID, List<McpStore.StoredTool>> tools = store.tools(person.tenantId());
+    List<McpTool> offered = new ArrayList<>();
+    for (McpStore.Server server : store.servers(person.tenantId())) {
+      for (McpStore.StoredTool tool : tools.getOrDefault(server.id(), List.of())) {
+        if (tool.policy() == McpToolPolicy.ALLOWED) {
+          offered.add(
+              new McpTool(
+                  server.id(),
+                  server.name(),
+                  tool.name(),
+                  "mcp." + server.name() + "." + tool.name(),
+                  tool.description(),
+                  tool.inputSchema()));
+        }
+      }
+    }
+    return offered;
+  }
+
+  /**
+   * Calls an offered tool for a person of its tenant.
+   *
+   * @throws Rejection when the server refuses, fails or does not answer in time, with the reason
+   */
+  public String call(Caller person, McpTool tool, Map<String, Object> arguments) {
+    McpStore.Server server =
+        store
+            .server(person.tenantId(), tool.serverId())
+            .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "The server is gone."));
+    McpConnection.Result result;
+    try {
+      address(server.url());
+      result =
+          McpConnection.call(
+              server.url(),
+              token(person.tenantId(), server),
+              settings.pluginCallTimeout(),
+              tool.name(),
+              arguments);
+    } catch (McpConnection.Failure e) {
+      throw Rejection.of(Rejection.Kind.INVALID, e.getMessage());
+    }
+    if (result.error()) {
+      throw Rejection.of(Rejection.Kind.INVALID, result.text());
+    }
+    return result.text();
+  }
+
+  private URI address(String url) {
+    if (url == null || url.length() > 2000) {
+      throw Rejection.invalid("url", "Give the server's URL, up to 2000 characters.");
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw Rejection.invalid("url", "The URL is not valid.");
+    }
+    try {
+      new PluginNetwork(settings.pluginPrivateHosts()).checkAddress(uri);
+    } catch (NetworkRefused e) {
+      throw Rejection.invalid("url", e.getMessage());
+    }
+    return uri;
+  }
+
+  private McpStore.Server found(Caller admin, UUID id) {
+    return store.server(admin.tenantId(), id).orElseThrow(McpServers::notFound);
+  }
+
+  private static Rejection notFound() {
+    return Rejection.of(Rejection.Kind.NOT_FOUND, "The tenant has no such MCP server.");
+  }
+
+  private String token(UUID tenantId, McpStore.Server server) {
+    return server.sealedToken() == null
+        ? null
+        : secrets.decrypt(server.sealedToken(), context(tenantId, server.id()));
+  }
+
+  private static String context(UUID tenantId, UUID serverId) {
+    return "mcp-server:" + tenantId + ":" + serverId;
+  }
+
+  private static List<McpStore.StoredTool> stored(
+      UUID serverId, List<McpConnection.ListedTool> listed) {
+    return listed.stream()
+        .map(
+            tool ->
+                new McpStore.StoredTool(
+                    serverId, tool.name(), tool.description(), schema(tool.inputSchema()), null))
+        .toList();
+  }
+
+  private static String schema(Map<String, Object> schema) {
+    try {
+      return JSON.writeValueAsString(schema);
+    } catch (JsonProcessingException e) {
+      return "{\"type\":\"object\"}";
+    }
+  }
+
+  private static McpServerView view(McpStore.Server server, List<McpStore.StoredTool> tools) {
+    return new McpServerView(
+        server.id(),
+        server.name(),
+        server.url(),
+        server.sealedToken() != null,
+        server.createdAt(),
+        tools.stream()
+            .map(t -> new McpServerView.Tool(t.name(), t.description(), t.policy()))
+            .toList());
+  }
+}

@@ -1,0 +1,187 @@
+package io.protohive.kernel.mcp;
+
+import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.InTenant;
+import io.protohive.kernel.platform.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The tenant's MCP servers, their listed tools and the policies, in the tenant's rows. */
+@ApplicationScoped
+public class McpStore {
+
+  @PersistenceContext(unitName = "protohive")
+  EntityManager entityManager;
+
+  @Inject Authorization authorization;
+
+  /** Refuses anyone but the tenant's admins, in a transaction of its own. */
+  @Transactional
+  @InTenant
+  public void requireAdmin(Caller caller) {
+    authorization.tenantAdmin(caller);
+  }
+
+  /** A stored server; the token sealed. */
+  record Server(UUID id, String name, String url, String sealedToken, Instant createdAt) {}
+
+  /** A listed tool. */
+  record StoredTool(
+      UUID serverId, String name, String description, String inputSchema, McpToolPolicy policy) {}
+
+  @Transactional
+  @InTenant
+  public List<Server> servers(@TenantId UUID tenantId) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, name, url, sealed_token, created_at from mcp_server order by name")
+            .getResultList();
+    return rows.stream().map(McpStore::server).toList();
+  }
+
+  @Transactional
+  @InTenant
+  public Optional<Server> server(@TenantId UUID tenantId, UUID id) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, name, url, sealed_token, created_at from mcp_server where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream().map(McpStore::server).findFirst();
+  }
+
+  @Transactional
+  @InTenant
+  public Optional<Server> serverNamed(@TenantId UUID tenantId, String name) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select id, name, url, sealed_token, created_at from mcp_server where name = ?1")
+            .setParameter(1, name)
+            .getResultList();
+    return rows.stream().map(McpStore::server).findFirst();
+  }
+
+  /** The tools of the tenant's servers by server, each with its policy. */
+  @Transactional
+  @InTenant
+  public Map<UUID, List<StoredTool>> tools(@TenantId UUID tenantId) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select t.server_id, t.name, t.description, t.input_schema, p.policy"
+                    + " from mcp_tool t left join mcp_tool_policy p"
+                    + " on p.server_id = t.server_id and p.tool_name = t.name"
+                    + " order by t.server_id, t.name")
+            .getResultList();
+    Map<UUID, List<StoredTool>> tools = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      StoredTool tool =
+          new StoredTool(
+              uuid(row[0]),
+              (String) row[1],
+              (String) row[2],
+              (String) row[3],
+              row[4] == null ? McpToolPolicy.ALLOWED : McpToolPolicy.valueOf((String) row[4]));
+      tools.computeIfAbsent(tool.serverId(), id -> new ArrayList<>()).add(tool);
+    }
+    return tools;
+  }
+
+  @Transactional
+  @InTenant
+  public void insert(@TenantId UUID tenantId, Server server) {
+    entityManager
+        .createNativeQuery(
+            "insert into mcp_server (id, tenant_id, name, url, sealed_token, created_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, server.id())
+        .setParameter(2, tenantId)
+        .setParameter(3, server.name())
+        .setParameter(4, server.url())
+        .setParameter(5, server.sealedToken())
+        .setParameter(6, Timestamp.from(server.createdAt()))
+        .executeUpdate();
+  }
+
+  /** Replaces the server's listed tools; the policies stay. */
+  @Transactional
+  @InTenant
+  public void replaceTools(@TenantId UUID tenantId, UUID serverId, List<StoredTool> tools) {
+    entityManager
+        .createNativeQuery("delete from mcp_tool where server_id = ?1")
+        .setParameter(1, serverId)
+        .executeUpdate();
+    for (StoredTool tool : tools) {
+      entityManager
+          .createNativeQuery(
+              "insert into mcp_tool (tenant_id, server_id, name, description, input_schema)"
+                  + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+          .setParameter(1, tenantId)
+          .setParameter(2, serverId)
+          .setParameter(3, tool.name())
+          .setParameter(4, tool.description())
+          .setParameter(5, tool.inputSchema())
+          .executeUpdate();
+    }
+  }
+
+  @Transactional
+  @InTenant
+  public boolean delete(@TenantId UUID tenantId, UUID serverId) {
+    return entityManager
+            .createNativeQuery("delete from mcp_server where id = ?1")
+            .setParameter(1, serverId)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Transactional
+  @InTenant
+  public void setPolicy(@TenantId UUID tenantId, UUID serverId, String tool, McpToolPolicy policy) {
+    entityManager
+        .createNativeQuery(
+            "insert into mcp_tool_policy (tenant_id, server_id, tool_name, policy)"
+                + " values (?1, ?2, ?3, ?4)"
+                + " on conflict (server_id, tool_name) do update set policy = excluded.policy")
+        .setParameter(1, tenantId)
+        .setParameter(2, serverId)
+        .setParameter(3, tool)
+        .setParameter(4, policy.name())
+        .executeUpdate();
+  }
+
+  private static Server server(Object[] row) {
+    return new Server(
+        uuid(row[0]), (String) row[1], (String) row[2], (String) row[3], instant(row[4]));
+  }
+
+  private static UUID uuid(Object value) {
+    return value instanceof UUID id ? id : UUID.fromString(String.valueOf(value));
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    return (Instant) value;
+  }
+}

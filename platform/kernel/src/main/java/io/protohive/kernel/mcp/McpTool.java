@@ -1,0 +1,19 @@
+package io.protohive.kernel.mcp;
+
+import java.util.UUID;
+
+/**
+ * An MCP tool offered to a tenant's agents.
+ *
+ * @param id the tool's id in traces, {@code mcp.<server>.<tool>}
+ * @param inputSchema the JSON Schema of its arguments, as the server gave it
+ */
+public record McpTool(
+    UUID serverId, String server, String name, String id, String description, String inputSchema) {
+
+  /** The name models see, which holds only letters, digits, underscores and hyphens. */
+  public String modelName() {
+    String modelName = ("mcp_" + server + "_" + name).replaceAll("[^A-Za-z0-9_-]", "_");
+    return modelName.length() > 64 ? modelName.substring(0, 64) : modelName;
+  }
+}

@@ -1,0 +1,33 @@
+package io.protohive.kernel.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class McpConnectionTest {
+
+  @Test
+  void aResultReadsAsItsTextWithImagesNamed() {
+    assertThat(
+            McpConnection.text(
+                List.of(
+                    new McpSchema.TextContent("Echo: hi"),
+                    new McpSchema.ImageContent(null, "aGk=", "image/png"))))
+        .isEqualTo("Echo: hi\n[an image, image/png, not shown]");
+    assertThat(McpConnection.text(null)).isEmpty();
+  }
+
+  @Test
+  void modelsSeeAToolByANameTheyAccept() {
+    McpTool tool =
+        new McpTool(
+            UUID.randomUUID(), "everything", "get.sum two", "mcp.everything.get.sum two", "", "{}");
+    assertThat(tool.modelName()).isEqualTo("mcp_everything_get_sum_two");
+    McpTool longName =
+        new McpTool(UUID.randomUUID(), "s", "x".repeat(100), "mcp.s." + "x".repeat(100), "", "{}");
+    assertThat(longName.modelName()).hasSize(64);
+  }
+}
