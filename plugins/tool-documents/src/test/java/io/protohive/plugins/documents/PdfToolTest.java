@@ -48,6 +48,19 @@ class PdfToolTest {
   }
 
   @Test
+  void keepsLatinTextAndStandsInForWhatTheStandardFontsLack() throws Exception {
+    ToolResult result =
+        new PdfTool()
+            .invoke(Map.of("title", "Grüße", "markdown", "Grüße aus Köln → Привет"), context);
+
+    assertThat(result.isError()).as(result.content()).isFalse();
+    assertThat(result.attachments().get(0).name()).isEqualTo("Grüße.pdf");
+    try (PDDocument pdf = Loader.loadPDF(result.attachments().get(0).content())) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Grüße aus Köln").contains("#");
+    }
+  }
+
+  @Test
   void runsOverSeveralPages() throws Exception {
     String markdown = "# Long\n\n" + "A paragraph that fills the page.\n\n".repeat(300);
 
