@@ -1,7 +1,9 @@
 package io.protohive.plugins.documents;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
+import java.util.logging.Level;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 
@@ -36,6 +38,13 @@ final class PdfWriter {
       hr { border: none; border-top: 0.5pt solid #bbb; margin: 10pt 0; }
       a { color: #0550ae; text-decoration: none; }
       """;
+
+  static {
+    // openhtmltopdf reports each rendering at INFO; the platform's log needs only its warnings
+    for (String log : XRLog.listRegisteredLoggers()) {
+      XRLog.setLevel(log, Level.WARNING);
+    }
+  }
 
   private PdfWriter() {}
 

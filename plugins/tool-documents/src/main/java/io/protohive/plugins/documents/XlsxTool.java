@@ -40,7 +40,8 @@ public final class XlsxTool extends DocumentTool {
         "required":["rows"],"properties":{\
         "name":{"type":"string","description":"The sheet's name, at most 31 characters"},\
         "rows":{"type":"array","description":"Rows of cells, the first row the header",\
-        "items":{"type":"array","items":{"type":["string","number","boolean","null"]}}}}}}}}"""
+        "items":{"type":"array","items":{"description":\
+        "A cell: text, a number, true, false or null; numbers written as text count as numbers"}}}}}}}}"""
         .formatted(Inputs.MAX_TITLE, XlsxWriter.MAX_SHEETS);
   }
 

@@ -126,8 +126,8 @@ final class XlsxWriter {
 
   /** The workbook's bytes, at most {@link CappedOutput#MAX_BYTES}. */
   static Written write(String title, List<Sheet> sheets) throws IOException {
-    SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-    try {
+    // rows past the window go to a temporary file, which closing the workbook deletes
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
       workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(title);
       Font bold = workbook.createFont();
       bold.setBold(true);
@@ -156,7 +156,7 @@ final class XlsxWriter {
             if (r == 0) {
               cell.setCellStyle(header);
             }
-            widths[c] = Math.max(widths[c], shown(value).length() + (r == 0 ? 2 : 1));
+            widths[c] = Math.max(widths[c], shown(value) + (r == 0 ? 2 : 1));
           }
         }
         if (!given.rows().isEmpty()) {
@@ -172,25 +172,25 @@ final class XlsxWriter {
       CappedOutput out = new CappedOutput();
       workbook.write(out);
       return new Written(out.toByteArray(), sheets.size(), rows);
-    } finally {
-      workbook.dispose();
-      workbook.close();
     }
   }
 
-  private static String shown(Object value) {
+  /** The characters a value shows, its longest line for text. */
+  private static int shown(Object value) {
     if (value instanceof Double number) {
       return number == Math.rint(number) && Math.abs(number) < 1e15
-          ? String.valueOf(number.longValue())
-          : String.valueOf(number);
+          ? String.valueOf(number.longValue()).length()
+          : String.valueOf(number).length();
     }
     if (value instanceof String text) {
       int longest = 0;
-      for (String line : text.split("\n", -1)) {
-        longest = Math.max(longest, line.length());
+      int line = 0;
+      for (int i = 0; i < text.length(); i++) {
+        line = text.charAt(i) == '\n' ? 0 : line + 1;
+        longest = Math.max(longest, line);
       }
-      return "x".repeat(longest);
+      return longest;
     }
-    return String.valueOf(value);
+    return String.valueOf(value).length();
   }
 }
