@@ -454,14 +454,14 @@ class FilesIT {
         Platform.json(
                 Platform.get("api/v1/organizations/" + team.organization + "/files", team.owner))
             .get("items");
-    assertThat(kept.findValuesAsText("name")).containsExactly("Launch plan.docx");
+    String trace = Platform.get("api/v1/runs/" + run, team.owner).body();
+    assertThat(kept.findValuesAsText("name")).as(trace).containsExactly("Launch plan.docx");
     String file = kept.get(0).get("id").asText();
     assertThat(kept.get(0).get("agentId").asText()).isEqualTo(agent);
     assertThat(kept.get(0).get("runId").asText()).isEqualTo(run);
     assertThat(kept.get(0).get("contentType").asText())
         .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    assertThat(Platform.get("api/v1/runs/" + run, team.owner).body())
-        .contains("Saved as the file [Launch plan.docx](/files/" + file);
+    assertThat(trace).contains("Saved as the file [Launch plan.docx](/files/" + file);
 
     assertThat(team.awaitSettled(file).get("status").asText()).isEqualTo("READY");
     JsonNode found = team.search(team.owner, "QX-5521-B");
