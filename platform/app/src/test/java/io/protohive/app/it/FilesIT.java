@@ -416,6 +416,46 @@ class FilesIT {
     }
   }
 
+  @Test
+  void aWordDocumentAnAgentWritesIsKeptReadAndSearchable() throws Exception {
+    Team team = Team.of("tool-documents", "disk");
+    assertThat(
+            PluginsApi.configure(
+                    "io.protohive.plugins.tool-documents",
+                    "{\"enabled\":true,\"config\":{}}",
+                    team.owner)
+                .statusCode())
+        .isEqualTo(200);
+    String agent =
+        team.scriptedAgent(
+            "{\"name\":\"Writer\",\"role\":\"Plans\",\"tools\":[\"documents.docx\"]}",
+            "call: documents_docx {\\\"title\\\":\\\"Launch plan\\\",\\\"markdown\\\":"
+                + "\\\"# Launch plan\\\\n\\\\nThe launch code is **QX-5521-B**.\\\\n\\\\n"
+                + "| Step | Owner |\\\\n|---|---|\\\\n| Rehearsal | Ada |\\\"}");
+    String run = team.ask(agent, "Write the launch plan", List.of());
+
+    JsonNode kept =
+        Platform.json(
+                Platform.get("api/v1/organizations/" + team.organization + "/files", team.owner))
+            .get("items");
+    String trace = Platform.get("api/v1/runs/" + run, team.owner).body();
+    assertThat(kept.findValuesAsText("name")).as(trace).containsExactly("Launch plan.docx");
+    String file = kept.get(0).get("id").asText();
+    assertThat(kept.get(0).get("agentId").asText()).isEqualTo(agent);
+    assertThat(kept.get(0).get("runId").asText()).isEqualTo(run);
+    assertThat(kept.get(0).get("contentType").asText())
+        .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(trace).contains("Saved as the file [Launch plan.docx](/files/" + file);
+
+    assertThat(team.awaitSettled(file).get("status").asText()).isEqualTo("READY");
+    JsonNode found = team.search(team.owner, "QX-5521-B");
+    assertThat(found.get(0).get("fileId").asText()).isEqualTo(file);
+    assertThat(found.get(0).get("heading").asText()).contains("Launch plan");
+    assertThat(team.search(team.owner, "Rehearsal").findValuesAsText("text").toString())
+        .contains("Rehearsal")
+        .contains("Ada");
+  }
+
   /** What the run's steps said, the answer among them. */
   private static String answerOf(Team team, String run) throws Exception {
     return Platform.json(Platform.get("api/v1/runs/" + run, team.owner))

@@ -1,0 +1,46 @@
+package io.protohive.plugins.documents;
+
+import io.protohive.plugin.api.Tool;
+import java.io.IOException;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+
+/** Writes Markdown as a Word document. */
+@Component(service = Tool.class)
+public final class DocxTool extends DocumentTool {
+
+  public static final String ID = "documents.docx";
+  static final String MEDIA_TYPE =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String name() {
+    return "Word document";
+  }
+
+  @Override
+  public String description() {
+    return "Writes a Word document (DOCX) from Markdown and saves it as a file of the"
+        + " organization. Supports headings, paragraphs, bold and italic, bullet and numbered"
+        + " lists, tables (GitHub style), block quotes, links and code blocks; images are left"
+        + " out. 'title' names the file.";
+  }
+
+  @Override
+  public String parametersSchema() {
+    return MarkdownSchema.JSON;
+  }
+
+  @Override
+  Written write(Map<String, Object> arguments) throws BadInput, IOException {
+    String title = Inputs.title(arguments);
+    byte[] bytes = DocxWriter.write(title, Markdown.parse(Inputs.markdown(arguments)));
+    String name = FileNames.of(title, "docx");
+    return new Written(name, MEDIA_TYPE, bytes, "Wrote the Word document " + name);
+  }
+}
