@@ -2,6 +2,7 @@ package io.protohive.ui.file;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.file.FileLinks;
@@ -12,7 +13,9 @@ public class FileChip extends Anchor {
 
   public FileChip(UUID fileId, String name) {
     setHref(FileLinks.path(fileId, null));
-    add(VaadinIcon.FILE_TEXT_O.create(), new Span(name));
+    Icon icon = VaadinIcon.FILE_TEXT_O.create();
+    icon.getStyle().set("width", "1em");
+    add(icon, new Span(name));
     addClassNames(
         "file-chip",
         LumoUtility.Display.INLINE_FLEX,
@@ -23,6 +26,5 @@ public class FileChip extends Anchor {
         LumoUtility.FontSize.SMALL,
         LumoUtility.Background.CONTRAST_10);
     getElement().setAttribute("data-file-id", fileId.toString());
-    getChildren().findFirst().ifPresent(icon -> icon.getElement().getStyle().set("width", "1em"));
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,7 @@ public class PlatformTools {
     return mcp.offered(work.person()).stream()
         .filter(tool -> tool.modelName().equals(call.name()))
         .findFirst()
-        .map(tool -> run(tool.id(), call, () -> mcp.call(work.person(), tool, arguments(call))));
+        .map(tool -> run(tool.id(), () -> mcp.call(work.person(), tool, arguments(call))));
   }
 
   /** A server's schema as models read it; one the platform cannot read takes no arguments. */
@@ -77,19 +78,15 @@ public class PlatformTools {
   }
 
   private static ToolInvocation run(PlatformTool tool, AgentWork work, ToolExecutionRequest call) {
-    return run(call.name(), call, () -> tool.call(work, RunTrace.arguments(call.arguments())));
+    return run(call.name(), () -> tool.call(work, arguments(call)));
   }
 
-  private interface Call {
-    String run();
-  }
-
-  private static ToolInvocation run(String toolId, ToolExecutionRequest call, Call body) {
+  private static ToolInvocation run(String toolId, Supplier<String> body) {
     long started = System.nanoTime();
     ToolOutcome.Status status = ToolOutcome.Status.OK;
     String content;
     try {
-      content = body.run();
+      content = body.get();
     } catch (Rejection refused) {
       status = ToolOutcome.Status.TOOL_ERROR;
       content = "Refused: " + refused.getMessage();
