@@ -174,7 +174,7 @@ class McpIT {
         .doesNotContain("gone");
   }
 
-  private static HttpResponse<String> register(String[] who, String name, String url, String token)
+  static HttpResponse<String> register(String[] who, String name, String url, String token)
       throws Exception {
     return Platform.post(
         "api/v1/tenant/mcp-servers",

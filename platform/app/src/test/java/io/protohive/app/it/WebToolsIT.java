@@ -186,7 +186,7 @@ class WebToolsIT {
     return "http://localhost:" + PORT + "/articles/otters";
   }
 
-  private static void respond(HttpExchange exchange, String type, String body) throws IOException {
+  static void respond(HttpExchange exchange, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(UTF_8);
     exchange.getResponseHeaders().add("Content-Type", type);
     exchange.sendResponseHeaders(200, bytes.length);

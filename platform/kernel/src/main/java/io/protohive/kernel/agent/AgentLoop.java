@@ -19,9 +19,9 @@ import java.util.concurrent.CancellationException;
  * Where an agent thinks, in a conversation's turn, a moderation and a task's session alike: step by
  * step it asks the model, streamed through the gateway (metered, budgeted, held to the first-token
  * limit), and hands the tools the model calls to its owner, whose tools and approval policy run
- * them, until the model answers, a call stops the work, a person stops the agent or it reaches its
- * step limit. What differs, where the steps are traced and the answer stored, is the owner's {@link
- * Hooks}.
+ * them; the model reads their results marked as data ({@link ToolOutput}), until the model answers,
+ * a call stops the work, a person stops the agent or it reaches its step limit. What differs, where
+ * the steps are traced and the answer stored, is the owner's {@link Hooks}.
  */
 @ApplicationScoped
 public class AgentLoop {
@@ -77,14 +77,15 @@ public class AgentLoop {
       if (hooks.stopped()) {
         throw new CancellationException("Stopped by a person.");
       }
-      ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+      List<ChatMessage> prompt = ToolOutput.marked(messages);
+      ChatRequest.Builder request = ChatRequest.builder().messages(prompt);
       if (!tools.isEmpty()) {
         request.toolSpecifications(tools);
       }
       if (agent.temperature() != null) {
         request.temperature(agent.temperature());
       }
-      hooks.asking(messages);
+      hooks.asking(prompt);
       long started = System.nanoTime();
       ChatResponse response =
           gateway.stream(scope, request.build(), hooks::streamed, hooks::stopped);

@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.protohive.kernel.agent.ToolOutput;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.memory.MemoryHit;
@@ -18,9 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What an agent reads before it answers: its persona, the summary of the conversation's older
- * messages, what it remembers of earlier conversations that bears on the person's latest words, and
- * the recent messages, other agents' words marked with their names.
+ * What an agent reads before it answers: its persona, the rule that tool results are data, the
+ * summary of the conversation's older messages, what it remembers of earlier conversations that
+ * bears on the person's latest words, and the recent messages, other agents' words marked with
+ * their names.
  *
  * <p>Memory is best effort: a turn whose memory cannot be searched or written goes on without it,
  * and its trace says so.
@@ -44,7 +46,8 @@ class TurnContext {
   List<ChatMessage> build(
       CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
-    StringBuilder system = new StringBuilder(agent.introduction());
+    StringBuilder system =
+        new StringBuilder(agent.introduction()).append("\n\n").append(ToolOutput.RULE);
     if (turn.summary().text() != null) {
       system.append("\n\nSummary of the conversation's earlier messages:\n");
       system.append(turn.summary().text());

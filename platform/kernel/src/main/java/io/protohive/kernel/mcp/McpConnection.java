@@ -25,6 +25,12 @@ final class McpConnection {
   private static final McpSchema.Implementation CLIENT =
       new McpSchema.Implementation("protohive", "1.0");
 
+  /** The most of one answer read: a server that sends more has gone wrong, it is no result. */
+  private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+  /** The longest reason given: a transport's message may quote all of a server's junk answer. */
+  private static final int MAX_REASON_CHARS = 300;
+
   /** A tool as the server lists it. */
   record ListedTool(String name, String description, Map<String, Object> inputSchema) {}
 
@@ -103,6 +109,7 @@ final class McpConnection {
             .endpoint(endpoint)
             .jsonMapper(new JacksonMcpJsonMapper(JSON))
             .connectTimeout(timeout)
+            .maxResponseSize(MAX_RESPONSE_BYTES)
             .clientBuilder(
                 HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -124,7 +131,11 @@ final class McpConnection {
       client.initialize();
       return work.apply(client);
     } catch (RuntimeException e) {
-      throw new Failure(reason(e));
+      String reason = reason(e);
+      throw new Failure(
+          reason.length() > MAX_REASON_CHARS
+              ? reason.substring(0, MAX_REASON_CHARS) + "…"
+              : reason);
     } finally {
       client.close();
     }
@@ -143,6 +154,10 @@ final class McpConnection {
       }
       if (cause instanceof java.io.IOException) {
         return "the connection failed: " + cause.getMessage();
+      }
+      if (cause instanceof tools.jackson.core.JacksonException) {
+        // its message names the platform's classes, which are no one's business
+        return "the server's answer does not follow the protocol";
       }
       deepest = cause;
       if (cause.getCause() == cause) {

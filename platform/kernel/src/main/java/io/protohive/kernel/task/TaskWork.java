@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.agent.AgentStops;
+import io.protohive.kernel.agent.ToolOutput;
 import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.conversation.AgentToolbox;
 import io.protohive.kernel.conversation.AgentWork;
@@ -56,7 +57,8 @@ public class TaskWork implements JobHandler {
       "\n\nYou are working on a task of your organization. Use your tools to do the work, post"
           + " progress with task_comment when it helps, delegate to your reports where their"
           + " role fits, and finish with task_complete and the result. If you cannot go on, use"
-          + " task_escalate.";
+          + " task_escalate.\n"
+          + ToolOutput.RULE;
 
   @Inject TaskSteps steps;
   @Inject AgentLoop loop;

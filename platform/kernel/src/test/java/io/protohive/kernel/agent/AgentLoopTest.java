@@ -130,8 +130,14 @@ class AgentLoopTest {
         .hasSize(3)
         .last()
         .isInstanceOf(ToolExecutionResultMessage.class);
+    assertThat(((ToolExecutionResultMessage) gateway.prompts.get(1).get(2)).text())
+        .as("the model reads the result as data")
+        .isEqualTo("<tool-output tool=\"clock_now\">\ndone\n</tool-output>");
     assertThat(gateway.asked.get(0).temperature()).isEqualTo(0.5);
     assertThat(messages).hasSize(4);
+    assertThat(((ToolExecutionResultMessage) messages.get(2)).text())
+        .as("the work keeps the result as the tool returned it")
+        .isEqualTo("done");
   }
 
   @Test

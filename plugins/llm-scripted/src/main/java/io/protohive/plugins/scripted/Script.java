@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Decides the scripted model's answer to a request, deterministically: the plan's step for this
  * turn if there is one; without a plan, the agent's part in the offline demo ({@link Tour}) where
- * it has one; else a tool result repeated, a tool called because the user asked to "use" it, or the
- * user's words echoed. Tokens are counted as words, the same way every time.
+ * it has one; else a tool result repeated ({@link #data}), a tool called because the user asked to
+ * "use" it, or the user's words echoed. Tokens are counted as words, the same way every time.
  *
  * <p>Several agents may share one configuration, so a plan line may be addressed to one of them
  * with an {@code @Name:} prefix; an agent is known by its system message, which begins "You are
@@ -36,6 +36,9 @@ final class Script {
   private static final Pattern ADDRESSED = Pattern.compile("@(" + NAME + "):(.*)");
   private static final Pattern INTRODUCTION =
       Pattern.compile("You are (" + NAME + ")(?:[,.\\s]|$)");
+
+  private static final Pattern ENVELOPE =
+      Pattern.compile("<tool-output[^>]*>\\n(.*)\\n</tool-output>", Pattern.DOTALL);
 
   /** A tool call step, {@code call: tool {...}}, or {@code call#id: tool {...}} to set its id. */
   private static final Pattern CALL = Pattern.compile("call(?:#([\\w-]+))?:(.*)", Pattern.DOTALL);
@@ -120,12 +123,21 @@ final class Script {
   private static AiMessage byRule(List<ChatMessage> messages, List<ToolSpecification> tools) {
     ChatMessage last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
     if (last instanceof ToolExecutionResultMessage result) {
-      return AiMessage.from("The tool " + result.toolName() + " answered: " + result.text());
+      return AiMessage.from("The tool " + result.toolName() + " answered: " + data(result));
     }
     String said = last instanceof UserMessage user && user.hasSingleText() ? user.singleText() : "";
     return toolAskedFor(said, tools)
         .map(tool -> AiMessage.from(toolCall(tool.name(), "{}")))
         .orElseGet(() -> AiMessage.from("This is the scripted offline model. You said: " + said));
+  }
+
+  /**
+   * What the tool returned: the platform hands results over inside an envelope that marks them as
+   * data, and the model repeats what is inside.
+   */
+  static String data(ToolExecutionResultMessage result) {
+    Matcher enveloped = ENVELOPE.matcher(result.text());
+    return enveloped.matches() ? enveloped.group(1) : result.text();
   }
 
   /** The offered tool the user asked to "use" by name, if any. */

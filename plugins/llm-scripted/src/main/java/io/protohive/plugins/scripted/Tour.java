@@ -112,7 +112,7 @@ final class Tour {
     ChatMessage last = messages.get(messages.size() - 1);
     if (last instanceof ToolExecutionResultMessage result) {
       return CREATE.equals(result.toolName())
-          ? Optional.of(AiMessage.from(created(result.text())))
+          ? Optional.of(AiMessage.from(created(Script.data(result))))
           : Optional.empty();
     }
     String said = last instanceof UserMessage user && user.hasSingleText() ? user.singleText() : "";
@@ -235,7 +235,7 @@ final class Tour {
               + "\". "
               + answered.get().toolName()
               + " answered: "
-              + answered.get().text());
+              + Script.data(answered.get()));
     }
     for (ToolSpecification tool : tools) {
       if (!tool.name().startsWith(TASK_TOOLS) && needsNoArguments(tool)) {

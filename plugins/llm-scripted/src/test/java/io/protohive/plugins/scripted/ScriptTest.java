@@ -6,6 +6,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.protohive.plugin.api.Configuration;
@@ -134,6 +135,40 @@ class ScriptTest {
     List<String> expected = List.of("One.", "plain words", "@ not a prefix");
     assertThat(replies(script, null, 3)).isEqualTo(expected);
     assertThat(replies(script, "You are Ada, CEO.", 3)).isEqualTo(expected);
+  }
+
+  @Test
+  void aToolResultIsRepeatedWithoutItsEnvelope() {
+    ToolExecutionRequest call =
+        ToolExecutionRequest.builder().id("c1").name("clock_now").arguments("{}").build();
+    Script script = plan("");
+
+    String enveloped =
+        script
+            .answer(
+                ChatRequest.builder()
+                    .messages(
+                        UserMessage.from("time?"),
+                        AiMessage.from(call),
+                        ToolExecutionResultMessage.from(
+                            call, "<tool-output tool=\"clock_now\">\nnoon\nlate\n</tool-output>"))
+                    .build())
+            .aiMessage()
+            .text();
+    String bare =
+        script
+            .answer(
+                ChatRequest.builder()
+                    .messages(
+                        UserMessage.from("time?"),
+                        AiMessage.from(call),
+                        ToolExecutionResultMessage.from(call, "noon"))
+                    .build())
+            .aiMessage()
+            .text();
+
+    assertThat(enveloped).isEqualTo("The tool clock_now answered: noon\nlate");
+    assertThat(bare).isEqualTo("The tool clock_now answered: noon");
   }
 
   private static Script plan(String plan) {
