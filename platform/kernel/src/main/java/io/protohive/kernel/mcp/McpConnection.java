@@ -41,7 +41,7 @@ final class McpConnection {
   private McpConnection() {}
 
   static List<ListedTool> listTools(String url, String token, Duration timeout) {
-    return exchange(url, token, timeout, McpConnection::listTools);
+    return exchange(url, token, timeout, tools -> {}, McpConnection::listTools);
   }
 
   /** Every page of the server's tools, up to a thousand. */
@@ -56,10 +56,19 @@ final class McpConnection {
     return tools;
   }
 
-  /** The tool's result as the text a model reads. */
+  /**
+   * The tool's result as the text a model reads.
+   *
+   * @param toolsChanged given the server's tools when it says, during the exchange, they changed
+   */
   static Result call(
-      String url, String token, Duration timeout, String tool, Map<String, Object> arguments) {
-    return exchange(url, token, timeout, client -> call(client, tool, arguments));
+      String url,
+      String token,
+      Duration timeout,
+      String tool,
+      Map<String, Object> arguments,
+      Consumer<List<ListedTool>> toolsChanged) {
+    return exchange(url, token, timeout, toolsChanged, client -> call(client, tool, arguments));
   }
 
   static Result call(McpSyncClient client, String tool, Map<String, Object> arguments) {
@@ -118,7 +127,11 @@ final class McpConnection {
   }
 
   private static <T> T exchange(
-      String url, String token, Duration timeout, Function<McpSyncClient, T> work) {
+      String url,
+      String token,
+      Duration timeout,
+      Consumer<List<ListedTool>> toolsChanged,
+      Function<McpSyncClient, T> work) {
     URI uri = URI.create(url);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String endpoint = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
@@ -137,7 +150,7 @@ final class McpConnection {
           (request, method, target, body, context) ->
               request.setHeader("Authorization", "Bearer " + token));
     }
-    McpSyncClient client = client(transport.build(), timeout, tools -> {});
+    McpSyncClient client = client(transport.build(), timeout, toolsChanged);
     try {
       client.initialize();
       return work.apply(client);

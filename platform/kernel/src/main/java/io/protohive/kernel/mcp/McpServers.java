@@ -10,6 +10,8 @@ import io.protohive.kernel.provisioning.PlatformTenants;
 import io.protohive.kernel.secret.SecretBox;
 import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.pluginhost.PluginNetwork;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -20,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,12 +44,14 @@ public class McpServers {
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = Logger.getLogger(McpServers.class.getName());
 
   @Inject McpStore store;
   @Inject SecretBox secrets;
   @Inject PlatformSettings settings;
   @Inject StdioServers stdio;
   @Inject PlatformTenants tenants;
+  @Resource ManagedExecutorService executor;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
@@ -225,7 +232,8 @@ public class McpServers {
                 token(person.tenantId(), server),
                 settings.pluginCallTimeout(),
                 tool.name(),
-                arguments);
+                arguments,
+                toolsKept(person.tenantId(), server.id()));
       }
     } catch (McpConnection.Failure e) {
       throw Rejection.of(Rejection.Kind.INVALID, e.getMessage());
@@ -236,23 +244,34 @@ public class McpServers {
     return result.text();
   }
 
-  /**
-   * Works with the server's running process; when the server says its tools changed they are listed
-   * and kept, and a server deleted meanwhile is stopped instead.
-   */
+  /** Works with the server's running process. */
   private <T> T running(UUID tenantId, McpStore.Server server, Function<McpSyncClient, T> work) {
     return stdio.use(
         server.id(),
         server.command(),
         settings.pluginCallTimeout(),
-        tools -> {
-          if (store.server(tenantId, server.id()).isPresent()) {
-            store.replaceTools(tenantId, server.id(), stored(server.id(), tools));
-          } else {
-            stdio.stop(server.id());
-          }
-        },
+        toolsKept(tenantId, server.id()),
         work);
+  }
+
+  /**
+   * Keeps the tools a server says it now has, in a task of its own since the news comes on the
+   * client's thread; the policies stay. A server deleted meanwhile is stopped instead.
+   */
+  private Consumer<List<McpConnection.ListedTool>> toolsKept(UUID tenantId, UUID serverId) {
+    return tools ->
+        executor.execute(
+            () -> {
+              try {
+                if (store.server(tenantId, serverId).isPresent()) {
+                  store.replaceTools(tenantId, serverId, stored(serverId, tools));
+                } else {
+                  stdio.stop(serverId);
+                }
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The changed tools of an MCP server could not be kept", e);
+              }
+            });
   }
 
   private McpServerView save(

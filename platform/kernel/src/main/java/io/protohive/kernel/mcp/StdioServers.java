@@ -2,8 +2,6 @@ package io.protohive.kernel.mcp;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The MCP servers that run as commands on this node: one sandboxed process per server, started at
@@ -22,10 +18,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class StdioServers {
-
-  private static final Logger LOG = Logger.getLogger(StdioServers.class.getName());
-
-  @Resource ManagedExecutorService executor;
 
   private final Map<UUID, StdioServerProcess> running = new ConcurrentHashMap<>();
 
@@ -40,8 +32,7 @@ public class StdioServers {
    * Works with the server's running process, which a failure ends so that the next use starts it
    * afresh.
    *
-   * @param toolsChanged given the server's tools whenever it says they changed, in a task of the
-   *     server's own
+   * @param toolsChanged given the server's tools whenever it says they changed
    * @throws McpConnection.Failure when the server cannot start, fails or does not answer in time
    */
   <T> T use(
@@ -90,20 +81,9 @@ public class StdioServers {
       if (process != null) {
         process.close();
       }
-      StdioServerProcess started =
-          StdioServerProcess.start(
-              command, timeout, tools -> executor.execute(() -> changed(toolsChanged, tools)));
+      StdioServerProcess started = StdioServerProcess.start(command, timeout, toolsChanged);
       running.put(serverId, started);
       return started;
-    }
-  }
-
-  private static void changed(
-      Consumer<List<McpConnection.ListedTool>> toolsChanged, List<McpConnection.ListedTool> tools) {
-    try {
-      toolsChanged.accept(tools);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The changed tools of an MCP server could not be kept", e);
     }
   }
 }
