@@ -45,7 +45,7 @@ public record StdioCommand(String executable, List<String> args, String folder) 
       throw Rejection.invalid("command", "Give the absolute path of the server's executable.");
     }
     Path command = Path.of(executable).normalize();
-    if (!command.toString().equals(executable)
+    if (!command.equals(Path.of(executable))
         || !Files.isRegularFile(command)
         || !Files.isExecutable(command)) {
       throw Rejection.invalid("command", executable + " is not an executable file.");
@@ -58,7 +58,7 @@ public record StdioCommand(String executable, List<String> args, String folder) 
     if (!installed.isAbsolute()
         || installed.getNameCount() == 0
         || !Files.isDirectory(installed)
-        || folder != null && !installed.toString().equals(folder)) {
+        || folder != null && !installed.equals(Path.of(folder))) {
       throw Rejection.invalid(
           "folder", "Give the absolute path of the folder the server is installed in.");
     }
