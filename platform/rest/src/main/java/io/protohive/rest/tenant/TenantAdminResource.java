@@ -7,7 +7,6 @@ import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
-import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
@@ -169,11 +168,8 @@ public class TenantAdminResource {
     return items.isManaged(caller.tenantId(), TenantsConfigItems.APPROVAL_TOOLS);
   }
 
-  /**
-   * An MCP server to register; the token, when given, is sent as a bearer token. A command is
-   * refused: only platform admins register servers that run as commands.
-   */
-  public record McpServerRegistration(String name, String url, String token, String command) {}
+  /** An MCP server to register; the token, when given, is sent as a bearer token. */
+  public record McpServerRegistration(String name, String url, String token) {}
 
   /** Whether agents are offered a tool: ALLOWED or OFF. */
   public record McpToolPolicyChange(String policy) {}
@@ -193,11 +189,6 @@ public class TenantAdminResource {
               + " offered to agents")
   public Response registerMcpServer(McpServerRegistration body) {
     McpServerRegistration given = RequestBodies.require(body);
-    if (given.command() != null) {
-      throw Rejection.of(
-          Rejection.Kind.FORBIDDEN,
-          "Only platform admins register MCP servers that run as commands.");
-    }
     McpServerView registered =
         mcpServers.register(signedIn.caller(), given.name(), given.url(), given.token());
     return Response.status(Response.Status.CREATED).entity(registered).build();
