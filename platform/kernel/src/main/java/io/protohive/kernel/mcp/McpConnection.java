@@ -5,6 +5,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One exchange with an MCP server over streamable HTTP: a session is opened, used once and closed,
- * so a server that restarts or drops connections between calls costs nothing but the handshake.
+ * Exchanges with MCP servers. Over streamable HTTP a session is opened, used once and closed, so a
+ * server that restarts or drops connections between calls costs nothing but the handshake; a server
+ * that runs as a command keeps its session ({@link StdioServerProcess}) and is asked the same way.
  */
 final class McpConnection {
 
@@ -44,40 +47,70 @@ final class McpConnection {
   private McpConnection() {}
 
   static List<ListedTool> listTools(String url, String token, Duration timeout) {
-    return exchange(
-        url,
-        token,
-        timeout,
-        client -> {
-          List<ListedTool> tools = new ArrayList<>();
-          String cursor = null;
-          do {
-            McpSchema.ListToolsResult page = client.listTools(cursor);
-            for (McpSchema.Tool tool : page.tools()) {
-              tools.add(
-                  new ListedTool(
-                      tool.name(),
-                      tool.description() == null ? "" : tool.description(),
-                      tool.inputSchema() == null ? Map.of() : tool.inputSchema()));
-            }
-            cursor = page.nextCursor();
-          } while (cursor != null && tools.size() < 1000);
-          return tools;
-        });
+    return exchange(url, token, timeout, tools -> {}, McpConnection::listTools);
   }
 
-  /** The tool's result as the text a model reads. */
+  /** Every page of the server's tools, up to a thousand. */
+  static List<ListedTool> listTools(McpSyncClient client) {
+    List<ListedTool> tools = new ArrayList<>();
+    String cursor = null;
+    do {
+      McpSchema.ListToolsResult page = client.listTools(cursor);
+      tools.addAll(listed(page.tools()));
+      cursor = page.nextCursor();
+    } while (cursor != null && tools.size() < 1000);
+    return tools;
+  }
+
+  /**
+   * The tool's result as the text a model reads.
+   *
+   * @param toolsChanged given the server's tools when it says, during the exchange, they changed
+   */
   static Result call(
-      String url, String token, Duration timeout, String tool, Map<String, Object> arguments) {
-    return exchange(
-        url,
-        token,
-        timeout,
-        client -> {
-          McpSchema.CallToolResult result =
-              client.callTool(new McpSchema.CallToolRequest(tool, arguments));
-          return new Result(Boolean.TRUE.equals(result.isError()), text(result.content()));
-        });
+      String url,
+      String token,
+      Duration timeout,
+      String tool,
+      Map<String, Object> arguments,
+      Consumer<List<ListedTool>> toolsChanged) {
+    return exchange(url, token, timeout, toolsChanged, client -> call(client, tool, arguments));
+  }
+
+  static Result call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+    McpSchema.CallToolResult result =
+        client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    return new Result(Boolean.TRUE.equals(result.isError()), text(result.content()));
+  }
+
+  /**
+   * A client of the server at the other end of the transport, not yet initialized, that hands the
+   * server's tools to {@code toolsChanged} whenever the server says they changed.
+   */
+  static McpSyncClient client(
+      McpClientTransport transport, Duration timeout, Consumer<List<ListedTool>> toolsChanged) {
+    return McpClient.sync(transport)
+        .clientInfo(CLIENT)
+        .requestTimeout(timeout)
+        .initializationTimeout(timeout)
+        .jsonSchemaValidator(new DefaultJsonSchemaValidator(JSON))
+        .toolsChangeConsumer(tools -> toolsChanged.accept(listed(tools)))
+        .build();
+  }
+
+  static JacksonMcpJsonMapper jsonMapper() {
+    return new JacksonMcpJsonMapper(JSON);
+  }
+
+  private static List<ListedTool> listed(List<McpSchema.Tool> tools) {
+    return tools.stream()
+        .map(
+            tool ->
+                new ListedTool(
+                    tool.name(),
+                    tool.description() == null ? "" : tool.description(),
+                    tool.inputSchema() == null ? Map.of() : tool.inputSchema()))
+        .toList();
   }
 
   /** A tool's answer; an error is the tool's own, reported by the server. */
@@ -100,14 +133,18 @@ final class McpConnection {
   }
 
   private static <T> T exchange(
-      String url, String token, Duration timeout, Function<McpSyncClient, T> work) {
+      String url,
+      String token,
+      Duration timeout,
+      Consumer<List<ListedTool>> toolsChanged,
+      Function<McpSyncClient, T> work) {
     URI uri = URI.create(url);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String endpoint = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     HttpClientStreamableHttpTransport.Builder transport =
         HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getRawAuthority())
             .endpoint(endpoint)
-            .jsonMapper(new JacksonMcpJsonMapper(JSON))
+            .jsonMapper(jsonMapper())
             .connectTimeout(timeout)
             .maxResponseSize(MAX_RESPONSE_BYTES)
             .clientBuilder(
@@ -120,13 +157,7 @@ final class McpConnection {
           (request, method, target, body, context) ->
               request.setHeader("Authorization", "Bearer " + token));
     }
-    McpSyncClient client =
-        McpClient.sync(transport.build())
-            .clientInfo(CLIENT)
-            .requestTimeout(timeout)
-            .initializationTimeout(timeout)
-            .jsonSchemaValidator(new DefaultJsonSchemaValidator(JSON))
-            .build();
+    McpSyncClient client = client(transport.build(), timeout, toolsChanged);
     try {
       client.initialize();
       return work.apply(client);
@@ -141,7 +172,8 @@ final class McpConnection {
     }
   }
 
-  private static String reason(Throwable failure) {
+  /** Why an exchange failed, in words a person or a model reads. */
+  static String reason(Throwable failure) {
     Throwable deepest = failure;
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.util.concurrent.TimeoutException

@@ -2,12 +2,16 @@ package io.protohive.kernel.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpSyncClient;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.provisioning.PlatformTenants;
 import io.protohive.kernel.secret.SecretBox;
 import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.pluginhost.PluginNetwork;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -16,14 +20,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The MCP servers a tenant's admins register and the tools agents are offered from them. A server
  * is reached over streamable HTTP only at public addresses, or at hosts the operator allows for
- * plugins; its tools are listed when it is registered and when an admin asks again, and every call
- * is bounded by the plugin call timeout.
+ * plugins; only platform admins register a server that runs as a command, which runs in the sandbox
+ * code runs in ({@link StdioServers}). Its tools are listed when it is registered, when an admin
+ * asks again and when a running server says they changed, and every call is bounded by the plugin
+ * call timeout.
  */
 @ApplicationScoped
 public class McpServers {
@@ -32,10 +44,14 @@ public class McpServers {
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = Logger.getLogger(McpServers.class.getName());
 
   @Inject McpStore store;
   @Inject SecretBox secrets;
   @Inject PlatformSettings settings;
+  @Inject StdioServers stdio;
+  @Inject PlatformTenants tenants;
+  @Resource ManagedExecutorService executor;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
@@ -52,10 +68,7 @@ public class McpServers {
    */
   public McpServerView register(Caller admin, String name, String url, String token) {
     store.requireAdmin(admin);
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw Rejection.invalid(
-          "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
-    }
+    requireName(name);
     URI address = address(url);
     if (token != null && (token.isBlank() || token.length() > 4000)) {
       throw Rejection.invalid("token", "A token is up to 4000 characters.");
@@ -76,10 +89,52 @@ public class McpServers {
             name,
             address.toString(),
             token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
-            Instant.now().truncatedTo(ChronoUnit.MICROS));
-    store.insert(admin.tenantId(), server);
-    store.replaceTools(admin.tenantId(), id, stored(id, listed));
-    return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
+            Instant.now().truncatedTo(ChronoUnit.MICROS),
+            null);
+    return save(admin.tenantId(), server, listed);
+  }
+
+  /**
+   * Registers, for a tenant, a server that runs as a command in the sandbox, and lists its tools;
+   * platform admins only. Where no sandbox can be made it is refused, saying why: a command never
+   * runs unsandboxed.
+   */
+  public McpServerView registerCommand(
+      Caller platformAdmin,
+      UUID tenantId,
+      String name,
+      String command,
+      List<String> args,
+      String folder) {
+    tenants.get(platformAdmin, tenantId);
+    requireName(name);
+    StdioCommand started = StdioCommand.of(command, args, folder);
+    Optional<String> unavailable = started.sandbox().unavailable();
+    if (unavailable.isPresent()) {
+      throw Rejection.invalid(
+          "command",
+          "Commands cannot run on this server: "
+              + unavailable.get()
+              + ". They only ever run in a sandbox.");
+    }
+    if (store.serverNamed(tenantId, name).isPresent()) {
+      throw Rejection.of(Rejection.Kind.CONFLICT, "The tenant has an MCP server named " + name);
+    }
+    List<McpConnection.ListedTool> listed;
+    try {
+      listed = stdio.listOnce(started, settings.pluginCallTimeout());
+    } catch (McpConnection.Failure e) {
+      throw Rejection.invalid("command", "The MCP server could not be used: " + e.getMessage());
+    }
+    McpStore.Server server =
+        new McpStore.Server(
+            UUID.randomUUID(),
+            name,
+            null,
+            null,
+            Instant.now().truncatedTo(ChronoUnit.MICROS),
+            started);
+    return save(tenantId, server, listed);
   }
 
   /** Lists the server's tools again. */
@@ -89,8 +144,10 @@ public class McpServers {
     List<McpConnection.ListedTool> listed;
     try {
       listed =
-          McpConnection.listTools(
-              server.url(), token(admin.tenantId(), server), settings.pluginCallTimeout());
+          server.command() != null
+              ? running(admin.tenantId(), server, McpConnection::listTools)
+              : McpConnection.listTools(
+                  server.url(), token(admin.tenantId(), server), settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.of(
           Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
@@ -104,6 +161,7 @@ public class McpServers {
     if (!store.delete(admin.tenantId(), id)) {
       throw notFound();
     }
+    stdio.stop(id);
   }
 
   /** Sets whether agents are offered one of the server's tools. */
@@ -160,14 +218,23 @@ public class McpServers {
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "The server is gone."));
     McpConnection.Result result;
     try {
-      address(server.url());
-      result =
-          McpConnection.call(
-              server.url(),
-              token(person.tenantId(), server),
-              settings.pluginCallTimeout(),
-              tool.name(),
-              arguments);
+      if (server.command() != null) {
+        result =
+            running(
+                person.tenantId(),
+                server,
+                client -> McpConnection.call(client, tool.name(), arguments));
+      } else {
+        address(server.url());
+        result =
+            McpConnection.call(
+                server.url(),
+                token(person.tenantId(), server),
+                settings.pluginCallTimeout(),
+                tool.name(),
+                arguments,
+                toolsKept(person.tenantId(), server.id()));
+      }
     } catch (McpConnection.Failure e) {
       throw Rejection.of(Rejection.Kind.INVALID, e.getMessage());
     }
@@ -175,6 +242,50 @@ public class McpServers {
       throw Rejection.of(Rejection.Kind.INVALID, result.text());
     }
     return result.text();
+  }
+
+  /** Works with the server's running process. */
+  private <T> T running(UUID tenantId, McpStore.Server server, Function<McpSyncClient, T> work) {
+    return stdio.use(
+        server.id(),
+        server.command(),
+        settings.pluginCallTimeout(),
+        toolsKept(tenantId, server.id()),
+        work);
+  }
+
+  /**
+   * Keeps the tools a server says it now has, in a task of its own since the news comes on the
+   * client's thread; the policies stay. A server deleted meanwhile is stopped instead.
+   */
+  private Consumer<List<McpConnection.ListedTool>> toolsKept(UUID tenantId, UUID serverId) {
+    return tools ->
+        executor.execute(
+            () -> {
+              try {
+                if (store.server(tenantId, serverId).isPresent()) {
+                  store.replaceTools(tenantId, serverId, stored(serverId, tools));
+                } else {
+                  stdio.stop(serverId);
+                }
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The changed tools of an MCP server could not be kept", e);
+              }
+            });
+  }
+
+  private McpServerView save(
+      UUID tenantId, McpStore.Server server, List<McpConnection.ListedTool> listed) {
+    store.insert(tenantId, server);
+    store.replaceTools(tenantId, server.id(), stored(server.id(), listed));
+    return view(server, store.tools(tenantId).getOrDefault(server.id(), List.of()));
+  }
+
+  private static void requireName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw Rejection.invalid(
+          "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
+    }
   }
 
   private URI address(String url) {
@@ -232,10 +343,14 @@ public class McpServers {
   }
 
   private static McpServerView view(McpStore.Server server, List<McpStore.StoredTool> tools) {
+    StdioCommand command = server.command();
     return new McpServerView(
         server.id(),
         server.name(),
         server.url(),
+        command == null
+            ? null
+            : Stream.concat(Stream.of(command.executable()), command.args().stream()).toList(),
         server.sealedToken() != null,
         server.createdAt(),
         tools.stream()

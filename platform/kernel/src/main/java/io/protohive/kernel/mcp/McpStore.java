@@ -1,5 +1,7 @@
 package io.protohive.kernel.mcp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.InTenant;
@@ -23,6 +25,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class McpStore {
 
+  private static final String SERVER_COLUMNS =
+      "id, name, url, sealed_token, created_at, command, command_args, command_folder";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
@@ -35,8 +42,18 @@ public class McpStore {
     authorization.tenantAdmin(caller);
   }
 
-  /** A stored server; the token sealed. */
-  record Server(UUID id, String name, String url, String sealedToken, Instant createdAt) {}
+  /**
+   * A stored server, reached at its URL with the token sealed, or run as its command.
+   *
+   * @param command for a server that runs as a command; {@code null} for one reached over HTTP
+   */
+  record Server(
+      UUID id,
+      String name,
+      String url,
+      String sealedToken,
+      Instant createdAt,
+      StdioCommand command) {}
 
   /** A listed tool. */
   record StoredTool(
@@ -47,8 +64,7 @@ public class McpStore {
   public List<Server> servers(@TenantId UUID tenantId) {
     List<Object[]> rows =
         entityManager
-            .createNativeQuery(
-                "select id, name, url, sealed_token, created_at from mcp_server order by name")
+            .createNativeQuery("select " + SERVER_COLUMNS + " from mcp_server order by name")
             .getResultList();
     return rows.stream().map(McpStore::server).toList();
   }
@@ -58,8 +74,7 @@ public class McpStore {
   public Optional<Server> server(@TenantId UUID tenantId, UUID id) {
     List<Object[]> rows =
         entityManager
-            .createNativeQuery(
-                "select id, name, url, sealed_token, created_at from mcp_server where id = ?1")
+            .createNativeQuery("select " + SERVER_COLUMNS + " from mcp_server where id = ?1")
             .setParameter(1, id)
             .getResultList();
     return rows.stream().map(McpStore::server).findFirst();
@@ -70,8 +85,7 @@ public class McpStore {
   public Optional<Server> serverNamed(@TenantId UUID tenantId, String name) {
     List<Object[]> rows =
         entityManager
-            .createNativeQuery(
-                "select id, name, url, sealed_token, created_at from mcp_server where name = ?1")
+            .createNativeQuery("select " + SERVER_COLUMNS + " from mcp_server where name = ?1")
             .setParameter(1, name)
             .getResultList();
     return rows.stream().map(McpStore::server).findFirst();
@@ -106,16 +120,22 @@ public class McpStore {
   @Transactional
   @InTenant
   public void insert(@TenantId UUID tenantId, Server server) {
+    StdioCommand command = server.command();
     entityManager
         .createNativeQuery(
-            "insert into mcp_server (id, tenant_id, name, url, sealed_token, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+            "insert into mcp_server (id, tenant_id, name, url, sealed_token, created_at,"
+                + " transport, command, command_args, command_folder)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         .setParameter(1, server.id())
         .setParameter(2, tenantId)
         .setParameter(3, server.name())
         .setParameter(4, server.url())
         .setParameter(5, server.sealedToken())
         .setParameter(6, Timestamp.from(server.createdAt()))
+        .setParameter(7, command == null ? "HTTP" : "STDIO")
+        .setParameter(8, command == null ? null : command.executable())
+        .setParameter(9, command == null ? null : json(command.args()))
+        .setParameter(10, command == null ? null : command.folder())
         .executeUpdate();
   }
 
@@ -168,7 +188,30 @@ public class McpStore {
 
   private static Server server(Object[] row) {
     return new Server(
-        uuid(row[0]), (String) row[1], (String) row[2], (String) row[3], instant(row[4]));
+        uuid(row[0]),
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        instant(row[4]),
+        row[5] == null
+            ? null
+            : new StdioCommand((String) row[5], args((String) row[6]), (String) row[7]));
+  }
+
+  private static String json(List<String> args) {
+    try {
+      return JSON.writeValueAsString(args);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings is always JSON", e);
+    }
+  }
+
+  private static List<String> args(String json) {
+    try {
+      return List.of(JSON.readValue(json, String[].class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the stored arguments are not a JSON list of strings", e);
+    }
   }
 
   private static UUID uuid(Object value) {

@@ -1,6 +1,8 @@
 package io.protohive.rest.platform;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
+import io.protohive.kernel.mcp.McpServerView;
+import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.provisioning.PlatformTenants;
 import io.protohive.kernel.provisioning.TenantDraft;
 import io.protohive.kernel.provisioning.TenantView;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -38,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantResource {
 
   @Inject PlatformTenants tenants;
+  @Inject McpServers mcpServers;
   @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
   @Context UriInfo uri;
@@ -90,5 +94,36 @@ public class TenantResource {
   public TenantView change(@PathParam("tenantId") UUID tenantId, TenantDraft body) {
     return tenants.change(
         signedIn.caller(), tenantId, RequestBodies.require(body), request.getRemoteAddr());
+  }
+
+  /**
+   * An MCP server that runs as a command: the absolute path of its executable, its arguments, and
+   * the folder it is installed in (by default the executable's).
+   */
+  public record McpCommandRegistration(
+      String name, String command, List<String> args, String folder) {}
+
+  @POST
+  @Path("{tenantId}/mcp-servers")
+  @Operation(
+      summary = "Register for a tenant an MCP server that runs as a command",
+      description =
+          "Takes name, command (an absolute path), args and optionally folder. The server runs in"
+              + " the sandbox code runs in: no network, its folder and the system's /usr"
+              + " read-only, limited memory and processes. Its tools are listed at once and"
+              + " offered to the tenant's agents; the tenant's admins see, turn off and remove it"
+              + " like their own servers. Where no sandbox can be made it is refused.")
+  public Response registerMcpServer(
+      @PathParam("tenantId") UUID tenantId, McpCommandRegistration body) {
+    McpCommandRegistration given = RequestBodies.require(body);
+    McpServerView registered =
+        mcpServers.registerCommand(
+            signedIn.caller(),
+            tenantId,
+            given.name(),
+            given.command(),
+            given.args(),
+            given.folder());
+    return Response.status(Response.Status.CREATED).entity(registered).build();
   }
 }

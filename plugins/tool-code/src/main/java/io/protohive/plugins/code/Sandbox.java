@@ -1,13 +1,13 @@
 package io.protohive.plugins.code;
 
 import io.protohive.plugin.api.ToolResult;
+import io.protohive.sandbox.Bubblewrap;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +22,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Runs code in a bubblewrap sandbox: fresh user, process, network, IPC and UTS namespaces (so no
- * network but its own loopback), the system's {@code /usr} read-only and nothing else of the host
- * but the few files of {@code /etc} the interpreters need, a work folder and {@code /tmp} in memory
- * of a fixed size, and the kernel's limits on CPU time, memory, processes and file size. When the
- * platform runs as root the sandbox runs as the user {@code nobody}.
+ * Runs code in the platform's bubblewrap sandbox ({@link Bubblewrap}): no network, the system's
+ * {@code /usr} read-only, a work folder and {@code /tmp} in memory of a fixed size, and the
+ * kernel's limits on CPU time, memory, processes and file size.
  *
  * <p>The code goes in on standard input; its output comes back on standard output; when it ends,
  * the files it left in its work folder come back as a tar stream on standard error. A run that
@@ -34,21 +32,19 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class Sandbox {
 
-  static final String BWRAP = "/usr/bin/bwrap";
-
-  private static final int NOBODY = 65534;
-
   /**
-   * Inside the sandbox: keeps the code in its file, runs it within the limits with its error output
-   * joined to its output, then packs the work folder's files onto standard error.
+   * Inside the sandbox: keeps the code in its file, runs it with the interpreter within the limits
+   * (the arguments after the file's name) with its error output joined to its output, then packs
+   * the work folder's files onto standard error.
    */
   private static final String WRAPPER =
       """
-      cat > "$2" || exit 97
-      prlimit --cpu="$3:$(($3 + 1))" --as="$4" --nproc="$5" --fsize="$6" -- "$1" "$2" \
-        < /dev/null 2>&1
+      script="$1"
+      shift
+      cat > "$script" || exit 97
+      "$@" "$script" < /dev/null 2>&1
       status=$?
-      rm -f "$2"
+      rm -f "$script"
       tar -cf - --exclude='./.*' . >&2
       exit $status
       """;
@@ -66,41 +62,18 @@ final class Sandbox {
           "pdf", "application/pdf");
 
   private final SandboxLimits limits;
-  private volatile boolean proven;
+  private final Bubblewrap bubblewrap;
 
   Sandbox(SandboxLimits limits) {
     this.limits = limits;
+    this.bubblewrap =
+        new Bubblewrap(
+            limits.workBytes(), List.of(), Map.of("MPLBACKEND", "Agg", "MPLCONFIGDIR", "/tmp"));
   }
 
   /** Why no sandbox can be made here, or empty when one can. */
   Optional<String> unavailable() {
-    if (proven) {
-      return Optional.empty();
-    }
-    if (!Files.isExecutable(Path.of(BWRAP))) {
-      return Optional.of("bubblewrap (" + BWRAP + ") is not installed");
-    }
-    try {
-      Process probe =
-          new ProcessBuilder(command(List.of("/bin/true"))).redirectErrorStream(true).start();
-      probe.getOutputStream().close();
-      byte[] said = probe.getInputStream().readNBytes(2_000);
-      if (!probe.waitFor(10, TimeUnit.SECONDS)) {
-        probe.destroyForcibly();
-        return Optional.of("the sandbox did not start within 10 seconds");
-      }
-      if (probe.exitValue() != 0) {
-        return Optional.of(
-            "the sandbox could not be made: " + new String(said, StandardCharsets.UTF_8).strip());
-      }
-      proven = true;
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.of("the sandbox could not be started: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted while the sandbox was tried");
-    }
+    return bubblewrap.unavailable();
   }
 
   /**
@@ -108,28 +81,13 @@ final class Sandbox {
    */
   RunResult run(Language language, String code, Instant deadline, BooleanSupplier cancelled)
       throws IOException, InterruptedException {
-    ProcessBuilder builder =
+    Process process =
         new ProcessBuilder(
-            command(
-                List.of(
-                    "/bin/sh",
-                    "-c",
-                    WRAPPER,
-                    "sandbox",
-                    language.interpreter(),
-                    language.script(),
-                    Integer.toString(limits.cpuSeconds()),
-                    Long.toString(limits.memoryBytes()),
-                    Integer.toString(limits.processes()),
-                    Long.toString(limits.workBytes()))));
-    Map<String, String> environment = builder.environment();
-    environment.clear();
-    environment.put("PATH", "/usr/bin:/bin");
-    environment.put("HOME", "/work");
-    environment.put("LANG", "C.UTF-8");
-    environment.put("MPLBACKEND", "Agg");
-    environment.put("MPLCONFIGDIR", "/tmp");
-    Process process = builder.start();
+                bubblewrap.command(
+                    concat(
+                        List.of("/bin/sh", "-c", WRAPPER, "sandbox", language.script()),
+                        limits.process().applyTo(List.of(language.interpreter())))))
+            .start();
     CompletableFuture<Capped> output =
         CompletableFuture.supplyAsync(
             () -> Capped.read(process.getInputStream(), limits.outputBytes()));
@@ -172,67 +130,10 @@ final class Sandbox {
         skipped);
   }
 
-  /** The command line that runs {@code inside} in a fresh sandbox. */
-  List<String> command(List<String> inside) {
-    List<String> command = new ArrayList<>();
-    if (RunningUser.isRoot()) {
-      command.addAll(
-          List.of(
-              "/usr/bin/setpriv",
-              "--reuid=" + NOBODY,
-              "--regid=" + NOBODY,
-              "--clear-groups",
-              "--inh-caps=-all"));
-    }
-    command.addAll(
-        List.of(
-            BWRAP,
-            "--unshare-all",
-            "--die-with-parent",
-            "--new-session",
-            "--ro-bind",
-            "/usr",
-            "/usr",
-            "--symlink",
-            "usr/bin",
-            "/bin",
-            "--symlink",
-            "usr/sbin",
-            "/sbin",
-            "--symlink",
-            "usr/lib",
-            "/lib",
-            "--symlink",
-            "usr/lib64",
-            "/lib64",
-            "--ro-bind-try",
-            "/etc/alternatives",
-            "/etc/alternatives",
-            "--ro-bind-try",
-            "/etc/ld.so.cache",
-            "/etc/ld.so.cache",
-            "--ro-bind-try",
-            "/etc/matplotlibrc",
-            "/etc/matplotlibrc",
-            "--ro-bind-try",
-            "/etc/fonts",
-            "/etc/fonts",
-            "--proc",
-            "/proc",
-            "--dev",
-            "/dev",
-            "--size",
-            Long.toString(limits.workBytes()),
-            "--tmpfs",
-            "/tmp",
-            "--size",
-            Long.toString(limits.workBytes()),
-            "--tmpfs",
-            "/work",
-            "--chdir",
-            "/work"));
-    command.addAll(inside);
-    return command;
+  private static List<String> concat(List<String> first, List<String> then) {
+    List<String> both = new ArrayList<>(first);
+    both.addAll(then);
+    return both;
   }
 
   private static List<ToolResult.Attachment> files(byte[] tar) {

@@ -1,5 +1,6 @@
 package io.protohive.plugins.code;
 
+import io.protohive.sandbox.ProcessLimits;
 import java.time.Duration;
 
 /**
@@ -24,4 +25,9 @@ record SandboxLimits(
 
   static final SandboxLimits DEFAULTS =
       new SandboxLimits(Duration.ofSeconds(25), 20, 2L << 30, 64, 64L << 20, 32 << 10, 10);
+
+  /** The limits of the code's processes; no file it writes outgrows its work folder. */
+  ProcessLimits process() {
+    return new ProcessLimits(cpuSeconds, memoryBytes, processes, workBytes);
+  }
 }

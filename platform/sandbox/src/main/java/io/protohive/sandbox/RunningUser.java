@@ -1,4 +1,4 @@
-package io.protohive.plugins.code;
+package io.protohive.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
