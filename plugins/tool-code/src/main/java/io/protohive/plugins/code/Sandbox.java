@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Runs code in a bubblewrap sandbox: fresh user, process, network, IPC and UTS namespaces (so no
@@ -28,9 +29,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * of a fixed size, and the kernel's limits on CPU time, memory, processes and file size. When the
  * platform runs as root the sandbox runs as the user {@code nobody}.
  *
- * <p>The code goes in on standard input; its output comes back on standard output; when it ends,
- * the files it left in its work folder come back as a tar stream on standard error. A run that
- * outlives its wall time is killed with everything it started.
+ * <p>The code and the files it reads go in as a tar stream on standard input, the files into the
+ * work folder's {@code in} folder, made read-only; its output comes back on standard output; when
+ * it ends, the files it left in the work folder's {@code out} folder come back as a tar stream on
+ * standard error. A run that outlives its wall time is killed with everything it started.
  */
 final class Sandbox {
 
@@ -39,17 +41,22 @@ final class Sandbox {
   private static final int NOBODY = 65534;
 
   /**
-   * Inside the sandbox: keeps the code in its file, runs it within the limits with its error output
-   * joined to its output, then packs the work folder's files onto standard error.
+   * Inside the sandbox: unpacks the code and its input files, makes the inputs read-only, runs the
+   * code within the limits, then packs the files of the {@code out} folder onto the standard error
+   * it kept as descriptor 3; nothing when the code replaced that folder by a link. Everything else
+   * said on standard error, the code's included, joins its output.
    */
   private static final String WRAPPER =
       """
-      cat > "$2" || exit 97
+      exec 3>&2 2>&1
+      tar -xf - --no-same-owner || exit 97
+      mkdir -p in out && chmod -R a-w in
       prlimit --cpu="$3:$(($3 + 1))" --as="$4" --nproc="$5" --fsize="$6" -- "$1" "$2" \
-        < /dev/null 2>&1
+        < /dev/null 3>&-
       status=$?
-      rm -f "$2"
-      tar -cf - --exclude='./.*' . >&2
+      if [ -d out ] && [ ! -L out ]; then
+        cd out && tar -cf - --exclude='./.*' . >&3
+      fi
       exit $status
       """;
 
@@ -70,6 +77,10 @@ final class Sandbox {
 
   Sandbox(SandboxLimits limits) {
     this.limits = limits;
+  }
+
+  SandboxLimits limits() {
+    return limits;
   }
 
   /** Why no sandbox can be made here, or empty when one can. */
@@ -104,9 +115,15 @@ final class Sandbox {
   }
 
   /**
-   * Runs the code until it ends, its wall time or the deadline passes, or the call is cancelled.
+   * Runs the code, with the files it reads in its {@code in} folder, until it ends, its wall time
+   * or the deadline passes, or the call is cancelled.
    */
-  RunResult run(Language language, String code, Instant deadline, BooleanSupplier cancelled)
+  RunResult run(
+      Language language,
+      String code,
+      List<InputFile> inputs,
+      Instant deadline,
+      BooleanSupplier cancelled)
       throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -136,11 +153,8 @@ final class Sandbox {
     CompletableFuture<Capped> packed =
         CompletableFuture.supplyAsync(
             () -> Capped.read(process.getErrorStream(), limits.workBytes() + (1 << 20)));
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(code.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException closedEarly) {
-      // the sandbox ended before it read the code; its output says why
-    }
+    // written aside, so that a sandbox that stops reading still ends at its wall time
+    CompletableFuture.runAsync(() -> send(process, language.script(), code, inputs));
     Instant until = earliest(Instant.now().plus(limits.wallTime()), deadline);
     boolean ended = false;
     while (!ended && Instant.now().isBefore(until) && !cancelled.getAsBoolean()) {
@@ -235,16 +249,52 @@ final class Sandbox {
     return command;
   }
 
+  /** Packs the code and the files it reads onto the sandbox's standard input, and closes it. */
+  private static void send(Process process, String script, String code, List<InputFile> inputs) {
+    try (TarArchiveOutputStream in =
+        new TarArchiveOutputStream(process.getOutputStream(), StandardCharsets.UTF_8.name())) {
+      in.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      pack(in, script, code.getBytes(StandardCharsets.UTF_8));
+      for (InputFile input : inputs) {
+        pack(in, "in/" + input.name(), input.content());
+      }
+      in.finish();
+    } catch (IOException closedEarly) {
+      // the sandbox ended before it read everything; its output says why
+    }
+  }
+
+  private static void pack(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
+  }
+
+  /**
+   * The files of the packed {@code out} folder, each under the last segment of its name: whatever
+   * names the stream carries, a file is never kept under a path.
+   */
   private static List<ToolResult.Attachment> files(byte[] tar) {
     List<ToolResult.Attachment> files = new ArrayList<>();
     try (TarArchiveInputStream entries = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
       for (TarArchiveEntry entry = entries.getNextEntry();
           entry != null;
           entry = entries.getNextEntry()) {
-        if (!entry.isFile()) {
+        // links, devices and folders carry no bytes of their own
+        boolean regular =
+            entry.getLinkFlag() == TarConstants.LF_NORMAL
+                || entry.getLinkFlag() == TarConstants.LF_OLDNORM;
+        if (!regular || entry.isDirectory()) {
           continue;
         }
-        String name = Path.of(entry.getName()).getFileName().toString();
+        Path path = Path.of(entry.getName()).normalize().getFileName();
+        String name = path == null ? "" : path.toString();
+        if (name.isEmpty() || name.startsWith(".")) {
+          continue;
+        }
         files.add(new ToolResult.Attachment(name, mediaType(name), entries.readAllBytes()));
       }
     } catch (IOException truncated) {
