@@ -200,7 +200,7 @@ class AdmissionTest {
     assertThatThrownBy(() -> admission(trusting(publisher)).admit(jar))
         .isInstanceOf(PluginRefused.class)
         .hasMessageContaining("[2.0.0,3.0.0)")
-        .hasMessageContaining("1.4.0");
+        .hasMessageContaining("1.3.0");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.protohive.plugins.code;
 
 import io.protohive.plugin.api.ToolResult;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +10,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Runs code in a bubblewrap sandbox: fresh user, process, network, IPC and UTS namespaces (so no
@@ -59,18 +55,6 @@ final class Sandbox {
       fi
       exit $status
       """;
-
-  private static final Map<String, String> MEDIA_TYPES =
-      Map.of(
-          "png", "image/png",
-          "jpg", "image/jpeg",
-          "svg", "image/svg+xml",
-          "csv", "text/csv",
-          "json", "application/json",
-          "txt", "text/plain",
-          "md", "text/markdown",
-          "html", "text/html",
-          "pdf", "application/pdf");
 
   private final SandboxLimits limits;
   private volatile boolean proven;
@@ -169,7 +153,7 @@ final class Sandbox {
     List<ToolResult.Attachment> files = new ArrayList<>();
     int skipped = 0;
     if (ended) {
-      for (ToolResult.Attachment file : files(packed.join().bytes())) {
+      for (ToolResult.Attachment file : PackedFiles.unpack(packed.join().bytes())) {
         if (files.size() < limits.files()) {
           files.add(file);
         } else {
@@ -271,42 +255,6 @@ final class Sandbox {
     tar.putArchiveEntry(entry);
     tar.write(content);
     tar.closeArchiveEntry();
-  }
-
-  /**
-   * The files of the packed {@code out} folder, each under the last segment of its name: whatever
-   * names the stream carries, a file is never kept under a path.
-   */
-  private static List<ToolResult.Attachment> files(byte[] tar) {
-    List<ToolResult.Attachment> files = new ArrayList<>();
-    try (TarArchiveInputStream entries = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-      for (TarArchiveEntry entry = entries.getNextEntry();
-          entry != null;
-          entry = entries.getNextEntry()) {
-        // links, devices and folders carry no bytes of their own
-        boolean regular =
-            entry.getLinkFlag() == TarConstants.LF_NORMAL
-                || entry.getLinkFlag() == TarConstants.LF_OLDNORM;
-        if (!regular || entry.isDirectory()) {
-          continue;
-        }
-        Path path = Path.of(entry.getName()).normalize().getFileName();
-        String name = path == null ? "" : path.toString();
-        if (name.isEmpty() || name.startsWith(".")) {
-          continue;
-        }
-        files.add(new ToolResult.Attachment(name, mediaType(name), entries.readAllBytes()));
-      }
-    } catch (IOException truncated) {
-      // the files packed before the stream broke off are kept
-    }
-    return files;
-  }
-
-  private static String mediaType(String name) {
-    int dot = name.lastIndexOf('.');
-    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return MEDIA_TYPES.getOrDefault(extension, "application/octet-stream");
   }
 
   private static Instant earliest(Instant a, Instant b) {
