@@ -78,23 +78,26 @@ public class ToolFileReads {
     }
 
     private FileService.FileContent readable(UUID fileId) throws FileRefused {
-      FileRefused refused =
-          new FileRefused(
-              "No file with the id "
-                  + fileId
-                  + " that the person you work for may read in this organization.");
       if (fileId == null) {
-        throw refused;
+        throw notReadable(null);
       }
+      FileService.FileContent content;
       try {
-        FileService.FileContent content = files.content(caller, fileId);
-        if (!content.file().organizationId().equals(organizationId)) {
-          throw refused;
-        }
-        return content;
-      } catch (Rejection notReadable) {
-        throw refused;
+        content = files.content(caller, fileId);
+      } catch (Rejection notFound) {
+        throw notReadable(fileId);
       }
+      if (!content.file().organizationId().equals(organizationId)) {
+        throw notReadable(fileId);
+      }
+      return content;
+    }
+
+    private static FileRefused notReadable(UUID fileId) {
+      return new FileRefused(
+          "No file with the id "
+              + fileId
+              + " that the person you work for may read in this organization.");
     }
   }
 }

@@ -53,7 +53,9 @@ public final class CodeRunTool implements Tool {
         + " program without network access and answers what it printed. The files named by id in"
         + " 'files' (up to "
         + InputFiles.MAX_FILES
-        + ") lie read-only in the folder ./in/ under their names, for example ./in/sales.csv. Files"
+        + ", "
+        + (sandbox.limits().inputBytes() >> 20)
+        + " MiB together) lie read-only in the folder ./in/ under their names, for example ./in/sales.csv. Files"
         + " the program writes to the folder ./out/ (for example ./out/chart.png or ./out/table.csv)"
         + " are kept as files of the organization and shown to the person; files written elsewhere"
         + " are not kept. Runs end after 25 seconds.";
