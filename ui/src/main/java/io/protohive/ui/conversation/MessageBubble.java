@@ -60,26 +60,34 @@ class MessageBubble extends Div {
     text.setText(content);
     text.getStyle().set("white-space", "pre-wrap");
     bubble.body().add(text);
-    if (!files.isEmpty()) {
-      Div chips = new Div();
-      chips.addClassNames(
-          "message-files",
-          LumoUtility.Display.FLEX,
-          LumoUtility.FlexWrap.WRAP,
-          LumoUtility.Gap.XSMALL,
-          LumoUtility.Margin.Top.XSMALL);
-      files.forEach(file -> chips.add(new FileChip(file.id(), file.name())));
-      bubble.body().add(chips);
-    }
+    bubble.showFiles(files);
     return bubble;
   }
 
-  /** An agent's finished answer. */
-  static MessageBubble agent(UUID messageId, Speaker speaker, Instant time, String content) {
+  /** An agent's finished answer, with the files its tools made as chips. */
+  static MessageBubble agent(
+      UUID messageId, Speaker speaker, Instant time, String content, List<AttachedFile> files) {
     MessageBubble bubble = new MessageBubble(speaker, time, true);
     bubble.setId(messageId(messageId));
     bubble.body().add(answer(content));
+    bubble.showFiles(files);
     return bubble;
+  }
+
+  /** The message's files as chips that open them, below what it says; nothing without files. */
+  void showFiles(List<AttachedFile> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    Div chips = new Div();
+    chips.addClassNames(
+        "message-files",
+        LumoUtility.Display.FLEX,
+        LumoUtility.FlexWrap.WRAP,
+        LumoUtility.Gap.XSMALL,
+        LumoUtility.Margin.Top.XSMALL);
+    files.forEach(file -> chips.add(new FileChip(file.id(), file.name())));
+    body.add(chips);
   }
 
   /** An agent's answer as Markdown, its raw HTML turned into text. */

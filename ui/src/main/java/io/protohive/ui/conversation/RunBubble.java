@@ -4,14 +4,17 @@ import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.protohive.kernel.conversation.AttachedFile;
 import io.protohive.ui.conversation.Speakers.Speaker;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An agent's turn as it happens: the tools it calls as cards, its words as they stream in, then its
- * answer, or why it failed. Streamed words show as plain text, each token a text node of its own so
- * that a token sends only itself to the browser; the finished answer replaces them as Markdown.
+ * answer with the files its tools made, or why it failed. Streamed words show as plain text, each
+ * token a text node of its own so that a token sends only itself to the browser; the finished
+ * answer replaces them as Markdown.
  */
 final class RunBubble extends MessageBubble {
 
@@ -47,10 +50,11 @@ final class RunBubble extends MessageBubble {
     }
   }
 
-  void complete(UUID messageId, String content) {
+  void complete(UUID messageId, String content, List<AttachedFile> files) {
     setId(messageId(messageId));
     body().remove(streamed, working);
     body().add(answer(content));
+    showFiles(files);
   }
 
   void fail(String reason) {

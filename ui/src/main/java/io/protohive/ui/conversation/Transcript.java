@@ -144,7 +144,8 @@ final class Transcript extends Div {
               .ifPresent(
                   bubble -> {
                     UUID messageId = uuid(data, "messageId");
-                    bubble.complete(messageId, data.path("content").asText());
+                    bubble.complete(
+                        messageId, data.path("content").asText(), files(data.path("files")));
                     bubble.noteModel(data.path("model").asText(null), tenantAdmin);
                     bubble.addTrace(event.runId(), this::requestTrace);
                     messages.put(messageId, bubble);
@@ -176,7 +177,8 @@ final class Transcript extends Div {
               message.id(),
               speakers.agent(message.authorId()),
               message.createdAt(),
-              message.content());
+              message.content(),
+              message.files());
       bubble.noteModel(message.model(), tenantAdmin);
       if (message.runId() != null) {
         finished.add(message.runId());

@@ -3,6 +3,7 @@ package io.protohive.ui.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import io.protohive.kernel.conversation.AttachedFile;
 import io.protohive.kernel.conversation.ConversationEvent;
 import io.protohive.kernel.conversation.MessageView;
 import io.protohive.kernel.organization.AgentView;
@@ -132,6 +133,56 @@ class TranscriptTest {
         .contains("Offline demo model", "A tenant admin connects a real model on the LLM page.");
     assertThat(withClass(forMember, "offline-model-llm-link")).isEmpty();
     assertThat(withClass(forMember, "offline-demo-model")).hasSize(1);
+  }
+
+  @Test
+  void theFilesAnAgentsToolsMadeShowAsChipsUnderItsAnswer() {
+    UUID storedChart = UUID.randomUUID();
+    UUID newChart = UUID.randomUUID();
+    Transcript transcript =
+        new Transcript(
+            SPEAKERS,
+            List.of(
+                agent(answer, "Here it is", "gpt-fake")
+                    .withFiles(
+                        List.of(new AttachedFile(storedChart, "june.png", "image/png", "READY")))),
+            false);
+    UUID next = UUID.randomUUID();
+    UUID nextRun = UUID.randomUUID();
+
+    transcript.apply(
+        new ConversationEvent(
+            ++eventId,
+            CONVERSATION,
+            nextRun,
+            "message.completed",
+            "{\"messageId\":\""
+                + next
+                + "\",\"content\":\"Charted\",\"files\":[{\"id\":\""
+                + newChart
+                + "\",\"name\":\"july.png\",\"contentType\":\"image/png\","
+                + "\"status\":\"QUEUED\"}],\"runId\":\""
+                + nextRun
+                + "\",\"agentId\":\""
+                + LINUS.id()
+                + "\"}"));
+
+    assertThat(withClass(ComponentTree.byId(transcript, "message-" + answer), "file-chip"))
+        .singleElement()
+        .satisfies(
+            chip -> {
+              assertThat(chip.getElement().getAttribute("data-file-id"))
+                  .isEqualTo(storedChart.toString());
+              assertThat(chip.getElement().getTextRecursively()).isEqualTo("june.png");
+            });
+    assertThat(withClass(ComponentTree.byId(transcript, "message-" + next), "file-chip"))
+        .singleElement()
+        .satisfies(
+            chip -> {
+              assertThat(chip.getElement().getAttribute("data-file-id"))
+                  .isEqualTo(newChart.toString());
+              assertThat(chip.getElement().getAttribute("href")).contains(newChart.toString());
+            });
   }
 
   private static List<Component> withClass(Component root, String className) {

@@ -102,7 +102,7 @@ public class McpCallBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public McpConnection.Result asThePlatformCalls() {
     McpConnection.Result result =
-        McpConnection.call(url, null, Duration.ofSeconds(8), "echo", ARGUMENTS);
+        McpConnection.call(url, null, Duration.ofSeconds(8), "echo", ARGUMENTS, tools -> {});
     if (result.error()) {
       throw new IllegalStateException(result.text());
     }

@@ -2,6 +2,7 @@ package io.protohive.plugins.code;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,7 +67,8 @@ public class CodeSandboxBenchmark {
 
   private RunResult run() throws IOException, InterruptedException {
     RunResult result =
-        sandbox.run(Language.PYTHON, "print(1)", Instant.now().plusSeconds(30), () -> false);
+        sandbox.run(
+            Language.PYTHON, "print(1)", List.of(), Instant.now().plusSeconds(30), () -> false);
     if (result.exitCode() != 0) {
       throw new IllegalStateException(result.output());
     }

@@ -103,20 +103,25 @@ final class Team {
 
   /** Asks the agent in a new conversation, attaching the files; the finished run's id. */
   String ask(String agent, String words, List<String> files) throws Exception {
+    return ask(agent, words, files, owner);
+  }
+
+  /** Someone asks the agent in a new conversation, attaching the files; the finished run's id. */
+  String ask(String agent, String words, List<String> files, String[] who) throws Exception {
     String attached =
         files.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
     HttpResponse<String> posted =
         Platform.post(
-            "api/v1/conversations/" + conversation(agent, owner) + "/messages",
+            "api/v1/conversations/" + conversation(agent, who) + "/messages",
             "{\"content\":\"" + words + "\",\"files\":" + attached + "}",
-            owner);
+            who);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     String run = Platform.json(posted).get("runId").asText();
     JsonNode finished =
         await()
             .atMost(INGESTION)
             .until(
-                () -> Platform.json(Platform.get("api/v1/runs/" + run, owner)),
+                () -> Platform.json(Platform.get("api/v1/runs/" + run, who)),
                 found -> !found.get("status").asText().equals("RUNNING"));
     assertThat(finished.get("status").asText()).as(finished.toString()).isEqualTo("COMPLETED");
     return run;

@@ -195,7 +195,7 @@ class PluginHostTest {
     assertThatThrownBy(() -> host.install(Origin.UPLOADED, future))
         .isInstanceOf(PluginRefused.class)
         .hasMessageContaining("needs plugin SPI [2.0.0,3.0.0)")
-        .hasMessageContaining("offers 1.3.0");
+        .hasMessageContaining("offers 1.4.0");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.protohive.kernel.agent.AgentLoop;
 import io.protohive.kernel.agent.AgentStops;
 import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.file.FileRecords;
+import io.protohive.kernel.file.ToolFileReads;
 import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobWorkers;
@@ -82,6 +83,7 @@ public class AgentRuntime {
   @Resource ManagedExecutorService executor;
 
   @Inject ToolFiles toolFiles;
+  @Inject ToolFileReads fileReads;
 
   /**
    * Stops a running turn, on whichever node runs it: the request is stored with the run and sent to
@@ -262,7 +264,8 @@ public class AgentRuntime {
     JsonObjectBuilder completed =
         Json.createObjectBuilder()
             .add("messageId", message.id().toString())
-            .add("content", message.content());
+            .add("content", message.content())
+            .add("files", AttachedFile.json(message.files()));
     if (message.model() != null) {
       completed.add("model", message.model());
     }
@@ -412,7 +415,8 @@ public class AgentRuntime {
                         caller,
                         found.id(),
                         RunTrace.arguments(call.arguments()),
-                        turn.agent().organizationId()),
+                        turn.agent().organizationId(),
+                        fileReads.forCall(caller, turn.agent().organizationId())),
                     new FileRecords.Provenance(turn.agent().id(), turn.runId(), null)));
   }
 

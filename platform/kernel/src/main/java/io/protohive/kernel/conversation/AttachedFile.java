@@ -1,5 +1,8 @@
 package io.protohive.kernel.conversation;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -7,4 +10,19 @@ import java.util.UUID;
  *
  * @param status the file's ingestion state ({@code QUEUED} … {@code READY}, {@code FAILED})
  */
-public record AttachedFile(UUID id, String name, String contentType, String status) {}
+public record AttachedFile(UUID id, String name, String contentType, String status) {
+
+  /** The files as a message's events carry them. */
+  static JsonArrayBuilder json(List<AttachedFile> files) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (AttachedFile file : files) {
+      array.add(
+          Json.createObjectBuilder()
+              .add("id", file.id().toString())
+              .add("name", file.name())
+              .add("contentType", file.contentType())
+              .add("status", file.status()));
+    }
+    return array;
+  }
+}

@@ -170,17 +170,7 @@ public class ConversationService {
         store.addMessage(
             caller.tenantId(), conversationId, "USER", caller.userId(), content, null, null);
     store.attach(caller.tenantId(), added, attached);
-    MessageView message =
-        new MessageView(
-            added.id(),
-            added.conversationId(),
-            added.authorKind(),
-            added.authorId(),
-            added.content(),
-            added.runId(),
-            added.model(),
-            added.createdAt(),
-            attached);
+    MessageView message = added.withFiles(attached);
     UUID runId =
         store.startRun(
             caller.tenantId(), conversationId, speaker.agentId(), speaker.kind(), caller.userId());

@@ -234,7 +234,34 @@ public class ConversationStore {
         id, conversationId, kind, authorId, content, runId, model, now, List.of());
   }
 
-  /** Attaches the files to a person's message, in their order; they join the conversation's. */
+  /**
+   * The files the run's tools kept that are not in the bin, in the order they were kept: files of
+   * the run's organization with no folder, made since the run started.
+   */
+  @SuppressWarnings("unchecked")
+  List<AttachedFile> keptBy(UUID organizationId, UUID runId) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select f.id, f.name, f.content_type, f.status from stored_file f"
+                    + " where f.organization_id = ?1 and f.folder_id is null and f.run_id = ?2"
+                    + " and f.deleted_at is null"
+                    + " and f.created_at >= (select r.started_at from agent_run r where r.id = ?2)"
+                    + " order by f.created_at, f.id")
+            .setParameter(1, organizationId)
+            .setParameter(2, runId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new AttachedFile((UUID) row[0], (String) row[1], (String) row[2], (String) row[3]))
+        .toList();
+  }
+
+  /**
+   * Attaches the files to a message, in their order: those a person attached, or those the agent's
+   * tools kept while it wrote its answer. They join the conversation's.
+   */
   void attach(UUID tenantId, MessageView message, List<AttachedFile> files) {
     for (int i = 0; i < files.size(); i++) {
       entityManager

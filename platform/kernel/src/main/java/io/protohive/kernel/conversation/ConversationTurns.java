@@ -7,14 +7,12 @@ import io.protohive.kernel.job.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -60,7 +58,7 @@ public class ConversationTurns implements JobHandler {
               .add("authorKind", announced.authorKind())
               .add("authorId", announced.authorId().toString())
               .add("content", announced.content())
-              .add("files", files(announced.files()))
+              .add("files", AttachedFile.json(announced.files()))
               .add("agentId", posted.agentId().toString()));
     }
     jobs.enqueue(caller.tenantId(), KIND, payload.build().toString(), Instant.now());
@@ -99,19 +97,6 @@ public class ConversationTurns implements JobHandler {
         caller(job, payload),
         UUID.fromString(payload.getString("runId")),
         "The turn failed on every attempt: " + reason);
-  }
-
-  private static JsonArrayBuilder files(List<AttachedFile> files) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    for (AttachedFile file : files) {
-      array.add(
-          Json.createObjectBuilder()
-              .add("id", file.id().toString())
-              .add("name", file.name())
-              .add("contentType", file.contentType())
-              .add("status", file.status()));
-    }
-    return array;
   }
 
   private static JsonObject payload(Job job) {

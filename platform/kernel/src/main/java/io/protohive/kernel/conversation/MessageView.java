@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param runId the agent run that wrote it, or {@code null} for a person's message
  * @param model the model that wrote an agent's message, as its provider names it; {@code null} for
  *     a person's message
- * @param files the files a person attached, in the order they were attached
+ * @param files the files a person attached, in the order they were attached, or those the agent's
+ *     tools kept during the run that wrote it, in the order they were kept
  */
 public record MessageView(
     UUID id,
@@ -26,5 +27,11 @@ public record MessageView(
 
   public MessageView {
     files = List.copyOf(files);
+  }
+
+  /** This message with the files attached to it. */
+  public MessageView withFiles(List<AttachedFile> attached) {
+    return new MessageView(
+        id, conversationId, authorKind, authorId, content, runId, model, createdAt, attached);
   }
 }

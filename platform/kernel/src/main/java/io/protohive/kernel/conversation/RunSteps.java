@@ -134,8 +134,9 @@ public class RunSteps {
   }
 
   /**
-   * The agent's answer ends the run, and the next speaker's run is queued with it; none when the
-   * run had ended already, so a run taken over by another node leaves one message.
+   * The agent's answer ends the run, with the files its tools kept attached, and the next speaker's
+   * run is queued with it; none when the run had ended already, so a run taken over by another node
+   * leaves one message.
    *
    * @param model the model that wrote it, as the provider named it
    */
@@ -155,8 +156,10 @@ public class RunSteps {
             content,
             turn.runId(),
             model);
+    List<AttachedFile> kept = store.keptBy(turn.agent().organizationId(), turn.runId());
+    store.attach(caller.tenantId(), message, kept);
     next.ifPresent(speaker -> handOver(caller, turn, speaker));
-    return Optional.of(message);
+    return Optional.of(message.withFiles(kept));
   }
 
   /** Whether the run failed now; false when it had ended already. */

@@ -5,6 +5,7 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.plugin.api.Configuration;
+import io.protohive.plugin.api.HostFiles;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
 import io.protohive.pluginhost.PluginHost;
@@ -68,13 +69,34 @@ public class ToolService {
   }
 
   /**
-   * Calls a tool for the caller.
+   * Calls a tool for the caller, offering it no files.
    *
    * @param organizationId the organization the call is made for, which the caller must belong to,
    *     or {@code null}
    */
   public ToolInvocation invoke(
       Caller caller, String toolId, Map<String, Object> arguments, UUID organizationId) {
+    return invoke(
+        caller,
+        toolId,
+        arguments,
+        organizationId,
+        HostFiles.refusing("No files are offered to this call."));
+  }
+
+  /**
+   * Calls a tool for the caller.
+   *
+   * @param organizationId the organization the call is made for, which the caller must belong to,
+   *     or {@code null}
+   * @param files the files the tool may read
+   */
+  public ToolInvocation invoke(
+      Caller caller,
+      String toolId,
+      Map<String, Object> arguments,
+      UUID organizationId,
+      HostFiles files) {
     if (caller.tenantId() == null) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No tool with this id is available to you.");
     }
@@ -101,7 +123,8 @@ public class ToolService {
                 arguments == null ? Map.of() : arguments,
                 ToolContext.builder(caller.tenantId())
                     .organizationId(organizationId)
-                    .configuration(configuration),
+                    .configuration(configuration)
+                    .files(files),
                 settings.pluginCallTimeout());
     return new ToolInvocation(
         toolId,

@@ -16,6 +16,7 @@ import io.protohive.kernel.conversation.AgentToolbox;
 import io.protohive.kernel.conversation.AgentWork;
 import io.protohive.kernel.conversation.PlatformTools;
 import io.protohive.kernel.file.FileRecords;
+import io.protohive.kernel.file.ToolFileReads;
 import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
@@ -68,6 +69,7 @@ public class TaskWork implements JobHandler {
   @Inject ToolApprovals approvals;
   @Inject AgentStops stops;
   @Inject ToolFiles toolFiles;
+  @Inject ToolFileReads fileReads;
 
   @Override
   public String kind() {
@@ -289,7 +291,8 @@ public class TaskWork implements JobHandler {
                 session.caller(),
                 tool.id(),
                 AgentToolbox.arguments(arguments),
-                session.task().organizationId()),
+                session.task().organizationId(),
+                fileReads.forCall(session.caller(), session.task().organizationId())),
             new FileRecords.Provenance(session.agent().id(), null, session.task().id()));
     return Optional.of(ToolExecutionResultMessage.from(call, invocation.content()));
   }

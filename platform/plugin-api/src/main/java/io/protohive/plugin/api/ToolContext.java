@@ -19,6 +19,7 @@ public final class ToolContext {
   private final Instant deadline;
   private final BooleanSupplier cancelled;
   private final HostHttp http;
+  private final HostFiles files;
 
   private ToolContext(Builder builder) {
     this.tenantId = Objects.requireNonNull(builder.tenantId, "tenantId");
@@ -30,6 +31,7 @@ public final class ToolContext {
     this.deadline = builder.deadline;
     this.cancelled = builder.cancelled;
     this.http = builder.http;
+    this.files = builder.files;
   }
 
   public static Builder builder(UUID tenantId) {
@@ -88,6 +90,16 @@ public final class ToolContext {
     return http;
   }
 
+  /**
+   * The platform's files as the person the call is made for may read them, in the call's
+   * organization; a context built without them refuses every read.
+   *
+   * @since 1.4
+   */
+  public HostFiles files() {
+    return files;
+  }
+
   /** Builds a context; the host does this for every call, tests do it for theirs. */
   public static final class Builder {
     private final UUID tenantId;
@@ -99,6 +111,7 @@ public final class ToolContext {
     private Instant deadline = Instant.now().plusSeconds(30);
     private BooleanSupplier cancelled = () -> false;
     private HostHttp http = HostHttp.refusing("No network access is offered to this call.");
+    private HostFiles files = HostFiles.refusing("No files are offered to this call.");
 
     private Builder(UUID tenantId) {
       this.tenantId = tenantId;
@@ -144,6 +157,14 @@ public final class ToolContext {
      */
     public Builder http(HostHttp value) {
       this.http = Objects.requireNonNull(value, "http");
+      return this;
+    }
+
+    /**
+     * @since 1.4
+     */
+    public Builder files(HostFiles value) {
+      this.files = Objects.requireNonNull(value, "files");
       return this;
     }
 

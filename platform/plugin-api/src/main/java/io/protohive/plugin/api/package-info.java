@@ -3,7 +3,7 @@
  * they never embed it.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.protohive.plugin.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,15 +4,18 @@ import io.protohive.plugin.api.Tool;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code code.run}: runs a short program in a sandbox and answers its output and the files it
- * wrote, which the platform keeps as the organization's files. Where no sandbox can be made it
- * refuses, saying why: code never runs unsandboxed.
+ * {@code code.run}: runs a short program in a sandbox, with the organization's files it names to
+ * read, and answers its output and the files it wrote, which the platform keeps as the
+ * organization's files. Where no sandbox can be made, or a file may not be read, it refuses, saying
+ * why, and nothing runs: code never runs unsandboxed.
  */
 @Component(service = Tool.class)
 public final class CodeRunTool implements Tool {
@@ -47,9 +50,15 @@ public final class CodeRunTool implements Tool {
   @Override
   public String description() {
     return "Runs a short Python 3 (with numpy, pandas and matplotlib), JavaScript (Node.js) or Bash"
-        + " program without network access and answers what it printed. Files it writes to its"
-        + " working folder (for example chart.png or table.csv) are kept as files of the"
-        + " organization. Runs end after 25 seconds.";
+        + " program without network access and answers what it printed. The files named by id in"
+        + " 'files' (up to "
+        + InputFiles.MAX_FILES
+        + ", "
+        + (sandbox.limits().inputBytes() >> 20)
+        + " MiB together) lie read-only in the folder ./in/ under their names, for example ./in/sales.csv. Files"
+        + " the program writes to the folder ./out/ (for example ./out/chart.png or ./out/table.csv)"
+        + " are kept as files of the organization and shown to the person; files written elsewhere"
+        + " are not kept. Runs end after 25 seconds.";
   }
 
   @Override
@@ -57,8 +66,11 @@ public final class CodeRunTool implements Tool {
     return """
         {"type":"object","properties":{\
         "language":{"type":"string","enum":["python","javascript","bash"]},\
-        "code":{"type":"string","description":"The whole program"}},\
-        "required":["language","code"]}""";
+        "code":{"type":"string","description":"The whole program"},\
+        "files":{"type":"array","maxItems":%d,"items":{"type":"string"},\
+        "description":"Ids of files the program reads from ./in/"}},\
+        "required":["language","code"]}"""
+        .formatted(InputFiles.MAX_FILES);
   }
 
   @Override
@@ -74,6 +86,12 @@ public final class CodeRunTool implements Tool {
     if (code.toString().length() > MAX_CODE_CHARACTERS) {
       return ToolResult.error("A program has at most " + MAX_CODE_CHARACTERS + " characters.");
     }
+    List<UUID> fileIds;
+    try {
+      fileIds = InputFiles.ids(arguments.get("files"));
+    } catch (IllegalArgumentException e) {
+      return ToolResult.error(e.getMessage());
+    }
     Optional<String> unavailable = sandbox.unavailable();
     if (unavailable.isPresent()) {
       return ToolResult.error(
@@ -81,10 +99,17 @@ public final class CodeRunTool implements Tool {
               + unavailable.get()
               + ". Code only ever runs in a sandbox.");
     }
+    List<InputFile> inputs;
+    try {
+      inputs = InputFiles.read(fileIds, context.files(), sandbox.limits().inputBytes());
+    } catch (IOException e) {
+      return ToolResult.error(e.getMessage() + " Nothing ran.");
+    }
     try {
       RunResult run =
-          sandbox.run(language.get(), code.toString(), context.deadline(), context::isCancelled);
-      return describe(run);
+          sandbox.run(
+              language.get(), code.toString(), inputs, context.deadline(), context::isCancelled);
+      return describe(inputs, run);
     } catch (IOException e) {
       return ToolResult.error("The sandbox failed: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -93,8 +118,16 @@ public final class CodeRunTool implements Tool {
     }
   }
 
-  private static ToolResult describe(RunResult run) {
+  private static ToolResult describe(List<InputFile> inputs, RunResult run) {
     StringBuilder text = new StringBuilder();
+    if (!inputs.isEmpty()) {
+      text.append("Files read: ")
+          .append(
+              inputs.stream()
+                  .map(input -> "./in/" + input.name())
+                  .collect(Collectors.joining(", ")))
+          .append('\n');
+    }
     boolean stopped = run.timedOut() || run.exitCode() == CPU_EXHAUSTED;
     if (run.timedOut()) {
       text.append("The program ran out of time and was stopped.\n");

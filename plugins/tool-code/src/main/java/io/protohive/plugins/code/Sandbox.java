@@ -2,64 +2,54 @@ package io.protohive.plugins.code;
 
 import io.protohive.plugin.api.ToolResult;
 import io.protohive.sandbox.Bubblewrap;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Runs code in the platform's bubblewrap sandbox ({@link Bubblewrap}): no network, the system's
  * {@code /usr} read-only, a work folder and {@code /tmp} in memory of a fixed size, and the
  * kernel's limits on CPU time, memory, processes and file size.
  *
- * <p>The code goes in on standard input; its output comes back on standard output; when it ends,
- * the files it left in its work folder come back as a tar stream on standard error. A run that
- * outlives its wall time is killed with everything it started.
+ * <p>The code and the files it reads go in as a tar stream on standard input, the files into the
+ * work folder's {@code in} folder, made read-only; its output comes back on standard output; when
+ * it ends, the files it left in the work folder's {@code out} folder come back as a tar stream on
+ * standard error. A run that outlives its wall time is killed with everything it started.
  */
 final class Sandbox {
 
   /**
-   * Inside the sandbox: keeps the code in its file, runs it with the interpreter within the limits
-   * (the arguments after the file's name) with its error output joined to its output, then packs
-   * the work folder's files onto standard error.
+   * Inside the sandbox: unpacks the code and its input files, makes the inputs read-only, runs the
+   * code with the interpreter within the limits (the arguments after the script's name), then packs
+   * the files of the {@code out} folder onto the standard error it kept as descriptor 3; nothing
+   * when the code replaced that folder by a link. Everything else said on standard error, the
+   * code's included, joins its output.
    */
   private static final String WRAPPER =
       """
+      exec 3>&2 2>&1
+      tar -xf - --no-same-owner || exit 97
+      mkdir -p in out && chmod -R a-w in
       script="$1"
       shift
-      cat > "$script" || exit 97
-      "$@" "$script" < /dev/null 2>&1
+      "$@" "$script" < /dev/null 3>&-
       status=$?
-      rm -f "$script"
-      tar -cf - --exclude='./.*' . >&2
+      if [ -d out ] && [ ! -L out ]; then
+        cd out && tar -cf - --exclude='./.*' . >&3
+      fi
       exit $status
       """;
-
-  private static final Map<String, String> MEDIA_TYPES =
-      Map.of(
-          "png", "image/png",
-          "jpg", "image/jpeg",
-          "svg", "image/svg+xml",
-          "csv", "text/csv",
-          "json", "application/json",
-          "txt", "text/plain",
-          "md", "text/markdown",
-          "html", "text/html",
-          "pdf", "application/pdf");
 
   private final SandboxLimits limits;
   private final Bubblewrap bubblewrap;
@@ -71,15 +61,25 @@ final class Sandbox {
             limits.workBytes(), List.of(), Map.of("MPLBACKEND", "Agg", "MPLCONFIGDIR", "/tmp"));
   }
 
+  SandboxLimits limits() {
+    return limits;
+  }
+
   /** Why no sandbox can be made here, or empty when one can. */
   Optional<String> unavailable() {
     return bubblewrap.unavailable();
   }
 
   /**
-   * Runs the code until it ends, its wall time or the deadline passes, or the call is cancelled.
+   * Runs the code, with the files it reads in its {@code in} folder, until it ends, its wall time
+   * or the deadline passes, or the call is cancelled.
    */
-  RunResult run(Language language, String code, Instant deadline, BooleanSupplier cancelled)
+  RunResult run(
+      Language language,
+      String code,
+      List<InputFile> inputs,
+      Instant deadline,
+      BooleanSupplier cancelled)
       throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(
@@ -94,11 +94,8 @@ final class Sandbox {
     CompletableFuture<Capped> packed =
         CompletableFuture.supplyAsync(
             () -> Capped.read(process.getErrorStream(), limits.workBytes() + (1 << 20)));
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(code.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException closedEarly) {
-      // the sandbox ended before it read the code; its output says why
-    }
+    // written aside, so that a sandbox that stops reading still ends at its wall time
+    CompletableFuture.runAsync(() -> send(process, language.script(), code, inputs));
     Instant until = earliest(Instant.now().plus(limits.wallTime()), deadline);
     boolean ended = false;
     while (!ended && Instant.now().isBefore(until) && !cancelled.getAsBoolean()) {
@@ -113,7 +110,7 @@ final class Sandbox {
     List<ToolResult.Attachment> files = new ArrayList<>();
     int skipped = 0;
     if (ended) {
-      for (ToolResult.Attachment file : files(packed.join().bytes())) {
+      for (ToolResult.Attachment file : PackedFiles.unpack(packed.join().bytes())) {
         if (files.size() < limits.files()) {
           files.add(file);
         } else {
@@ -136,28 +133,28 @@ final class Sandbox {
     return both;
   }
 
-  private static List<ToolResult.Attachment> files(byte[] tar) {
-    List<ToolResult.Attachment> files = new ArrayList<>();
-    try (TarArchiveInputStream entries = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-      for (TarArchiveEntry entry = entries.getNextEntry();
-          entry != null;
-          entry = entries.getNextEntry()) {
-        if (!entry.isFile()) {
-          continue;
-        }
-        String name = Path.of(entry.getName()).getFileName().toString();
-        files.add(new ToolResult.Attachment(name, mediaType(name), entries.readAllBytes()));
+  /** Packs the code and the files it reads onto the sandbox's standard input, and closes it. */
+  private static void send(Process process, String script, String code, List<InputFile> inputs) {
+    try (TarArchiveOutputStream in =
+        new TarArchiveOutputStream(process.getOutputStream(), StandardCharsets.UTF_8.name())) {
+      in.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      pack(in, script, code.getBytes(StandardCharsets.UTF_8));
+      for (InputFile input : inputs) {
+        pack(in, "in/" + input.name(), input.content());
       }
-    } catch (IOException truncated) {
-      // the files packed before the stream broke off are kept
+      in.finish();
+    } catch (IOException closedEarly) {
+      // the sandbox ended before it read everything; its output says why
     }
-    return files;
   }
 
-  private static String mediaType(String name) {
-    int dot = name.lastIndexOf('.');
-    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return MEDIA_TYPES.getOrDefault(extension, "application/octet-stream");
+  private static void pack(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
   }
 
   private static Instant earliest(Instant a, Instant b) {

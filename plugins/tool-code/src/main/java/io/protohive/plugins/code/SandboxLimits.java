@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param workBytes the size of the work folder, which holds the code and the files it writes
  * @param outputBytes what is kept of the code's output; the rest is read and dropped
  * @param files the most files kept of those the code wrote
+ * @param inputBytes what the files the code reads may weigh together; they lie in the work folder
  */
 record SandboxLimits(
     Duration wallTime,
@@ -21,10 +22,12 @@ record SandboxLimits(
     int processes,
     long workBytes,
     int outputBytes,
-    int files) {
+    int files,
+    long inputBytes) {
 
   static final SandboxLimits DEFAULTS =
-      new SandboxLimits(Duration.ofSeconds(25), 20, 2L << 30, 64, 64L << 20, 32 << 10, 10);
+      new SandboxLimits(
+          Duration.ofSeconds(25), 20, 2L << 30, 64, 64L << 20, 32 << 10, 10, 32L << 20);
 
   /** The limits of the code's processes; no file it writes outgrows its work folder. */
   ProcessLimits process() {

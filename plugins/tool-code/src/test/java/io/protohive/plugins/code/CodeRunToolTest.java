@@ -2,11 +2,14 @@ package io.protohive.plugins.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.protohive.plugin.api.HostFiles;
 import io.protohive.plugin.api.ToolContext;
 import io.protohive.plugin.api.ToolResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CodeRunToolTest {
 
   private static final SandboxLimits TIGHT =
-      new SandboxLimits(Duration.ofSeconds(8), 3, 1L << 30, 32, 8L << 20, 4_096, 3);
+      new SandboxLimits(Duration.ofSeconds(8), 3, 1L << 30, 32, 8L << 20, 4_096, 3, 1L << 20);
 
   private final CodeRunTool tool = new CodeRunTool(new Sandbox(TIGHT));
 
@@ -33,8 +36,9 @@ class CodeRunToolTest {
             import matplotlib.pyplot as plt
             sales = pd.DataFrame({"month": [1, 2, 3], "honey": [12, 18, 9]})
             print(sales["honey"].sum())
-            sales.plot(x="month", y="honey").get_figure().savefig("chart.png")
-            sales.to_csv("sales.csv", index=False)
+            sales.plot(x="month", y="honey").get_figure().savefig("out/chart.png")
+            sales.to_csv("out/sales.csv", index=False)
+            open("scratch.txt", "w").write("not kept")
             """);
 
     assertThat(result.isError()).as(result.content()).isFalse();
@@ -46,6 +50,117 @@ class CodeRunToolTest {
         result.attachments().stream().filter(a -> a.name().equals("chart.png")).findFirst().get();
     assertThat(chart.mediaType()).isEqualTo("image/png");
     assertThat(new String(chart.content(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+  }
+
+  @Test
+  void readsTheFilesItIsGivenReadOnlyUnderTheirNames() {
+    UUID sales = UUID.randomUUID();
+    UUID notes = UUID.randomUUID();
+    Map<UUID, HostFiles.File> stored =
+        Map.of(
+            sales,
+            file(sales, "sales.csv", "month,honey\n1,12\n2,18\n"),
+            notes,
+            file(notes, "../../notes.txt", "bees"));
+    ToolResult result =
+        tool.invoke(
+            Map.of(
+                "language",
+                "python",
+                "code",
+                """
+                import pandas as pd
+                print("total", pd.read_csv("in/sales.csv")["honey"].sum())
+                print(open("in/notes.txt").read())
+                try:
+                    open("in/sales.csv", "w").write("changed")
+                except OSError as e:
+                    print("refused:", e.strerror)
+                """,
+                "files",
+                List.of(sales.toString(), notes.toString())),
+            context(reading(stored)));
+
+    assertThat(result.isError()).as(result.content()).isFalse();
+    assertThat(result.content())
+        .contains("Files read: ./in/sales.csv, ./in/notes.txt", "total 30", "bees")
+        .contains("refused: Permission denied");
+    assertThat(result.attachments()).isEmpty();
+  }
+
+  @Test
+  void aFileItMayNotReadIsRefusedAndNothingRuns() {
+    UUID foreign = UUID.randomUUID();
+    ToolResult result =
+        tool.invoke(
+            Map.of("language", "bash", "code", "echo ran", "files", List.of(foreign.toString())),
+            context(reading(Map.of())));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(result.content())
+        .contains("No file with the id " + foreign, "Nothing ran.")
+        .doesNotContain("ran\n");
+  }
+
+  @Test
+  void filesTooLargeTogetherOrTooManyOrNotIdsAreRefused() {
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    byte[] half = new byte[(int) (TIGHT.inputBytes() / 2 + 1)];
+    Map<UUID, HostFiles.File> stored =
+        Map.of(
+            first,
+            new HostFiles.File(first, "a.bin", "application/octet-stream", half),
+            second,
+            new HostFiles.File(second, "b.bin", "application/octet-stream", half));
+
+    ToolResult tooLarge =
+        tool.invoke(
+            Map.of(
+                "language",
+                "bash",
+                "code",
+                "echo ran",
+                "files",
+                List.of(first.toString(), second.toString())),
+            context(reading(stored)));
+    ToolResult tooMany =
+        tool.invoke(
+            Map.of(
+                "language",
+                "bash",
+                "code",
+                "echo ran",
+                "files",
+                Collections.nCopies(11, first.toString())),
+            context(reading(stored)));
+    ToolResult notIds =
+        tool.invoke(
+            Map.of("language", "bash", "code", "echo ran", "files", List.of("sales.csv")),
+            context(reading(stored)));
+
+    assertThat(tooLarge.isError()).isTrue();
+    assertThat(tooLarge.content()).contains("Nothing ran.");
+    assertThat(tooMany.content()).contains("at most 10 files");
+    assertThat(notIds.content()).contains("'sales.csv' is not a file id");
+  }
+
+  @Test
+  void keepsOnlyRegularFilesOfTheOutFolder() {
+    ToolResult result =
+        run(
+            "python",
+            """
+            import os
+            open("out/../outside.txt", "w").write("not kept")
+            os.makedirs("out/deep/er")
+            open("out/deep/er/table.csv", "w").write("a,b")
+            os.symlink("/etc/hostname", "out/link.txt")
+            """);
+    assertThat(result.isError()).as(result.content()).isFalse();
+    assertThat(result.attachments())
+        .extracting(ToolResult.Attachment::name)
+        .containsExactly("table.csv");
   }
 
   @Test
@@ -100,7 +215,7 @@ class CodeRunToolTest {
   void aProgramThatLoopsForeverIsStoppedAtItsCpuTime() {
     // wall time to spare, so that only the CPU time can stop it even on a busy machine
     SandboxLimits cpuBound =
-        new SandboxLimits(Duration.ofSeconds(120), 2, 1L << 30, 32, 8L << 20, 4_096, 3);
+        new SandboxLimits(Duration.ofSeconds(120), 2, 1L << 30, 32, 8L << 20, 4_096, 3, 1L << 20);
     ToolResult result =
         new CodeRunTool(new Sandbox(cpuBound))
             .invoke(Map.of("language", "python", "code", "while True: pass"), context());
@@ -161,7 +276,7 @@ class CodeRunToolTest {
             """
             print("x" * 100000)
             for i in range(5):
-                open(f"f{i}.txt", "w").write(str(i))
+                open(f"out/f{i}.txt", "w").write(str(i))
             """);
 
     assertThat(result.content()).contains("(output cut here)", "2 more files were not kept.");
@@ -180,6 +295,31 @@ class CodeRunToolTest {
   }
 
   private static ToolContext context() {
-    return ToolContext.builder(UUID.randomUUID()).deadline(Instant.now().plusSeconds(180)).build();
+    return context(HostFiles.refusing("No files here."));
+  }
+
+  private static ToolContext context(HostFiles files) {
+    return ToolContext.builder(UUID.randomUUID())
+        .deadline(Instant.now().plusSeconds(180))
+        .files(files)
+        .build();
+  }
+
+  /** The host's files as the person may read them: these, and no other. */
+  private static HostFiles reading(Map<UUID, HostFiles.File> stored) {
+    return (fileId, maxBytes) -> {
+      HostFiles.File file = stored.get(fileId);
+      if (file == null) {
+        throw new HostFiles.FileRefused("No file with the id " + fileId + " you may read.");
+      }
+      if (file.content().length > maxBytes) {
+        throw new HostFiles.FileRefused("The file " + file.name() + " is too large.");
+      }
+      return file;
+    };
+  }
+
+  private static HostFiles.File file(UUID id, String name, String text) {
+    return new HostFiles.File(id, name, "text/csv", text.getBytes(StandardCharsets.UTF_8));
   }
 }
