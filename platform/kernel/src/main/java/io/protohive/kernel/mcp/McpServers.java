@@ -2,6 +2,7 @@ package io.protohive.kernel.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * The MCP servers a tenant's admins register and the tools agents are offered from them. A server
  * is reached over streamable HTTP only at public addresses, or at hosts the operator allows for
  * plugins; its tools are listed when it is registered and when an admin asks again, and every call
- * is bounded by the plugin call timeout.
+ * is bounded by the plugin call timeout. Admins' changes are audited, without the token.
  */
 @ApplicationScoped
 public class McpServers {
@@ -36,6 +37,7 @@ public class McpServers {
   @Inject McpStore store;
   @Inject SecretBox secrets;
   @Inject PlatformSettings settings;
+  @Inject AuditLog audit;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
@@ -50,13 +52,14 @@ public class McpServers {
    * Registers a server and lists its tools; a server that cannot be reached, or whose address is
    * not allowed, is refused with the reason.
    */
-  public McpServerView register(Caller admin, String name, String url, String token) {
+  public McpServerView register(
+      Caller admin, String name, String url, String token, String address) {
     store.requireAdmin(admin);
     if (name == null || !NAME.matcher(name).matches()) {
       throw Rejection.invalid(
           "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
     }
-    URI address = address(url);
+    URI checked = address(url);
     if (token != null && (token.isBlank() || token.length() > 4000)) {
       throw Rejection.invalid("token", "A token is up to 4000 characters.");
     }
@@ -65,7 +68,7 @@ public class McpServers {
     }
     List<McpConnection.ListedTool> listed;
     try {
-      listed = McpConnection.listTools(address.toString(), token, settings.pluginCallTimeout());
+      listed = McpConnection.listTools(checked.toString(), token, settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.invalid("url", "The MCP server could not be used: " + e.getMessage());
     }
@@ -74,16 +77,17 @@ public class McpServers {
         new McpStore.Server(
             id,
             name,
-            address.toString(),
+            checked.toString(),
             token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
             Instant.now().truncatedTo(ChronoUnit.MICROS));
     store.insert(admin.tenantId(), server);
     store.replaceTools(admin.tenantId(), id, stored(id, listed));
+    audited(admin, AuditLog.Action.MCP_SERVER_REGISTERED, server, address);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
   /** Lists the server's tools again. */
-  public McpServerView refresh(Caller admin, UUID id) {
+  public McpServerView refresh(Caller admin, UUID id, String address) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     List<McpConnection.ListedTool> listed;
@@ -96,35 +100,48 @@ public class McpServers {
           Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
     }
     store.replaceTools(admin.tenantId(), id, stored(id, listed));
+    audited(admin, AuditLog.Action.MCP_SERVER_REFRESHED, server, address);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
-  public void delete(Caller admin, UUID id) {
+  public void delete(Caller admin, UUID id, String address) {
     store.requireAdmin(admin);
+    McpStore.Server server = found(admin, id);
     if (!store.delete(admin.tenantId(), id)) {
       throw notFound();
     }
+    audited(admin, AuditLog.Action.MCP_SERVER_REMOVED, server, address);
   }
 
-  /** Sets whether agents are offered one of the server's tools. */
-  public McpServerView setPolicy(Caller admin, UUID id, String tool, String policy) {
+  /** Sets whether agents are offered one of the server's tools, and whether its calls ask first. */
+  public McpServerView setPolicy(
+      Caller admin, UUID id, String tool, String policy, String address) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     McpToolPolicy chosen;
     try {
       chosen = McpToolPolicy.valueOf(String.valueOf(policy));
     } catch (IllegalArgumentException e) {
-      throw Rejection.invalid("policy", "A policy is ALLOWED or OFF.");
+      throw Rejection.invalid("policy", "A policy is ALLOWED, ASK_FIRST or OFF.");
     }
     List<McpStore.StoredTool> tools = store.tools(admin.tenantId()).getOrDefault(id, List.of());
     if (tools.stream().noneMatch(t -> t.name().equals(tool))) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "The server has no tool " + tool);
     }
     store.setPolicy(admin.tenantId(), id, tool, chosen);
+    audit.record(
+        admin.tenantId(),
+        admin.userId(),
+        AuditLog.Action.MCP_TOOL_POLICY_CHANGED,
+        McpTool.idOf(server.name(), tool) + " " + chosen,
+        address);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
-  /** The tools agents of the person's tenant are offered: those not turned off. */
+  /**
+   * The tools agents of the person's tenant may be offered: those not turned off; an agent is
+   * offered those among its tools.
+   */
   public List<McpTool> offered(Caller person) {
     if (person.tenantId() == null) {
       return List.of();
@@ -133,15 +150,16 @@ public class McpServers {
     List<McpTool> offered = new ArrayList<>();
     for (McpStore.Server server : store.servers(person.tenantId())) {
       for (McpStore.StoredTool tool : tools.getOrDefault(server.id(), List.of())) {
-        if (tool.policy() == McpToolPolicy.ALLOWED) {
+        if (tool.policy() != McpToolPolicy.OFF) {
           offered.add(
               new McpTool(
                   server.id(),
                   server.name(),
                   tool.name(),
-                  "mcp." + server.name() + "." + tool.name(),
+                  McpTool.idOf(server.name(), tool.name()),
                   tool.description(),
-                  tool.inputSchema()));
+                  tool.inputSchema(),
+                  tool.policy() == McpToolPolicy.ASK_FIRST));
         }
       }
     }
@@ -175,6 +193,19 @@ public class McpServers {
       throw Rejection.of(Rejection.Kind.INVALID, result.text());
     }
     return result.text();
+  }
+
+  /** Records an admin's change to a server by its name and address; the token stays out. */
+  private void audited(
+      Caller admin, AuditLog.Action action, McpStore.Server server, String address) {
+    audit.record(
+        admin.tenantId(), admin.userId(), action, server.name() + " " + origin(server), address);
+  }
+
+  /** The server's scheme, host and port: its path or query may hold a key. */
+  private static String origin(McpStore.Server server) {
+    URI uri = URI.create(server.url());
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   private URI address(String url) {
