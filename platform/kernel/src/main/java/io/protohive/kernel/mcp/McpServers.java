@@ -53,13 +53,13 @@ public class McpServers {
    * not allowed, is refused with the reason.
    */
   public McpServerView register(
-      Caller admin, String name, String url, String token, String address) {
+      Caller admin, String name, String url, String token, String sourceAddress) {
     store.requireAdmin(admin);
     if (name == null || !NAME.matcher(name).matches()) {
       throw Rejection.invalid(
           "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
     }
-    URI checked = address(url);
+    URI address = address(url);
     if (token != null && (token.isBlank() || token.length() > 4000)) {
       throw Rejection.invalid("token", "A token is up to 4000 characters.");
     }
@@ -68,7 +68,7 @@ public class McpServers {
     }
     List<McpConnection.ListedTool> listed;
     try {
-      listed = McpConnection.listTools(checked.toString(), token, settings.pluginCallTimeout());
+      listed = McpConnection.listTools(address.toString(), token, settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.invalid("url", "The MCP server could not be used: " + e.getMessage());
     }
@@ -77,17 +77,17 @@ public class McpServers {
         new McpStore.Server(
             id,
             name,
-            checked.toString(),
+            address.toString(),
             token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
             Instant.now().truncatedTo(ChronoUnit.MICROS));
     store.insert(admin.tenantId(), server);
     store.replaceTools(admin.tenantId(), id, stored(id, listed));
-    audited(admin, AuditLog.Action.MCP_SERVER_REGISTERED, server, address);
+    audited(admin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
   /** Lists the server's tools again. */
-  public McpServerView refresh(Caller admin, UUID id, String address) {
+  public McpServerView refresh(Caller admin, UUID id, String sourceAddress) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     List<McpConnection.ListedTool> listed;
@@ -100,22 +100,22 @@ public class McpServers {
           Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
     }
     store.replaceTools(admin.tenantId(), id, stored(id, listed));
-    audited(admin, AuditLog.Action.MCP_SERVER_REFRESHED, server, address);
+    audited(admin, AuditLog.Action.MCP_SERVER_REFRESHED, server, sourceAddress);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
-  public void delete(Caller admin, UUID id, String address) {
+  public void delete(Caller admin, UUID id, String sourceAddress) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     if (!store.delete(admin.tenantId(), id)) {
       throw notFound();
     }
-    audited(admin, AuditLog.Action.MCP_SERVER_REMOVED, server, address);
+    audited(admin, AuditLog.Action.MCP_SERVER_REMOVED, server, sourceAddress);
   }
 
   /** Sets whether agents are offered one of the server's tools, and whether its calls ask first. */
   public McpServerView setPolicy(
-      Caller admin, UUID id, String tool, String policy, String address) {
+      Caller admin, UUID id, String tool, String policy, String sourceAddress) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     McpToolPolicy chosen;
@@ -134,7 +134,7 @@ public class McpServers {
         admin.userId(),
         AuditLog.Action.MCP_TOOL_POLICY_CHANGED,
         McpTool.idOf(server.name(), tool) + " " + chosen,
-        address);
+        sourceAddress);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
@@ -197,9 +197,13 @@ public class McpServers {
 
   /** Records an admin's change to a server by its name and address; the token stays out. */
   private void audited(
-      Caller admin, AuditLog.Action action, McpStore.Server server, String address) {
+      Caller admin, AuditLog.Action action, McpStore.Server server, String sourceAddress) {
     audit.record(
-        admin.tenantId(), admin.userId(), action, server.name() + " " + origin(server), address);
+        admin.tenantId(),
+        admin.userId(),
+        action,
+        server.name() + " " + origin(server),
+        sourceAddress);
   }
 
   /** The server's scheme, host and port: its path or query may hold a key. */
