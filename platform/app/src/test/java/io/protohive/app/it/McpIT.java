@@ -163,7 +163,9 @@ class McpIT {
     HttpResponse<String> off = policy(team.owner, id, "get-tiny-image", "OFF");
     assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
     assertThat(Platform.json(off).get("tools").toString())
-        .contains("{\"name\":\"echo\"", "\"policy\":\"ASK_FIRST\"", "\"policy\":\"OFF\"");
+        .contains(
+            "\"name\":\"echo\",\"policy\":\"ASK_FIRST\"",
+            "\"name\":\"get-tiny-image\",\"policy\":\"OFF\"");
     HttpResponse<String> unknown = policy(team.owner, id, "echo", "SOMETIMES");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("ALLOWED, ASK_FIRST or OFF");
