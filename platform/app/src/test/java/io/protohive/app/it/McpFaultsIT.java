@@ -61,7 +61,7 @@ class McpFaultsIT {
         .contains("hang", "huge", "drop", "count", "garbled", "junk");
     String prober =
         probing.scriptedAgent(
-            "{\"name\":\"Prober\",\"role\":\"Tries every tool\"}",
+            "{\"name\":\"Prober\",\"role\":\"Tries every tool\",\"tools\":[\"mcp.faulty.hang\",\"mcp.faulty.huge\",\"mcp.faulty.drop\",\"mcp.faulty.count\",\"mcp.faulty.garbled\",\"mcp.faulty.junk\"]}",
             planned(
                 "call: mcp_faulty_hang {}",
                 "call: mcp_faulty_huge {}",
@@ -74,7 +74,7 @@ class McpFaultsIT {
     assertThat(McpIT.register(calm.owner, "calm", server.url(), null).statusCode()).isEqualTo(201);
     String parrot =
         calm.scriptedAgent(
-            "{\"name\":\"Parrot\",\"role\":\"Repeats what it is told\"}",
+            "{\"name\":\"Parrot\",\"role\":\"Repeats what it is told\",\"tools\":[\"mcp.calm.echo\"]}",
             planned("call: mcp_calm_echo {\"message\":\"hi from the calm tenant\"}"));
 
     String probed = startRun(probing, prober);

@@ -55,7 +55,7 @@ class McpStdioIT {
 
     String agent =
         team.scriptedAgent(
-            "{\"name\":\"Parrot\",\"role\":\"Repeats what it is told\"}",
+            "{\"name\":\"Parrot\",\"role\":\"Repeats what it is told\",\"tools\":[\"mcp.everything.echo\"]}",
             "call: mcp_everything_echo {\\\"message\\\":\\\"hi from the sandbox\\\"}");
     String run = team.ask(agent, "Say hi", List.of());
     assertThat(Platform.get("api/v1/runs/" + run, team.owner).body())
@@ -90,7 +90,7 @@ class McpStdioIT {
     try {
       String agent =
           team.scriptedAgent(
-              "{\"name\":\"Fetcher\",\"role\":\"Fetches files\"}",
+              "{\"name\":\"Fetcher\",\"role\":\"Fetches files\",\"tools\":[\"mcp.everything.gzip-file-as-resource\"]}",
               "call: mcp_everything_gzip-file-as-resource {\\\"name\\\":\\\"s.gz\\\","
                   + "\\\"outputType\\\":\\\"resource\\\",\\\"data\\\":\\\"http://127.0.0.1:"
                   + host.getAddress().getPort()

@@ -41,7 +41,7 @@ class ToolInjectionIT {
   private static final Duration WORK = Duration.ofSeconds(60);
   private static final String READER =
       "{\"name\":\"Reader\",\"role\":\"Reads pages and notes\","
-          + "\"tools\":[\"web.read\",\"http.post\"]}";
+          + "\"tools\":[\"web.read\",\"http.post\",\"mcp.notes.note\"]}";
 
   private HttpServer site;
   private MisbehavingMcpServer notes;

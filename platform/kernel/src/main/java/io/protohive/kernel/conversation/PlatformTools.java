@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The platform's own tools ({@link PlatformTool}) offered where an agent works, by name, and the
- * tools of the MCP servers its tenant registered, as {@code mcp_<server>_<tool>}.
+ * tools of the MCP servers its tenant registered that the agent has, as {@code
+ * mcp_<server>_<tool>}. Task work runs the MCP tools that ask first only once a person approved the
+ * call.
  */
 @ApplicationScoped
 public class PlatformTools {
@@ -33,7 +35,7 @@ public class PlatformTools {
   public List<ToolSpecification> specifications(AgentWork work) {
     List<ToolSpecification> specifications =
         new ArrayList<>(offered(work).map(PlatformTool::specification).toList());
-    for (McpTool tool : mcp.offered(work.person())) {
+    for (McpTool tool : mcpTools(work)) {
       specifications.add(
           ToolSpecification.builder()
               .name(tool.modelName())
@@ -44,7 +46,10 @@ public class PlatformTools {
     return specifications;
   }
 
-  /** The call's invocation, or none when no platform tool offered there has its name. */
+  /**
+   * The call's invocation, or none when no tool offered there that runs without a person's approval
+   * has its name.
+   */
   public Optional<ToolInvocation> invoke(AgentWork work, ToolExecutionRequest call) {
     Optional<ToolInvocation> platform =
         offered(work)
@@ -54,10 +59,30 @@ public class PlatformTools {
     if (platform.isPresent() || !call.name().startsWith("mcp_")) {
       return platform;
     }
+    return mcpTool(work, call.name())
+        .filter(tool -> !tool.asksFirst())
+        .map(tool -> invoke(work, tool, call.arguments()));
+  }
+
+  /** The MCP tool offered where the agent works under the name a model calls it by. */
+  public Optional<McpTool> mcpTool(AgentWork work, String modelName) {
+    return mcpTools(work).stream().filter(tool -> tool.modelName().equals(modelName)).findFirst();
+  }
+
+  /** Calls an MCP tool with the arguments, as JSON, for the person the agent works for. */
+  public ToolInvocation invoke(AgentWork work, McpTool tool, String arguments) {
+    return run(tool.id(), () -> mcp.call(work.person(), tool, RunTrace.arguments(arguments)));
+  }
+
+  /**
+   * The MCP tools among the agent's tools that its tenant has not turned off; in a conversation,
+   * where no one approves a call, not those that ask first.
+   */
+  private List<McpTool> mcpTools(AgentWork work) {
     return mcp.offered(work.person()).stream()
-        .filter(tool -> tool.modelName().equals(call.name()))
-        .findFirst()
-        .map(tool -> run(tool.id(), () -> mcp.call(work.person(), tool, arguments(call))));
+        .filter(tool -> work.agent().tools().contains(tool.id()))
+        .filter(tool -> work.taskId() != null || !tool.asksFirst())
+        .toList();
   }
 
   /** A server's schema as models read it; one the platform cannot read takes no arguments. */

@@ -3,6 +3,7 @@ package io.protohive.kernel.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * plugins; only platform admins register a server that runs as a command, which runs in the sandbox
  * code runs in ({@link StdioServers}). Its tools are listed when it is registered, when an admin
  * asks again and when a running server says they changed, and every call is bounded by the plugin
- * call timeout.
+ * call timeout. Admins' changes are audited, without the token.
  */
 @ApplicationScoped
 public class McpServers {
@@ -52,6 +53,7 @@ public class McpServers {
   @Inject StdioServers stdio;
   @Inject PlatformTenants tenants;
   @Resource ManagedExecutorService executor;
+  @Inject AuditLog audit;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
@@ -66,7 +68,8 @@ public class McpServers {
    * Registers a server and lists its tools; a server that cannot be reached, or whose address is
    * not allowed, is refused with the reason.
    */
-  public McpServerView register(Caller admin, String name, String url, String token) {
+  public McpServerView register(
+      Caller admin, String name, String url, String token, String sourceAddress) {
     store.requireAdmin(admin);
     requireName(name);
     URI address = address(url);
@@ -91,7 +94,9 @@ public class McpServers {
             token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
             Instant.now().truncatedTo(ChronoUnit.MICROS),
             null);
-    return save(admin.tenantId(), server, listed);
+    McpServerView saved = save(admin.tenantId(), server, listed);
+    audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
+    return saved;
   }
 
   /**
@@ -105,7 +110,8 @@ public class McpServers {
       String name,
       String command,
       List<String> args,
-      String folder) {
+      String folder,
+      String sourceAddress) {
     tenants.get(platformAdmin, tenantId);
     requireName(name);
     StdioCommand started = StdioCommand.of(command, args, folder);
@@ -134,11 +140,13 @@ public class McpServers {
             null,
             Instant.now().truncatedTo(ChronoUnit.MICROS),
             started);
-    return save(tenantId, server, listed);
+    McpServerView saved = save(tenantId, server, listed);
+    audited(tenantId, platformAdmin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
+    return saved;
   }
 
   /** Lists the server's tools again. */
-  public McpServerView refresh(Caller admin, UUID id) {
+  public McpServerView refresh(Caller admin, UUID id, String sourceAddress) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     List<McpConnection.ListedTool> listed;
@@ -153,36 +161,49 @@ public class McpServers {
           Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
     }
     store.replaceTools(admin.tenantId(), id, stored(id, listed));
+    audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REFRESHED, server, sourceAddress);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
-  public void delete(Caller admin, UUID id) {
+  public void delete(Caller admin, UUID id, String sourceAddress) {
     store.requireAdmin(admin);
+    McpStore.Server server = found(admin, id);
     if (!store.delete(admin.tenantId(), id)) {
       throw notFound();
     }
     stdio.stop(id);
+    audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REMOVED, server, sourceAddress);
   }
 
-  /** Sets whether agents are offered one of the server's tools. */
-  public McpServerView setPolicy(Caller admin, UUID id, String tool, String policy) {
+  /** Sets whether agents are offered one of the server's tools, and whether its calls ask first. */
+  public McpServerView setPolicy(
+      Caller admin, UUID id, String tool, String policy, String sourceAddress) {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     McpToolPolicy chosen;
     try {
       chosen = McpToolPolicy.valueOf(String.valueOf(policy));
     } catch (IllegalArgumentException e) {
-      throw Rejection.invalid("policy", "A policy is ALLOWED or OFF.");
+      throw Rejection.invalid("policy", "A policy is ALLOWED, ASK_FIRST or OFF.");
     }
     List<McpStore.StoredTool> tools = store.tools(admin.tenantId()).getOrDefault(id, List.of());
     if (tools.stream().noneMatch(t -> t.name().equals(tool))) {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "The server has no tool " + tool);
     }
     store.setPolicy(admin.tenantId(), id, tool, chosen);
+    audit.record(
+        admin.tenantId(),
+        admin.userId(),
+        AuditLog.Action.MCP_TOOL_POLICY_CHANGED,
+        McpTool.idOf(server.name(), tool) + " " + chosen,
+        sourceAddress);
     return view(server, store.tools(admin.tenantId()).getOrDefault(id, List.of()));
   }
 
-  /** The tools agents of the person's tenant are offered: those not turned off. */
+  /**
+   * The tools agents of the person's tenant may be offered: those not turned off; an agent is
+   * offered those among its tools.
+   */
   public List<McpTool> offered(Caller person) {
     if (person.tenantId() == null) {
       return List.of();
@@ -191,15 +212,16 @@ public class McpServers {
     List<McpTool> offered = new ArrayList<>();
     for (McpStore.Server server : store.servers(person.tenantId())) {
       for (McpStore.StoredTool tool : tools.getOrDefault(server.id(), List.of())) {
-        if (tool.policy() == McpToolPolicy.ALLOWED) {
+        if (tool.policy() != McpToolPolicy.OFF) {
           offered.add(
               new McpTool(
                   server.id(),
                   server.name(),
                   tool.name(),
-                  "mcp." + server.name() + "." + tool.name(),
+                  McpTool.idOf(server.name(), tool.name()),
                   tool.description(),
-                  tool.inputSchema()));
+                  tool.inputSchema(),
+                  tool.policy() == McpToolPolicy.ASK_FIRST));
         }
       }
     }
@@ -286,6 +308,26 @@ public class McpServers {
       throw Rejection.invalid(
           "name", "A name is 1 to 40 lower-case letters, digits and hyphens, such as github.");
     }
+  }
+
+  /** Records an admin's change to a server by its name and address; the token stays out. */
+  private void audited(
+      UUID tenantId,
+      Caller admin,
+      AuditLog.Action action,
+      McpStore.Server server,
+      String sourceAddress) {
+    audit.record(
+        tenantId, admin.userId(), action, server.name() + " " + origin(server), sourceAddress);
+  }
+
+  /** The server's command, or its scheme, host and port: its path or query may hold a key. */
+  private static String origin(McpStore.Server server) {
+    if (server.url() == null) {
+      return server.command().executable();
+    }
+    URI uri = URI.create(server.url());
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   private URI address(String url) {

@@ -1,15 +1,35 @@
 package io.protohive.kernel.mcp;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * An MCP tool offered to a tenant's agents.
  *
- * @param id the tool's id in traces, {@code mcp.<server>.<tool>}
+ * @param id the tool's id in agents' tools, approvals and traces, {@code mcp.<server>.<tool>}
  * @param inputSchema the JSON Schema of its arguments, as the server gave it
+ * @param asksFirst whether each call waits for a person's approval ({@link
+ *     McpToolPolicy#ASK_FIRST})
  */
 public record McpTool(
-    UUID serverId, String server, String name, String id, String description, String inputSchema) {
+    UUID serverId,
+    String server,
+    String name,
+    String id,
+    String description,
+    String inputSchema,
+    boolean asksFirst) {
+
+  /**
+   * What an MCP tool's id looks like: a server's name ({@link McpServers#NAME}) and a tool name as
+   * the protocol advises them, such as mcp.github.search_issues.
+   */
+  public static final Pattern ID =
+      Pattern.compile("mcp\\.[a-z0-9][a-z0-9-]{0,39}\\.[A-Za-z0-9_.-]{1,128}");
+
+  public static String idOf(String server, String tool) {
+    return "mcp." + server + "." + tool;
+  }
 
   /** The name models see, which holds only letters, digits, underscores and hyphens. */
   public String modelName() {

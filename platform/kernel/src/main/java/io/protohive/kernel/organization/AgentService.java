@@ -1,6 +1,7 @@
 package io.protohive.kernel.organization;
 
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.mcp.McpTool;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -155,9 +156,9 @@ public class AgentService {
     if (agent.maxSteps() < 1 || agent.maxSteps() > 20) {
       throw Rejection.invalid("maxSteps", "An agent takes 1 to 20 steps per turn.");
     }
-    if (agent.tools().size() > 32
-        || !agent.tools().stream().allMatch(t -> t != null && TOOL_ID.matcher(t).matches())) {
-      throw Rejection.invalid("tools", "Give at most 32 tool ids, such as clock.now.");
+    if (agent.tools().size() > 32 || !agent.tools().stream().allMatch(AgentService::toolId)) {
+      throw Rejection.invalid(
+          "tools", "Give at most 32 tool ids, such as clock.now or mcp.github.search_issues.");
     }
     if (!COLOR.matcher(agent.color()).matches()) {
       throw Rejection.invalid("color", "The colour is #rrggbb.");
@@ -180,6 +181,11 @@ public class AgentService {
         agent.color(),
         agent.createdAt(),
         agent.updatedAt());
+  }
+
+  /** A plugin tool's id, or an MCP tool's, whose names the servers choose. */
+  private static boolean toolId(String id) {
+    return id != null && (TOOL_ID.matcher(id).matches() || McpTool.ID.matcher(id).matches());
   }
 
   /** The manager is an agent of the same organization, and the reporting line has no loop. */

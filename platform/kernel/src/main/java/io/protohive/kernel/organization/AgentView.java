@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param managerId the agent it reports to, or {@code null} at the top of the org chart
  * @param providerId, model the model it uses, or {@code null} for the tenant's route
- * @param tools the ids of the tools it may call, when the tenant has their plugins enabled
+ * @param tools the ids of the tools it may call, when the tenant has their plugins enabled, and of
+ *     MCP tools, mcp.<server>.<tool>, that the tenant has not turned off
  */
 public record AgentView(
     UUID id,

@@ -37,17 +37,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 
 /**
  * An agent's session of work on its task, run as a job: it reads what is new (the brief, people's
  * comments, its subtasks' results, approval decisions), then plans, calls tools, delegates to its
  * reports, comments, and finishes or escalates, up to its step limit, in the {@link AgentLoop},
- * whose tool calls run here. Plugin tools that are consequential, or that the tenant's admins hold,
- * wait for a person's approval: the session ends and the next one, after the decision, runs or
- * refuses the call. A session with nothing new to read calls no model. Every step goes into the
- * task's {@link WorkLog} as it finishes, so a session taken over after its node died runs no
- * finished call again; a person closing the task stops the session on whichever node it runs
- * ({@link AgentStops}).
+ * whose tool calls run here. Calls of plugin tools that are consequential, or that the tenant's
+ * admins hold, and of MCP tools that ask first wait for a person's approval: the session ends and
+ * the next one, after the decision, runs or refuses the call. A session with nothing new to read
+ * calls no model. Every step goes into the task's {@link WorkLog} as it finishes, so a session
+ * taken over after its node died runs no finished call again; a person closing the task stops the
+ * session on whichever node it runs ({@link AgentStops}).
  */
 @ApplicationScoped
 public class TaskWork implements JobHandler {
@@ -238,7 +239,7 @@ public class TaskWork implements JobHandler {
             platformTools
                 .invoke(agentWork(session), call)
                 .map(done -> ToolExecutionResultMessage.from(call, done.content()))
-                .or(() -> pluginTool(session, offered, held, call));
+                .or(() -> approvedTool(session, offered, held, call));
         if (ran.isEmpty()) {
           outcome = Outcome.STOP;
           continue;
@@ -251,20 +252,30 @@ public class TaskWork implements JobHandler {
     return outcome;
   }
 
-  /** The tool's result, or none while the call waits for a person's approval. */
-  private Optional<ToolExecutionResultMessage> pluginTool(
+  /**
+   * A plugin or MCP tool of the agent's, by the id approvals name it with, whether its calls wait
+   * for a person's approval, and how a call runs with its arguments as JSON.
+   */
+  private record GatedTool(String id, boolean waits, Function<String, String> run) {}
+
+  /**
+   * The result of a call of a plugin or MCP tool, or none while the call waits for a person's
+   * approval.
+   */
+  private Optional<ToolExecutionResultMessage> approvedTool(
       TaskSteps.Session session,
       Map<String, AvailableTool> offered,
       List<String> held,
       ToolExecutionRequest call) {
-    AvailableTool tool = offered.get(call.name());
-    if (tool == null) {
+    Optional<GatedTool> found = gatedTool(session, offered, held, call.name());
+    if (found.isEmpty()) {
       return Optional.of(
           ToolExecutionResultMessage.from(call, "There is no tool named " + call.name() + "."));
     }
+    GatedTool tool = found.get();
     String arguments =
         call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
-    if (ToolApprovals.waits(tool, held)) {
+    if (tool.waits()) {
       // a decision holds for the one call it was asked for: this id, tool and arguments, once
       Optional<ApprovalView> approval = steps.approvalOf(session, tool.id(), call.id(), arguments);
       if (approval.isEmpty()
@@ -283,8 +294,39 @@ public class TaskWork implements JobHandler {
       }
       arguments = approval.get().arguments();
     }
-    ToolService.ToolInvocation invocation =
-        toolFiles.kept(
+    return Optional.of(ToolExecutionResultMessage.from(call, tool.run().apply(arguments)));
+  }
+
+  /** The MCP or plugin tool of the agent's that a model calls by the name. */
+  private Optional<GatedTool> gatedTool(
+      TaskSteps.Session session,
+      Map<String, AvailableTool> offered,
+      List<String> held,
+      String modelName) {
+    AgentWork work = agentWork(session);
+    return platformTools
+        .mcpTool(work, modelName)
+        .map(
+            tool ->
+                new GatedTool(
+                    tool.id(),
+                    tool.asksFirst(),
+                    arguments -> platformTools.invoke(work, tool, arguments).content()))
+        .or(
+            () ->
+                Optional.ofNullable(offered.get(modelName))
+                    .map(
+                        tool ->
+                            new GatedTool(
+                                tool.id(),
+                                ToolApprovals.waits(tool, held),
+                                arguments -> pluginTool(session, tool, arguments))));
+  }
+
+  /** What a plugin tool answers, its files kept for the task's organization. */
+  private String pluginTool(TaskSteps.Session session, AvailableTool tool, String arguments) {
+    return toolFiles
+        .kept(
             session.tenantId(),
             session.task().organizationId(),
             tools.invoke(
@@ -293,8 +335,8 @@ public class TaskWork implements JobHandler {
                 AgentToolbox.arguments(arguments),
                 session.task().organizationId(),
                 fileReads.forCall(session.caller(), session.task().organizationId())),
-            new FileRecords.Provenance(session.agent().id(), null, session.task().id()));
-    return Optional.of(ToolExecutionResultMessage.from(call, invocation.content()));
+            new FileRecords.Provenance(session.agent().id(), null, session.task().id()))
+        .content();
   }
 
   private List<ToolSpecification> specifications(

@@ -24,10 +24,17 @@ class McpConnectionTest {
   void modelsSeeAToolByANameTheyAccept() {
     McpTool tool =
         new McpTool(
-            UUID.randomUUID(), "everything", "get.sum two", "mcp.everything.get.sum two", "", "{}");
+            UUID.randomUUID(),
+            "everything",
+            "get.sum two",
+            "mcp.everything.get.sum two",
+            "",
+            "{}",
+            false);
     assertThat(tool.modelName()).isEqualTo("mcp_everything_get_sum_two");
     McpTool longName =
-        new McpTool(UUID.randomUUID(), "s", "x".repeat(100), "mcp.s." + "x".repeat(100), "", "{}");
+        new McpTool(
+            UUID.randomUUID(), "s", "x".repeat(100), "mcp.s." + "x".repeat(100), "", "{}", false);
     assertThat(longName.modelName()).hasSize(64);
   }
 }

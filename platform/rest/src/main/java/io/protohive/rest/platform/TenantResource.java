@@ -123,7 +123,8 @@ public class TenantResource {
             given.name(),
             given.command(),
             given.args(),
-            given.folder());
+            given.folder(),
+            request.getRemoteAddr());
     return Response.status(Response.Status.CREATED).entity(registered).build();
   }
 }

@@ -171,7 +171,10 @@ public class TenantAdminResource {
   /** An MCP server to register; the token, when given, is sent as a bearer token. */
   public record McpServerRegistration(String name, String url, String token) {}
 
-  /** Whether agents are offered a tool: ALLOWED or OFF. */
+  /**
+   * Whether agents are offered a tool: ALLOWED, ASK_FIRST (in task work only, each call after a
+   * person's approval) or OFF.
+   */
   public record McpToolPolicyChange(String policy) {}
 
   @GET
@@ -186,11 +189,12 @@ public class TenantAdminResource {
   @Operation(
       summary =
           "Register an MCP server reached over streamable HTTP; its tools are listed at once and"
-              + " offered to agents")
+              + " offered to the agents whose tools name them, as mcp.<server>.<tool>")
   public Response registerMcpServer(McpServerRegistration body) {
     McpServerRegistration given = RequestBodies.require(body);
     McpServerView registered =
-        mcpServers.register(signedIn.caller(), given.name(), given.url(), given.token());
+        mcpServers.register(
+            signedIn.caller(), given.name(), given.url(), given.token(), request.getRemoteAddr());
     return Response.status(Response.Status.CREATED).entity(registered).build();
   }
 
@@ -198,22 +202,27 @@ public class TenantAdminResource {
   @Path("mcp-servers/{id}/refresh")
   @Operation(summary = "List an MCP server's tools again")
   public McpServerView refreshMcpServer(@PathParam("id") UUID id) {
-    return mcpServers.refresh(signedIn.caller(), id);
+    return mcpServers.refresh(signedIn.caller(), id, request.getRemoteAddr());
   }
 
   @DELETE
   @Path("mcp-servers/{id}")
   @Operation(summary = "Remove an MCP server; agents are no longer offered its tools")
   public Response removeMcpServer(@PathParam("id") UUID id) {
-    mcpServers.delete(signedIn.caller(), id);
+    mcpServers.delete(signedIn.caller(), id, request.getRemoteAddr());
     return Response.noContent().build();
   }
 
   @PUT
   @Path("mcp-servers/{id}/tools/{tool}")
-  @Operation(summary = "Set whether agents are offered one of an MCP server's tools")
+  @Operation(
+      summary = "Set whether agents are offered one of an MCP server's tools",
+      description =
+          "ALLOWED tools are offered to the agents that have them; ASK_FIRST tools only in task"
+              + " work, where each call waits for a person's approval; OFF tools to none.")
   public McpServerView setMcpToolPolicy(
       @PathParam("id") UUID id, @PathParam("tool") String tool, McpToolPolicyChange body) {
-    return mcpServers.setPolicy(signedIn.caller(), id, tool, RequestBodies.require(body).policy());
+    return mcpServers.setPolicy(
+        signedIn.caller(), id, tool, RequestBodies.require(body).policy(), request.getRemoteAddr());
   }
 }
