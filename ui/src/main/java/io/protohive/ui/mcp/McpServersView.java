@@ -46,11 +46,20 @@ public class McpServersView extends VerticalLayout implements SignedInOnly {
     this.servers = servers;
     this.authorization = authorization;
     grid.setId("mcp-servers");
-    grid.addColumn(McpServerView::name).setHeader("Name");
-    grid.addColumn(McpServerView::url).setHeader("URL");
-    grid.addColumn(s -> s.hasToken() ? "set" : "none").setHeader("Token");
-    grid.addColumn(s -> s.tools().size()).setHeader("Tools");
-    grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setAutoWidth(true);
+    grid.addColumn(McpServerView::name).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(McpServerView::url)
+        .setHeader("URL")
+        .setTooltipGenerator(McpServerView::url)
+        .setFlexGrow(1);
+    grid.addColumn(s -> s.hasToken() ? "set" : "none")
+        .setHeader("Token")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(s -> s.tools().size()).setHeader("Tools").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(new ComponentRenderer<>(this::actions))
+        .setHeader("")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.setAllRowsVisible(true);
     tools.setPadding(false);

@@ -52,30 +52,22 @@ final class ToolGroups {
       List<String> held,
       List<McpTool> mcp) {
     List<ToolGroup> groups = new ArrayList<>();
-    plugins.stream()
-        .sorted(Comparator.comparing(TenantPlugin::name))
-        .forEach(
-            plugin -> {
-              List<ToolGroup.Option> options =
-                  available.stream()
-                      .filter(tool -> tool.pluginId().equals(plugin.id()))
-                      .map(
-                          tool ->
-                              new ToolGroup.Option(
-                                  tool.id(),
-                                  tool.name(),
-                                  tool.description(),
-                                  ToolApprovals.waits(tool, held)))
-                      .toList();
-              if (!options.isEmpty()) {
-                groups.add(
-                    new ToolGroup(
-                        plugin.id(),
-                        plugin.name(),
-                        "Capabilities: " + CapabilitiesText.of(plugin.capabilities()) + ".",
-                        options));
-              }
-            });
+    for (TenantPlugin plugin :
+        plugins.stream().sorted(Comparator.comparing(TenantPlugin::name)).toList()) {
+      List<ToolGroup.Option> options =
+          available.stream()
+              .filter(tool -> tool.pluginId().equals(plugin.id()))
+              .map(tool -> option(tool, held))
+              .toList();
+      if (!options.isEmpty()) {
+        groups.add(
+            new ToolGroup(
+                plugin.id(),
+                plugin.name(),
+                "Capabilities: " + CapabilitiesText.of(plugin.capabilities()) + ".",
+                options));
+      }
+    }
     if (!mcp.isEmpty()) {
       groups.add(
           new ToolGroup(
@@ -84,15 +76,19 @@ final class ToolGroups {
               "Tools of the MCP servers your tenant registered; they reach those servers.",
               mcp.stream()
                   .sorted(Comparator.comparing(McpTool::id))
-                  .map(
-                      tool ->
-                          new ToolGroup.Option(
-                              tool.id(),
-                              tool.name() + " of " + tool.server(),
-                              tool.description(),
-                              false))
+                  .map(ToolGroups::option)
                   .toList()));
     }
     return groups;
+  }
+
+  private static ToolGroup.Option option(AvailableTool tool, List<String> held) {
+    return new ToolGroup.Option(
+        tool.id(), tool.name(), tool.description(), ToolApprovals.waits(tool, held));
+  }
+
+  private static ToolGroup.Option option(McpTool tool) {
+    return new ToolGroup.Option(
+        tool.id(), tool.name() + " of " + tool.server(), tool.description(), false);
   }
 }
