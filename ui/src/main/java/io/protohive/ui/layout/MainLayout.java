@@ -22,6 +22,7 @@ import io.protohive.ui.account.ProfileView;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.llm.LlmPricesView;
 import io.protohive.ui.llm.LlmView;
+import io.protohive.ui.mcp.McpServersView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.JobsView;
@@ -66,6 +67,8 @@ public class MainLayout extends AppLayout {
       navigation.addItem(
           new SideNavItem(
               "Tenant plugins", TenantPluginsView.class, VaadinIcon.PUZZLE_PIECE.create()));
+      navigation.addItem(
+          new SideNavItem("MCP servers", McpServersView.class, VaadinIcon.CONNECT.create()));
       navigation.addItem(new SideNavItem("LLM", LlmView.class, VaadinIcon.AUTOMATION.create()));
     }
     if (user.map(SignedInUser::platformAdmin).orElse(false)) {

@@ -2,40 +2,32 @@ package io.protohive.ui.organization;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.protohive.kernel.organization.AgentDraft;
 import io.protohive.kernel.organization.AgentView;
-import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.ui.llm.ModelChoice;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * The settings of an agent, new or existing, as the fields of a form. A tool or provider the agent
- * has but the tenant no longer enables stays offered, labelled so, so that saving keeps it.
+ * has but the tenant no longer offers stays offered, labelled so, so that saving keeps it.
  */
 final class AgentForm extends FormLayout {
 
   private final AgentView agent;
-  private final Map<String, AvailableTool> tools;
   private final TextField name = new TextField("Name");
   private final TextField role = new TextField("Role");
   private final TextArea persona = new TextArea("Persona");
   private final ComboBox<AgentView> manager = new ComboBox<>("Reports to");
-  private final MultiSelectComboBox<String> toolChoice = new MultiSelectComboBox<>("Tools");
+  private final ToolChoice toolChoice;
   private final ModelChoice model;
   private final NumberField temperature = new NumberField("Temperature");
   private final IntegerField maxSteps = new IntegerField("Most steps per turn");
@@ -47,9 +39,7 @@ final class AgentForm extends FormLayout {
    */
   AgentForm(AgentOptions options, AgentView agent) {
     this.agent = agent;
-    this.tools =
-        options.tools().stream()
-            .collect(Collectors.toMap(AvailableTool::id, Function.identity(), (a, b) -> a));
+    this.toolChoice = new ToolChoice(options.tools(), agent == null ? List.of() : agent.tools());
 
     name.setId("agent-name");
     role.setId("agent-role");
@@ -64,16 +54,6 @@ final class AgentForm extends FormLayout {
     manager.setItemLabelGenerator(m -> m.name() + " (" + m.role() + ")");
     manager.setPlaceholder("Reports to no one");
     manager.setClearButtonVisible(true);
-
-    toolChoice.setId("agent-tools");
-    toolChoice.setItems(
-        Stream.concat(
-                tools.keySet().stream().sorted(),
-                agent == null ? Stream.empty() : agent.tools().stream())
-            .distinct()
-            .toList());
-    toolChoice.setRenderer(new ComponentRenderer<>(this::toolItem));
-    toolChoice.setPlaceholder("No tools");
 
     model =
         agent == null
@@ -115,7 +95,7 @@ final class AgentForm extends FormLayout {
     add(name, role);
     add(persona, 2);
     add(manager);
-    add(toolChoice);
+    add(toolChoice, 2);
     add(model.provider(), model.model(), temperature, maxSteps, color);
   }
 
@@ -124,7 +104,7 @@ final class AgentForm extends FormLayout {
     role.setValue(agent.role());
     persona.setValue(agent.persona());
     manager.setValue(lines.managerOf(agent).orElse(null));
-    toolChoice.setValue(agent.tools());
+    toolChoice.setValue(Set.copyOf(agent.tools()));
     temperature.setValue(agent.temperature());
     maxSteps.setValue(agent.maxSteps());
     color.setValue(agent.color());
@@ -160,17 +140,6 @@ final class AgentForm extends FormLayout {
         "temperature", temperature,
         "maxSteps", maxSteps,
         "color", color);
-  }
-
-  private Div toolItem(String id) {
-    AvailableTool tool = tools.get(id);
-    Span title = new Span(tool == null ? id : tool.name() + " · " + id);
-    title.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-    Span about = new Span(tool == null ? "Not enabled for your tenant" : tool.description());
-    about.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-    Div item = new Div(title, about);
-    item.getStyle().set("display", "flex").set("flex-direction", "column");
-    return item;
   }
 
   /**

@@ -16,7 +16,6 @@ import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.llm.ModelChoice;
@@ -30,7 +29,7 @@ import java.util.List;
 final class AgentsSection extends VerticalLayout {
 
   private final AgentService agents;
-  private final ToolService tools;
+  private final ToolGroups tools;
   private final LlmProviders providers;
   private final AgentMemory memory;
   private final KnowledgeBases knowledgeBases;
@@ -44,7 +43,7 @@ final class AgentsSection extends VerticalLayout {
 
   AgentsSection(
       AgentService agents,
-      ToolService tools,
+      ToolGroups tools,
       LlmProviders providers,
       AgentMemory memory,
       KnowledgeBases knowledgeBases,
@@ -98,7 +97,7 @@ final class AgentsSection extends VerticalLayout {
     AgentOptions options =
         new AgentOptions(
             lines,
-            tools.available(caller),
+            tools.offeredTo(caller),
             ModelChoice.byId(providers.available(caller)),
             knowledgeBases.list(caller, organization.id()),
             agent == null ? List.of() : knowledgeBases.ofAgent(caller, agent.id()));

@@ -22,6 +22,7 @@ import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.MemberView;
@@ -30,6 +31,8 @@ import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.conversation.ConversationsSection;
@@ -65,7 +68,10 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
   public OrganizationDetailView(
       OrganizationService organizations,
       AgentService agents,
+      PluginCatalog catalog,
       ToolService tools,
+      ToolApprovals approvals,
+      McpServers mcpServers,
       LlmProviders providers,
       AgentMemory memory,
       KnowledgeBases knowledgeBases,
@@ -74,7 +80,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     this.agentsSection =
         new AgentsSection(
             agents,
-            tools,
+            new ToolGroups(catalog, tools, approvals, mcpServers),
             providers,
             memory,
             knowledgeBases,

@@ -6,13 +6,19 @@ import java.util.List;
 
 /**
  * What a plugin declares it does beyond computing, in a line: admins decide on it before they
- * install or switch on a plugin.
+ * install or switch on a plugin, and editors of agents before they give an agent its tools.
  */
-final class CapabilitiesText {
+public final class CapabilitiesText {
 
   private CapabilitiesText() {}
 
-  static String of(CapabilitiesView capabilities) {
+  /**
+   * @param capabilities {@code null} for a plugin that declares none
+   */
+  public static String of(CapabilitiesView capabilities) {
+    if (capabilities == null) {
+      return "none declared";
+    }
     List<String> parts = new ArrayList<>();
     if (!capabilities.networkHosts().isEmpty()) {
       parts.add("calls " + String.join(", ", capabilities.networkHosts()));

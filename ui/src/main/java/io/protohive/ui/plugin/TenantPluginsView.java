@@ -1,5 +1,6 @@
 package io.protohive.ui.plugin;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,6 +15,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
@@ -27,6 +29,7 @@ import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
+import io.protohive.ui.mcp.McpServersView;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
@@ -55,6 +58,8 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
     this.catalog = catalog;
     this.authorization = authorization;
     this.approvalTools = new ApprovalToolsSection(approvals, tools, items);
+    RouterLink mcpServers = new RouterLink("MCP servers", McpServersView.class);
+    mcpServers.setId("mcp-servers-link");
     plugins.setId("tenant-plugins");
     plugins.addColumn(TenantPlugin::name).setHeader("Plugin");
     plugins.addColumn(TenantPlugin::version).setHeader("Version");
@@ -73,7 +78,11 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
     add(
         new H2("Tenant plugins"),
         new Paragraph(
-            "Your tenant's agents and people can use a plugin's tools once you enable it here."),
+            new Text(
+                "Your tenant's agents and people can use a plugin's tools once you enable it"
+                    + " here. Tools of other services come from the "),
+            mcpServers,
+            new Text(" you register.")),
         plugins,
         approvalTools);
   }

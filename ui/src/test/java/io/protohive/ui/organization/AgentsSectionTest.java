@@ -9,11 +9,14 @@ import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.kernel.llm.LlmProviders;
+import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.memory.AgentMemory;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Role;
+import io.protohive.kernel.plugin.PluginCatalog;
+import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.ui.ComponentTree;
 import io.protohive.ui.conversation.ConversationStarter;
@@ -35,7 +38,8 @@ class AgentsSectionTest {
               return STARTUP;
             }
           },
-          new ToolService(),
+          new ToolGroups(
+              new PluginCatalog(), new ToolService(), new ToolApprovals(), new McpServers()),
           new LlmProviders(),
           new AgentMemory(),
           new KnowledgeBases(),

@@ -5,15 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,16 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class McpIT {
 
-  /** Installed by bin/prepare-test-machine. */
-  private static final Path EVERYTHING =
-      Path.of(
-          System.getProperty(
-              "it.mcp.server", "/opt/protohive-test/mcp/node_modules/.bin/mcp-server-everything"));
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Process everything;
-  private static int port;
+  private static EverythingServer everything;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -52,25 +37,13 @@ class McpIT {
 
   @BeforeAll
   static void startTheReferenceServer() throws Exception {
-    assertThat(Files.isExecutable(EVERYTHING))
-        .as(EVERYTHING + " (bin/prepare-test-machine installs it)")
-        .isTrue();
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    ProcessBuilder builder =
-        new ProcessBuilder(EVERYTHING.toString(), "streamableHttp")
-            .redirectErrorStream(true)
-            .redirectOutput(new File("target/mcp-everything.log"));
-    builder.environment().put("PORT", String.valueOf(port));
-    everything = builder.start();
-    await().atMost(Duration.ofSeconds(30)).until(() -> listening(port));
+    everything = EverythingServer.start();
   }
 
   @AfterAll
   static void stopTheReferenceServer() {
     if (everything != null) {
-      everything.destroy();
+      everything.close();
     }
   }
 
@@ -149,7 +122,7 @@ class McpIT {
             "MCP_SERVER_REMOVED",
             "MCP_TOOL_POLICY_CHANGED",
             "mcp.everything.echo OFF",
-            "everything http://localhost:" + port)
+            "everything http://localhost:" + everything.port)
         .doesNotContain("s3cret-token");
   }
 
@@ -259,12 +232,13 @@ class McpIT {
   void badServersAreRefusedWithTheReason() throws Exception {
     Team team = Team.of("mcp-bad", "disk");
     HttpResponse<String> privateAddress =
-        register(team.owner, "loopback", "http://127.0.0.1:" + port + "/mcp", null);
+        register(team.owner, "loopback", "http://127.0.0.1:" + everything.port + "/mcp", null);
     assertThat(privateAddress.statusCode()).isEqualTo(400);
     assertThat(privateAddress.body()).contains("127.0.0.1").contains("loopback");
 
     HttpResponse<String> unreachable =
-        register(team.owner, "gone", "http://localhost:" + closedPort() + "/mcp", null);
+        register(
+            team.owner, "gone", "http://localhost:" + EverythingServer.freePort() + "/mcp", null);
     assertThat(unreachable.statusCode()).isEqualTo(400);
     assertThat(unreachable.body()).contains("could not be reached");
 
@@ -368,21 +342,6 @@ class McpIT {
   }
 
   private static String url() {
-    return "http://localhost:" + port + "/mcp";
-  }
-
-  private static int closedPort() throws IOException {
-    try (ServerSocket free = new ServerSocket(0)) {
-      return free.getLocalPort();
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("localhost", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return everything.url();
   }
 }
