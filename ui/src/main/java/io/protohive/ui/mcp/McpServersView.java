@@ -21,6 +21,7 @@ import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.home.HomeView;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.SignedInOnly;
@@ -47,9 +48,9 @@ public class McpServersView extends VerticalLayout implements SignedInOnly {
     this.authorization = authorization;
     grid.setId("mcp-servers");
     grid.addColumn(McpServerView::name).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(McpServerView::url)
-        .setHeader("URL")
-        .setTooltipGenerator(McpServerView::url)
+    grid.addColumn(McpServerView::where)
+        .setHeader("URL or command")
+        .setTooltipGenerator(McpServerView::where)
         .setFlexGrow(1);
     grid.addColumn(s -> s.hasToken() ? "set" : "none")
         .setHeader("Token")
@@ -102,7 +103,7 @@ public class McpServersView extends VerticalLayout implements SignedInOnly {
 
   private void refreshTools(McpServerView server) {
     try {
-      McpServerView listed = servers.refresh(caller(), server.id());
+      McpServerView listed = servers.refresh(caller(), server.id(), ClientAddress.current());
       Notices.success(server.name() + " offers " + listed.tools().size() + " tools now.");
     } catch (Rejection rejection) {
       Notices.error(rejection.getMessage());
@@ -120,7 +121,7 @@ public class McpServersView extends VerticalLayout implements SignedInOnly {
             "Delete",
             confirmed -> {
               try {
-                servers.delete(caller(), server.id());
+                servers.delete(caller(), server.id(), ClientAddress.current());
                 Notices.success("Deleted " + server.name() + ".");
               } catch (Rejection rejection) {
                 Notices.error(rejection.getMessage());

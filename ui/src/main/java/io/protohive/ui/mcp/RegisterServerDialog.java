@@ -11,6 +11,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;
 import java.util.Map;
@@ -63,7 +64,11 @@ final class RegisterServerDialog extends Dialog {
     try {
       McpServerView server =
           servers.register(
-              admin, name.getValue(), url.getValue(), token.isEmpty() ? null : token.getValue());
+              admin,
+              name.getValue(),
+              url.getValue(),
+              token.isEmpty() ? null : token.getValue(),
+              ClientAddress.current());
       Notices.success("Registered " + server.name() + " with " + server.tools().size() + " tools.");
       close();
       registered.run();

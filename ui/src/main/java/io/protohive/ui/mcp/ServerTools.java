@@ -9,6 +9,7 @@ import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.mcp.McpToolPolicy;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.Notices;
 import java.util.Locale;
 
@@ -68,7 +69,7 @@ final class ServerTools extends Grid<McpServerView.Tool> {
 
   private void choose(McpServerView.Tool tool, McpToolPolicy policy) {
     try {
-      servers.setPolicy(admin, server.id(), tool.name(), policy.name());
+      servers.setPolicy(admin, server.id(), tool.name(), policy.name(), ClientAddress.current());
       Notices.success(tool.name() + " of " + server.name() + " is " + label(policy) + " now.");
     } catch (Rejection rejection) {
       Notices.error(rejection.getMessage());

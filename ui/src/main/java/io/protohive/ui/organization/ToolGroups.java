@@ -89,6 +89,6 @@ final class ToolGroups {
 
   private static ToolGroup.Option option(McpTool tool) {
     return new ToolGroup.Option(
-        tool.id(), tool.name() + " of " + tool.server(), tool.description(), false);
+        tool.id(), tool.name() + " of " + tool.server(), tool.description(), tool.asksFirst());
   }
 }

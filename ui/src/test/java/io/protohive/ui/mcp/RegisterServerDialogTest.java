@@ -33,14 +33,15 @@ class RegisterServerDialogTest {
       new RegisterServerDialog(
           new McpServers() {
             @Override
-            public McpServerView register(Caller admin, String name, String url, String token) {
+            public McpServerView register(
+                Caller admin, String name, String url, String token, String sourceAddress) {
               tokens.add(token);
               if (url.contains("unreachable")) {
                 throw Rejection.invalid(
                     "url", "The MCP server could not be used: it could not be reached");
               }
               return new McpServerView(
-                  UUID.randomUUID(), name, url, token != null, Instant.EPOCH, List.of());
+                  UUID.randomUUID(), name, url, null, token != null, Instant.EPOCH, List.of());
             }
           },
           ADMIN,

@@ -52,14 +52,19 @@ class ToolGroupsTest {
             List.of(),
             List.of(
                 new McpTool(
-                    server, "everything", "get-sum", "mcp.everything.get-sum", "Adds", "{}"),
-                new McpTool(server, "everything", "echo", "mcp.everything.echo", "Echoes", "{}")));
+                    server, "everything", "get-sum", "mcp.everything.get-sum", "Adds", "{}", false),
+                new McpTool(
+                    server, "everything", "echo", "mcp.everything.echo", "Echoes", "{}", true)));
 
     assertThat(groups).extracting(ToolGroup::key).containsExactly("clock", ToolGroups.MCP);
     assertThat(groups.get(1).tools())
         .extracting(ToolGroup.Option::id)
         .containsExactly("mcp.everything.echo", "mcp.everything.get-sum");
     assertThat(groups.get(1).tools().get(0).name()).isEqualTo("echo of everything");
+    assertThat(groups.get(1).tools())
+        .extracting(ToolGroup.Option::waits)
+        .as("an ASK_FIRST tool's calls wait for approval")
+        .containsExactly(true, false);
   }
 
   @Test

@@ -186,7 +186,7 @@ class ToolInjectionIT {
   }
 
   /** The field of the trace's steps of that kind, in order. */
-  private static List<String> texts(JsonNode trace, String kind, String field) {
+  static List<String> texts(JsonNode trace, String kind, String field) {
     return StreamSupport.stream(trace.spliterator(), false)
         .filter(step -> step.get("kind").asText().equals(kind))
         .map(step -> step.get(field).asText())

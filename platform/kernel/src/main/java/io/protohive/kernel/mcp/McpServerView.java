@@ -21,6 +21,11 @@ public record McpServerView(
     Instant createdAt,
     List<Tool> tools) {
 
+  /** Where the server is: its URL, or the command line it runs as. */
+  public String where() {
+    return url != null ? url : String.join(" ", command);
+  }
+
   /** A tool of the server and the tenant's policy for it. */
   public record Tool(String name, String description, McpToolPolicy policy) {}
 }
