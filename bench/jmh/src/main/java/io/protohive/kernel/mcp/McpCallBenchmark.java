@@ -100,8 +100,8 @@ public class McpCallBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public McpConnection.Result asThePlatformCalls() {
-    McpConnection.Result result =
+  public McpAnswer asThePlatformCalls() {
+    McpAnswer result =
         McpConnection.call(url, null, Duration.ofSeconds(8), "echo", ARGUMENTS, tools -> {});
     if (result.error()) {
       throw new IllegalStateException(result.text());

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * An agent's working day in one chat turn, through every kind of tool: it searches the web (a fake
  * SearXNG), reads a page (a local site), charts in Python the CSV the person attached, writes a
- * DOCX report, and calls a tool of the MCP server the tenant admin registered (the protocol's
- * reference server). Each step is in the run's trace, and the chart and the report are the
- * organization's files, attached to the agent's reply.
+ * DOCX report, and calls tools of the MCP server the tenant admin registered (the protocol's
+ * reference server), one of which answers with an image. Each step is in the run's trace, and the
+ * chart, the report and the image are the organization's files, attached to the agent's reply.
  */
 @ExtendWith(ArquillianExtension.class)
 class AgentAtWorkIT {
@@ -108,7 +108,8 @@ class AgentAtWorkIT {
                         "web.read",
                         "code.run",
                         "documents.docx",
-                        "mcp.everything.get-sum"))),
+                        "mcp.everything.get-sum",
+                        "mcp.everything.get-tiny-image"))),
             McpFaultsIT.planned(
                 "call: web_search {\"query\":\"honey prices\",\"limit\":3}",
                 "call: web_read {\"url\":\"" + page() + "\"}",
@@ -136,6 +137,7 @@ class AgentAtWorkIT {
                             "markdown",
                             "# Honey report\n\nWe sold 55 jars; a jar sells for 7 euros.")),
                 "call: mcp_everything_get-sum {\"a\":55,\"b\":7}",
+                "call: mcp_everything_get-tiny-image {}",
                 "say: The report and the chart are in your files."));
 
     String run = team.ask(agent, "Research honey prices and report on our sales", List.of(sales));
@@ -144,7 +146,12 @@ class AgentAtWorkIT {
     assertThat(ToolInjectionIT.texts(finished.get("trace"), "tool.result", "tool"))
         .as(finished.toString())
         .containsExactly(
-            "web.search", "web.read", "code.run", "documents.docx", "mcp.everything.get-sum");
+            "web.search",
+            "web.read",
+            "code.run",
+            "documents.docx",
+            "mcp.everything.get-sum",
+            "mcp.everything.get-tiny-image");
     assertThat(finished.toString())
         .contains("Honey prices this winter", "7 euros", "jars sold: 55", "62");
     JsonNode files =
@@ -152,7 +159,7 @@ class AgentAtWorkIT {
                 Platform.get("api/v1/organizations/" + team.organization + "/files", team.owner))
             .get("items");
     assertThat(files.findValuesAsText("name"))
-        .containsExactlyInAnyOrder("sales.csv", "jars.png", "Honey report.docx");
+        .containsExactlyInAnyOrder("sales.csv", "jars.png", "Honey report.docx", "image-1.png");
     List<String> made = new ArrayList<>();
     for (JsonNode file : files) {
       if (!file.get("name").asText().equals("sales.csv")) {

@@ -393,30 +393,34 @@ public class AgentRuntime {
   }
 
   /**
-   * The tool's invocation, a platform tool's or a plugin tool's, or none when the model named a
-   * tool the agent does not have.
+   * The tool's invocation, a platform or MCP tool's or a plugin tool's, its files kept for the
+   * organization, or none when the model named a tool the agent does not have.
    */
   private Optional<ToolInvocation> invoke(
       Caller caller,
       RunSteps.Turn turn,
       Map<String, AvailableTool> offered,
       ToolExecutionRequest call) {
-    Optional<ToolInvocation> platform = platformTools.invoke(work(caller, turn), call);
-    if (platform.isPresent()) {
-      return platform;
-    }
-    return Optional.ofNullable(offered.get(call.name()))
+    UUID organization = turn.agent().organizationId();
+    return platformTools
+        .invoke(work(caller, turn), call)
+        .or(
+            () ->
+                Optional.ofNullable(offered.get(call.name()))
+                    .map(
+                        found ->
+                            tools.invoke(
+                                caller,
+                                found.id(),
+                                RunTrace.arguments(call.arguments()),
+                                organization,
+                                fileReads.forCall(caller, organization))))
         .map(
-            found ->
+            done ->
                 toolFiles.kept(
                     caller.tenantId(),
-                    turn.agent().organizationId(),
-                    tools.invoke(
-                        caller,
-                        found.id(),
-                        RunTrace.arguments(call.arguments()),
-                        turn.agent().organizationId(),
-                        fileReads.forCall(caller, turn.agent().organizationId())),
+                    organization,
+                    done,
                     new FileRecords.Provenance(turn.agent().id(), turn.runId(), null)));
   }
 

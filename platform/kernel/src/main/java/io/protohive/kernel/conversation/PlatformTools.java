@@ -7,6 +7,7 @@ import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.mcp.McpTool;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
+import io.protohive.plugin.api.ToolResult;
 import io.protohive.pluginhost.ToolOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -71,7 +72,8 @@ public class PlatformTools {
 
   /** Calls an MCP tool with the arguments, as JSON, for the person the agent works for. */
   public ToolInvocation invoke(AgentWork work, McpTool tool, String arguments) {
-    return run(tool.id(), () -> mcp.call(work.person(), tool, RunTrace.arguments(arguments)));
+    return run(
+        tool.id(), () -> mcp.call(work.person(), tool, RunTrace.arguments(arguments)).toolResult());
   }
 
   /**
@@ -103,15 +105,18 @@ public class PlatformTools {
   }
 
   private static ToolInvocation run(PlatformTool tool, AgentWork work, ToolExecutionRequest call) {
-    return run(call.name(), () -> tool.call(work, arguments(call)));
+    return run(call.name(), () -> ToolResult.text(tool.call(work, arguments(call))));
   }
 
-  private static ToolInvocation run(String toolId, Supplier<String> body) {
+  private static ToolInvocation run(String toolId, Supplier<ToolResult> body) {
     long started = System.nanoTime();
     ToolOutcome.Status status = ToolOutcome.Status.OK;
     String content;
+    List<ToolResult.Attachment> files = List.of();
     try {
-      content = body.get();
+      ToolResult result = body.get();
+      content = result.content();
+      files = result.attachments();
     } catch (Rejection refused) {
       status = ToolOutcome.Status.TOOL_ERROR;
       content = "Refused: " + refused.getMessage();
@@ -123,6 +128,6 @@ public class PlatformTools {
         status == ToolOutcome.Status.OK ? "TEXT" : "ERROR",
         content,
         (System.nanoTime() - started) / 1_000_000,
-        List.of());
+        files);
   }
 }

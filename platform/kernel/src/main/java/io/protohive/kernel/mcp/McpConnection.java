@@ -63,11 +63,11 @@ final class McpConnection {
   }
 
   /**
-   * The tool's result as the text a model reads.
+   * The tool's answer, its text and the files it carried.
    *
    * @param toolsChanged given the server's tools when it says, during the exchange, they changed
    */
-  static Result call(
+  static McpAnswer call(
       String url,
       String token,
       Duration timeout,
@@ -77,10 +77,8 @@ final class McpConnection {
     return exchange(url, token, timeout, toolsChanged, client -> call(client, tool, arguments));
   }
 
-  static Result call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-    McpSchema.CallToolResult result =
-        client.callTool(new McpSchema.CallToolRequest(tool, arguments));
-    return new Result(Boolean.TRUE.equals(result.isError()), text(result.content()));
+  static McpAnswer call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+    return McpAnswer.of(client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
   }
 
   /**
@@ -111,25 +109,6 @@ final class McpConnection {
                     tool.description() == null ? "" : tool.description(),
                     tool.inputSchema() == null ? Map.of() : tool.inputSchema()))
         .toList();
-  }
-
-  /** A tool's answer; an error is the tool's own, reported by the server. */
-  record Result(boolean error, String text) {}
-
-  static String text(List<McpSchema.Content> contents) {
-    List<String> parts = new ArrayList<>();
-    for (McpSchema.Content content : contents == null ? List.<McpSchema.Content>of() : contents) {
-      if (content instanceof McpSchema.TextContent text) {
-        parts.add(text.text());
-      } else if (content instanceof McpSchema.ImageContent image) {
-        parts.add("[an image, " + image.mimeType() + ", not shown]");
-      } else if (content instanceof McpSchema.EmbeddedResource resource) {
-        parts.add("[a resource, " + resource.resource().uri() + ", not shown]");
-      } else {
-        parts.add("[" + content.type() + " content, not shown]");
-      }
-    }
-    return String.join("\n", parts);
   }
 
   private static <T> T exchange(

@@ -229,16 +229,16 @@ public class McpServers {
   }
 
   /**
-   * Calls an offered tool for a person of its tenant.
+   * Calls an offered tool for a person of its tenant: its answer, whose files the caller keeps.
    *
    * @throws Rejection when the server refuses, fails or does not answer in time, with the reason
    */
-  public String call(Caller person, McpTool tool, Map<String, Object> arguments) {
+  public McpAnswer call(Caller person, McpTool tool, Map<String, Object> arguments) {
     McpStore.Server server =
         store
             .server(person.tenantId(), tool.serverId())
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "The server is gone."));
-    McpConnection.Result result;
+    McpAnswer result;
     try {
       if (server.command() != null) {
         result =
@@ -263,7 +263,7 @@ public class McpServers {
     if (result.error()) {
       throw Rejection.of(Rejection.Kind.INVALID, result.text());
     }
-    return result.text();
+    return result;
   }
 
   /** Works with the server's running process. */

@@ -238,7 +238,7 @@ public class TaskWork implements JobHandler {
         Optional<ToolExecutionResultMessage> ran =
             platformTools
                 .invoke(agentWork(session), call)
-                .map(done -> ToolExecutionResultMessage.from(call, done.content()))
+                .map(done -> ToolExecutionResultMessage.from(call, kept(session, done)))
                 .or(() -> approvedTool(session, offered, held, call));
         if (ran.isEmpty()) {
           outcome = Outcome.STOP;
@@ -311,7 +311,7 @@ public class TaskWork implements JobHandler {
                 new GatedTool(
                     tool.id(),
                     tool.asksFirst(),
-                    arguments -> platformTools.invoke(work, tool, arguments).content()))
+                    arguments -> kept(session, platformTools.invoke(work, tool, arguments))))
         .or(
             () ->
                 Optional.ofNullable(offered.get(modelName))
@@ -325,16 +325,23 @@ public class TaskWork implements JobHandler {
 
   /** What a plugin tool answers, its files kept for the task's organization. */
   private String pluginTool(TaskSteps.Session session, AvailableTool tool, String arguments) {
+    return kept(
+        session,
+        tools.invoke(
+            session.caller(),
+            tool.id(),
+            AgentToolbox.arguments(arguments),
+            session.task().organizationId(),
+            fileReads.forCall(session.caller(), session.task().organizationId())));
+  }
+
+  /** What a tool answered, the files it returned kept for the task's organization. */
+  private String kept(TaskSteps.Session session, ToolService.ToolInvocation invocation) {
     return toolFiles
         .kept(
             session.tenantId(),
             session.task().organizationId(),
-            tools.invoke(
-                session.caller(),
-                tool.id(),
-                AgentToolbox.arguments(arguments),
-                session.task().organizationId(),
-                fileReads.forCall(session.caller(), session.task().organizationId())),
+            invocation,
             new FileRecords.Provenance(session.agent().id(), null, session.task().id()))
         .content();
   }

@@ -2,23 +2,10 @@ package io.protohive.kernel.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class McpConnectionTest {
-
-  @Test
-  void aResultReadsAsItsTextWithImagesNamed() {
-    assertThat(
-            McpConnection.text(
-                List.of(
-                    new McpSchema.TextContent("Echo: hi"),
-                    new McpSchema.ImageContent(null, "aGk=", "image/png"))))
-        .isEqualTo("Echo: hi\n[an image, image/png, not shown]");
-    assertThat(McpConnection.text(null)).isEmpty();
-  }
 
   @Test
   void modelsSeeAToolByANameTheyAccept() {

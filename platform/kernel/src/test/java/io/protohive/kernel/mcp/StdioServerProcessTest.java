@@ -34,13 +34,13 @@ class StdioServerProcessTest {
   void theReferenceServerAnswersFromItsSandbox() {
     try (StdioServerProcess server = everything()) {
       List<McpConnection.ListedTool> tools = server.use(McpConnection::listTools);
-      McpConnection.Result echoed =
+      McpAnswer echoed =
           server.use(client -> McpConnection.call(client, "echo", Map.of("message", "hi")));
 
       assertThat(tools)
           .extracting(McpConnection.ListedTool::name)
           .contains("echo", "get-env", "gzip-file-as-resource");
-      assertThat(echoed).isEqualTo(new McpConnection.Result(false, "Echo: hi"));
+      assertThat(echoed).isEqualTo(new McpAnswer(false, "Echo: hi", List.of()));
 
       String environment =
           server.use(client -> McpConnection.call(client, "get-env", Map.of())).text();
@@ -66,7 +66,7 @@ class StdioServerProcessTest {
         });
     host.start();
     try (StdioServerProcess server = everything()) {
-      McpConnection.Result fetched =
+      McpAnswer fetched =
           server.use(
               client ->
                   McpConnection.call(
