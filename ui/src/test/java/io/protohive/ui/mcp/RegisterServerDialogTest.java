@@ -13,6 +13,7 @@ import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.ComponentTree;
+import io.protohive.ui.CurrentRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ class RegisterServerDialogTest {
   @BeforeEach
   void onAPage() {
     UI.setCurrent(new UI());
+    CurrentRequest.from("203.0.113.7");
   }
 
   @AfterEach

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.internal.CurrentInstance;
-import com.vaadin.flow.server.VaadinRequest;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolApprovals;
@@ -15,8 +14,8 @@ import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.ui.ComponentTree;
+import io.protohive.ui.CurrentRequest;
 import io.protohive.ui.layout.ManagedBadge;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,15 +41,7 @@ class ApprovalToolsSectionTest {
   @BeforeEach
   void onAPage() {
     UI.setCurrent(new UI());
-    // where the admin's request comes from, as the audit trail records it
-    CurrentInstance.set(
-        VaadinRequest.class,
-        (VaadinRequest)
-            Proxy.newProxyInstance(
-                VaadinRequest.class.getClassLoader(),
-                new Class<?>[] {VaadinRequest.class},
-                (proxy, method, arguments) ->
-                    method.getName().equals("getRemoteAddr") ? ADDRESS : null));
+    CurrentRequest.from(ADDRESS);
   }
 
   @AfterEach

@@ -3,12 +3,13 @@ package io.protohive.kernel.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.kernel.provisioning.PlatformTenants;
 import io.protohive.kernel.secret.SecretBox;
+import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.plugin.api.HostHttp.NetworkRefused;
 import io.protohive.pluginhost.PluginNetwork;
 import jakarta.annotation.Resource;
@@ -51,7 +52,8 @@ public class McpServers {
   @Inject SecretBox secrets;
   @Inject PlatformSettings settings;
   @Inject StdioServers stdio;
-  @Inject PlatformTenants tenants;
+  @Inject Authorization authorization;
+  @Inject TenantDirectory directory;
   @Resource ManagedExecutorService executor;
   @Inject AuditLog audit;
 
@@ -112,7 +114,10 @@ public class McpServers {
       List<String> args,
       String folder,
       String sourceAddress) {
-    tenants.get(platformAdmin, tenantId);
+    authorization.platformAdmin(platformAdmin);
+    if (tenantId == null || directory.byId(tenantId).isEmpty()) {
+      throw Rejection.of(Rejection.Kind.NOT_FOUND, "There is no such tenant.");
+    }
     requireName(name);
     StdioCommand started = StdioCommand.of(command, args, folder);
     Optional<String> unavailable = started.sandbox().unavailable();

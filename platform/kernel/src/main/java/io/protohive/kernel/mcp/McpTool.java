@@ -1,7 +1,6 @@
 package io.protohive.kernel.mcp;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * An MCP tool offered to a tenant's agents.
@@ -19,13 +18,6 @@ public record McpTool(
     String description,
     String inputSchema,
     boolean asksFirst) {
-
-  /**
-   * What an MCP tool's id looks like: a server's name ({@link McpServers#NAME}) and a tool name as
-   * the protocol advises them, such as mcp.github.search_issues.
-   */
-  public static final Pattern ID =
-      Pattern.compile("mcp\\.[a-z0-9][a-z0-9-]{0,39}\\.[A-Za-z0-9_.-]{1,128}");
 
   public static String idOf(String server, String tool) {
     return "mcp." + server + "." + tool;

@@ -1,7 +1,6 @@
 package io.protohive.kernel.organization;
 
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.mcp.McpTool;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -25,7 +24,6 @@ public class AgentService {
 
   static final int DEFAULT_MAX_STEPS = 8;
   private static final String NOT_FOUND = "No agent with this id in your organizations.";
-  private static final Pattern TOOL_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
   private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final List<String> PALETTE =
       List.of("#5b21b6", "#1d4ed8", "#0f766e", "#b45309", "#be185d", "#4338ca", "#047857");
@@ -156,7 +154,7 @@ public class AgentService {
     if (agent.maxSteps() < 1 || agent.maxSteps() > 20) {
       throw Rejection.invalid("maxSteps", "An agent takes 1 to 20 steps per turn.");
     }
-    if (agent.tools().size() > 32 || !agent.tools().stream().allMatch(AgentService::toolId)) {
+    if (agent.tools().size() > 32 || !agent.tools().stream().allMatch(AgentToolIds::valid)) {
       throw Rejection.invalid(
           "tools", "Give at most 32 tool ids, such as clock.now or mcp.github.search_issues.");
     }
@@ -181,11 +179,6 @@ public class AgentService {
         agent.color(),
         agent.createdAt(),
         agent.updatedAt());
-  }
-
-  /** A plugin tool's id, or an MCP tool's, whose names the servers choose. */
-  private static boolean toolId(String id) {
-    return id != null && (TOOL_ID.matcher(id).matches() || McpTool.ID.matcher(id).matches());
   }
 
   /** The manager is an agent of the same organization, and the reporting line has no loop. */
