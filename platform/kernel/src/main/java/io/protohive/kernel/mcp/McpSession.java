@@ -3,10 +3,10 @@ package io.protohive.kernel.mcp;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.spec.McpClientTransport;
-import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,8 +19,9 @@ import java.util.function.Function;
 final class McpSession implements AutoCloseable {
 
   /**
-   * The session was gone before the request reached the server: the server no longer knew it, or
-   * could not be connected to. Nothing ran, so the request may be made again in a new session.
+   * The session was gone before the work reached the server: the server refused every request for
+   * no longer knowing the session, or could not be connected to. Nothing ran, so the work may be
+   * done again in a new session.
    */
   static final class Expired extends McpConnection.Failure {
     Expired(McpConnection.Failure reason) {
@@ -30,13 +31,19 @@ final class McpSession implements AutoCloseable {
 
   private final McpEndpoint endpoint;
   private final Duration timeout;
+  private final RefusalWatch transport;
   private final McpSyncClient client;
   private volatile boolean ended;
 
-  private McpSession(McpEndpoint endpoint, Duration timeout, McpSyncClient client) {
+  private McpSession(
+      McpEndpoint endpoint,
+      Duration timeout,
+      RefusalWatch transport,
+      Consumer<List<McpConnection.ListedTool>> toolsChanged) {
     this.endpoint = endpoint;
     this.timeout = timeout;
-    this.client = client;
+    this.transport = transport;
+    this.client = McpConnection.client(transport, timeout, toolsChanged);
   }
 
   /**
@@ -52,7 +59,7 @@ final class McpSession implements AutoCloseable {
       Consumer<List<McpConnection.ListedTool>> toolsChanged) {
     McpClientTransport transport = endpoint.transport().apply(timeout);
     McpSession session =
-        new McpSession(endpoint, timeout, McpConnection.client(transport, timeout, toolsChanged));
+        new McpSession(endpoint, timeout, new RefusalWatch(transport), toolsChanged);
     try {
       session.client.initialize();
     } catch (RuntimeException e) {
@@ -78,11 +85,12 @@ final class McpSession implements AutoCloseable {
    * @throws McpConnection.Failure when the server fails or does not answer in time
    */
   <T> T use(Function<McpSyncClient, T> work) {
+    AtomicBoolean refused = new AtomicBoolean();
     try {
-      return work.apply(client);
+      return transport.watch(() -> work.apply(client), refused::set);
     } catch (RuntimeException e) {
       McpConnection.Failure failure = McpConnection.failure(e);
-      throw undelivered(e) ? new Expired(failure) : failure;
+      throw refused.get() || unconnected(e) ? new Expired(failure) : failure;
     }
   }
 
@@ -102,14 +110,12 @@ final class McpSession implements AutoCloseable {
   }
 
   /**
-   * Whether the request surely did not reach the server: the server answered that it knows no such
-   * session (HTTP 404, as the protocol has it), or no connection could be made. A connection that
-   * broke while the request was under way is no such proof.
+   * Whether no connection could be made, so the request surely did not reach the server. A
+   * connection that broke while the request was under way is no such proof.
    */
-  private static boolean undelivered(Throwable failure) {
+  private static boolean unconnected(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof McpTransportSessionNotFoundException
-          || cause instanceof ConnectException) {
+      if (cause instanceof ConnectException) {
         return true;
       }
       if (cause.getCause() == cause) {
