@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One call of the reference MCP server's {@code echo} tool over streamable HTTP: as the platform
- * makes it for an agent (its own session, opened and closed around the call, bounded by a
- * deadline), against a client that keeps one session open and only calls, the baseline. The server
- * is {@code @modelcontextprotocol/server-everything}, installed by bin/prepare-test-machine (or
- * named by {@code -Dmcp.server=…}).
+ * makes it for an agent (through the session the node keeps with the server, bounded by a
+ * deadline), against a bare client that keeps one session open and only calls, the baseline. The
+ * server is {@code @modelcontextprotocol/server-everything}, installed by bin/prepare-test-machine
+ * (or named by {@code -Dmcp.server=…}).
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 3)
@@ -44,6 +45,8 @@ public class McpCallBenchmark {
   private Process server;
   private String url;
   private McpSyncClient kept;
+  private final McpSessions sessions = new McpSessions();
+  private final UUID serverId = UUID.randomUUID();
 
   @Setup
   public void startTheServer() throws IOException {
@@ -87,6 +90,7 @@ public class McpCallBenchmark {
   @TearDown
   public void stopTheServer() {
     kept.close();
+    sessions.stopAll();
     server.destroy();
   }
 
@@ -102,7 +106,12 @@ public class McpCallBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public McpAnswer asThePlatformCalls() {
     McpAnswer result =
-        McpConnection.call(url, null, Duration.ofSeconds(8), "echo", ARGUMENTS, tools -> {});
+        sessions.use(
+            serverId,
+            McpEndpoint.http(url, () -> {}, () -> null),
+            Duration.ofSeconds(8),
+            tools -> {},
+            client -> McpConnection.call(client, "echo", ARGUMENTS));
     if (result.error()) {
       throw new IllegalStateException(result.text());
     }

@@ -14,13 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exchanges with MCP servers. Over streamable HTTP a session is opened, used once and closed, so a
- * server that restarts or drops connections between calls costs nothing but the handshake; a server
- * that runs as a command keeps its session ({@link StdioServerProcess}) and is asked the same way.
+ * Exchanges with MCP servers over a session ({@link McpSession}), whether the server is reached
+ * over streamable HTTP or runs as a command: the same requests, the same limits, the same reasons.
  */
 final class McpConnection {
 
@@ -38,17 +36,13 @@ final class McpConnection {
   record ListedTool(String name, String description, Map<String, Object> inputSchema) {}
 
   /** Why an exchange with a server failed, in words a person or a model reads. */
-  static final class Failure extends RuntimeException {
+  static class Failure extends RuntimeException {
     Failure(String message) {
       super(message);
     }
   }
 
   private McpConnection() {}
-
-  static List<ListedTool> listTools(String url, String token, Duration timeout) {
-    return exchange(url, token, timeout, tools -> {}, McpConnection::listTools);
-  }
 
   /** Every page of the server's tools, up to a thousand. */
   static List<ListedTool> listTools(McpSyncClient client) {
@@ -62,21 +56,7 @@ final class McpConnection {
     return tools;
   }
 
-  /**
-   * The tool's answer, its text and the files it carried.
-   *
-   * @param toolsChanged given the server's tools when it says, during the exchange, they changed
-   */
-  static McpAnswer call(
-      String url,
-      String token,
-      Duration timeout,
-      String tool,
-      Map<String, Object> arguments,
-      Consumer<List<ListedTool>> toolsChanged) {
-    return exchange(url, token, timeout, toolsChanged, client -> call(client, tool, arguments));
-  }
-
+  /** The tool's answer, its text and the files it carried. */
   static McpAnswer call(McpSyncClient client, String tool, Map<String, Object> arguments) {
     return McpAnswer.of(client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
   }
@@ -111,12 +91,11 @@ final class McpConnection {
         .toList();
   }
 
-  private static <T> T exchange(
-      String url,
-      String token,
-      Duration timeout,
-      Consumer<List<ListedTool>> toolsChanged,
-      Function<McpSyncClient, T> work) {
+  /**
+   * A transport to the server at the URL over streamable HTTP that sends the token, if any, with
+   * every request of the session and reads no answer larger than the cap.
+   */
+  static McpClientTransport http(String url, String token, Duration timeout) {
     URI uri = URI.create(url);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String endpoint = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
@@ -136,19 +115,14 @@ final class McpConnection {
           (request, method, target, body, context) ->
               request.setHeader("Authorization", "Bearer " + token));
     }
-    McpSyncClient client = client(transport.build(), timeout, toolsChanged);
-    try {
-      client.initialize();
-      return work.apply(client);
-    } catch (RuntimeException e) {
-      String reason = reason(e);
-      throw new Failure(
-          reason.length() > MAX_REASON_CHARS
-              ? reason.substring(0, MAX_REASON_CHARS) + "…"
-              : reason);
-    } finally {
-      client.close();
-    }
+    return transport.build();
+  }
+
+  /** Why an exchange failed, shortened: a transport's message may quote all of a junk answer. */
+  static Failure failure(Throwable cause) {
+    String reason = reason(cause);
+    return new Failure(
+        reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…" : reason);
   }
 
   /** Why an exchange failed, in words a person or a model reads. */

@@ -35,9 +35,10 @@ import java.util.stream.Stream;
  * The MCP servers a tenant's admins register and the tools agents are offered from them. A server
  * is reached over streamable HTTP only at public addresses, or at hosts the operator allows for
  * plugins; only platform admins register a server that runs as a command, which runs in the sandbox
- * code runs in ({@link StdioServers}). Its tools are listed when it is registered, when an admin
- * asks again and when a running server says they changed, and every call is bounded by the plugin
- * call timeout. Admins' changes are audited, without the token.
+ * code runs in. This node keeps a session with each server it calls ({@link McpSessions}). Its
+ * tools are listed when it is registered, when an admin asks again and when a running server says
+ * they changed, and every call is bounded by the plugin call timeout. Admins' changes are audited,
+ * without the token.
  */
 @ApplicationScoped
 public class McpServers {
@@ -51,7 +52,7 @@ public class McpServers {
   @Inject McpStore store;
   @Inject SecretBox secrets;
   @Inject PlatformSettings settings;
-  @Inject StdioServers stdio;
+  @Inject McpSessions sessions;
   @Inject Authorization authorization;
   @Inject TenantDirectory directory;
   @Resource ManagedExecutorService executor;
@@ -83,7 +84,10 @@ public class McpServers {
     }
     List<McpConnection.ListedTool> listed;
     try {
-      listed = McpConnection.listTools(address.toString(), token, settings.pluginCallTimeout());
+      listed =
+          sessions.listOnce(
+              McpEndpoint.http(address.toString(), () -> {}, () -> token),
+              settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.invalid("url", "The MCP server could not be used: " + e.getMessage());
     }
@@ -133,7 +137,7 @@ public class McpServers {
     }
     List<McpConnection.ListedTool> listed;
     try {
-      listed = stdio.listOnce(started, settings.pluginCallTimeout());
+      listed = sessions.listOnce(McpEndpoint.command(started), settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.invalid("command", "The MCP server could not be used: " + e.getMessage());
     }
@@ -155,12 +159,9 @@ public class McpServers {
     store.requireAdmin(admin);
     McpStore.Server server = found(admin, id);
     List<McpConnection.ListedTool> listed;
+    sessions.stop(id);
     try {
-      listed =
-          server.command() != null
-              ? running(admin.tenantId(), server, McpConnection::listTools)
-              : McpConnection.listTools(
-                  server.url(), token(admin.tenantId(), server), settings.pluginCallTimeout());
+      listed = kept(admin.tenantId(), server, McpConnection::listTools);
     } catch (McpConnection.Failure e) {
       throw Rejection.of(
           Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
@@ -176,7 +177,7 @@ public class McpServers {
     if (!store.delete(admin.tenantId(), id)) {
       throw notFound();
     }
-    stdio.stop(id);
+    sessions.stop(id);
     audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REMOVED, server, sourceAddress);
   }
 
@@ -245,23 +246,11 @@ public class McpServers {
             .orElseThrow(() -> Rejection.of(Rejection.Kind.NOT_FOUND, "The server is gone."));
     McpAnswer result;
     try {
-      if (server.command() != null) {
-        result =
-            running(
-                person.tenantId(),
-                server,
-                client -> McpConnection.call(client, tool.name(), arguments));
-      } else {
-        address(server.url());
-        result =
-            McpConnection.call(
-                server.url(),
-                token(person.tenantId(), server),
-                settings.pluginCallTimeout(),
-                tool.name(),
-                arguments,
-                toolsKept(person.tenantId(), server.id()));
-      }
+      result =
+          kept(
+              person.tenantId(),
+              server,
+              client -> McpConnection.call(client, tool.name(), arguments));
     } catch (McpConnection.Failure e) {
       throw Rejection.of(Rejection.Kind.INVALID, e.getMessage());
     }
@@ -271,14 +260,34 @@ public class McpServers {
     return result;
   }
 
-  /** Works with the server's running process. */
-  private <T> T running(UUID tenantId, McpStore.Server server, Function<McpSyncClient, T> work) {
-    return stdio.use(
+  /** Works with the server's kept session. */
+  private <T> T kept(UUID tenantId, McpStore.Server server, Function<McpSyncClient, T> work) {
+    return sessions.use(
         server.id(),
-        server.command(),
+        endpoint(tenantId, server),
         settings.pluginCallTimeout(),
         toolsKept(tenantId, server.id()),
         work);
+  }
+
+  /**
+   * How the server is reached; over HTTP its address is checked and its token read at every
+   * session's opening.
+   */
+  private McpEndpoint endpoint(UUID tenantId, McpStore.Server server) {
+    if (server.command() != null) {
+      return McpEndpoint.command(server.command());
+    }
+    return McpEndpoint.http(
+        server.url(),
+        () -> {
+          try {
+            new PluginNetwork(settings.pluginPrivateHosts()).checkAddress(URI.create(server.url()));
+          } catch (NetworkRefused e) {
+            throw new McpConnection.Failure(e.getMessage());
+          }
+        },
+        () -> token(tenantId, server));
   }
 
   /**
@@ -293,7 +302,7 @@ public class McpServers {
                 if (store.server(tenantId, serverId).isPresent()) {
                   store.replaceTools(tenantId, serverId, stored(serverId, tools));
                 } else {
-                  stdio.stop(serverId);
+                  sessions.stop(serverId);
                 }
               } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The changed tools of an MCP server could not be kept", e);

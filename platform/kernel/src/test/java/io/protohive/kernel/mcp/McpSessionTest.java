@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * sees none of the platform's environment; a server whose tools change is heard. Needs bubblewrap
  * and Node.js, which the test machine has; without them these tests fail.
  */
-class StdioServerProcessTest {
+class McpSessionTest {
 
   private static final Path EVERYTHING =
       Path.of("/opt/protohive-test/mcp/node_modules/.bin/mcp-server-everything");
@@ -32,7 +32,7 @@ class StdioServerProcessTest {
 
   @Test
   void theReferenceServerAnswersFromItsSandbox() {
-    try (StdioServerProcess server = everything()) {
+    try (McpSession server = everything()) {
       List<McpConnection.ListedTool> tools = server.use(McpConnection::listTools);
       McpAnswer echoed =
           server.use(client -> McpConnection.call(client, "echo", Map.of("message", "hi")));
@@ -65,7 +65,7 @@ class StdioServerProcessTest {
           exchange.close();
         });
     host.start();
-    try (StdioServerProcess server = everything()) {
+    try (McpSession server = everything()) {
       McpAnswer fetched =
           server.use(
               client ->
@@ -95,9 +95,9 @@ class StdioServerProcessTest {
     List<List<String>> heard = new CopyOnWriteArrayList<>();
     StdioCommand command =
         StdioCommand.of("/usr/bin/node", List.of(script.toString()), script.getParent().toString());
-    try (StdioServerProcess server =
-        StdioServerProcess.start(
-            command,
+    try (McpSession server =
+        McpSession.open(
+            McpEndpoint.command(command),
             TIMEOUT,
             tools -> heard.add(tools.stream().map(McpConnection.ListedTool::name).toList()))) {
       List<McpConnection.ListedTool> tools = server.use(McpConnection::listTools);
@@ -108,7 +108,7 @@ class StdioServerProcessTest {
       await()
           .atMost(TIMEOUT)
           .untilAsserted(() -> assertThat(heard).contains(List.of("grow", "grown-1")));
-      assertThat(server.serves(command)).isTrue();
+      assertThat(server.serves(McpEndpoint.command(command), TIMEOUT)).isTrue();
     }
   }
 
@@ -116,16 +116,18 @@ class StdioServerProcessTest {
   void aCommandThatIsNoServerFailsToStart() {
     StdioCommand command = StdioCommand.of("/usr/bin/true", List.of(), "/usr/bin");
 
-    assertThatThrownBy(() -> StdioServerProcess.start(command, Duration.ofSeconds(5), tools -> {}))
+    assertThatThrownBy(
+            () -> McpSession.open(McpEndpoint.command(command), Duration.ofSeconds(5), tools -> {}))
         .isInstanceOf(McpConnection.Failure.class);
   }
 
-  private static StdioServerProcess everything() {
+  private static McpSession everything() {
     assertThat(Files.isExecutable(EVERYTHING))
         .as(EVERYTHING + " (bin/prepare-test-machine installs it)")
         .isTrue();
-    return StdioServerProcess.start(
-        StdioCommand.of(EVERYTHING.toString(), List.of("stdio"), "/opt/protohive-test/mcp"),
+    return McpSession.open(
+        McpEndpoint.command(
+            StdioCommand.of(EVERYTHING.toString(), List.of("stdio"), "/opt/protohive-test/mcp")),
         TIMEOUT,
         tools -> {});
   }
