@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * plugins; only platform admins register a server that runs as a command, which runs in the sandbox
  * code runs in ({@link StdioServers}). Its tools are listed when it is registered, when an admin
  * asks again and when a running server says they changed, and every call is bounded by the plugin
- * call timeout. Admins' changes are audited, without the token.
+ * call timeout. A server may be reached with a bearer token an admin gives or with one the platform
+ * gets with the OAuth client credentials grant ({@link McpOAuthTokens}). Admins' changes are
+ * audited, without the token or the client secret.
  */
 @ApplicationScoped
 public class McpServers {
@@ -54,6 +56,7 @@ public class McpServers {
   @Inject PlatformTenants tenants;
   @Resource ManagedExecutorService executor;
   @Inject AuditLog audit;
+  @Inject McpOAuthTokens oauthTokens;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
@@ -66,22 +69,45 @@ public class McpServers {
 
   /**
    * Registers a server and lists its tools; a server that cannot be reached, or whose address is
-   * not allowed, is refused with the reason.
+   * not allowed, or whose OAuth token endpoint gives no token, is refused with the reason.
+   *
+   * @param token a bearer token, or {@code null}
+   * @param oauth how to get an access token instead, or {@code null}
    */
   public McpServerView register(
-      Caller admin, String name, String url, String token, String sourceAddress) {
+      Caller admin,
+      String name,
+      String url,
+      String token,
+      McpOAuthClient oauth,
+      String sourceAddress) {
     store.requireAdmin(admin);
     requireName(name);
-    URI address = address(url);
+    URI address = address("url", url);
     if (token != null && (token.isBlank() || token.length() > 4000)) {
       throw Rejection.invalid("token", "A token is up to 4000 characters.");
+    }
+    if (token != null && oauth != null) {
+      throw Rejection.invalid("oauth", "Give either a token or an OAuth client, not both.");
+    }
+    if (oauth != null) {
+      requireClient(oauth);
+      address("oauth.tokenUrl", oauth.tokenUrl());
     }
     if (store.serverNamed(admin.tenantId(), name).isPresent()) {
       throw Rejection.of(Rejection.Kind.CONFLICT, "The tenant has an MCP server named " + name);
     }
+    String bearer = token;
+    if (oauth != null) {
+      try {
+        bearer = oauthTokens.fetch(oauth, settings.pluginCallTimeout()).accessToken();
+      } catch (McpConnection.Failure e) {
+        throw Rejection.invalid("oauth", "No access token could be had: " + e.getMessage());
+      }
+    }
     List<McpConnection.ListedTool> listed;
     try {
-      listed = McpConnection.listTools(address.toString(), token, settings.pluginCallTimeout());
+      listed = McpConnection.listTools(address.toString(), bearer, settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.invalid("url", "The MCP server could not be used: " + e.getMessage());
     }
@@ -93,7 +119,14 @@ public class McpServers {
             address.toString(),
             token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
             Instant.now().truncatedTo(ChronoUnit.MICROS),
-            null);
+            null,
+            oauth == null
+                ? null
+                : new McpStore.OAuth(
+                    oauth.tokenUrl(),
+                    oauth.clientId(),
+                    secrets.encrypt(oauth.clientSecret(), context(admin.tenantId(), id)),
+                    oauth.scope()));
     McpServerView saved = save(admin.tenantId(), server, listed);
     audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
     return saved;
@@ -139,7 +172,8 @@ public class McpServers {
             null,
             null,
             Instant.now().truncatedTo(ChronoUnit.MICROS),
-            started);
+            started,
+            null);
     McpServerView saved = save(tenantId, server, listed);
     audited(tenantId, platformAdmin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
     return saved;
@@ -154,8 +188,11 @@ public class McpServers {
       listed =
           server.command() != null
               ? running(admin.tenantId(), server, McpConnection::listTools)
-              : McpConnection.listTools(
-                  server.url(), token(admin.tenantId(), server), settings.pluginCallTimeout());
+              : withBearer(
+                  admin.tenantId(),
+                  server,
+                  bearer ->
+                      McpConnection.listTools(server.url(), bearer, settings.pluginCallTimeout()));
     } catch (McpConnection.Failure e) {
       throw Rejection.of(
           Rejection.Kind.INVALID, "The MCP server could not be used: " + e.getMessage());
@@ -172,6 +209,7 @@ public class McpServers {
       throw notFound();
     }
     stdio.stop(id);
+    oauthTokens.forget(id);
     audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REMOVED, server, sourceAddress);
   }
 
@@ -247,15 +285,19 @@ public class McpServers {
                 server,
                 client -> McpConnection.call(client, tool.name(), arguments));
       } else {
-        address(server.url());
+        address("url", server.url());
         result =
-            McpConnection.call(
-                server.url(),
-                token(person.tenantId(), server),
-                settings.pluginCallTimeout(),
-                tool.name(),
-                arguments,
-                toolsKept(person.tenantId(), server.id()));
+            withBearer(
+                person.tenantId(),
+                server,
+                bearer ->
+                    McpConnection.call(
+                        server.url(),
+                        bearer,
+                        settings.pluginCallTimeout(),
+                        tool.name(),
+                        arguments,
+                        toolsKept(person.tenantId(), server.id())));
       }
     } catch (McpConnection.Failure e) {
       throw Rejection.of(Rejection.Kind.INVALID, e.getMessage());
@@ -330,20 +372,35 @@ public class McpServers {
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
-  private URI address(String url) {
+  private static void requireClient(McpOAuthClient oauth) {
+    if (oauth.clientId() == null || oauth.clientId().isBlank() || oauth.clientId().length() > 400) {
+      throw Rejection.invalid("oauth.clientId", "A client id is 1 to 400 characters.");
+    }
+    if (oauth.clientSecret() == null
+        || oauth.clientSecret().isEmpty()
+        || oauth.clientSecret().length() > 4000) {
+      throw Rejection.invalid("oauth.clientSecret", "A client secret is 1 to 4000 characters.");
+    }
+    if (oauth.scope() != null && oauth.scope().length() > 1000) {
+      throw Rejection.invalid("oauth.scope", "A scope is up to 1000 characters.");
+    }
+  }
+
+  /** The checked URL; {@code field} names what it is in a refusal. */
+  private URI address(String field, String url) {
     if (url == null || url.length() > 2000) {
-      throw Rejection.invalid("url", "Give the server's URL, up to 2000 characters.");
+      throw Rejection.invalid(field, "Give the URL, up to 2000 characters.");
     }
     URI uri;
     try {
       uri = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw Rejection.invalid("url", "The URL is not valid.");
+      throw Rejection.invalid(field, "The URL is not valid.");
     }
     try {
       new PluginNetwork(settings.pluginPrivateHosts()).checkAddress(uri);
     } catch (NetworkRefused e) {
-      throw Rejection.invalid("url", e.getMessage());
+      throw Rejection.invalid(field, e.getMessage());
     }
     return uri;
   }
@@ -356,10 +413,35 @@ public class McpServers {
     return Rejection.of(Rejection.Kind.NOT_FOUND, "The tenant has no such MCP server.");
   }
 
-  private String token(UUID tenantId, McpStore.Server server) {
-    return server.sealedToken() == null
-        ? null
-        : secrets.decrypt(server.sealedToken(), context(tenantId, server.id()));
+  /**
+   * Works with the server over HTTP given its bearer token, if any. An OAuth token the server
+   * refuses is fetched afresh and the work done once more: it may have been revoked before it ran
+   * out.
+   */
+  private <T> T withBearer(UUID tenantId, McpStore.Server server, Function<String, T> work) {
+    if (server.oauth() == null) {
+      return work.apply(
+          server.sealedToken() == null
+              ? null
+              : secrets.decrypt(server.sealedToken(), context(tenantId, server.id())));
+    }
+    McpStore.OAuth stored = server.oauth();
+    address("oauth.tokenUrl", stored.tokenUrl());
+    McpOAuthClient client =
+        new McpOAuthClient(
+            stored.tokenUrl(),
+            stored.clientId(),
+            secrets.decrypt(stored.sealedClientSecret(), context(tenantId, server.id())),
+            stored.scope());
+    try {
+      return work.apply(oauthTokens.bearer(server.id(), client, settings.pluginCallTimeout()));
+    } catch (McpConnection.Failure e) {
+      if (!e.unauthorized()) {
+        throw e;
+      }
+      oauthTokens.forget(server.id());
+      return work.apply(oauthTokens.bearer(server.id(), client, settings.pluginCallTimeout()));
+    }
   }
 
   private static String context(UUID tenantId, UUID serverId) {
@@ -394,6 +476,9 @@ public class McpServers {
             ? null
             : Stream.concat(Stream.of(command.executable()), command.args().stream()).toList(),
         server.sealedToken() != null,
+        server.oauth() != null
+            ? McpServerView.Auth.OAUTH
+            : server.sealedToken() != null ? McpServerView.Auth.TOKEN : McpServerView.Auth.NONE,
         server.createdAt(),
         tools.stream()
             .map(t -> new McpServerView.Tool(t.name(), t.description(), t.policy()))
