@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * An MCP server on a loopback port that speaks the streamable HTTP transport's JSON-RPC (one JSON
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code huge} answers a gigabyte, {@code drop} hangs up in the middle of its answer, {@code count}
  * refuses the arguments its own schema declares, {@code garbled} answers a result that is no tool
  * result, and {@code junk} declares a schema that is no schema. {@code echo} and {@code note}
- * behave: the one repeats its message, the other answers the note it was started with.
+ * behave: the one repeats its message, the other answers the note it was started with. Started with
+ * a bearer token to require, it answers 401 to any request that does not carry it.
  */
 final class MisbehavingMcpServer implements AutoCloseable {
 
@@ -51,9 +53,12 @@ final class MisbehavingMcpServer implements AutoCloseable {
   private final String note;
   private final AtomicInteger hanging = new AtomicInteger();
   private final AtomicLong hugeBytesSent = new AtomicLong();
+  private final Supplier<String> requiredBearer;
+  private final AtomicInteger refused = new AtomicInteger();
 
-  private MisbehavingMcpServer(String note) throws IOException {
+  private MisbehavingMcpServer(String note, Supplier<String> requiredBearer) throws IOException {
     this.note = note;
+    this.requiredBearer = requiredBearer;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/mcp", this::exchange);
     // a hanging call holds its thread: the others must go on
@@ -63,7 +68,17 @@ final class MisbehavingMcpServer implements AutoCloseable {
 
   /** A server whose {@code note} tool answers the note. */
   static MisbehavingMcpServer start(String note) throws IOException {
-    return new MisbehavingMcpServer(note);
+    return new MisbehavingMcpServer(note, null);
+  }
+
+  /** A server that lets in only requests carrying the bearer token {@code bearer} gives then. */
+  static MisbehavingMcpServer requiring(String note, Supplier<String> bearer) throws IOException {
+    return new MisbehavingMcpServer(note, bearer);
+  }
+
+  /** How many requests were refused for want of the bearer token. */
+  int refused() {
+    return refused.get();
   }
 
   String url() {
@@ -89,6 +104,14 @@ final class MisbehavingMcpServer implements AutoCloseable {
 
   private void exchange(HttpExchange exchange) throws IOException {
     try {
+      if (requiredBearer != null
+          && !("Bearer " + requiredBearer.get())
+              .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        refused.incrementAndGet();
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        exchange.sendResponseHeaders(401, -1);
+        return;
+      }
       if (!"POST".equals(exchange.getRequestMethod())) {
         // no stream of server messages, no sessions to end
         exchange.sendResponseHeaders(405, -1);

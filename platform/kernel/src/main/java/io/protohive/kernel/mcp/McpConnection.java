@@ -3,6 +3,7 @@ package io.protohive.kernel.mcp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -37,8 +38,20 @@ final class McpConnection {
 
   /** Why an exchange with a server failed, in words a person or a model reads. */
   static class Failure extends RuntimeException {
+    private final boolean unauthorized;
+
     Failure(String message) {
+      this(message, false);
+    }
+
+    Failure(String message, boolean unauthorized) {
       super(message);
+      this.unauthorized = unauthorized;
+    }
+
+    /** Whether the server refused the bearer token: a fresh one may be let in. */
+    boolean unauthorized() {
+      return unauthorized;
     }
   }
 
@@ -122,7 +135,20 @@ final class McpConnection {
   static Failure failure(Throwable cause) {
     String reason = reason(cause);
     return new Failure(
-        reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…" : reason);
+        reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…" : reason,
+        unauthorized(cause));
+  }
+
+  private static boolean unauthorized(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof McpHttpClientTransportAuthorizationException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Why an exchange failed, in words a person or a model reads. */

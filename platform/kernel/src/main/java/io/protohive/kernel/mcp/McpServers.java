@@ -37,8 +37,10 @@ import java.util.stream.Stream;
  * plugins; only platform admins register a server that runs as a command, which runs in the sandbox
  * code runs in. This node keeps a session with each server it calls ({@link McpSessions}). Its
  * tools are listed when it is registered, when an admin asks again and when a running server says
- * they changed, and every call is bounded by the plugin call timeout. Admins' changes are audited,
- * without the token.
+ * they changed, and every call is bounded by the plugin call timeout. A server may be reached with
+ * a bearer token an admin gives or with one the platform gets with the OAuth client credentials
+ * grant ({@link McpOAuthTokens}). Admins' changes are audited, without the token or the client
+ * secret.
  */
 @ApplicationScoped
 public class McpServers {
@@ -57,6 +59,7 @@ public class McpServers {
   @Inject TenantDirectory directory;
   @Resource ManagedExecutorService executor;
   @Inject AuditLog audit;
+  @Inject McpOAuthTokens oauthTokens;
 
   /** The tenant's servers and their tools; tenant admins only. */
   public List<McpServerView> list(Caller admin) {
@@ -69,24 +72,48 @@ public class McpServers {
 
   /**
    * Registers a server and lists its tools; a server that cannot be reached, or whose address is
-   * not allowed, is refused with the reason.
+   * not allowed, or whose OAuth token endpoint gives no token, is refused with the reason.
+   *
+   * @param token a bearer token, or {@code null}
+   * @param oauth how to get an access token instead, or {@code null}
    */
   public McpServerView register(
-      Caller admin, String name, String url, String token, String sourceAddress) {
+      Caller admin,
+      String name,
+      String url,
+      String token,
+      McpOAuthClient oauth,
+      String sourceAddress) {
     store.requireAdmin(admin);
     requireName(name);
-    URI address = address(url);
+    URI address = address("url", url);
     if (token != null && (token.isBlank() || token.length() > 4000)) {
       throw Rejection.invalid("token", "A token is up to 4000 characters.");
     }
+    if (token != null && oauth != null) {
+      throw Rejection.invalid("oauth", "Give either a token or an OAuth client, not both.");
+    }
+    if (oauth != null) {
+      requireClient(oauth);
+      address("oauth.tokenUrl", oauth.tokenUrl());
+    }
     if (store.serverNamed(admin.tenantId(), name).isPresent()) {
       throw Rejection.of(Rejection.Kind.CONFLICT, "The tenant has an MCP server named " + name);
+    }
+    String bearer;
+    try {
+      bearer =
+          oauth == null
+              ? token
+              : oauthTokens.fetch(oauth, settings.pluginCallTimeout()).accessToken();
+    } catch (McpConnection.Failure e) {
+      throw Rejection.invalid("oauth", "No access token could be had: " + e.getMessage());
     }
     List<McpConnection.ListedTool> listed;
     try {
       listed =
           sessions.listOnce(
-              McpEndpoint.http(address.toString(), () -> {}, () -> token),
+              McpEndpoint.http(address.toString(), () -> {}, () -> bearer),
               settings.pluginCallTimeout());
     } catch (McpConnection.Failure e) {
       throw Rejection.invalid("url", "The MCP server could not be used: " + e.getMessage());
@@ -99,7 +126,14 @@ public class McpServers {
             address.toString(),
             token == null ? null : secrets.encrypt(token, context(admin.tenantId(), id)),
             Instant.now().truncatedTo(ChronoUnit.MICROS),
-            null);
+            null,
+            oauth == null
+                ? null
+                : new McpStore.OAuth(
+                    oauth.tokenUrl(),
+                    oauth.clientId(),
+                    secrets.encrypt(oauth.clientSecret(), context(admin.tenantId(), id)),
+                    oauth.scope()));
     McpServerView saved = save(admin.tenantId(), server, listed);
     audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
     return saved;
@@ -148,7 +182,8 @@ public class McpServers {
             null,
             null,
             Instant.now().truncatedTo(ChronoUnit.MICROS),
-            started);
+            started,
+            null);
     McpServerView saved = save(tenantId, server, listed);
     audited(tenantId, platformAdmin, AuditLog.Action.MCP_SERVER_REGISTERED, server, sourceAddress);
     return saved;
@@ -178,6 +213,7 @@ public class McpServers {
       throw notFound();
     }
     sessions.stop(id);
+    oauthTokens.forget(id);
     audited(admin.tenantId(), admin, AuditLog.Action.MCP_SERVER_REMOVED, server, sourceAddress);
   }
 
@@ -262,6 +298,19 @@ public class McpServers {
 
   /** Works with the server's kept session. */
   private <T> T kept(UUID tenantId, McpStore.Server server, Function<McpSyncClient, T> work) {
+    try {
+      return keptOnce(tenantId, server, work);
+    } catch (McpConnection.Failure e) {
+      if (server.oauth() == null || !e.unauthorized()) {
+        throw e;
+      }
+      // the server refused the token, so nothing ran: a fresh token may be let in
+      oauthTokens.forget(server.id());
+      return keptOnce(tenantId, server, work);
+    }
+  }
+
+  private <T> T keptOnce(UUID tenantId, McpStore.Server server, Function<McpSyncClient, T> work) {
     return sessions.use(
         server.id(),
         endpoint(tenantId, server),
@@ -287,7 +336,7 @@ public class McpServers {
             throw new McpConnection.Failure(e.getMessage());
           }
         },
-        () -> token(tenantId, server));
+        () -> bearer(tenantId, server));
   }
 
   /**
@@ -344,20 +393,35 @@ public class McpServers {
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
-  private URI address(String url) {
+  private static void requireClient(McpOAuthClient oauth) {
+    if (oauth.clientId() == null || oauth.clientId().isBlank() || oauth.clientId().length() > 400) {
+      throw Rejection.invalid("oauth.clientId", "A client id is 1 to 400 characters.");
+    }
+    if (oauth.clientSecret() == null
+        || oauth.clientSecret().isEmpty()
+        || oauth.clientSecret().length() > 4000) {
+      throw Rejection.invalid("oauth.clientSecret", "A client secret is 1 to 4000 characters.");
+    }
+    if (oauth.scope() != null && oauth.scope().length() > 1000) {
+      throw Rejection.invalid("oauth.scope", "A scope is up to 1000 characters.");
+    }
+  }
+
+  /** The checked URL; {@code field} names what it is in a refusal. */
+  private URI address(String field, String url) {
     if (url == null || url.length() > 2000) {
-      throw Rejection.invalid("url", "Give the server's URL, up to 2000 characters.");
+      throw Rejection.invalid(field, "Give the URL, up to 2000 characters.");
     }
     URI uri;
     try {
       uri = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw Rejection.invalid("url", "The URL is not valid.");
+      throw Rejection.invalid(field, "The URL is not valid.");
     }
     try {
       new PluginNetwork(settings.pluginPrivateHosts()).checkAddress(uri);
     } catch (NetworkRefused e) {
-      throw Rejection.invalid("url", e.getMessage());
+      throw Rejection.invalid(field, e.getMessage());
     }
     return uri;
   }
@@ -370,10 +434,25 @@ public class McpServers {
     return Rejection.of(Rejection.Kind.NOT_FOUND, "The tenant has no such MCP server.");
   }
 
-  private String token(UUID tenantId, McpStore.Server server) {
-    return server.sealedToken() == null
-        ? null
-        : secrets.decrypt(server.sealedToken(), context(tenantId, server.id()));
+  /**
+   * The bearer the server takes: the token an admin gave, or one had with its OAuth client, kept
+   * until shortly before it expires.
+   */
+  private String bearer(UUID tenantId, McpStore.Server server) {
+    if (server.oauth() == null) {
+      return server.sealedToken() == null
+          ? null
+          : secrets.decrypt(server.sealedToken(), context(tenantId, server.id()));
+    }
+    McpStore.OAuth stored = server.oauth();
+    address("oauth.tokenUrl", stored.tokenUrl());
+    McpOAuthClient client =
+        new McpOAuthClient(
+            stored.tokenUrl(),
+            stored.clientId(),
+            secrets.decrypt(stored.sealedClientSecret(), context(tenantId, server.id())),
+            stored.scope());
+    return oauthTokens.bearer(server.id(), client, settings.pluginCallTimeout());
   }
 
   private static String context(UUID tenantId, UUID serverId) {
@@ -408,6 +487,9 @@ public class McpServers {
             ? null
             : Stream.concat(Stream.of(command.executable()), command.args().stream()).toList(),
         server.sealedToken() != null,
+        server.oauth() != null
+            ? McpServerView.Auth.OAUTH
+            : server.sealedToken() != null ? McpServerView.Auth.TOKEN : McpServerView.Auth.NONE,
         server.createdAt(),
         tools.stream()
             .map(t -> new McpServerView.Tool(t.name(), t.description(), t.policy()))

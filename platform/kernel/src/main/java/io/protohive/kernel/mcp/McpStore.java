@@ -26,7 +26,8 @@ import java.util.UUID;
 public class McpStore {
 
   private static final String SERVER_COLUMNS =
-      "id, name, url, sealed_token, created_at, command, command_args, command_folder";
+      "id, name, url, sealed_token, created_at, command, command_args, command_folder,"
+          + " oauth_token_url, oauth_client_id, sealed_client_secret, oauth_scope";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +47,7 @@ public class McpStore {
    * A stored server, reached at its URL with the token sealed, or run as its command.
    *
    * @param command for a server that runs as a command; {@code null} for one reached over HTTP
+   * @param oauth how its access token is had, for a server reached with one; else {@code null}
    */
   record Server(
       UUID id,
@@ -53,7 +55,11 @@ public class McpStore {
       String url,
       String sealedToken,
       Instant createdAt,
-      StdioCommand command) {}
+      StdioCommand command,
+      OAuth oauth) {}
+
+  /** A server's OAuth client, its secret sealed like a token. */
+  record OAuth(String tokenUrl, String clientId, String sealedClientSecret, String scope) {}
 
   /** A listed tool. */
   record StoredTool(
@@ -121,11 +127,13 @@ public class McpStore {
   @InTenant
   public void insert(@TenantId UUID tenantId, Server server) {
     StdioCommand command = server.command();
+    OAuth oauth = server.oauth();
     entityManager
         .createNativeQuery(
             "insert into mcp_server (id, tenant_id, name, url, sealed_token, created_at,"
-                + " transport, command, command_args, command_folder)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                + " transport, command, command_args, command_folder, oauth_token_url,"
+                + " oauth_client_id, sealed_client_secret, oauth_scope)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
         .setParameter(1, server.id())
         .setParameter(2, tenantId)
         .setParameter(3, server.name())
@@ -136,6 +144,10 @@ public class McpStore {
         .setParameter(8, command == null ? null : command.executable())
         .setParameter(9, command == null ? null : json(command.args()))
         .setParameter(10, command == null ? null : command.folder())
+        .setParameter(11, oauth == null ? null : oauth.tokenUrl())
+        .setParameter(12, oauth == null ? null : oauth.clientId())
+        .setParameter(13, oauth == null ? null : oauth.sealedClientSecret())
+        .setParameter(14, oauth == null ? null : oauth.scope())
         .executeUpdate();
   }
 
@@ -195,7 +207,10 @@ public class McpStore {
         instant(row[4]),
         row[5] == null
             ? null
-            : new StdioCommand((String) row[5], args((String) row[6]), (String) row[7]));
+            : new StdioCommand((String) row[5], args((String) row[6]), (String) row[7]),
+        row[8] == null
+            ? null
+            : new OAuth((String) row[8], (String) row[9], (String) row[10], (String) row[11]));
   }
 
   private static String json(List<String> args) {

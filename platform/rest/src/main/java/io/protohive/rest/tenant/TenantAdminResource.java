@@ -5,6 +5,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
+import io.protohive.kernel.mcp.McpOAuthClient;
 import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.plugin.PluginCatalog;
@@ -168,8 +169,13 @@ public class TenantAdminResource {
     return items.isManaged(caller.tenantId(), TenantsConfigItems.APPROVAL_TOOLS);
   }
 
-  /** An MCP server to register; the token, when given, is sent as a bearer token. */
-  public record McpServerRegistration(String name, String url, String token) {}
+  /**
+   * An MCP server to register; the token, when given, is sent as a bearer token. Instead of a
+   * token, an OAuth client may be given: the platform then gets an access token with the client
+   * credentials grant and sends that.
+   */
+  public record McpServerRegistration(
+      String name, String url, String token, McpOAuthClient oauth) {}
 
   /**
    * Whether agents are offered a tool: ALLOWED, ASK_FIRST (in task work only, each call after a
@@ -188,13 +194,19 @@ public class TenantAdminResource {
   @Path("mcp-servers")
   @Operation(
       summary =
-          "Register an MCP server reached over streamable HTTP; its tools are listed at once and"
-              + " offered to the agents whose tools name them, as mcp.<server>.<tool>")
+          "Register an MCP server reached over streamable HTTP, with a bearer token or an OAuth"
+              + " client (client credentials grant); its tools are listed at once and offered to"
+              + " the agents whose tools name them, as mcp.<server>.<tool>")
   public Response registerMcpServer(McpServerRegistration body) {
     McpServerRegistration given = RequestBodies.require(body);
     McpServerView registered =
         mcpServers.register(
-            signedIn.caller(), given.name(), given.url(), given.token(), request.getRemoteAddr());
+            signedIn.caller(),
+            given.name(),
+            given.url(),
+            given.token(),
+            given.oauth(),
+            request.getRemoteAddr());
     return Response.status(Response.Status.CREATED).entity(registered).build();
   }
 
