@@ -67,6 +67,10 @@ class McpAdminBrowserIT {
     browser.click(By.id("mcp-register"));
     browser.type("mcp-server-name", "everything");
     browser.type("mcp-server-url", everything.url());
+    browser.click(
+        By.xpath(
+            "//vaadin-radio-group[@id='mcp-server-auth']"
+                + "//vaadin-radio-button[.//span[normalize-space()='Bearer token']]"));
     browser.type("mcp-server-token", "s3cret-token");
     browser.click(By.id("mcp-server-register"));
     browser.wait.until(
