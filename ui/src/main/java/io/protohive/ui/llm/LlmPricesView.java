@@ -10,19 +10,16 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.llm.Prices;
 import io.protohive.kernel.llm.Prices.Price;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
-import io.protohive.ui.platform.SignedInPlatformAdmin;
-import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.PlatformAdminOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -33,7 +30,7 @@ import java.util.Map;
  */
 @Route(value = "platform/llm-prices", layout = MainLayout.class)
 @PageTitle("Model prices · ProtoHive")
-public class LlmPricesView extends VerticalLayout implements SignedInOnly {
+public class LlmPricesView extends VerticalLayout implements PlatformAdminOnly {
 
   private final Prices prices;
   private final Grid<Price> grid = new Grid<>(Price.class, false);
@@ -80,13 +77,8 @@ public class LlmPricesView extends VerticalLayout implements SignedInOnly {
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInPlatformAdmin.current().isPresent()) {
-      grid.setItems(prices.list(SignedInUser.current().orElseThrow().caller()));
-    } else {
-      event.forwardTo(HomeView.class);
-    }
+  public void entered() {
+    grid.setItems(prices.list(SignedInUser.current().orElseThrow().caller()));
   }
 
   private void edit(Price price) {

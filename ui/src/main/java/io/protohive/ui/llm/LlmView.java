@@ -3,10 +3,8 @@ package io.protohive.ui.llm;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.Budgets;
 import io.protohive.kernel.llm.LlmProviders;
@@ -14,10 +12,9 @@ import io.protohive.kernel.llm.LlmRoutes;
 import io.protohive.kernel.llm.UsageMeter;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
-import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.signin.TenantAdminOnly;
 import jakarta.inject.Inject;
 
 /**
@@ -26,14 +23,13 @@ import jakarta.inject.Inject;
  */
 @Route(value = LlmView.ROUTE, layout = MainLayout.class)
 @PageTitle("LLM · ProtoHive")
-public class LlmView extends VerticalLayout implements SignedInOnly {
+public class LlmView extends VerticalLayout implements TenantAdminOnly {
 
   public static final String ROUTE = "tenant/llm";
 
   /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);
 
-  private final Authorization authorization;
   private final OrganizationNames organizations;
   private final RouteEditor route;
   private final BudgetsSection budgets;
@@ -46,9 +42,7 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
       Budgets budgets,
       UsageMeter meter,
       OrganizationService organizations,
-      Authorization authorization,
       TenantsConfigItems items) {
-    this.authorization = authorization;
     this.organizations = new OrganizationNames(organizations);
     this.route = new RouteEditor(routes, providers, items, caller);
     this.budgets = new BudgetsSection(budgets, caller, this.organizations);
@@ -63,15 +57,10 @@ public class LlmView extends VerticalLayout implements SignedInOnly {
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (caller != null && authorization.isTenantAdmin(caller)) {
-      organizations.reload(caller);
-      route.refresh();
-      budgets.refresh();
-      usage.refresh();
-    } else {
-      event.forwardTo(HomeView.class);
-    }
+  public void entered() {
+    organizations.reload(caller);
+    route.refresh();
+    budgets.refresh();
+    usage.refresh();
   }
 }

@@ -12,20 +12,17 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
-import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.signin.TenantAdminOnly;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -35,17 +32,15 @@ import java.util.List;
  */
 @Route(value = "tenant/mcp-servers", layout = MainLayout.class)
 @PageTitle("MCP servers · ProtoHive")
-public class McpServersView extends VerticalLayout implements SignedInOnly {
+public class McpServersView extends VerticalLayout implements TenantAdminOnly {
 
   private final McpServers servers;
-  private final Authorization authorization;
   private final Grid<McpServerView> grid = new Grid<>(McpServerView.class, false);
   private final VerticalLayout tools = new VerticalLayout();
 
   @Inject
-  public McpServersView(McpServers servers, Authorization authorization) {
+  public McpServersView(McpServers servers) {
     this.servers = servers;
-    this.authorization = authorization;
     grid.setId("mcp-servers");
     grid.addColumn(McpServerView::name).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(McpServerView::where)
@@ -82,13 +77,8 @@ public class McpServersView extends VerticalLayout implements SignedInOnly {
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().map(u -> authorization.isTenantAdmin(u.caller())).orElse(false)) {
-      refresh();
-    } else {
-      event.forwardTo(HomeView.class);
-    }
+  public void entered() {
+    refresh();
   }
 
   private HorizontalLayout actions(McpServerView server) {

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.identity.Caller;
@@ -17,18 +16,17 @@ import io.protohive.kernel.job.JobAdministration;
 import io.protohive.kernel.job.JobView;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
-import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.PlatformAdminOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 
 /** The background job queue of every tenant, newest first; platform admins only. */
 @Route(value = "platform/jobs", layout = MainLayout.class)
 @PageTitle("Jobs · ProtoHive")
-public class JobsView extends VerticalLayout implements SignedInOnly {
+public class JobsView extends VerticalLayout implements PlatformAdminOnly {
 
   private static final String ANY = "Any status";
 
@@ -96,13 +94,5 @@ public class JobsView extends VerticalLayout implements SignedInOnly {
 
   private static Caller caller() {
     return SignedInUser.current().orElseThrow().caller();
-  }
-
-  @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInPlatformAdmin.current().isEmpty()) {
-      event.forwardTo(HomeView.class);
-    }
   }
 }

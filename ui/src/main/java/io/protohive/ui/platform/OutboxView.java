@@ -6,21 +6,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.protohive.kernel.mail.MailView;
 import io.protohive.kernel.system.MailOutbox;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
-import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.PlatformAdminOnly;
 import jakarta.inject.Inject;
 
 /** The mail the platform sent or holds in its dev outbox; platform admins only. */
 @Route(value = "platform/mail", layout = MainLayout.class)
 @PageTitle("Mail · ProtoHive")
-public class OutboxView extends VerticalLayout implements SignedInOnly {
+public class OutboxView extends VerticalLayout implements PlatformAdminOnly {
 
   static final int SHOWN = 100;
 
@@ -42,13 +40,5 @@ public class OutboxView extends VerticalLayout implements SignedInOnly {
             "Without an SMTP server, mail waits here to be read. Mail sent over SMTP is kept"
                 + " without its links, which only its recipient may open."),
         mail);
-  }
-
-  @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInPlatformAdmin.current().isEmpty()) {
-      event.forwardTo(HomeView.class);
-    }
   }
 }

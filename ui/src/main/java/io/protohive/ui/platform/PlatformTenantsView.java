@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -24,11 +23,10 @@ import io.protohive.kernel.provisioning.PlatformTenants;
 import io.protohive.kernel.provisioning.TenantDraft;
 import io.protohive.kernel.provisioning.TenantView;
 import io.protohive.kernel.tenancy.Tenant;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
-import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.PlatformAdminOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 
@@ -39,7 +37,7 @@ import jakarta.inject.Inject;
  */
 @Route(value = "platform/tenants", layout = MainLayout.class)
 @PageTitle("Tenants · ProtoHive")
-public class PlatformTenantsView extends VerticalLayout implements SignedInOnly {
+public class PlatformTenantsView extends VerticalLayout implements PlatformAdminOnly {
 
   static final String MANAGED = "Managed by tenants-config";
 
@@ -206,13 +204,5 @@ public class PlatformTenantsView extends VerticalLayout implements SignedInOnly 
 
   private static Caller caller() {
     return SignedInUser.current().orElseThrow().caller();
-  }
-
-  @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInPlatformAdmin.current().isEmpty()) {
-      event.forwardTo(HomeView.class);
-    }
   }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -12,16 +11,15 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.system.SystemInfo;
 import io.protohive.kernel.system.SystemInfoService;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.MainLayout;
-import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.PlatformAdminOnly;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** The platform at a glance: version, database mode, cluster and plugins; platform admins only. */
 @Route(value = "platform/system", layout = MainLayout.class)
 @PageTitle("System · ProtoHive")
-public class SystemView extends VerticalLayout implements SignedInOnly {
+public class SystemView extends VerticalLayout implements PlatformAdminOnly {
 
   @Inject
   public SystemView(SystemInfoService service) {
@@ -53,14 +51,6 @@ public class SystemView extends VerticalLayout implements SignedInOnly {
     plugins.setItems(info.pluginBundles());
     plugins.setAllRowsVisible(true);
     add(plugins);
-  }
-
-  @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInPlatformAdmin.current().isEmpty()) {
-      event.forwardTo(HomeView.class);
-    }
   }
 
   private static Span fact(String label, String value) {

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -27,12 +26,10 @@ import io.protohive.kernel.plugin.PluginInspectionView;
 import io.protohive.kernel.plugin.PluginInstaller;
 import io.protohive.kernel.plugin.PluginView;
 import io.protohive.kernel.plugin.TrustedPublishers;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
-import io.protohive.ui.platform.SignedInPlatformAdmin;
-import io.protohive.ui.signin.SignedInOnly;
+import io.protohive.ui.signin.PlatformAdminOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -50,7 +47,7 @@ import java.util.TreeMap;
  */
 @Route(value = "platform/plugins", layout = MainLayout.class)
 @PageTitle("Plugins · ProtoHive")
-public class PluginsView extends VerticalLayout implements SignedInOnly {
+public class PluginsView extends VerticalLayout implements PlatformAdminOnly {
 
   /** Who acts here; {@code null} only for a visitor, whom {@link #beforeEnter} sends away. */
   private final Caller caller = SignedInUser.current().map(SignedInUser::caller).orElse(null);
@@ -118,13 +115,8 @@ public class PluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInPlatformAdmin.current().isPresent()) {
-      refresh();
-    } else {
-      event.forwardTo(HomeView.class);
-    }
+  public void entered() {
+    refresh();
   }
 
   private static Component unsignedWarning() {

@@ -12,11 +12,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
@@ -24,14 +22,13 @@ import io.protohive.kernel.plugin.PluginCatalog.TenantPlugin;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.ManagedBadge;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.mcp.McpServersView;
-import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.signin.TenantAdminOnly;
 import jakarta.inject.Inject;
 
 /**
@@ -41,22 +38,16 @@ import jakarta.inject.Inject;
  */
 @Route(value = "tenant/plugins", layout = MainLayout.class)
 @PageTitle("Tenant plugins · ProtoHive")
-public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
+public class TenantPluginsView extends VerticalLayout implements TenantAdminOnly {
 
   private final PluginCatalog catalog;
-  private final Authorization authorization;
   private final Grid<TenantPlugin> plugins = new Grid<>(TenantPlugin.class, false);
   private final ApprovalToolsSection approvalTools;
 
   @Inject
   public TenantPluginsView(
-      PluginCatalog catalog,
-      Authorization authorization,
-      ToolApprovals approvals,
-      ToolService tools,
-      TenantsConfigItems items) {
+      PluginCatalog catalog, ToolApprovals approvals, ToolService tools, TenantsConfigItems items) {
     this.catalog = catalog;
-    this.authorization = authorization;
     this.approvalTools = new ApprovalToolsSection(approvals, tools, items);
     RouterLink mcpServers = new RouterLink("MCP servers", McpServersView.class);
     mcpServers.setId("mcp-servers-link");
@@ -88,13 +79,8 @@ public class TenantPluginsView extends VerticalLayout implements SignedInOnly {
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().map(u -> authorization.isTenantAdmin(u.caller())).orElse(false)) {
-      refresh();
-    } else {
-      event.forwardTo(HomeView.class);
-    }
+  public void entered() {
+    refresh();
   }
 
   private Checkbox enabledToggle(TenantPlugin plugin) {

@@ -10,38 +10,33 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
-import io.protohive.ui.home.HomeView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
-import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
+import io.protohive.ui.signin.TenantAdminOnly;
 import jakarta.inject.Inject;
 
 /** A tenant admin's page: the tenant's users, and its audit trail. */
 @Route(value = "tenant", layout = MainLayout.class)
 @PageTitle("Tenant · ProtoHive")
-public class TenantAdminView extends VerticalLayout implements SignedInOnly {
+public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
 
   private final TenantAdministration administration;
-  private final Authorization authorization;
   private final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
   private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
 
   @Inject
-  public TenantAdminView(TenantAdministration administration, Authorization authorization) {
+  public TenantAdminView(TenantAdministration administration) {
     this.administration = administration;
-    this.authorization = authorization;
     users.setId("tenant-users");
     users.addColumn(UserSummary::email).setHeader("Email");
     users.addColumn(UserSummary::displayName).setHeader("Name");
@@ -83,13 +78,8 @@ public class TenantAdminView extends VerticalLayout implements SignedInOnly {
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    SignedInOnly.super.beforeEnter(event);
-    if (SignedInUser.current().map(u -> authorization.isTenantAdmin(u.caller())).orElse(false)) {
-      refresh();
-    } else {
-      event.forwardTo(HomeView.class);
-    }
+  public void entered() {
+    refresh();
   }
 
   private Button toggle(UserSummary user) {
