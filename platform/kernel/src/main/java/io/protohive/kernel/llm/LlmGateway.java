@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -23,7 +24,9 @@ import java.util.function.Consumer;
  * {@link RouteWalker} walk the tenant's route: budgets reserved, each step through its provider's
  * circuit breaker, with retries and backoff on retryable errors, with limits on the time to the
  * first token and on the whole call, falling back to the next step until one answers. Every attempt
- * is metered; the budgets settle on what the call really used.
+ * is metered and the budgets settle on what the call really used, written once after the caller has
+ * its answer ({@link CallSettlements}). The route and prices are read from memory ({@link
+ * io.protohive.kernel.cluster.ClusterCaches}).
  */
 @ApplicationScoped
 public class LlmGateway {
@@ -31,8 +34,7 @@ public class LlmGateway {
   @Inject PlatformSettings settings;
   @Inject PluginHost pluginHost;
   @Inject LlmRoutes routes;
-  @Inject Budgets budgets;
-  @Inject UsageMeter meter;
+  @Inject CallSettlements budgets;
   @Inject Prices prices;
   @Inject RateLimits rateLimits;
 
@@ -48,7 +50,6 @@ public class LlmGateway {
             new CircuitBreakers(settings.llmCircuitOpenFor(), Clock.systemUTC()),
             budgets,
             prices,
-            meter::record,
             RouteWalker.Backoff.JITTERED);
   }
 
@@ -114,6 +115,7 @@ public class LlmGateway {
             scope, estimate, prices.cost(model.providerId(), model.model(), estimate, 0));
     long used = 0;
     long cost = 0;
+    List<UsageMeter.Metered> attempts = new ArrayList<>();
     try {
       ModelCalls.Done<Response<List<Embedding>>> outcome =
           calls.embedding(
@@ -126,7 +128,7 @@ public class LlmGateway {
       TokenUsage usage = outcome.value() == null ? null : outcome.value().tokenUsage();
       used = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
       cost = prices.cost(model.providerId(), model.model(), used, 0);
-      meter.record(
+      attempts.add(
           new UsageMeter.Metered(
               scope, model, false, used, 0, outcome.took(), null, outcome.outcome(), cost));
       if (outcome.value() == null) {
@@ -135,9 +137,7 @@ public class LlmGateway {
       }
       return outcome.value().content();
     } finally {
-      if (!reservation.holds().isEmpty()) {
-        budgets.settle(reservation, used, cost);
-      }
+      budgets.settle(scope, reservation, used, cost, attempts);
     }
   }
 }

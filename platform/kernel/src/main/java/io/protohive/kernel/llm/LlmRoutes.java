@@ -3,6 +3,7 @@ package io.protohive.kernel.llm;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
@@ -12,6 +13,7 @@ import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginProvider;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +27,10 @@ import java.util.UUID;
 
 /**
  * Each tenant's route: the provider/model pairs its model calls try, in order. Only providers of
- * plugins the tenant switched on may appear in it.
+ * plugins the tenant switched on may appear in it. What a call needs of it (the steps, each with
+ * its provider and the tenant's settings of it) is kept in {@link ClusterCaches}: dropped on every
+ * node when the route or the tenant's plugin settings change, and read again when this node's
+ * plugins changed.
  */
 @ApplicationScoped
 public class LlmRoutes {
@@ -40,6 +45,17 @@ public class LlmRoutes {
   @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject TenantsConfigItems items;
+  @Inject ClusterCaches caches;
+
+  private ClusterCaches.Cache<Cached> cache;
+
+  /** A tenant's bound route, and the plugin host's generation it was bound in. */
+  private record Cached(Bound bound, long plugins) {}
+
+  @PostConstruct
+  void caches() {
+    cache = caches.cache(ClusterCaches.LLM_ROUTES);
+  }
 
   @Transactional
   @InTenant
@@ -109,6 +125,7 @@ public class LlmRoutes {
             "No provider '" + step.providerId() + "' is enabled for your tenant.");
       }
     }
+    cache.invalidate(tenantId.toString());
     entityManager.createNativeQuery("delete from llm_route_step").executeUpdate();
     for (int i = 0; i < steps.size(); i++) {
       entityManager
@@ -124,12 +141,23 @@ public class LlmRoutes {
   }
 
   /**
-   * What a call needs of its tenant, read in one transaction: the tenant's route, and each step's
-   * provider with the tenant's configuration of it.
+   * What a call needs of its tenant: the tenant's route, and each step's provider with the tenant's
+   * configuration of it; from memory unless it changed.
    */
+  Bound route(UUID tenantId) {
+    long plugins = pluginHost.servicesGeneration();
+    return cache
+        .get(
+            tenantId.toString(),
+            cached -> cached.plugins() == plugins,
+            () -> new Cached(read(tenantId), plugins))
+        .bound();
+  }
+
+  /** What a call needs of its tenant, read in one transaction. */
   @Transactional
   @InTenant
-  Bound route(@TenantId UUID tenantId) {
+  Bound read(@TenantId UUID tenantId) {
     return bind(tenantId, forTenant(tenantId));
   }
 
