@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.ratelimit.RateLimits;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -37,12 +39,18 @@ public class LlmGateway {
   @Inject CallSettlements budgets;
   @Inject Prices prices;
   @Inject RateLimits rateLimits;
+  @Inject ClusterCaches caches;
 
   private ModelCalls calls;
   private RouteWalker walker;
+  private ClusterCaches.Cache<BoundRoute> boundRoutes;
+
+  /** A tenant's bound route, and the plugin host's generation it was bound in. */
+  private record BoundRoute(LlmRoutes.Bound bound, long plugins) {}
 
   @PostConstruct
   void start() {
+    boundRoutes = caches.cache(ClusterCaches.LLM_ROUTES);
     calls = new ModelCalls(pluginHost.modelCalls());
     walker =
         new RouteWalker(
@@ -76,7 +84,7 @@ public class LlmGateway {
 
   private ChatResponse call(
       CallScope scope, ChatRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
-    LlmRoutes.Bound route = routes.route(scope.tenantId());
+    LlmRoutes.Bound route = route(scope.tenantId());
     if (route.steps().isEmpty()) {
       throw new LlmUnavailable(
           "No model route is set for your tenant; a tenant admin sets one on the LLM page.");
@@ -91,6 +99,20 @@ public class LlmGateway {
         request,
         tokens,
         cancelled);
+  }
+
+  /**
+   * The tenant's route bound to its providers, from memory: read again when the tenant's route or
+   * plugin settings changed on any node, or when this node's plugins changed.
+   */
+  private LlmRoutes.Bound route(UUID tenantId) {
+    long plugins = pluginHost.servicesGeneration();
+    return boundRoutes
+        .get(
+            tenantId.toString(),
+            cached -> cached.plugins() == plugins,
+            () -> new BoundRoute(routes.route(tenantId), plugins))
+        .bound();
   }
 
   /**

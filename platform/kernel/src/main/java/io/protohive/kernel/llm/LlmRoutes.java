@@ -13,7 +13,6 @@ import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginProvider;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,16 +45,6 @@ public class LlmRoutes {
   @Inject AuditLog audit;
   @Inject TenantsConfigItems items;
   @Inject ClusterCaches caches;
-
-  private ClusterCaches.Cache<Cached> cache;
-
-  /** A tenant's bound route, and the plugin host's generation it was bound in. */
-  private record Cached(Bound bound, long plugins) {}
-
-  @PostConstruct
-  void caches() {
-    cache = caches.cache(ClusterCaches.LLM_ROUTES);
-  }
 
   @Transactional
   @InTenant
@@ -125,7 +114,7 @@ public class LlmRoutes {
             "No provider '" + step.providerId() + "' is enabled for your tenant.");
       }
     }
-    cache.invalidate(tenantId.toString());
+    caches.cache(ClusterCaches.LLM_ROUTES).invalidate(tenantId.toString());
     entityManager.createNativeQuery("delete from llm_route_step").executeUpdate();
     for (int i = 0; i < steps.size(); i++) {
       entityManager
@@ -141,23 +130,12 @@ public class LlmRoutes {
   }
 
   /**
-   * What a call needs of its tenant: the tenant's route, and each step's provider with the tenant's
-   * configuration of it; from memory unless it changed.
+   * What a call needs of its tenant, read in one transaction: the tenant's route, and each step's
+   * provider with the tenant's configuration of it. The gateway keeps it in {@link ClusterCaches}.
    */
-  Bound route(UUID tenantId) {
-    long plugins = pluginHost.servicesGeneration();
-    return cache
-        .get(
-            tenantId.toString(),
-            cached -> cached.plugins() == plugins,
-            () -> new Cached(read(tenantId), plugins))
-        .bound();
-  }
-
-  /** What a call needs of its tenant, read in one transaction. */
   @Transactional
   @InTenant
-  Bound read(@TenantId UUID tenantId) {
+  Bound route(@TenantId UUID tenantId) {
     return bind(tenantId, forTenant(tenantId));
   }
 
