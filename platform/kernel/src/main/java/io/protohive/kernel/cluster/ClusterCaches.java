@@ -48,6 +48,9 @@ public class ClusterCaches {
   /** The price table, as one entry. */
   public static final String LLM_PRICES = "llm-prices";
 
+  /** What a tenant's budgets are set on, by tenant id. */
+  public static final String LLM_BUDGET_SCOPES = "llm-budget-scopes";
+
   /** Which organizations a person is a member of, by tenant id. */
   public static final String MEMBERSHIPS = "memberships";
 

@@ -3,6 +3,7 @@ package io.protohive.kernel.llm;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.InTenant;
@@ -22,9 +23,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -49,6 +52,7 @@ public class Budgets {
   @Inject Mailer mailer;
   @Inject TenantsConfigItems items;
   @Inject UsageMeter meter;
+  @Inject ClusterCaches caches;
 
   /** What a budget applies to. */
   public enum Scope {
@@ -132,6 +136,22 @@ public class Budgets {
       holds.add(new Hold(id, unit, estimate));
     }
     return new Reservation(call.tenantId(), holds);
+  }
+
+  /**
+   * What the tenant's budgets are set on, each as "{scope} {scope id}": a call none of them can
+   * apply to reserves nothing.
+   */
+  @Transactional
+  @InTenant
+  Set<String> scopes(@TenantId UUID tenantId) {
+    List<Object[]> rows =
+        entityManager.createNativeQuery("select scope, scope_id from llm_budget").getResultList();
+    Set<String> scopes = new HashSet<>();
+    for (Object[] row : rows) {
+      scopes.add(row[0] + " " + row[1]);
+    }
+    return Set.copyOf(scopes);
   }
 
   /**
@@ -321,6 +341,7 @@ public class Budgets {
 
   private void upsert(
       UUID tenantId, Scope budgetScope, UUID target, Unit unit, long amount, int soft) {
+    caches.cache(ClusterCaches.LLM_BUDGET_SCOPES).invalidate(tenantId.toString());
     entityManager
         .createNativeQuery(
             "insert into llm_budget (id, tenant_id, scope, scope_id, unit, amount, soft_percent,"
@@ -376,6 +397,7 @@ public class Budgets {
       items.requireUnmanaged(
           caller.tenantId(), TenantsConfigItems.TENANT_BUDGET, "The tenant's budget");
     }
+    caches.cache(ClusterCaches.LLM_BUDGET_SCOPES).invalidate(caller.tenantId().toString());
     int removed =
         entityManager
             .createNativeQuery("delete from llm_budget where id = ?1")

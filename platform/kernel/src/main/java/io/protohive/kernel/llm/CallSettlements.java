@@ -1,5 +1,7 @@
 package io.protohive.kernel.llm;
 
+import io.protohive.kernel.cluster.ClusterCaches;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,9 +22,10 @@ import java.util.logging.Logger;
 
 /**
  * The gateway's budget ledger: a call's estimate is held on its budgets before it is sent, in a
- * transaction of its own; what it used (every attempt for the meter, and the settlement of its
- * hold) is written once, after the caller has its answer, on a managed thread. Calls that end
- * together are written together, one transaction per tenant.
+ * transaction of its own (none when no budget of its tenant can apply to it); what it used (every
+ * attempt for the meter, and the settlement of its hold) is written once, after the caller has its
+ * answer, on a managed thread. Calls that end together are written together, one transaction per
+ * tenant.
  *
  * <p>Budgets stay exact: until its settlement commits, a call's estimate stays held, so a budget
  * read or reservation in between sees the hold, and then the use, never neither. A settlement that
@@ -35,7 +39,16 @@ public class CallSettlements implements BudgetLedger {
 
   @Inject Budgets budgets;
 
+  @Inject ClusterCaches caches;
+
   @Resource ManagedExecutorService executor;
+
+  private ClusterCaches.Cache<Set<String>> budgetScopes;
+
+  @PostConstruct
+  void caches() {
+    budgetScopes = caches.cache(ClusterCaches.LLM_BUDGET_SCOPES);
+  }
 
   /** What one call used, and what it held. */
   record Settlement(
@@ -49,9 +62,30 @@ public class CallSettlements implements BudgetLedger {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final ReentrantLock writing = new ReentrantLock();
 
+  /**
+   * Holds the call's estimate; a call no budget of its tenant can apply to is spared the
+   * transaction. The tenant's budgets' scopes are kept in {@link ClusterCaches}, dropped on every
+   * node when a budget is set or removed.
+   */
   @Override
   public Budgets.Reservation reserve(CallScope call, long tokens, long micros) {
+    String tenant = call.tenantId().toString();
+    Set<String> scopes = budgetScopes.get(tenant, () -> budgets.scopes(call.tenantId()));
+    boolean mayApply =
+        scopes.contains(Budgets.Scope.TENANT + " " + tenant)
+            || applies(scopes, Budgets.Scope.ORGANIZATION, call.organizationId())
+            || applies(scopes, Budgets.Scope.AGENT, call.agentId())
+            // a task's budget may be set on a task it is a subtask of
+            || (call.taskId() != null
+                && scopes.stream().anyMatch(s -> s.startsWith(Budgets.Scope.TASK + " ")));
+    if (!mayApply) {
+      return new Budgets.Reservation(call.tenantId(), List.of());
+    }
     return budgets.reserve(call, tokens, micros);
+  }
+
+  private static boolean applies(Set<String> scopes, Budgets.Scope scope, UUID id) {
+    return id != null && scopes.contains(scope + " " + id);
   }
 
   @Override
