@@ -398,6 +398,15 @@ public final class PluginHost implements AutoCloseable {
     return tools().stream().filter(t -> t.tool().id().equals(toolId)).findFirst();
   }
 
+  /**
+   * A number that changes whenever a plugin's tool or provider comes or goes (a plugin installed,
+   * replaced, removed, started or stopped): what was derived from {@link #providers()} or {@link
+   * #configuration} is stale once it changed.
+   */
+  public long servicesGeneration() {
+    return ((long) tools.getTrackingCount() << 32) + providers.getTrackingCount();
+  }
+
   /** The LLM providers that active plugins offer right now. */
   public List<PluginProvider> providers() {
     return services(

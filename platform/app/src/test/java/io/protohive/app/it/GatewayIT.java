@@ -43,6 +43,9 @@ class GatewayIT {
   private static final String SCRIPTED = "io.protohive.plugins.llm-scripted";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long after its answer a call may take to appear in the meter and settle its budgets. */
+  private static final Duration METERED = Duration.ofSeconds(10);
+
   private OpenAiFakeServer openAi;
   private PluginsApi.TenantAdmin account;
   private String[] admin;
@@ -90,12 +93,19 @@ class GatewayIT {
 
     assertThat(first.get("content").asText()).isEqualTo("Paris.");
     assertThat(second.get("content").asText()).isEqualTo("Rome.");
-    JsonNode usage = usage("model");
-    assertThat(usage.findValuesAsText("key")).containsExactly("openai/gpt-fake");
-    assertThat(usage.get(0).get("promptTokens").asLong())
-        .isEqualTo(openAi.reportedUsage().promptTokens());
-    assertThat(usage.get(0).get("completionTokens").asLong())
-        .isEqualTo(openAi.reportedUsage().completionTokens());
+    // metered once the caller has the answer
+    await()
+        .atMost(METERED)
+        .untilAsserted(
+            () -> {
+              JsonNode usage = usage("model");
+              assertThat(usage.findValuesAsText("key")).containsExactly("openai/gpt-fake");
+              assertThat(usage.get(0).get("calls").asLong()).isEqualTo(2);
+              assertThat(usage.get(0).get("promptTokens").asLong())
+                  .isEqualTo(openAi.reportedUsage().promptTokens());
+              assertThat(usage.get(0).get("completionTokens").asLong())
+                  .isEqualTo(openAi.reportedUsage().completionTokens());
+            });
     assertThat(openAi.lastRequest().headers().toString()).contains("Bearer " + apiKey);
   }
 
@@ -123,8 +133,12 @@ class GatewayIT {
     openAi.enqueue(OpenAiReply.hang(), OpenAiReply.hang());
 
     assertThat(chat("three").get("content").asText()).startsWith("This is the scripted");
-    assertThat(usage("model").findValuesAsText("key"))
-        .containsExactly("openai/gpt-fake", "scripted/scripted-1");
+    await()
+        .atMost(METERED)
+        .untilAsserted(
+            () ->
+                assertThat(usage("model").findValuesAsText("key"))
+                    .containsExactly("openai/gpt-fake", "scripted/scripted-1"));
   }
 
   @Test
@@ -137,6 +151,9 @@ class GatewayIT {
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.body()).contains("maximum context length");
     assertThat(openAi.chatCompletionCalls()).isEqualTo(1);
+    await()
+        .atMost(METERED)
+        .until(() -> usage("model").findValuesAsText("key").contains("openai/gpt-fake"));
     assertThat(usage("model").findValuesAsText("key")).doesNotContain("scripted/scripted-1");
   }
 
@@ -164,44 +181,88 @@ class GatewayIT {
     // each call reserves its prompt (1 token for "hi") and its 100-token limit, and uses as much
     openAi.replyByDefault(
         OpenAiReply.text("ok", 1, 100).withFirstByteDelay(Duration.ofMillis(300)));
-    HttpResponse<String> budget =
-        Platform.send(
-            "PUT",
-            "api/v1/tenant/budgets",
-            "{\"scope\":\"TENANT\",\"unit\":\"TOKENS\",\"amount\":505,\"softPercent\":50}",
-            admin);
-    assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
+    setTenantBudget(505);
 
-    ExecutorService callers = Executors.newFixedThreadPool(20);
-    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-    try {
-      for (int i = 0; i < 20; i++) {
-        calls.add(CompletableFuture.supplyAsync(() -> chatQuietly("hi", 100), callers));
-      }
-      List<Integer> statuses = calls.stream().map(c -> c.join().statusCode()).toList();
-
-      assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(5);
-      assertThat(statuses.stream().filter(s -> s == 402).count()).isEqualTo(15);
-      assertThat(openAi.chatCompletionCalls()).isEqualTo(5);
-    } finally {
-      callers.shutdownNow();
-    }
-    HttpResponse<String> refused = chatResponse("hi", 100);
-    assertThat(refused.statusCode()).isEqualTo(402);
-    assertThat(Platform.json(refused).get("detail").asText()).contains("budget");
-    JsonNode budgets = Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items");
-    assertThat(budgets.get(0).get("spent").asLong()).isEqualTo(505);
-    assertThat(budgets.get(0).get("reserved").asLong()).isZero();
+    assertConcurrentCallsStopAt(20, 5);
 
     assertThat(Platform.get("api/v1/tenant/audit", admin).body()).contains("BUDGET_THRESHOLD");
     assertThat(Platform.get("api/v1/platform/mail", PluginsApi.platformAdmin()).body())
         .contains("passed its warning threshold");
 
+    JsonNode budgets = Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items");
     HttpResponse<String> reset =
         Platform.post(
             "api/v1/tenant/budgets/" + budgets.get(0).get("id").asText() + "/reset", "", admin);
     assertThat(Platform.json(reset).get("spent").asLong()).isZero();
     assertThat(chatResponse("hi", 100).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * With the route, settings and prices read from memory and usage written after each answer, 50
+   * calls at once still spend exactly the budget: a budget read after any answer sees each call's
+   * hold or its settlement, never neither.
+   */
+  @Test
+  void aBudgetStaysExactUnderFiftyParallelCalls() throws Exception {
+    route("openai/gpt-fake");
+    openAi.replyByDefault(
+        OpenAiReply.text("ok", 1, 100).withFirstByteDelay(Duration.ofMillis(300)));
+    // the route is read once and kept: the calls below find it in memory
+    assertThat(chatResponse("hi", 100).statusCode()).isEqualTo(200);
+    long warmUpCalls = openAi.chatCompletionCalls();
+    await().atMost(METERED).until(() -> usage("model").findValuesAsText("key").size() == 1);
+    setTenantBudget(1010);
+
+    assertConcurrentCallsStopAt(50, 10);
+    assertThat(openAi.chatCompletionCalls() - warmUpCalls).isEqualTo(10);
+  }
+
+  private void setTenantBudget(long tokens) throws Exception {
+    HttpResponse<String> budget =
+        Platform.send(
+            "PUT",
+            "api/v1/tenant/budgets",
+            "{\"scope\":\"TENANT\",\"unit\":\"TOKENS\",\"amount\":"
+                + tokens
+                + ",\"softPercent\":50}",
+            admin);
+    assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
+  }
+
+  /**
+   * Sends calls of 101 tokens each at once against a tenant budget with room for {@code room} of
+   * them: that many answer, the others are refused before they are sent, and once settled the
+   * budget has spent exactly its amount and holds nothing.
+   */
+  private void assertConcurrentCallsStopAt(int parallel, int room) throws Exception {
+    long sentBefore = openAi.chatCompletionCalls();
+    ExecutorService callers = Executors.newFixedThreadPool(parallel);
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    try {
+      for (int i = 0; i < parallel; i++) {
+        calls.add(CompletableFuture.supplyAsync(() -> chatQuietly("hi", 100), callers));
+      }
+      List<Integer> statuses = calls.stream().map(c -> c.join().statusCode()).toList();
+
+      assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(room);
+      assertThat(statuses.stream().filter(s -> s == 402).count()).isEqualTo(parallel - room);
+      assertThat(openAi.chatCompletionCalls() - sentBefore).isEqualTo(room);
+    } finally {
+      callers.shutdownNow();
+    }
+    // held or spent, the budget has no room left the moment the answers are in
+    HttpResponse<String> refused = chatResponse("hi", 100);
+    assertThat(refused.statusCode()).isEqualTo(402);
+    assertThat(Platform.json(refused).get("detail").asText()).contains("budget");
+    await()
+        .atMost(METERED)
+        .untilAsserted(
+            () -> {
+              JsonNode budget =
+                  Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items").get(0);
+              assertThat(budget.get("reserved").asLong()).isZero();
+              assertThat(budget.get("spent").asLong()).isEqualTo(101L * room);
+            });
   }
 
   @Test
@@ -289,11 +350,16 @@ class GatewayIT {
 
     assertThat(agents.statusCode()).as(agents.body()).isEqualTo(200);
     Map<String, Long> spent = new HashMap<>();
-    for (JsonNode budget :
-        Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items")) {
-      spent.put(budget.get("scopeId").asText(), budget.get("spent").asLong());
-    }
-    assertThat(spent.get(startup)).as("the agent's organization paid").isPositive();
+    await()
+        .atMost(METERED)
+        .untilAsserted(
+            () -> {
+              for (JsonNode budget :
+                  Platform.json(Platform.get("api/v1/tenant/budgets", admin)).get("items")) {
+                spent.put(budget.get("scopeId").asText(), budget.get("spent").asLong());
+              }
+              assertThat(spent.get(startup)).as("the agent's organization paid").isPositive();
+            });
     assertThat(spent.get(organization)).isZero();
     assertThat(usage("organization").findValuesAsText("key")).containsExactly(startup);
   }
@@ -337,7 +403,10 @@ class GatewayIT {
     assertThat(embedded.get("dimensions").asInt()).isEqualTo(OpenAiFakeServer.DEFAULT_DIMENSIONS);
     assertThat(embedded.get("vectors")).hasSize(2);
     assertThat(openAi.embeddingCalls()).isEqualTo(1);
-    assertThat(usage("model").findValuesAsText("key")).contains("openai/text-embedding-3-small");
+    await()
+        .atMost(METERED)
+        .until(
+            () -> usage("model").findValuesAsText("key").contains("openai/text-embedding-3-small"));
 
     HttpResponse<String> unlisted = embed("openai/text-embedding-3-large");
     assertThat(unlisted.statusCode()).as(unlisted.body()).isEqualTo(400);

@@ -1,8 +1,10 @@
 package io.protohive.kernel.llm;
 
+import java.util.List;
+
 /**
- * Where a model call holds its estimate before it is sent and settles on what it used; {@link
- * Budgets} keeps the ledger in the database.
+ * Where a model call holds its estimate before it is sent, and where what it used is written once
+ * it is over; {@link CallSettlements} keeps the ledger in the database.
  */
 interface BudgetLedger {
 
@@ -13,6 +15,14 @@ interface BudgetLedger {
    */
   Budgets.Reservation reserve(CallScope call, long tokens, long micros);
 
-  /** Replaces a call's held estimates by what it used. */
-  void settle(Budgets.Reservation reservation, long tokens, long micros);
+  /**
+   * Meters a call's attempts and replaces its held estimates by what it used. The estimates stay
+   * held until this is written, which may be after the method returns.
+   */
+  void settle(
+      CallScope call,
+      Budgets.Reservation reservation,
+      long tokens,
+      long micros,
+      List<UsageMeter.Metered> attempts);
 }

@@ -3,6 +3,7 @@ package io.protohive.kernel.llm;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.mail.Mailer;
 import io.protohive.kernel.platform.InTenant;
@@ -21,8 +22,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -34,7 +40,7 @@ import java.util.logging.Logger;
  * call the reservation is replaced by what it used.
  */
 @ApplicationScoped
-public class Budgets implements BudgetLedger {
+public class Budgets {
 
   private static final Logger LOG = Logger.getLogger(Budgets.class.getName());
 
@@ -45,6 +51,8 @@ public class Budgets implements BudgetLedger {
   @Inject AuditLog audit;
   @Inject Mailer mailer;
   @Inject TenantsConfigItems items;
+  @Inject UsageMeter meter;
+  @Inject ClusterCaches caches;
 
   /** What a budget applies to. */
   public enum Scope {
@@ -95,7 +103,6 @@ public class Budgets implements BudgetLedger {
    *
    * @throws BudgetExhausted when one of them has no room for it; nothing is held then
    */
-  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @InTenant
   public Reservation reserve(CallScope call, long tokens, long micros) {
@@ -131,31 +138,61 @@ public class Budgets implements BudgetLedger {
     return new Reservation(call.tenantId(), holds);
   }
 
-  /** Replaces a call's held estimates by what it used, and notes budgets past their threshold. */
-  @Override
+  /**
+   * What the tenant's budgets are set on, each as "{scope} {scope id}": a call none of them can
+   * apply to reserves nothing.
+   */
+  @Transactional
+  @InTenant
+  Set<String> scopes(@TenantId UUID tenantId) {
+    List<Object[]> rows =
+        entityManager.createNativeQuery("select scope, scope_id from llm_budget").getResultList();
+    Set<String> scopes = new HashSet<>();
+    for (Object[] row : rows) {
+      scopes.add(row[0] + " " + row[1]);
+    }
+    return Set.copyOf(scopes);
+  }
+
+  /**
+   * Writes what calls of one tenant used, in one transaction: each attempt in the meter, and each
+   * call's held estimates replaced by what it used, budget by budget in the order reservations lock
+   * them, so that this transaction and a reservation never wait for each other.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @InTenant
-  public void settle(Reservation reservation, long tokens, long micros) {
-    for (Hold hold : reservation.holds()) {
-      long used = hold.unit().of(tokens, micros);
-      entityManager
-          .createNativeQuery(
-              "update llm_budget set reserved = greatest(reserved - ?2, 0), spent = spent + ?3"
-                  + " where id = ?1")
-          .setParameter(1, hold.budgetId())
-          .setParameter(2, hold.amount())
-          .setParameter(3, used)
-          .executeUpdate();
-      int crossed =
-          entityManager
-              .createNativeQuery(
-                  "update llm_budget set soft_notified = true where id = ?1 and not soft_notified"
-                      + " and spent * 100 >= amount * soft_percent")
-              .setParameter(1, hold.budgetId())
-              .executeUpdate();
-      if (crossed > 0) {
-        warnAdmins(reservation.tenantId(), hold.budgetId());
+  void settleCalls(@TenantId UUID tenantId, List<CallSettlements.Settlement> calls) {
+    // PostgreSQL orders uuids as unsigned bytes, as their canonical text sorts
+    Map<UUID, long[]> byBudget = new TreeMap<>(Comparator.comparing(UUID::toString));
+    for (CallSettlements.Settlement call : calls) {
+      call.attempts().forEach(meter::insert);
+      for (Hold hold : call.reservation().holds()) {
+        long[] sums = byBudget.computeIfAbsent(hold.budgetId(), id -> new long[2]);
+        sums[0] += hold.amount();
+        sums[1] += hold.unit().of(call.tokens(), call.micros());
       }
+    }
+    byBudget.forEach((budgetId, sums) -> release(tenantId, budgetId, sums[0], sums[1]));
+  }
+
+  private void release(UUID tenantId, UUID budgetId, long held, long used) {
+    entityManager
+        .createNativeQuery(
+            "update llm_budget set reserved = greatest(reserved - ?2, 0), spent = spent + ?3"
+                + " where id = ?1")
+        .setParameter(1, budgetId)
+        .setParameter(2, held)
+        .setParameter(3, used)
+        .executeUpdate();
+    int crossed =
+        entityManager
+            .createNativeQuery(
+                "update llm_budget set soft_notified = true where id = ?1 and not soft_notified"
+                    + " and spent * 100 >= amount * soft_percent")
+            .setParameter(1, budgetId)
+            .executeUpdate();
+    if (crossed > 0) {
+      warnAdmins(tenantId, budgetId);
     }
   }
 
@@ -304,6 +341,7 @@ public class Budgets implements BudgetLedger {
 
   private void upsert(
       UUID tenantId, Scope budgetScope, UUID target, Unit unit, long amount, int soft) {
+    caches.cache(ClusterCaches.LLM_BUDGET_SCOPES).invalidate(tenantId.toString());
     entityManager
         .createNativeQuery(
             "insert into llm_budget (id, tenant_id, scope, scope_id, unit, amount, soft_percent,"
@@ -359,6 +397,7 @@ public class Budgets implements BudgetLedger {
       items.requireUnmanaged(
           caller.tenantId(), TenantsConfigItems.TENANT_BUDGET, "The tenant's budget");
     }
+    caches.cache(ClusterCaches.LLM_BUDGET_SCOPES).invalidate(caller.tenantId().toString());
     int removed =
         entityManager
             .createNativeQuery("delete from llm_budget where id = ?1")

@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.ratelimit.RateLimits;
@@ -13,7 +14,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,7 +26,9 @@ import java.util.function.Consumer;
  * {@link RouteWalker} walk the tenant's route: budgets reserved, each step through its provider's
  * circuit breaker, with retries and backoff on retryable errors, with limits on the time to the
  * first token and on the whole call, falling back to the next step until one answers. Every attempt
- * is metered; the budgets settle on what the call really used.
+ * is metered and the budgets settle on what the call really used, written once after the caller has
+ * its answer ({@link CallSettlements}). The route and prices are read from memory ({@link
+ * io.protohive.kernel.cluster.ClusterCaches}).
  */
 @ApplicationScoped
 public class LlmGateway {
@@ -31,16 +36,21 @@ public class LlmGateway {
   @Inject PlatformSettings settings;
   @Inject PluginHost pluginHost;
   @Inject LlmRoutes routes;
-  @Inject Budgets budgets;
-  @Inject UsageMeter meter;
+  @Inject CallSettlements budgets;
   @Inject Prices prices;
   @Inject RateLimits rateLimits;
+  @Inject ClusterCaches caches;
 
   private ModelCalls calls;
   private RouteWalker walker;
+  private ClusterCaches.Cache<BoundRoute> boundRoutes;
+
+  /** A tenant's bound route, and the plugin host's generation it was bound in. */
+  private record BoundRoute(LlmRoutes.Bound bound, long plugins) {}
 
   @PostConstruct
   void start() {
+    boundRoutes = caches.cache(ClusterCaches.LLM_ROUTES);
     calls = new ModelCalls(pluginHost.modelCalls());
     walker =
         new RouteWalker(
@@ -48,7 +58,6 @@ public class LlmGateway {
             new CircuitBreakers(settings.llmCircuitOpenFor(), Clock.systemUTC()),
             budgets,
             prices,
-            meter::record,
             RouteWalker.Backoff.JITTERED);
   }
 
@@ -75,7 +84,7 @@ public class LlmGateway {
 
   private ChatResponse call(
       CallScope scope, ChatRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
-    LlmRoutes.Bound route = routes.route(scope.tenantId());
+    LlmRoutes.Bound route = route(scope.tenantId());
     if (route.steps().isEmpty()) {
       throw new LlmUnavailable(
           "No model route is set for your tenant; a tenant admin sets one on the LLM page.");
@@ -90,6 +99,20 @@ public class LlmGateway {
         request,
         tokens,
         cancelled);
+  }
+
+  /**
+   * The tenant's route bound to its providers, from memory: read again when the tenant's route or
+   * plugin settings changed on any node, or when this node's plugins changed.
+   */
+  private LlmRoutes.Bound route(UUID tenantId) {
+    long plugins = pluginHost.servicesGeneration();
+    return boundRoutes
+        .get(
+            tenantId.toString(),
+            cached -> cached.plugins() == plugins,
+            () -> new BoundRoute(routes.route(tenantId), plugins))
+        .bound();
   }
 
   /**
@@ -114,6 +137,7 @@ public class LlmGateway {
             scope, estimate, prices.cost(model.providerId(), model.model(), estimate, 0));
     long used = 0;
     long cost = 0;
+    List<UsageMeter.Metered> attempts = new ArrayList<>();
     try {
       ModelCalls.Done<Response<List<Embedding>>> outcome =
           calls.embedding(
@@ -126,7 +150,7 @@ public class LlmGateway {
       TokenUsage usage = outcome.value() == null ? null : outcome.value().tokenUsage();
       used = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
       cost = prices.cost(model.providerId(), model.model(), used, 0);
-      meter.record(
+      attempts.add(
           new UsageMeter.Metered(
               scope, model, false, used, 0, outcome.took(), null, outcome.outcome(), cost));
       if (outcome.value() == null) {
@@ -135,9 +159,7 @@ public class LlmGateway {
       }
       return outcome.value().content();
     } finally {
-      if (!reservation.holds().isEmpty()) {
-        budgets.settle(reservation, used, cost);
-      }
+      budgets.settle(scope, reservation, used, cost, attempts);
     }
   }
 }

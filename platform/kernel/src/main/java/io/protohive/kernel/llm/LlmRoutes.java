@@ -3,6 +3,7 @@ package io.protohive.kernel.llm;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
@@ -25,7 +26,10 @@ import java.util.UUID;
 
 /**
  * Each tenant's route: the provider/model pairs its model calls try, in order. Only providers of
- * plugins the tenant switched on may appear in it.
+ * plugins the tenant switched on may appear in it. What a call needs of it (the steps, each with
+ * its provider and the tenant's settings of it) is kept in {@link ClusterCaches}: dropped on every
+ * node when the route or the tenant's plugin settings change, and read again when this node's
+ * plugins changed.
  */
 @ApplicationScoped
 public class LlmRoutes {
@@ -40,6 +44,7 @@ public class LlmRoutes {
   @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject TenantsConfigItems items;
+  @Inject ClusterCaches caches;
 
   @Transactional
   @InTenant
@@ -109,6 +114,7 @@ public class LlmRoutes {
             "No provider '" + step.providerId() + "' is enabled for your tenant.");
       }
     }
+    caches.cache(ClusterCaches.LLM_ROUTES).invalidate(tenantId.toString());
     entityManager.createNativeQuery("delete from llm_route_step").executeUpdate();
     for (int i = 0; i < steps.size(); i++) {
       entityManager
@@ -125,7 +131,7 @@ public class LlmRoutes {
 
   /**
    * What a call needs of its tenant, read in one transaction: the tenant's route, and each step's
-   * provider with the tenant's configuration of it.
+   * provider with the tenant's configuration of it. The gateway keeps it in {@link ClusterCaches}.
    */
   @Transactional
   @InTenant

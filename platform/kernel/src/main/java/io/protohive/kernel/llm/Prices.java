@@ -3,24 +3,27 @@ package io.protohive.kernel.llm;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Rejection;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What model calls cost: a price per million prompt and completion tokens, in millionths of the
- * currency unit, per provider and model, edited by platform admins. Read from memory on every call;
- * a model without a price costs nothing.
+ * currency unit, per provider and model, edited by platform admins. Read from memory on every call
+ * ({@link ClusterCaches}: a change on any node is read again on every node); a model without a
+ * price costs nothing.
  */
 @ApplicationScoped
 public class Prices implements ModelPrices {
@@ -31,19 +34,21 @@ public class Prices implements ModelPrices {
   @Inject PlatformAdmins admins;
   @Inject Authorization authorization;
   @Inject AuditLog audit;
+  @Inject ClusterCaches caches;
 
-  private final Map<RouteStep, Price> cache = new ConcurrentHashMap<>();
-  private volatile boolean loaded;
+  private ClusterCaches.Cache<Map<RouteStep, Price>> cache;
+
+  @PostConstruct
+  void caches() {
+    cache = caches.cache(ClusterCaches.LLM_PRICES);
+  }
 
   /** The price of a model. */
   public record Price(String providerId, String model, long promptMicros, long completionMicros) {}
 
   @Override
   public long cost(String providerId, String model, long promptTokens, long completionTokens) {
-    if (!loaded) {
-      reload();
-    }
-    Price price = cache.get(new RouteStep(providerId, model));
+    Price price = cache.get(ClusterCaches.ALL, this::read).get(new RouteStep(providerId, model));
     if (price == null) {
       return 0;
     }
@@ -56,8 +61,7 @@ public class Prices implements ModelPrices {
   @Transactional
   public List<Price> list(Caller caller) {
     authorization.platformAdmin(caller);
-    reload();
-    return cache.values().stream()
+    return read().values().stream()
         .sorted(Comparator.comparing(Price::providerId).thenComparing(Price::model))
         .toList();
   }
@@ -93,18 +97,18 @@ public class Prices implements ModelPrices {
         Action.LLM_PRICE_CHANGED,
         price.providerId() + "/" + price.model(),
         address);
-    cache.put(new RouteStep(price.providerId(), price.model()), price);
+    cache.invalidateAll();
     return price;
   }
 
   @Transactional
-  void reload() {
+  Map<RouteStep, Price> read() {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
                 "select provider_id, model, prompt_micros, completion_micros from llm_price")
             .getResultList();
-    cache.clear();
+    Map<RouteStep, Price> prices = new HashMap<>();
     for (Object[] row : rows) {
       Price price =
           new Price(
@@ -112,8 +116,8 @@ public class Prices implements ModelPrices {
               (String) row[1],
               ((Number) row[2]).longValue(),
               ((Number) row[3]).longValue());
-      cache.put(new RouteStep(price.providerId(), price.model()), price);
+      prices.put(new RouteStep(price.providerId(), price.model()), price);
     }
-    loaded = true;
+    return Map.copyOf(prices);
   }
 }

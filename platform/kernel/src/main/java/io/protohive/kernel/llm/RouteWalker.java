@@ -65,7 +65,6 @@ final class RouteWalker {
   private final CircuitBreakers breakers;
   private final BudgetLedger budgets;
   private final ModelPrices prices;
-  private final Consumer<UsageMeter.Metered> meter;
   private final Backoff backoff;
 
   RouteWalker(
@@ -73,13 +72,11 @@ final class RouteWalker {
       CircuitBreakers breakers,
       BudgetLedger budgets,
       ModelPrices prices,
-      Consumer<UsageMeter.Metered> meter,
       Backoff backoff) {
     this.calls = calls;
     this.breakers = breakers;
     this.budgets = budgets;
     this.prices = prices;
-    this.meter = meter;
     this.backoff = backoff;
   }
 
@@ -109,6 +106,7 @@ final class RouteWalker {
             prices.cost(primary.providerId(), primary.model(), promptEstimate, outputLimit));
     long usedTokens = 0;
     long usedMicros = 0;
+    List<UsageMeter.Metered> attempts = new ArrayList<>();
     try {
       List<String> failures = new ArrayList<>();
       for (RouteStep step : route) {
@@ -117,7 +115,8 @@ final class RouteWalker {
           failures.add(step.providerId() + " is not enabled");
           continue;
         }
-        StepResult result = tryStep(scope, step, bound, limits, request, tokens, cancelled);
+        StepResult result =
+            tryStep(scope, step, bound, limits, request, tokens, cancelled, attempts::add);
         if (result.response() != null) {
           usedTokens = result.tokens();
           usedMicros = result.micros();
@@ -130,10 +129,8 @@ final class RouteWalker {
       }
       throw new LlmUnavailable("No provider of the route answered: " + String.join("; ", failures));
     } finally {
-      // a call under no budget has nothing to settle, and is spared the transaction
-      if (!reservation.holds().isEmpty()) {
-        budgets.settle(reservation, usedTokens, usedMicros);
-      }
+      // metered and settled once, after the answer reached the caller
+      budgets.settle(scope, reservation, usedTokens, usedMicros, attempts);
     }
   }
 
@@ -152,7 +149,8 @@ final class RouteWalker {
       Limits limits,
       ChatRequest request,
       Consumer<String> tokens,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled,
+      Consumer<UsageMeter.Metered> meter) {
     PluginProvider provider = bound.provider();
     Configuration configuration = bound.configuration();
     CircuitBreaker breaker = breakers.of(scope.tenantId(), step.providerId());

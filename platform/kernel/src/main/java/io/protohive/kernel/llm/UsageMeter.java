@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records every model call the gateway makes, and sums them for the usage API and dashboard. Each
- * record is written in a transaction of its own, so a call's usage is kept whatever happens to the
- * work that made it.
+ * Records every model call the gateway makes, and sums them for the usage API and dashboard. A
+ * record is written in a transaction of its own, or with its call's budget settlement ({@link
+ * CallSettlements}), so a call's usage is kept whatever happens to the work that made it.
  */
 @ApplicationScoped
 public class UsageMeter {
@@ -63,6 +63,11 @@ public class UsageMeter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @InTenant
   public void record(Metered call) {
+    insert(call);
+  }
+
+  /** Writes one record in the caller's transaction, which is in the call's tenant. */
+  void insert(Metered call) {
     entityManager
         .createNativeQuery(
             "insert into llm_call (id, tenant_id, organization_id, agent_id, conversation_id,"

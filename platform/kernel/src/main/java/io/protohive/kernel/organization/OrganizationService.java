@@ -11,6 +11,7 @@ import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +38,7 @@ public class OrganizationService {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  @Inject Event<MembershipsChanged> membershipsChanged;
   @Inject AuditLog audit;
   @Inject OrganizationTemplates templates;
   @Inject AgentStore agents;
@@ -120,6 +122,7 @@ public class OrganizationService {
     requireTenant(caller);
     require(caller, id, Permission.DELETE);
     organization(id).delete(Instant.now());
+    membershipsChanged.fire(new MembershipsChanged(caller.tenantId()));
     record(caller, Action.ORGANIZATION_DELETED, id, null);
   }
 
@@ -200,6 +203,7 @@ public class OrganizationService {
       requireAnotherOwner(id);
     }
     target.changeRole(granted);
+    membershipsChanged.fire(new MembershipsChanged(caller.tenantId()));
     UserAccount account = entityManager.find(UserAccount.class, userId);
     record(caller, Action.MEMBER_ROLE_CHANGED, id, account.email() + " to " + granted);
     return member(target, account);
@@ -222,6 +226,7 @@ public class OrganizationService {
       requireAnotherOwner(id);
     }
     entityManager.remove(target);
+    membershipsChanged.fire(new MembershipsChanged(caller.tenantId()));
     record(caller, Action.MEMBER_REMOVED, id, userId.toString());
   }
 

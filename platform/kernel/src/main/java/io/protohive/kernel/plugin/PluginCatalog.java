@@ -3,6 +3,7 @@ package io.protohive.kernel.plugin;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
@@ -50,6 +51,7 @@ public class PluginCatalog {
   @Inject AuditLog audit;
   @Inject PluginSettingsStore store;
   @Inject TenantsConfigItems items;
+  @Inject ClusterCaches caches;
 
   /** An installed plugin, and whether the caller's tenant has it switched on. */
   public record TenantPlugin(
@@ -191,7 +193,7 @@ public class PluginCatalog {
           "This plugin runs code that agents write, in a sandbox. Allow that explicitly to"
               + " enable it (allowCode).");
     }
-    store.save(caller.tenantId(), plugin.id(), nowEnabled, next, Timestamp.from(Instant.now()));
+    save(caller.tenantId(), plugin.id(), nowEnabled, next);
     if (enabled != null && enabled != current.enabled()) {
       audit.record(
           caller.tenantId(),
@@ -248,8 +250,15 @@ public class PluginCatalog {
             && current.values().equals(declared.values())
             && currentSecrets.equals(declaredSecrets);
     if (!unchanged) {
-      store.save(tenantId, plugin.id(), enabled, declared, Timestamp.from(Instant.now()));
+      save(tenantId, plugin.id(), enabled, declared);
     }
+  }
+
+  /** Saves a tenant's settings of a plugin; model calls bound with the old ones read them again. */
+  private void save(
+      UUID tenantId, String pluginId, boolean enabled, PluginSettingsStore.Stored settings) {
+    caches.cache(ClusterCaches.LLM_ROUTES).invalidate(tenantId.toString());
+    store.save(tenantId, pluginId, enabled, settings, Timestamp.from(Instant.now()));
   }
 
   /**

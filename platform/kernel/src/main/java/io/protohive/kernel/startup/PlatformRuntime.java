@@ -7,6 +7,7 @@ import io.protohive.kernel.database.EmbeddedDatabase;
 import io.protohive.kernel.identity.PlatformAdminBootstrap;
 import io.protohive.kernel.identity.token.SigningKeys;
 import io.protohive.kernel.job.JobWorkers;
+import io.protohive.kernel.llm.CallSettlements;
 import io.protohive.kernel.platform.DataFolder;
 import io.protohive.kernel.platform.DatabaseMode;
 import io.protohive.kernel.platform.DatabaseScope;
@@ -55,6 +56,7 @@ public class PlatformRuntime {
   @Inject ClusterMemberProducer cluster;
   @Inject PluginHostProducer pluginHost;
   @Inject JobWorkers jobWorkers;
+  @Inject CallSettlements settlements;
   @Inject DatabaseScope scope;
 
   @Resource(lookup = "jdbc/protohive")
@@ -140,6 +142,8 @@ public class PlatformRuntime {
     jobWorkers.stop();
     tenantsConfig.stop();
     pluginHost.stop();
+    // what the last model calls used is written while the database is still there
+    settlements.writeQueued();
     cluster.stop();
     if (embeddedDatabase != null) {
       embeddedDatabase.close();

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One token budget kept in memory, with the rule {@link Budgets} applies in the database: a call is
  * held only while spent, reserved and its estimate stay within the amount; settling replaces the
- * hold by what the call used.
+ * hold by what the call used, and its attempts are metered then.
  */
 final class InMemoryLedger implements BudgetLedger {
 
@@ -24,8 +24,14 @@ final class InMemoryLedger implements BudgetLedger {
   final List<Reserved> reservations = new ArrayList<>();
   final List<Settled> settlements = new ArrayList<>();
 
-  InMemoryLedger(long amount) {
+  private final List<UsageMeter.Metered> metered;
+
+  /**
+   * @param metered receives each call's attempts as it settles
+   */
+  InMemoryLedger(long amount, List<UsageMeter.Metered> metered) {
     this.amount = amount;
+    this.metered = metered;
   }
 
   @Override
@@ -40,7 +46,13 @@ final class InMemoryLedger implements BudgetLedger {
   }
 
   @Override
-  public synchronized void settle(Budgets.Reservation reservation, long tokens, long micros) {
+  public synchronized void settle(
+      CallScope call,
+      Budgets.Reservation reservation,
+      long tokens,
+      long micros,
+      List<UsageMeter.Metered> attempts) {
+    metered.addAll(attempts);
     settlements.add(new Settled(tokens, micros));
     for (Budgets.Hold hold : reservation.holds()) {
       reserved = Math.max(reserved - hold.amount(), 0);

@@ -69,14 +69,13 @@ class RouteWalkerTest {
   }
 
   private void withBudget(long tokens) {
-    ledger = new InMemoryLedger(tokens);
+    ledger = new InMemoryLedger(tokens, metered);
     walker =
         new RouteWalker(
             new ModelCalls(path),
             new CircuitBreakers(OPEN_FOR, clock),
             ledger,
             RouteWalkerTest::price,
-            metered::add,
             pauses::add);
   }
 

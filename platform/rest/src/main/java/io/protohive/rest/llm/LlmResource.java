@@ -143,18 +143,21 @@ public class LlmResource {
 
   /**
    * Sends one event and waits until it is written: sending is asynchronous, and closing the sink
-   * with an event still queued would lose it.
+   * with an event still queued would lose it. One stream's events are sent one at a time, in order;
+   * other streams do not wait for them.
    */
-  private static synchronized void send(SseEventSink sink, Sse sse, String name, Object data) {
-    if (!sink.isClosed()) {
-      sink.send(
-              sse.newEventBuilder()
-                  .name(name)
-                  .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                  .data(JSON.toJson(data))
-                  .build())
-          .toCompletableFuture()
-          .join();
+  private static void send(SseEventSink sink, Sse sse, String name, Object data) {
+    synchronized (sink) {
+      if (!sink.isClosed()) {
+        sink.send(
+                sse.newEventBuilder()
+                    .name(name)
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(JSON.toJson(data))
+                    .build())
+            .toCompletableFuture()
+            .join();
+      }
     }
   }
 
