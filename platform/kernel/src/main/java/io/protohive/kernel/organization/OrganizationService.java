@@ -6,6 +6,7 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.UserAccount;
 import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
@@ -18,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ public class OrganizationService {
   @Inject AuditLog audit;
   @Inject OrganizationTemplates templates;
   @Inject AgentStore agents;
+  @Inject DatabaseScope scope;
 
   @Transactional
   @InTenant
@@ -69,31 +72,33 @@ public class OrganizationService {
     return view(organization, Role.OWNER);
   }
 
-  /** The organizations the caller belongs to, oldest first. */
-  @Transactional
-  @InTenant
+  /**
+   * The organizations the caller belongs to, oldest first. Read on every visit to the API's start,
+   * so in one round trip in plain SQL: the tenant's scope travels with the query.
+   */
   public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
-    requireTenant(caller);
+    UUID tenantId = requireTenant(caller);
     PageRequest page = PageRequest.of(limit, cursor);
-    TypedQuery<Object[]> query =
-        page.bindKeyset(
-            entityManager
-                .createQuery(
-                    "select o, m.role from Organization o, Membership m"
-                        + page.where(
-                            "m.organizationId = o.id and m.userId = :user and o.deletedAt is null",
-                            "o.createdAt",
-                            "o.id",
-                            PageRequest.Order.OLDEST_FIRST)
-                        + " order by o.createdAt, o.id",
-                    Object[].class)
-                .setParameter("user", caller.userId())
-                .setMaxResults(page.fetch()));
-    return page.page(
-        query.getResultList().stream()
-            .map(row -> view((Organization) row[0], (Role) row[1]))
-            .toList(),
-        row -> Cursor.of(row.createdAt(), row.id()));
+    List<OrganizationView> rows =
+        scope.readInTenant(
+            tenantId,
+            "select o.id, o.name, m.role, o.created_at, o.updated_at"
+                + " from organization o join membership m on m.organization_id = o.id"
+                + " where m.user_id = ? and o.deleted_at is null"
+                + page.keyset("o.created_at, o.id", PageRequest.Order.OLDEST_FIRST)
+                + " order by o.created_at, o.id limit ?",
+            (statement, first) -> {
+              statement.setObject(first, caller.userId());
+              statement.setInt(page.bindKeyset(statement, first + 1), page.fetch());
+            },
+            row ->
+                new OrganizationView(
+                    row.getObject(1, UUID.class),
+                    row.getString(2),
+                    Role.valueOf(row.getString(3)),
+                    row.getObject(4, OffsetDateTime.class).toInstant(),
+                    row.getObject(5, OffsetDateTime.class).toInstant()));
+    return page.page(rows, row -> Cursor.of(row.createdAt(), row.id()));
   }
 
   @Transactional

@@ -1,7 +1,10 @@
 package io.protohive.kernel.platform;
 
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -58,6 +61,31 @@ public record PageRequest(int limit, Cursor after) {
           .setParameter(parameter + 1, after.id());
     }
     return query;
+  }
+
+  /**
+   * {@link #keyset(String, Order, int)} for a JDBC statement, whose parameters are plain {@code ?}:
+   * bound by {@link #bindKeyset(PreparedStatement, int)}.
+   */
+  public String keyset(String timeAndId, Order order) {
+    if (after == null) {
+      return "";
+    }
+    return " and (" + timeAndId + ") " + (order == Order.NEWEST_FIRST ? "<" : ">") + " (?, ?)";
+  }
+
+  /**
+   * Binds the cursor's time and id for {@link #keyset(String, Order)} from parameter {@code index}.
+   *
+   * @return the index of the next parameter
+   */
+  public int bindKeyset(PreparedStatement statement, int index) throws SQLException {
+    if (after == null) {
+      return index;
+    }
+    statement.setObject(index, after.at().atOffset(ZoneOffset.UTC));
+    statement.setObject(index + 1, after.id());
+    return index + 2;
   }
 
   /**

@@ -39,6 +39,9 @@ class PageRequestTest {
         .isEqualTo(" and (created_at, id) < (?2, ?3)");
     assertThat(later.keyset("a.created_at, a.id", PageRequest.Order.OLDEST_FIRST, 5))
         .isEqualTo(" and (a.created_at, a.id) > (?5, ?6)");
+    assertThat(first.keyset("created_at, id", PageRequest.Order.OLDEST_FIRST)).isEmpty();
+    assertThat(later.keyset("o.created_at, o.id", PageRequest.Order.OLDEST_FIRST))
+        .isEqualTo(" and (o.created_at, o.id) > (?, ?)");
   }
 
   @Test

@@ -22,6 +22,10 @@ import java.util.function.BiPredicate;
  * The one check of an access token, for every door that takes one (API requests, the socket's
  * handshake and its rechecks): signed with RS256 by an active key, issued by and for this platform,
  * not expired, and its account's sessions not ended since it was issued.
+ *
+ * <p>A token's signature and claims are verified once per node and remembered until it expires
+ * ({@link VerifiedTokens}); its key being still published, its expiry and its account's standing
+ * are checked on every use, so a disabled account or ended session is refused at once.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -34,11 +38,15 @@ public class AccessTokenVerifier {
   // a key rotated on another node is picked up at once: an unknown kid reloads the keys
   private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
 
+  // far more than the people signed in to one node within a token's lifetime
+  private static final int REMEMBERED = 50_000;
+
   @Inject SigningKeys keys;
   @Inject AccountStandings standings;
 
   private volatile JWKSet known = new JWKSet();
   private volatile Instant loadedAt = Instant.EPOCH;
+  private final VerifiedTokens remembered = new VerifiedTokens(REMEMBERED);
 
   /** What a verified token says: who, under which session generation, until when. */
   public record Verified(Caller caller, long generation, Instant expiresAt) {}
@@ -47,7 +55,7 @@ public class AccessTokenVerifier {
    * @throws Rejection of kind {@code UNAUTHENTICATED} for any token that does not pass
    */
   public Verified verify(String token) {
-    return verify(token, this::publicKeys, Instant.now(), standings::admits);
+    return verify(token, this::publicKeys, Instant.now(), standings::admits, remembered);
   }
 
   /** Looks keys up by id, so that the check itself runs without a server in unit tests. */
@@ -56,10 +64,30 @@ public class AccessTokenVerifier {
   }
 
   static Verified verify(
-      String token, KeyLookup keys, Instant now, BiPredicate<UUID, Long> sessionStands) {
+      String token,
+      KeyLookup keys,
+      Instant now,
+      BiPredicate<UUID, Long> sessionStands,
+      VerifiedTokens remembered) {
     if (token == null || token.isBlank()) {
       throw invalid();
     }
+    String digest = VerifiedTokens.digest(token);
+    VerifiedTokens.Remembered known = remembered.get(digest);
+    if (known != null) {
+      if (keys.byId(known.keyId()) == null) {
+        remembered.forget(digest);
+        throw invalid();
+      }
+      return stillValid(known.verified(), now, sessionStands, () -> remembered.forget(digest));
+    }
+    VerifiedTokens.Remembered verified = verify(token, keys, now, sessionStands);
+    remembered.put(digest, verified, now);
+    return verified.verified();
+  }
+
+  private static VerifiedTokens.Remembered verify(
+      String token, KeyLookup keys, Instant now, BiPredicate<UUID, Long> sessionStands) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       JWK key = keys.byId(jwt.getHeader().getKeyID());
@@ -77,9 +105,6 @@ public class AccessTokenVerifier {
         throw invalid();
       }
       Instant expiresAt = claims.getExpirationTime().toInstant();
-      if (!expiresAt.isAfter(now)) {
-        throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, EXPIRED);
-      }
       String tenant = claims.getStringClaim(AccessTokens.TENANT_CLAIM);
       Long generation = claims.getLongClaim(AccessTokens.GENERATION_CLAIM);
       Caller caller =
@@ -87,13 +112,25 @@ public class AccessTokenVerifier {
               UUID.fromString(claims.getSubject()),
               tenant == null ? null : UUID.fromString(tenant));
       long issuedUnder = generation == null ? 0 : generation;
-      if (!sessionStands.test(caller.userId(), issuedUnder)) {
-        throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccountStandings.SESSION_ENDED);
-      }
-      return new Verified(caller, issuedUnder, expiresAt);
+      Verified verified = new Verified(caller, issuedUnder, expiresAt);
+      return new VerifiedTokens.Remembered(
+          stillValid(verified, now, sessionStands, () -> {}), jwt.getHeader().getKeyID());
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       throw invalid();
     }
+  }
+
+  /** What is checked on every use of a token, verified now or before. */
+  private static Verified stillValid(
+      Verified verified, Instant now, BiPredicate<UUID, Long> sessionStands, Runnable expired) {
+    if (!verified.expiresAt().isAfter(now)) {
+      expired.run();
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, EXPIRED);
+    }
+    if (!sessionStands.test(verified.caller().userId(), verified.generation())) {
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccountStandings.SESSION_ENDED);
+    }
+    return verified;
   }
 
   private JWK publicKeys(String kid) {

@@ -15,6 +15,7 @@ import io.protohive.kernel.platform.Rejection;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class AccessTokenVerifierTest {
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   private static final UUID USER = UUID.randomUUID();
   private static final UUID TENANT = UUID.randomUUID();
+  private static final AccessTokenVerifier.KeyLookup KNOWN =
+      kid -> KEY.getKeyID().equals(kid) ? KEY.toPublicJWK() : null;
 
   private final BiPredicate<UUID, Long> generationTwoStands = (user, generation) -> generation == 2;
 
@@ -72,10 +75,102 @@ class AccessTokenVerifierTest {
     assertRefused("", generationTwoStands, AccessTokenVerifier.INVALID);
   }
 
+  @Test
+  void aRememberedTokenOfAnAccountDisabledSinceIsRefused() {
+    VerifiedTokens remembered = new VerifiedTokens(10);
+    String token = token(c -> c, KEY);
+    AtomicBoolean stands = new AtomicBoolean(true);
+    BiPredicate<UUID, Long> standing = (user, generation) -> stands.get();
+    verify(token, KNOWN, NOW, standing, remembered);
+    assertThat(remembered.size()).isEqualTo(1);
+
+    stands.set(false);
+
+    assertThatThrownBy(() -> verify(token, KNOWN, NOW, standing, remembered))
+        .isInstanceOf(Rejection.class)
+        .hasMessage(AccountStandings.SESSION_ENDED);
+  }
+
+  @Test
+  void aRememberedTokenIsRefusedOnceItExpires() {
+    VerifiedTokens remembered = new VerifiedTokens(10);
+    String token = token(c -> c, KEY);
+    verify(token, KNOWN, NOW, generationTwoStands, remembered);
+
+    assertThatThrownBy(
+            () -> verify(token, KNOWN, NOW.plusSeconds(600), generationTwoStands, remembered))
+        .isInstanceOf(Rejection.class)
+        .hasMessage(AccessTokenVerifier.EXPIRED);
+    assertThat(remembered.size()).isZero();
+  }
+
+  @Test
+  void aRememberedTokenIsRefusedOnceItsKeyIsNoLongerPublished() {
+    VerifiedTokens remembered = new VerifiedTokens(10);
+    String token = token(c -> c, KEY);
+    verify(token, KNOWN, NOW, generationTwoStands, remembered);
+
+    assertThatThrownBy(() -> verify(token, kid -> null, NOW, generationTwoStands, remembered))
+        .isInstanceOf(Rejection.class)
+        .hasMessage(AccessTokenVerifier.INVALID);
+  }
+
+  @Test
+  void aTokenAlteredFromARememberedOneIsVerifiedAfreshAndRefused() {
+    VerifiedTokens remembered = new VerifiedTokens(10);
+    String token = token(c -> c, KEY);
+    verify(token, KNOWN, NOW, generationTwoStands, remembered);
+    String[] parts = token.split("\\.");
+    String otherClaims = token(c -> c.subject(UUID.randomUUID().toString()), KEY).split("\\.")[1];
+
+    assertThatThrownBy(
+            () ->
+                verify(
+                    parts[0] + "." + otherClaims + "." + parts[2],
+                    KNOWN,
+                    NOW,
+                    generationTwoStands,
+                    remembered))
+        .isInstanceOf(Rejection.class)
+        .hasMessage(AccessTokenVerifier.INVALID);
+  }
+
+  @Test
+  void aRefusedTokenIsNotRemembered() {
+    VerifiedTokens remembered = new VerifiedTokens(10);
+    String token = token(c -> c, KEY);
+
+    assertThatThrownBy(() -> verify(token, KNOWN, NOW, (user, generation) -> false, remembered))
+        .isInstanceOf(Rejection.class);
+    assertThat(remembered.size()).isZero();
+  }
+
+  @Test
+  void theRememberedTokensStayWithinTheirBound() {
+    VerifiedTokens remembered = new VerifiedTokens(4);
+    for (int i = 0; i < 20; i++) {
+      verify(
+          token(c -> c.jwtID(UUID.randomUUID().toString()), KEY),
+          KNOWN,
+          NOW,
+          generationTwoStands,
+          remembered);
+      assertThat(remembered.size()).isLessThanOrEqualTo(4);
+    }
+  }
+
   private static AccessTokenVerifier.Verified verify(
       String token, BiPredicate<UUID, Long> sessionStands) {
-    return AccessTokenVerifier.verify(
-        token, kid -> KEY.getKeyID().equals(kid) ? KEY.toPublicJWK() : null, NOW, sessionStands);
+    return verify(token, KNOWN, NOW, sessionStands, new VerifiedTokens(10));
+  }
+
+  private static AccessTokenVerifier.Verified verify(
+      String token,
+      AccessTokenVerifier.KeyLookup keys,
+      Instant now,
+      BiPredicate<UUID, Long> sessionStands,
+      VerifiedTokens remembered) {
+    return AccessTokenVerifier.verify(token, keys, now, sessionStands, remembered);
   }
 
   private static void assertRefused(
