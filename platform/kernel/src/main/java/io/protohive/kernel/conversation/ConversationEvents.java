@@ -199,13 +199,11 @@ public class ConversationEvents {
             rows.sort(Comparator.comparingLong(row -> row.event().id()));
             try {
               store.appendAll(tenantId, rows);
+              rows.forEach(
+                  row -> stored.merge(row.event().conversationId(), row.event().id(), Math::max));
             } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "Streamed words could not be stored; retrying", e);
-              rows.forEach(row -> requeue(tenantId, row));
-              return;
+              storeEach(tenantId, rows, stored);
             }
-            rows.forEach(
-                row -> stored.merge(row.event().conversationId(), row.event().id(), Math::max));
           });
       stored.forEach((conversationId, through) -> unstored.stored(node, conversationId, through));
       if (!stored.isEmpty()) {
@@ -221,6 +219,35 @@ public class ConversationEvents {
     } finally {
       storing.unlock();
     }
+  }
+
+  /**
+   * Stores the words of each conversation on their own, so that the words of one that cannot be
+   * stored (deleted meanwhile, say) do not hold back the others. Those are dropped: their answer
+   * arrives whole with its {@code message.completed}, or its run fails.
+   */
+  private void storeEach(UUID tenantId, List<EventStore.Row> rows, Map<UUID, Long> stored) {
+    Map<UUID, List<EventStore.Row>> byConversation = new LinkedHashMap<>();
+    rows.forEach(
+        row ->
+            byConversation
+                .computeIfAbsent(row.event().conversationId(), id -> new ArrayList<>())
+                .add(row));
+    byConversation.forEach(
+        (conversationId, words) -> {
+          long through = words.get(words.size() - 1).event().id();
+          try {
+            store.appendAll(tenantId, words);
+            stored.merge(conversationId, through, Math::max);
+          } catch (RuntimeException e) {
+            LOG.log(
+                Level.WARNING,
+                "The streamed words of conversation " + conversationId + " could not be stored",
+                e);
+            // no node keeps them any longer
+            stored.merge(conversationId, through, Math::max);
+          }
+        });
   }
 
   private void requeue(UUID tenantId, EventStore.Row row) {
