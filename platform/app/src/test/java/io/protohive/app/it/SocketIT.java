@@ -1,6 +1,7 @@
 package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.protohive.llm.fakes.OpenAiReply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +133,155 @@ class SocketIT {
         .containsExactlyElementsOf(
             events.subList(4, events.size()).stream().map(e -> e.get("id").asLong()).toList());
     second.close();
+  }
+
+  /**
+   * Words are delivered before they are stored: a subscriber that joins mid-answer with the id of a
+   * word just delivered, most likely not stored yet, receives every later event once, in order.
+   */
+  @Test
+  void aSubscriberJoiningMidAnswerGetsTheWordsNotYetStoredOnceAndInOrder() throws Exception {
+    Frames first = connect(token);
+    first.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+    assertThat(first.next().get("type").asText()).isEqualTo("subscribed");
+    Frames joining = connect(token);
+
+    Platform.post(
+        "api/v1/conversations/" + conversation + "/messages",
+        "{\"content\":\"please stream a long enough answer for a late subscriber\"}",
+        "Authorization",
+        "Bearer " + token);
+    List<JsonNode> events = new ArrayList<>();
+    int deltas = 0;
+    while (deltas < 4) {
+      JsonNode event = first.next();
+      events.add(event);
+      if (event.get("type").asText().equals("message.delta")) {
+        deltas++;
+      }
+    }
+    // the word before the last one seen: both arrived within the last two word delays
+    long resumeAfter = events.get(events.size() - 2).get("id").asLong();
+    joining.send(
+        "{\"type\":\"subscribe\",\"conversationId\":\""
+            + conversation
+            + "\",\"lastEventId\":"
+            + resumeAfter
+            + "}");
+    assertThat(joining.next().get("type").asText()).isEqualTo("subscribed");
+    events.addAll(first.until("message.completed"));
+    List<JsonNode> missed = joining.until("message.completed");
+    first.close();
+    joining.close();
+
+    assertThat(missed)
+        .extracting(e -> e.get("id").asLong())
+        .containsExactlyElementsOf(
+            events.subList(events.size() - missed.size(), events.size()).stream()
+                .map(e -> e.get("id").asLong())
+                .toList());
+    assertThat(missed.get(0).get("id").asLong())
+        .isEqualTo(events.get(events.size() - missed.size()).get("id").asLong());
+    assertThat(events.get(events.size() - missed.size() - 1).get("id").asLong())
+        .isEqualTo(resumeAfter);
+  }
+
+  /**
+   * Words another node delivered but has not stored yet reach a subscriber of this node that
+   * resumes in their midst, once and in order, followed by the live ones; once that node says they
+   * are stored, this node no longer keeps them.
+   */
+  @Test
+  void wordsAnotherNodeHasNotStoredYetReachASubscriberThatResumesAmongThem() throws Exception {
+    HazelcastInstance otherNode = otherNode();
+    Frames resuming = connect(token);
+    try {
+      long first = 9_100_000_000L;
+      for (long id = first; id < first + 3; id++) {
+        otherNode.<String>getTopic(ConversationEvents.TOPIC).publish(delta(id, "word" + id));
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> received(otherNode, first + 2));
+
+      resuming.send(
+          "{\"type\":\"subscribe\",\"conversationId\":\""
+              + conversation
+              + "\",\"lastEventId\":"
+              + first
+              + "}");
+      assertThat(resuming.next().get("type").asText()).isEqualTo("subscribed");
+      otherNode.<String>getTopic(ConversationEvents.TOPIC).publish(delta(first + 3, "live"));
+      List<JsonNode> got = List.of(resuming.next(), resuming.next(), resuming.next());
+      assertThat(got)
+          .extracting(e -> e.get("id").asLong())
+          .containsExactly(first + 1, first + 2, first + 3);
+      assertThat(got.get(2).get("data").get("text").asText()).isEqualTo("live");
+
+      otherNode
+          .<String>getTopic(ConversationEvents.TOPIC)
+          .publish(
+              "{\"node\":\"another-node\",\"stored\":{\""
+                  + conversation
+                  + "\":"
+                  + (first + 3)
+                  + "}}");
+      otherNode.<String>getTopic(ConversationEvents.TOPIC).publish(delta(first + 4, "after"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> received(otherNode, first + 4));
+      Frames later = connect(token);
+      later.send(
+          "{\"type\":\"subscribe\",\"conversationId\":\""
+              + conversation
+              + "\",\"lastEventId\":"
+              + first
+              + "}");
+      assertThat(later.next().get("type").asText()).isEqualTo("subscribed");
+      assertThat(later.next().get("id").asLong())
+          .as("the stored words come from the store, where these never were")
+          .isEqualTo(first + 4);
+      later.close();
+    } finally {
+      otherNode.shutdown();
+      resuming.close();
+    }
+  }
+
+  private String delta(long id, String text) {
+    return "{\"node\":\"another-node\",\"id\":"
+        + id
+        + ",\"conversationId\":\""
+        + conversation
+        + "\",\"runId\":\"\",\"type\":\"message.delta\","
+        + "\"payload\":\"{\\\"text\\\":\\\""
+        + text
+        + "\\\"}\"}";
+  }
+
+  /**
+   * Whether this node has the other node's event: a subscriber from the start receives it. The
+   * topic is asynchronous, so a test waits for it before relying on it.
+   */
+  private boolean received(HazelcastInstance otherNode, long id) throws Exception {
+    Frames probe = connect(token);
+    try {
+      probe.send(
+          "{\"type\":\"subscribe\",\"conversationId\":\""
+              + conversation
+              + "\",\"lastEventId\":"
+              + (id - 1)
+              + "}");
+      probe.next();
+      JsonNode next = probe.received.poll(200, TimeUnit.MILLISECONDS);
+      return next != null && next.get("id").asLong() == id;
+    } finally {
+      probe.close();
+    }
+  }
+
+  private static HazelcastInstance otherNode() {
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(ClusterMember.CLUSTER_NAME);
+    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
+    config.setProperty("hazelcast.logging.type", "jdk");
+    return HazelcastClient.newHazelcastClient(config);
   }
 
   /**
