@@ -37,7 +37,7 @@ final class ScriptedStreamingChatModel implements StreamingChatModel {
   private static ScheduledThreadPoolExecutor words() {
     ScheduledThreadPoolExecutor timer =
         new ScheduledThreadPoolExecutor(
-            8,
+            16,
             task -> {
               Thread thread = new Thread(task, "scripted-model-words");
               thread.setDaemon(true);
