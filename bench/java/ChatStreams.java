@@ -60,12 +60,15 @@ public final class ChatStreams {
               + "\",\"agentIds\":[\"" + agent + "\"]}").body(), "id"));
     }
     ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> firstWords = new ConcurrentLinkedQueue<>();
     CountDownLatch completed = new CountDownLatch(streams);
     AtomicInteger failed = new AtomicInteger();
     List<WebSocket> sockets = new ArrayList<>();
+    List<Listener> listeners = new ArrayList<>();
     String socketUri = base.replace("http", "ws") + "api/v1/socket?access_token=" + token;
     for (String conversation : conversations) {
-      Listener listener = new Listener(gaps, completed, failed);
+      Listener listener = new Listener(gaps, firstWords, completed, failed);
+      listeners.add(listener);
       WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(socketUri), listener)
           .get(30, TimeUnit.SECONDS);
       socket.sendText("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}", true)
@@ -74,10 +77,15 @@ public final class ChatStreams {
     }
     ExecutorService posting = Executors.newFixedThreadPool(32);
     long started = System.nanoTime();
-    for (String conversation : conversations) {
-      posting.submit(() -> BenchPlatform.send(base, "POST",
-          "api/v1/conversations/" + conversation + "/messages", token,
-          "{\"content\":\"" + QUESTION + "\"}"));
+    for (int i = 0; i < conversations.size(); i++) {
+      String conversation = conversations.get(i);
+      Listener listener = listeners.get(i);
+      posting.submit(() -> {
+        listener.asked = System.nanoTime();
+        return BenchPlatform.send(base, "POST",
+            "api/v1/conversations/" + conversation + "/messages", token,
+            "{\"content\":\"" + QUESTION + "\"}");
+      });
     }
     boolean all = completed.await(300, TimeUnit.SECONDS);
     long took = System.nanoTime() - started;
@@ -88,6 +96,8 @@ public final class ChatStreams {
     }
     List<Long> sorted = new ArrayList<>(gaps);
     Collections.sort(sorted);
+    List<Long> firsts = new ArrayList<>(firstWords);
+    Collections.sort(firsts);
     System.out.printf(
         "%5d streams: %d answered, %d failed%s, %.1f s; gap between words p50 %.1f ms,"
             + " p95 %.1f ms, p99 %.1f ms (the model's own: %d ms); added p95 %.1f ms%n",
@@ -96,19 +106,29 @@ public final class ChatStreams {
         BenchPlatform.millis(sorted, 50), BenchPlatform.millis(sorted, 95),
         BenchPlatform.millis(sorted, 99), delayMillis,
         BenchPlatform.millis(sorted, 95) - delayMillis);
+    System.out.printf(
+        "%5d streams: first word after its message p50 %.0f ms, p95 %.0f ms, max %.0f ms"
+            + " (%d first words)%n",
+        streams, BenchPlatform.millis(firsts, 50), BenchPlatform.millis(firsts, 95),
+        firsts.isEmpty() ? 0 : firsts.get(firsts.size() - 1) / 1e6, firsts.size());
   }
 
 
   /** One stream: the arrival time of each word, until the answer is complete or the run fails. */
   private static final class Listener implements WebSocket.Listener {
     private final ConcurrentLinkedQueue<Long> gaps;
+    private final ConcurrentLinkedQueue<Long> firstWords;
     private final CountDownLatch completed;
     private final AtomicInteger failed;
     private final StringBuilder frame = new StringBuilder();
     private long lastWord;
+    /** When the person's message was sent. */
+    volatile long asked;
 
-    Listener(ConcurrentLinkedQueue<Long> gaps, CountDownLatch completed, AtomicInteger failed) {
+    Listener(ConcurrentLinkedQueue<Long> gaps, ConcurrentLinkedQueue<Long> firstWords,
+        CountDownLatch completed, AtomicInteger failed) {
       this.gaps = gaps;
+      this.firstWords = firstWords;
       this.completed = completed;
       this.failed = failed;
     }
@@ -123,6 +143,8 @@ public final class ChatStreams {
         if (text.contains("\"type\":\"message.delta\"")) {
           if (lastWord != 0) {
             gaps.add(now - lastWord);
+          } else if (asked != 0) {
+            firstWords.add(now - asked);
           }
           lastWord = now;
         } else if (text.contains("\"type\":\"message.completed\"")) {

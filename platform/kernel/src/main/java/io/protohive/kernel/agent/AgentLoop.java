@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where an agent thinks, in a conversation's turn, a moderation and a task's session alike: step by
@@ -74,34 +75,98 @@ public class AgentLoop {
       List<ToolSpecification> tools,
       Hooks hooks) {
     for (int step = 1; step <= agent.maxSteps(); step++) {
-      if (hooks.stopped()) {
-        throw new CancellationException("Stopped by a person.");
-      }
-      List<ChatMessage> prompt = ToolOutput.marked(messages);
-      ChatRequest.Builder request = ChatRequest.builder().messages(prompt);
-      if (!tools.isEmpty()) {
-        request.toolSpecifications(tools);
-      }
-      if (agent.temperature() != null) {
-        request.temperature(agent.temperature());
-      }
-      hooks.asking(prompt);
+      ChatRequest request = ask(agent, messages, tools, hooks);
       long started = System.nanoTime();
-      ChatResponse response =
-          gateway.stream(scope, request.build(), hooks::streamed, hooks::stopped);
-      hooks.responded(response, (System.nanoTime() - started) / 1_000_000);
-      AiMessage answer = response.aiMessage();
-      messages.add(answer);
-      if (!answer.hasToolExecutionRequests()) {
-        hooks.answered(response);
+      ChatResponse response = gateway.stream(scope, request, hooks::streamed, hooks::stopped);
+      if (!goesOn(response, started, messages, hooks)) {
         return;
       }
-      Optional<List<ToolExecutionResultMessage>> results = hooks.called(answer);
-      if (results.isEmpty()) {
-        return;
-      }
-      messages.addAll(results.get());
     }
     hooks.exhausted(agent.maxSteps());
+  }
+
+  /**
+   * Runs the agent's steps without holding a thread while the model streams: each step goes on,
+   * tools and hooks included, on the thread that the gateway completes its answer on.
+   *
+   * @param messages the context, to which every step's answer and tool results are added
+   * @param tools offered to the model; none for a plain answer
+   * @return done when the loop ended; completed with a {@link CancellationException} when a person
+   *     stopped the agent, or with what a step or hook threw
+   */
+  public CompletableFuture<Void> runAsync(
+      CallScope scope,
+      AgentView agent,
+      List<ChatMessage> messages,
+      List<ToolSpecification> tools,
+      Hooks hooks) {
+    return step(1, scope, agent, messages, tools, hooks);
+  }
+
+  private CompletableFuture<Void> step(
+      int step,
+      CallScope scope,
+      AgentView agent,
+      List<ChatMessage> messages,
+      List<ToolSpecification> tools,
+      Hooks hooks) {
+    if (step > agent.maxSteps()) {
+      hooks.exhausted(agent.maxSteps());
+      return CompletableFuture.completedFuture(null);
+    }
+    ChatRequest request;
+    try {
+      request = ask(agent, messages, tools, hooks);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    long started = System.nanoTime();
+    return gateway
+        .streamAsync(scope, request, hooks::streamed, hooks::stopped)
+        .thenCompose(
+            response ->
+                goesOn(response, started, messages, hooks)
+                    ? step(step + 1, scope, agent, messages, tools, hooks)
+                    : CompletableFuture.completedFuture(null));
+  }
+
+  /** The step's request to the model, once the agent is known not to be stopped. */
+  private static ChatRequest ask(
+      AgentView agent, List<ChatMessage> messages, List<ToolSpecification> tools, Hooks hooks) {
+    if (hooks.stopped()) {
+      throw new CancellationException("Stopped by a person.");
+    }
+    List<ChatMessage> prompt = ToolOutput.marked(messages);
+    ChatRequest.Builder request = ChatRequest.builder().messages(prompt);
+    if (!tools.isEmpty()) {
+      request.toolSpecifications(tools);
+    }
+    if (agent.temperature() != null) {
+      request.temperature(agent.temperature());
+    }
+    hooks.asking(prompt);
+    return request.build();
+  }
+
+  /**
+   * Hands the model's response to the hooks: its answer ends the loop, its tool calls run.
+   *
+   * @return whether the loop takes another step
+   */
+  private static boolean goesOn(
+      ChatResponse response, long started, List<ChatMessage> messages, Hooks hooks) {
+    hooks.responded(response, (System.nanoTime() - started) / 1_000_000);
+    AiMessage answer = response.aiMessage();
+    messages.add(answer);
+    if (!answer.hasToolExecutionRequests()) {
+      hooks.answered(response);
+      return false;
+    }
+    Optional<List<ToolExecutionResultMessage>> results = hooks.called(answer);
+    if (results.isEmpty()) {
+      return false;
+    }
+    messages.addAll(results.get());
+    return true;
   }
 }

@@ -98,20 +98,24 @@ public class AgentRuntime {
   }
 
   /**
-   * Runs a turn, unless it ended already: this is its job's work, on the node that claimed it.
+   * Runs a turn, unless it ended already: this is its job's work, on the node that claimed it. The
+   * calling thread builds the turn's context and starts the model; the rest of the turn goes on
+   * where the model's answer completes, and no thread waits for it while it streams.
    *
    * @param answered how many agents answered since the person spoke
-   * @throws RuntimeException when this node stops during the turn, which another node then takes
-   *     over
+   * @return done when the turn ended, answered or failed; completed exceptionally when this node
+   *     stops during the turn, which another node then takes over
    */
-  void execute(Caller caller, UUID runId, int answered) {
+  CompletableFuture<Void> execute(Caller caller, UUID runId, int answered) {
     stops.started(runId);
     JsonArrayBuilder trace = Json.createArrayBuilder();
     RunSteps.Turn turn = null;
+    CompletableFuture<Void> work;
     try {
       turn = steps.pending(caller, runId).orElse(null);
       if (turn == null) {
-        return;
+        stops.ended(runId);
+        return CompletableFuture.completedFuture(null);
       }
       if (steps.stopRequested(caller, runId)) {
         throw new CancellationException(STOPPED);
@@ -127,24 +131,61 @@ public class AgentRuntime {
             turn,
             trace.build().toString(),
             next.map(speaker -> new RunSteps.Next(speaker, RunKind.ANSWER, answered)));
+        work = CompletableFuture.completedFuture(null);
       } else {
-        answer(caller, scope, summaries.refresh(caller, scope, turn, trace), answered + 1, trace);
+        work =
+            answer(
+                caller, scope, summaries.refresh(caller, scope, turn, trace), answered + 1, trace);
       }
     } catch (RuntimeException | LinkageError e) {
-      if (turn == null || workers.stopping()) {
-        // without a turn there is no run to fail; on a node going down the failure is no fault of
-        // the turn, and the run is left for the node that takes its job over
-        throw e;
-      }
-      if (e instanceof CancellationException) {
-        fail(caller, turn, trace, STOPPED);
-      } else {
-        LOG.log(Level.FINE, "Run " + runId + " failed", e);
-        fail(caller, turn, trace, describe(e));
-      }
-    } finally {
-      stops.ended(runId);
+      work = CompletableFuture.failedFuture(e);
     }
+    RunSteps.Turn started = turn;
+    return work.handle(
+        (done, error) -> {
+          try {
+            if (error != null) {
+              failed(caller, started, trace, unwrapped(error));
+            }
+            return null;
+          } finally {
+            stops.ended(runId);
+          }
+        });
+  }
+
+  /**
+   * Ends the run as failed for what the turn threw; rethrows it when there is no run to fail, or
+   * when this node is going down: that is no fault of the turn, and the run is left for the node
+   * that takes its job over.
+   */
+  private void failed(Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, Throwable e) {
+    if (turn == null
+        || workers.stopping()
+        || !(e instanceof Exception || e instanceof LinkageError)) {
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e instanceof Error fatal) {
+        throw fatal;
+      }
+      throw new CompletionException(e);
+    }
+    if (e instanceof CancellationException) {
+      fail(caller, turn, trace, STOPPED);
+    } else {
+      LOG.log(Level.FINE, "Run " + turn.runId() + " failed", e);
+      fail(caller, turn, trace, describe(e));
+    }
+  }
+
+  /** What a stage of the turn threw, without the future's wrapping. */
+  static Throwable unwrapped(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** Ends a run that no node will finish, unless it ended already. */
@@ -154,7 +195,7 @@ public class AgentRuntime {
         .ifPresent(turn -> fail(caller, turn, Json.createArrayBuilder(), error));
   }
 
-  private void answer(
+  private CompletableFuture<Void> answer(
       Caller caller, CallScope scope, RunSteps.Turn turn, int agentTurn, JsonArrayBuilder trace) {
     AgentView agent = turn.agent();
     Map<String, AvailableTool> offered = toolbox.offered(caller, agent, false);
@@ -163,7 +204,7 @@ public class AgentRuntime {
     specifications.addAll(AgentToolbox.specifications(offered));
     List<ChatMessage> messages = context.build(scope, turn, agentTurn, trace);
     resume(caller, turn, offered, messages, trace);
-    loop.run(
+    return loop.runAsync(
         scope,
         agent,
         messages,

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An agent's turn in a conversation, run as a durable job: queued in the transaction that starts
@@ -65,7 +67,17 @@ public class ConversationTurns implements JobHandler {
   }
 
   @Override
-  public void run(Job job) {
+  public void run(Job job) throws Exception {
+    try {
+      start(job).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw AgentRuntime.unwrapped(e) instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** Starts the turn; its model streams without a worker's thread, which goes back at once. */
+  @Override
+  public CompletionStage<Void> start(Job job) {
     JsonObject payload = payload(job);
     UUID runId = UUID.fromString(payload.getString("runId"));
     Caller caller = caller(job, payload);
@@ -86,7 +98,7 @@ public class ConversationTurns implements JobHandler {
               .add("agentId", message.getString("agentId"))
               .build());
     }
-    runtime.execute(caller, runId, payload.getInt("answered"));
+    return runtime.execute(caller, runId, payload.getInt("answered"));
   }
 
   /** A turn whose every attempt failed ends its run as failed, for the people waiting on it. */

@@ -1,5 +1,8 @@
 package io.protohive.kernel.job;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Does one kind of job. Implementations are CDI beans; a job may run again after a failure or after
  * its node died mid-way, so handlers pick up where the data says the work stands.
@@ -11,6 +14,19 @@ public interface JobHandler {
 
   /** Does the job; a thrown exception fails this attempt and the job is retried after a backoff. */
   void run(Job job) throws Exception;
+
+  /**
+   * Starts the job, for a job that waits on something else (a model's stream) without holding a
+   * thread: the worker's thread goes back to the workers as soon as this returns, and the job ends
+   * when the stage does. By default the job runs to its end before this returns.
+   *
+   * @return completed when the job is done; completed exceptionally fails this attempt as a thrown
+   *     exception does
+   */
+  default CompletionStage<Void> start(Job job) throws Exception {
+    run(job);
+    return CompletableFuture.completedFuture(null);
+  }
 
   /**
    * The job is dead: its last attempt failed, or its worker stopped during it. What the job stood

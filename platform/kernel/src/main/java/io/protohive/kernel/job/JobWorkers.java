@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,9 @@ import javax.sql.DataSource;
  * enqueued on other nodes, retried or abandoned by a dead node, every {@link #POLL}. Polling costs
  * one indexed query; no model is called unless a job asks for it. A running job's lease is renewed
  * every third of its length; a failed attempt is retried after an exponential backoff with jitter.
+ * A job that waits without a thread ({@link JobHandler#start}) gives its worker's thread back while
+ * it waits, so that the workers' count caps the jobs at work on this node's threads, not the
+ * conversations whose models are streaming.
  */
 @ApplicationScoped
 public class JobWorkers {
@@ -48,7 +53,15 @@ public class JobWorkers {
   @Inject PlatformSettings settings;
   @Inject DatabaseScope scope;
 
+  /** Jobs on a worker's thread: at most {@link PlatformSettings#jobWorkers()}. */
   private final AtomicInteger running = new AtomicInteger();
+
+  /**
+   * Jobs started that wait without a thread (a turn while its model streams): they do not count
+   * against the workers, only against {@link PlatformSettings#jobsWaiting()}.
+   */
+  private final AtomicInteger waiting = new AtomicInteger();
+
   private final String name = "node-" + UUID.randomUUID();
   private volatile ScheduledFuture<?> polling;
   private volatile boolean stopping;
@@ -89,7 +102,10 @@ public class JobWorkers {
   }
 
   private synchronized void claimAndRun() {
-    int free = settings.jobWorkers() - running.get();
+    int free =
+        Math.min(
+            settings.jobWorkers() - running.get(),
+            settings.jobsWaiting() - waiting.get() - running.get());
     if (free <= 0) {
       return;
     }
@@ -112,32 +128,76 @@ public class JobWorkers {
     ScheduledFuture<?> renewal =
         scheduler.scheduleAtFixedRate(
             () -> renew(job), lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+    CompletableFuture<Void> work;
     try {
-      handler(job.kind()).run(job);
-      inPlatformScope(connection -> JobQueue.complete(connection, job.id(), name));
+      work = handler(job.kind()).start(job).toCompletableFuture();
     } catch (Exception e) {
-      if (stopping()) {
-        // no fault of the job: it keeps its lease, which runs out for a worker of another node (or
-        // of this one, once back) to take it over, or to bury it if this was its last attempt
-        LOG.info(() -> "Job " + job.id() + " (" + job.kind() + ") is left for another worker");
-        return;
-      }
-      LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.kind() + ") failed", e);
-      String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      work = CompletableFuture.failedFuture(e);
+    }
+    if (work.isDone()) {
       try {
-        boolean failed =
-            inPlatformScope(
-                connection -> JobQueue.fail(connection, job.id(), name, error, backoff(job)));
-        if (failed && job.attempts() >= job.maxAttempts()) {
-          bury(job, error);
-        }
-      } catch (RuntimeException stored) {
-        LOG.log(Level.WARNING, "Job " + job.id() + " failure could not be stored", stored);
+        end(job, renewal, work);
+      } finally {
+        running.decrementAndGet();
+        wake();
+      }
+      return;
+    }
+    // the job waits (on a model's stream) without this thread, which goes back to the workers; its
+    // lease is still renewed, and it ends on the thread that completes it
+    waiting.incrementAndGet();
+    running.decrementAndGet();
+    wake();
+    CompletableFuture<Void> started = work;
+    work.whenComplete(
+        (done, error) -> {
+          try {
+            end(job, renewal, started);
+          } finally {
+            waiting.decrementAndGet();
+            wake();
+          }
+        });
+  }
+
+  /** Completes the job, or fails this attempt of it, once its work is done. */
+  private void end(Job job, ScheduledFuture<?> renewal, CompletableFuture<Void> work) {
+    try {
+      Throwable error = null;
+      try {
+        work.join();
+        inPlatformScope(connection -> JobQueue.complete(connection, job.id(), name));
+      } catch (CompletionException e) {
+        error = e.getCause() == null ? e : e.getCause();
+      } catch (RuntimeException e) {
+        error = e;
+      }
+      if (error != null) {
+        failed(job, error);
       }
     } finally {
       renewal.cancel(false);
-      running.decrementAndGet();
-      wake();
+    }
+  }
+
+  private void failed(Job job, Throwable e) {
+    if (stopping()) {
+      // no fault of the job: it keeps its lease, which runs out for a worker of another node (or
+      // of this one, once back) to take it over, or to bury it if this was its last attempt
+      LOG.info(() -> "Job " + job.id() + " (" + job.kind() + ") is left for another worker");
+      return;
+    }
+    LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.kind() + ") failed", e);
+    String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    try {
+      boolean failed =
+          inPlatformScope(
+              connection -> JobQueue.fail(connection, job.id(), name, error, backoff(job)));
+      if (failed && job.attempts() >= job.maxAttempts()) {
+        bury(job, error);
+      }
+    } catch (RuntimeException stored) {
+      LOG.log(Level.WARNING, "Job " + job.id() + " failure could not be stored", stored);
     }
   }
 

@@ -11,6 +11,8 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.ratelimit.RateLimits;
 import io.protohive.pluginhost.PluginHost;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -41,6 +44,8 @@ public class LlmGateway {
   @Inject RateLimits rateLimits;
   @Inject ClusterCaches caches;
 
+  @Resource ManagedExecutorService executor;
+
   private ModelCalls calls;
   private RouteWalker walker;
   private ClusterCaches.Cache<BoundRoute> boundRoutes;
@@ -58,7 +63,25 @@ public class LlmGateway {
             new CircuitBreakers(settings.llmCircuitOpenFor(), Clock.systemUTC()),
             budgets,
             prices,
-            RouteWalker.Backoff.JITTERED);
+            RouteWalker.Backoff.JITTERED,
+            new RouteWalker.Resumption() {
+              @Override
+              public <T> CompletableFuture<T> after(CompletableFuture<T> ended) {
+                // created here, on the caller's managed thread, so that the walk's next stages run
+                // on the managed executor with the caller's context whichever thread ends the
+                // attempt
+                CompletableFuture<T> managed = executor.newIncompleteFuture();
+                ended.whenComplete(
+                    (value, error) -> {
+                      if (error == null) {
+                        managed.complete(value);
+                      } else {
+                        managed.completeExceptionally(error);
+                      }
+                    });
+                return managed;
+              }
+            });
   }
 
   /**
@@ -80,6 +103,40 @@ public class LlmGateway {
   public ChatResponse stream(
       CallScope scope, ChatRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
     return call(scope, request, tokens, cancelled);
+  }
+
+  /**
+   * Streams an answer without holding a thread while it streams: {@code tokens} receives its pieces
+   * as they arrive, on a provider's thread; the future completes with the whole answer, on a thread
+   * of the managed executor.
+   *
+   * @param cancelled watched while the answer streams; once true the provider call is cancelled and
+   *     the future completes with a {@link CancellationException}
+   */
+  public CompletableFuture<ChatResponse> streamAsync(
+      CallScope scope, ChatRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
+    LlmRoutes.Bound route;
+    try {
+      route = routed(scope);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return walker.walkAsync(scope, route.steps(), route::of, limits(), request, tokens, cancelled);
+  }
+
+  private LlmRoutes.Bound routed(CallScope scope) {
+    LlmRoutes.Bound route = route(scope.tenantId());
+    if (route.steps().isEmpty()) {
+      throw new LlmUnavailable(
+          "No model route is set for your tenant; a tenant admin sets one on the LLM page.");
+    }
+    rateLimits.requireModelCall(scope.tenantId());
+    return route;
+  }
+
+  private RouteWalker.Limits limits() {
+    return new RouteWalker.Limits(
+        settings.llmAttempts(), settings.llmCallTimeout(), settings.llmFirstTokenTimeout());
   }
 
   private ChatResponse call(

@@ -1,5 +1,7 @@
 package io.protohive.kernel.llm;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -20,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +39,28 @@ import java.util.function.Consumer;
 final class ModelCalls {
 
   private static final long POLL_MILLIS = 50;
+
+  /**
+   * Watches every open stream's limits and its caller's stop: one daemon thread for them all, each
+   * look a few comparisons, so that no stream holds a thread of its own while it streams.
+   */
+  private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "protohive-llm-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    // ends when no stream is open for a while, so that an undeployed platform leaves no thread
+    timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    return timer;
+  }
 
   private final PluginCalls path;
   private final ModelCache models = new ModelCache();
@@ -71,7 +97,13 @@ final class ModelCalls {
     return new Attempt(done.value(), done.error(), done.outcome(), false, done.took(), null);
   }
 
-  Attempt streaming(
+  /**
+   * Streams one attempt without holding a thread while it streams: the pieces reach {@code tokens}
+   * on the provider's thread, and the attempt's limits and the caller's {@code cancelled} are
+   * watched by one timer shared by every stream. The future always completes normally, with how the
+   * attempt ended; cancelling it cancels the stream.
+   */
+  CompletableFuture<Attempt> streaming(
       UUID tenantId,
       PluginProvider provider,
       RouteStep step,
@@ -95,89 +127,125 @@ final class ModelCalls {
                 return null;
               });
     } catch (PluginCalls.Refused e) {
-      return failed(e, CallOutcome.FAILED, false, started, null);
+      return CompletableFuture.completedFuture(failed(e, CallOutcome.FAILED, false, started, null));
     }
     // the call stays open while the answer streams, after the work that started it returned
-    try (call) {
-      return follow(stream, call, started, firstTokenLimit, limit);
-    }
+    return new Watch(stream, call, started, firstTokenLimit, limit).result;
   }
 
-  private Attempt follow(
-      Stream stream,
-      PluginCalls.Call<Void> call,
-      long started,
-      Duration firstTokenLimit,
-      Duration limit) {
-    long firstDeadline = started + firstTokenLimit.toNanos();
-    long deadline = started + limit.toNanos();
-    while (true) {
-      long now = System.nanoTime();
-      if (stream.done.isDone()) {
-        break;
-      }
-      if (stream.cancelled.getAsBoolean()) {
-        stream.cancel(call);
-        return failed(
-            new CancellationException("stopped by the caller"),
-            CallOutcome.CANCELLED,
-            stream.started.get(),
-            started,
-            stream.firstToken(started));
-      }
-      if (call.isCancelled()) {
-        stream.cancel(call);
-        return failed(
-            new CancellationException("the provider's plugin stopped during the call"),
-            CallOutcome.FAILED,
-            stream.started.get(),
-            started,
-            stream.firstToken(started));
-      }
-      boolean waitingForFirst = !stream.started.get();
-      if (now > deadline || (waitingForFirst && now > firstDeadline)) {
-        stream.cancel(call);
-        String what =
-            waitingForFirst
-                ? "no first token within " + firstTokenLimit.toMillis()
-                : "no complete answer within " + limit.toMillis();
-        return failed(
-            new TimeoutException(what + " ms"),
-            CallOutcome.TIMED_OUT,
-            stream.started.get(),
-            started,
-            stream.firstToken(started));
-      }
-      try {
-        stream.done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        // poll the caller and the limits again
-      } catch (ExecutionException e) {
-        break;
-      } catch (InterruptedException e) {
-        stream.cancel(call);
-        Thread.currentThread().interrupt();
-        return failed(e, CallOutcome.CANCELLED, stream.started.get(), started, null);
+  /**
+   * Follows one streaming attempt to its end: the answer, an error, a limit passed, the caller's
+   * stop or the plugin's; settles the attempt once and closes its call.
+   */
+  private static final class Watch {
+    final CompletableFuture<Attempt> result = new CompletableFuture<>();
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private final Stream stream;
+    private final PluginCalls.Call<Void> call;
+    private final long started;
+    private final long firstDeadline;
+    private final long deadline;
+    private final Duration firstTokenLimit;
+    private final Duration limit;
+    private final ScheduledFuture<?> ticks;
+
+    Watch(
+        Stream stream,
+        PluginCalls.Call<Void> call,
+        long started,
+        Duration firstTokenLimit,
+        Duration limit) {
+      this.stream = stream;
+      this.call = call;
+      this.started = started;
+      this.firstTokenLimit = firstTokenLimit;
+      this.limit = limit;
+      this.firstDeadline = started + firstTokenLimit.toNanos();
+      this.deadline = started + limit.toNanos();
+      stream.done.whenComplete(this::ended);
+      result.whenComplete(
+          (attempt, error) -> {
+            if (result.isCancelled()) {
+              stop(
+                  new CancellationException("stopped by the caller"), CallOutcome.CANCELLED, false);
+            }
+          });
+      ticks = TIMER.scheduleWithFixedDelay(this::tick, POLL_MILLIS, POLL_MILLIS, MILLISECONDS);
+      if (result.isDone()) {
+        ticks.cancel(false);
       }
     }
-    try {
-      return new Attempt(
-          stream.done.get(),
-          null,
-          CallOutcome.OK,
-          true,
-          since(started),
-          stream.firstToken(started));
-    } catch (ExecutionException e) {
-      return failed(
-          e.getCause(),
-          CallOutcome.FAILED,
-          stream.started.get(),
-          started,
-          stream.firstToken(started));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed(e, CallOutcome.CANCELLED, stream.started.get(), started, null);
+
+    private void ended(ChatResponse response, Throwable error) {
+      if (error == null) {
+        settle(
+            new Attempt(
+                response, null, CallOutcome.OK, true, since(started), stream.firstToken(started)));
+      } else if (!(error instanceof CancellationException)) {
+        settle(
+            failed(
+                error,
+                CallOutcome.FAILED,
+                stream.started.get(),
+                started,
+                stream.firstToken(started)));
+      }
+    }
+
+    private void tick() {
+      if (result.isDone()) {
+        ticks.cancel(false);
+        return;
+      }
+      try {
+        if (stream.cancelled.getAsBoolean()) {
+          stop(new CancellationException("stopped by the caller"), CallOutcome.CANCELLED, true);
+          return;
+        }
+        if (call.isCancelled()) {
+          stop(
+              new CancellationException("the provider's plugin stopped during the call"),
+              CallOutcome.FAILED,
+              true);
+          return;
+        }
+        long now = System.nanoTime();
+        boolean waitingForFirst = !stream.started.get();
+        if (now > deadline || (waitingForFirst && now > firstDeadline)) {
+          String what =
+              waitingForFirst
+                  ? "no first token within " + firstTokenLimit.toMillis()
+                  : "no complete answer within " + limit.toMillis();
+          stop(new TimeoutException(what + " ms"), CallOutcome.TIMED_OUT, true);
+        }
+      } catch (RuntimeException e) {
+        stop(e, CallOutcome.FAILED, true);
+      }
+    }
+
+    private void stop(Throwable why, CallOutcome outcome, boolean settle) {
+      stream.cancel(call);
+      Attempt attempt =
+          failed(why, outcome, stream.started.get(), started, stream.firstToken(started));
+      if (settle) {
+        settle(attempt);
+      } else {
+        close();
+      }
+    }
+
+    private void settle(Attempt attempt) {
+      if (settled.compareAndSet(false, true)) {
+        close();
+        result.complete(attempt);
+      }
+    }
+
+    private void close() {
+      if (ticks != null) {
+        ticks.cancel(false);
+      }
+      call.close();
     }
   }
 

@@ -12,8 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -61,11 +66,31 @@ final class RouteWalker {
     void pause(int attempt);
   }
 
+  /**
+   * Brings a walk back from the thread that ended an attempt (a provider's or the stream watcher's)
+   * to where the walk goes on: metering, budgets and the next attempt run there.
+   */
+  interface Resumption {
+
+    /** A future completed as {@code ended} is, whose async stages run where the walk goes on. */
+    <T> CompletableFuture<T> after(CompletableFuture<T> ended);
+
+    /** Goes on on whichever thread ended the attempt: for tests without a server. */
+    Resumption IN_PLACE =
+        new Resumption() {
+          @Override
+          public <T> CompletableFuture<T> after(CompletableFuture<T> ended) {
+            return ended;
+          }
+        };
+  }
+
   private final ModelCalls calls;
   private final CircuitBreakers breakers;
   private final BudgetLedger budgets;
   private final ModelPrices prices;
   private final Backoff backoff;
+  private final Resumption resumption;
 
   RouteWalker(
       ModelCalls calls,
@@ -73,15 +98,26 @@ final class RouteWalker {
       BudgetLedger budgets,
       ModelPrices prices,
       Backoff backoff) {
+    this(calls, breakers, budgets, prices, backoff, Resumption.IN_PLACE);
+  }
+
+  RouteWalker(
+      ModelCalls calls,
+      CircuitBreakers breakers,
+      BudgetLedger budgets,
+      ModelPrices prices,
+      Backoff backoff,
+      Resumption resumption) {
     this.calls = calls;
     this.breakers = breakers;
     this.budgets = budgets;
     this.prices = prices;
     this.backoff = backoff;
+    this.resumption = resumption;
   }
 
   /**
-   * Walks a route that is not empty.
+   * Walks a route that is not empty, and waits for its answer.
    *
    * @param tokens receives a streamed answer's pieces; {@code null} for a whole answer at once
    * @throws BudgetExhausted when a budget has no room for the call's estimate
@@ -96,42 +132,80 @@ final class RouteWalker {
       ChatRequest request,
       Consumer<String> tokens,
       BooleanSupplier cancelled) {
+    AtomicBoolean abandoned = new AtomicBoolean();
+    CompletableFuture<ChatResponse> walk =
+        walkAsync(
+            scope,
+            route,
+            binding,
+            limits,
+            request,
+            tokens,
+            () -> abandoned.get() || cancelled.getAsBoolean());
+    try {
+      return walk.get();
+    } catch (InterruptedException e) {
+      // the waiting thread is stopped, as by its executor's shutdown: so is the stream
+      abandoned.set(true);
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while the model answered.");
+    } catch (ExecutionException e) {
+      throw unwrapped(e.getCause());
+    }
+  }
+
+  /**
+   * Walks a route that is not empty without holding a thread while a streamed answer streams.
+   *
+   * @param tokens receives a streamed answer's pieces; {@code null} for a whole answer at once
+   * @return the answer; or, completed exceptionally, {@link BudgetExhausted} when a budget has no
+   *     room for the call's estimate, {@link LlmUnavailable} when no step answered, {@link
+   *     CancellationException} when the caller cancelled
+   */
+  CompletableFuture<ChatResponse> walkAsync(
+      CallScope scope,
+      List<RouteStep> route,
+      StepBinding binding,
+      Limits limits,
+      ChatRequest request,
+      Consumer<String> tokens,
+      BooleanSupplier cancelled) {
     long promptEstimate = TokenEstimate.prompt(request);
     long outputLimit = TokenEstimate.outputLimit(request, DEFAULT_MAX_OUTPUT_TOKENS);
     RouteStep primary = route.get(0);
-    Budgets.Reservation reservation =
-        budgets.reserve(
-            scope,
-            promptEstimate + outputLimit,
-            prices.cost(primary.providerId(), primary.model(), promptEstimate, outputLimit));
-    long usedTokens = 0;
-    long usedMicros = 0;
-    List<UsageMeter.Metered> attempts = new ArrayList<>();
+    Budgets.Reservation reservation;
     try {
-      List<String> failures = new ArrayList<>();
-      for (RouteStep step : route) {
-        BoundStep bound = binding.bind(step);
-        if (bound == null) {
-          failures.add(step.providerId() + " is not enabled");
-          continue;
-        }
-        StepResult result =
-            tryStep(scope, step, bound, limits, request, tokens, cancelled, attempts::add);
-        if (result.response() != null) {
-          usedTokens = result.tokens();
-          usedMicros = result.micros();
-          return result.response();
-        }
-        failures.add(step.providerId() + "/" + step.model() + ": " + result.failure());
-        if (!result.mayFallBack()) {
-          throw new LlmUnavailable("The model call failed: " + result.failure());
-        }
-      }
-      throw new LlmUnavailable("No provider of the route answered: " + String.join("; ", failures));
-    } finally {
-      // metered and settled once, after the answer reached the caller
-      budgets.settle(scope, reservation, usedTokens, usedMicros, attempts);
+      reservation =
+          budgets.reserve(
+              scope,
+              promptEstimate + outputLimit,
+              prices.cost(primary.providerId(), primary.model(), promptEstimate, outputLimit));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    Walk walk = new Walk(scope, route, binding, limits, request, tokens, cancelled);
+    CompletableFuture<ChatResponse> answered;
+    try {
+      answered = walk.from(0);
+    } catch (RuntimeException e) {
+      answered = CompletableFuture.failedFuture(e);
+    }
+    return answered.handle(
+        (response, error) -> {
+          try {
+            // metered and settled once, after the answer reached the caller
+            budgets.settle(scope, reservation, walk.usedTokens, walk.usedMicros, walk.attempts);
+          } catch (RuntimeException settling) {
+            if (error == null) {
+              throw settling;
+            }
+            error.addSuppressed(settling);
+          }
+          if (error != null) {
+            throw unwrapped(error);
+          }
+          return response;
+        });
   }
 
   /** What came of one step of the route. */
@@ -142,40 +216,111 @@ final class RouteWalker {
     }
   }
 
-  private StepResult tryStep(
-      CallScope scope,
-      RouteStep step,
-      BoundStep bound,
-      Limits limits,
-      ChatRequest request,
-      Consumer<String> tokens,
-      BooleanSupplier cancelled,
-      Consumer<UsageMeter.Metered> meter) {
-    PluginProvider provider = bound.provider();
-    Configuration configuration = bound.configuration();
-    CircuitBreaker breaker = breakers.of(scope.tenantId(), step.providerId());
-    String failure = "no attempt";
-    for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
+  /** One walk of a route: its steps in order, each attempt after the previous one ended. */
+  private final class Walk {
+    private final CallScope scope;
+    private final List<RouteStep> route;
+    private final StepBinding binding;
+    private final Limits limits;
+    private final ChatRequest request;
+    private final Consumer<String> tokens;
+    private final BooleanSupplier cancelled;
+    private final List<String> failures = new ArrayList<>();
+    private final List<UsageMeter.Metered> attempts = new CopyOnWriteArrayList<>();
+    volatile long usedTokens;
+    volatile long usedMicros;
+
+    Walk(
+        CallScope scope,
+        List<RouteStep> route,
+        StepBinding binding,
+        Limits limits,
+        ChatRequest request,
+        Consumer<String> tokens,
+        BooleanSupplier cancelled) {
+      this.scope = scope;
+      this.route = route;
+      this.binding = binding;
+      this.limits = limits;
+      this.request = request;
+      this.tokens = tokens;
+      this.cancelled = cancelled;
+    }
+
+    /** The answer of the first step from {@code index} on that answers. */
+    CompletableFuture<ChatResponse> from(int index) {
+      if (index == route.size()) {
+        throw new LlmUnavailable(
+            "No provider of the route answered: " + String.join("; ", failures));
+      }
+      RouteStep step = route.get(index);
+      BoundStep bound = binding.bind(step);
+      if (bound == null) {
+        failures.add(step.providerId() + " is not enabled");
+        return from(index + 1);
+      }
+      return attempt(step, bound, 1, "no attempt")
+          .thenCompose(
+              result -> {
+                if (result.response() != null) {
+                  usedTokens = result.tokens();
+                  usedMicros = result.micros();
+                  return CompletableFuture.completedFuture(result.response());
+                }
+                failures.add(step.providerId() + "/" + step.model() + ": " + result.failure());
+                if (!result.mayFallBack()) {
+                  throw new LlmUnavailable("The model call failed: " + result.failure());
+                }
+                return from(index + 1);
+              });
+    }
+
+    private CompletableFuture<StepResult> attempt(
+        RouteStep step, BoundStep bound, int attempt, String failure) {
+      if (attempt > limits.attempts()) {
+        return CompletableFuture.completedFuture(StepResult.failed(failure, true));
+      }
+      CircuitBreaker breaker = breakers.of(scope.tenantId(), step.providerId());
       if (!breaker.tryAcquirePermission()) {
-        meter.accept(
+        attempts.add(
             metered(
                 scope, step, tokens != null, null, Duration.ZERO, null, CallOutcome.CIRCUIT_OPEN));
-        return StepResult.failed("its circuit is open after repeated failures", true);
+        return CompletableFuture.completedFuture(
+            StepResult.failed("its circuit is open after repeated failures", true));
       }
-      ModelCalls.Attempt outcome =
-          tokens == null
-              ? calls.blocking(
-                  scope.tenantId(), provider, step, configuration, request, limits.callTimeout())
-              : calls.streaming(
+      if (tokens == null) {
+        ModelCalls.Attempt outcome =
+            calls.blocking(
+                scope.tenantId(),
+                bound.provider(),
+                step,
+                bound.configuration(),
+                request,
+                limits.callTimeout());
+        return ended(step, bound, breaker, attempt, outcome);
+      }
+      return resumption
+          .after(
+              calls.streaming(
                   scope.tenantId(),
-                  provider,
+                  bound.provider(),
                   step,
-                  configuration,
+                  bound.configuration(),
                   request,
                   tokens,
                   cancelled,
                   limits.firstTokenTimeout(),
-                  limits.callTimeout());
+                  limits.callTimeout()))
+          .thenComposeAsync(outcome -> ended(step, bound, breaker, attempt, outcome));
+    }
+
+    private CompletableFuture<StepResult> ended(
+        RouteStep step,
+        BoundStep bound,
+        CircuitBreaker breaker,
+        int attempt,
+        ModelCalls.Attempt outcome) {
+      PluginProvider provider = bound.provider();
       if (outcome.response() != null) {
         breaker.onSuccess(outcome.took().toNanos(), TimeUnit.NANOSECONDS);
         UsageMeter.Metered metered =
@@ -187,13 +332,14 @@ final class RouteWalker {
                 outcome.took(),
                 outcome.firstToken(),
                 CallOutcome.OK);
-        meter.accept(metered);
-        return new StepResult(
-            outcome.response(),
-            metered.promptTokens() + metered.completionTokens(),
-            metered.costMicros(),
-            null,
-            false);
+        attempts.add(metered);
+        return CompletableFuture.completedFuture(
+            new StepResult(
+                outcome.response(),
+                metered.promptTokens() + metered.completionTokens(),
+                metered.costMicros(),
+                null,
+                false));
       }
       Throwable error = outcome.error();
       boolean retryable = LlmFailures.retryable(error);
@@ -203,7 +349,7 @@ final class RouteWalker {
         // a request the provider rejects says nothing about the provider's health
         breaker.releasePermission();
       }
-      meter.accept(
+      attempts.add(
           metered(
               scope,
               step,
@@ -212,20 +358,36 @@ final class RouteWalker {
               outcome.took(),
               outcome.firstToken(),
               outcome.outcome()));
-      failure = redact(LlmErrors.describe(error), provider, configuration);
+      String failure = redact(LlmErrors.describe(error), provider, bound.configuration());
       LOG.warning(() -> "Model call to " + step.providerId() + "/" + step.model() + " failed");
       if (outcome.outcome() == CallOutcome.CANCELLED) {
         throw new CancellationException("The model call was stopped.");
       }
       if (!retryable || outcome.streamStarted()) {
         // a stream that already reached the caller cannot be replaced by another provider's
-        return StepResult.failed(failure, false);
+        return CompletableFuture.completedFuture(StepResult.failed(failure, false));
       }
       if (attempt < limits.attempts()) {
         backoff.pause(attempt);
       }
+      return attempt(step, bound, attempt + 1, failure);
     }
-    return StepResult.failed(failure, true);
+  }
+
+  /** The exception a stage of the walk threw, without the future's wrapping. */
+  private static RuntimeException unwrapped(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error fatal) {
+      throw fatal;
+    }
+    return new CompletionException(cause);
   }
 
   private UsageMeter.Metered metered(

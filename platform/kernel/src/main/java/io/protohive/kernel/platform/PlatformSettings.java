@@ -135,6 +135,14 @@ public class PlatformSettings {
   @ConfigProperty(name = "protohive.jobs.workers", defaultValue = "4")
   int jobWorkers;
 
+  /**
+   * Jobs started on this node that wait without a thread (turns whose model streams): what bounds
+   * them is memory and the model calls' own limits per tenant and per provider, not threads.
+   */
+  @Inject
+  @ConfigProperty(name = "protohive.jobs.waiting", defaultValue = "2000")
+  int jobsWaiting;
+
   @Inject
   @ConfigProperty(name = "protohive.jobs.lease", defaultValue = "PT30S")
   Duration jobLease;
@@ -285,6 +293,11 @@ public class PlatformSettings {
    * How long a claimed job stays a node's without a renewal: after a node dies, its jobs wait this
    * long before another node takes them.
    */
+  /** How many started jobs may wait on this node without a thread, besides the workers' own. */
+  public int jobsWaiting() {
+    return jobsWaiting;
+  }
+
   public Duration jobLease() {
     return jobLease;
   }

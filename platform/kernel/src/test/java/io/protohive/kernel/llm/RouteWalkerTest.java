@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -324,6 +325,32 @@ class RouteWalkerTest {
     assertThat(metered)
         .extracting(UsageMeter.Metered::outcome)
         .containsExactly(CallOutcome.CANCELLED);
+    assertThat(ledger.reserved()).isZero();
+  }
+
+  @Test
+  void aStreamIsFollowedWithoutTheCallersThreadAndItsLimitsStillHold() {
+    primary.byDefault(new Hang());
+    fallback.then(new Answer("in time", 1, 1));
+    List<String> pieces = new CopyOnWriteArrayList<>();
+
+    CompletableFuture<ChatResponse> answer =
+        walker.walkAsync(
+            scope,
+            List.of(PRIMARY, FALLBACK),
+            this::bind,
+            LIMITS,
+            REQUEST,
+            pieces::add,
+            () -> false);
+
+    assertThat(answer).as("the walk returned while the primary hangs").isNotDone();
+    assertThat(answer.join().aiMessage().text()).isEqualTo("in time");
+    assertThat(pieces).containsExactly("in ", "time");
+    assertThat(metered)
+        .extracting(UsageMeter.Metered::outcome)
+        .containsExactly(CallOutcome.TIMED_OUT, CallOutcome.TIMED_OUT, CallOutcome.OK);
+    assertThat(metered.get(0).latency()).isGreaterThanOrEqualTo(LIMITS.firstTokenTimeout());
     assertThat(ledger.reserved()).isZero();
   }
 
