@@ -35,8 +35,8 @@ public class SessionCheckBenchmark {
   private static final int PORT = 5951;
 
   private ClusterMember member;
-  private IMap<UUID, Long> standings;
-  private IMap<UUID, Long> plain;
+  private IMap<UUID, Object> standings;
+  private IMap<UUID, Object> plain;
   private final UUID account = UUID.randomUUID();
 
   @Setup
@@ -44,8 +44,10 @@ public class SessionCheckBenchmark {
     member = ClusterMember.start(PORT, List.of());
     standings = member.hazelcast().getMap(AccountStandings.MAP);
     plain = member.hazelcast().getMap("plain");
-    standings.set(account, 14L);
-    plain.set(account, 14L);
+    // a signed entry as the platform writes one: standing, until when, signature
+    String entry = "14/1800000000~" + "s".repeat(43);
+    standings.set(account, entry);
+    plain.set(account, entry);
   }
 
   @TearDown
@@ -54,12 +56,12 @@ public class SessionCheckBenchmark {
   }
 
   @Benchmark
-  public Long mapReadWithoutNearCache() {
+  public Object mapReadWithoutNearCache() {
     return plain.get(account);
   }
 
   @Benchmark
-  public Long standingFromNearCache() {
+  public Object standingFromNearCache() {
     return standings.get(account);
   }
 }

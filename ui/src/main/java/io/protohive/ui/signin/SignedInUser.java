@@ -32,24 +32,30 @@ public record SignedInUser(
   }
 
   public static void signIn(SignInService.SignedIn signedIn) {
-    AccountView account = signedIn.accountView();
     // a new session id on sign-in, so an id planted before it is worth nothing after
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-    VaadinSession.getCurrent()
-        .setAttribute(
-            SignedInUser.class,
-            new SignedInUser(
-                account.id(),
-                account.email(),
-                account.tenantId(),
-                account.platformAdmin(),
-                signedIn.tenantAdmin(),
-                CDI.current().select(AccountStandings.class).get().of(account.id()).generation()));
+    resume(VaadinSession.getCurrent(), signedIn);
+    KeptSignIn.keep(signedIn.account().id());
+  }
+
+  /** Signs a person in to a session, whose lock the caller holds, without a new session id. */
+  static void resume(VaadinSession session, SignInService.SignedIn signedIn) {
+    AccountView account = signedIn.accountView();
+    session.setAttribute(
+        SignedInUser.class,
+        new SignedInUser(
+            account.id(),
+            account.email(),
+            account.tenantId(),
+            account.platformAdmin(),
+            signedIn.tenantAdmin(),
+            CDI.current().select(AccountStandings.class).get().of(account.id()).generation()));
   }
 
   /**
    * Keeps this UI session open after its own person ended the account's other sessions by changing
-   * the password: it takes on the account's new generation.
+   * the password: it takes on the account's new generation, and a new kept sign-in in place of the
+   * one the change revoked.
    */
   public static void keepThisSession() {
     VaadinSession session = VaadinSession.getCurrent();
@@ -64,9 +70,11 @@ public record SignedInUser(
             user.platformAdmin(),
             user.tenantAdmin(),
             generation));
+    KeptSignIn.keep(user.id());
   }
 
   public static void signOut() {
+    current().ifPresent(KeptSignIn::forget);
     end(VaadinSession.getCurrent());
   }
 

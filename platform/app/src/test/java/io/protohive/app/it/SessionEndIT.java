@@ -3,7 +3,17 @@ package io.protohive.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.protohive.kernel.cluster.ClusterMember;
+import io.protohive.kernel.identity.AccountStandings;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,6 +60,37 @@ class SessionEndIT {
 
     assertSessionEnded(Platform.get("api/v1/me", worker));
     assertThat(Platform.get("api/v1/me", admin.bearer()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aStandingForgedInTheClusterAdmitsNoDisabledAccount() throws Exception {
+    long generation =
+        new ObjectMapper()
+            .readTree(
+                new String(
+                    Base64.getUrlDecoder().decode(token(worker).split("\\.")[1]),
+                    StandardCharsets.UTF_8))
+            .get("session_generation")
+            .asLong();
+    assertThat(disable(workerId).statusCode()).isEqualTo(200);
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(ClusterMember.CLUSTER_NAME);
+    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
+    config.setProperty("hazelcast.logging.type", "jdk");
+    HazelcastInstance intruder = HazelcastClient.newHazelcastClient(config);
+    try {
+      IMap<UUID, Object> standings = intruder.getMap(AccountStandings.MAP);
+      UUID account = UUID.fromString(workerId);
+      // what an entry admitting the old token looked like, and one shaped as today's
+      for (Object forged :
+          List.<Object>of(generation * 2, generation * 2 + "/9999999999~" + "A".repeat(43))) {
+        standings.set(account, forged);
+
+        assertSessionEnded(Platform.get("api/v1/me", worker));
+      }
+    } finally {
+      intruder.shutdown();
+    }
   }
 
   @Test

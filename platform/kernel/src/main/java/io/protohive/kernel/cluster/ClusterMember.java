@@ -13,6 +13,7 @@ import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.platform.StartupFailure;
 import io.protohive.kernel.ratelimit.RateLimiter;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +24,8 @@ public final class ClusterMember implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
   public static final String CLUSTER_NAME = "protohive";
+
+  private static final Optional<String> LOOPBACK = Optional.of("127.0.0.1");
 
   /**
    * Longer than any rate limit window (a minute): a bucket idle for that long is full again, so
@@ -37,20 +40,30 @@ public final class ClusterMember implements AutoCloseable {
   }
 
   /**
+   * Starts a member listening on {@code port} (or the next free one) of loopback, for a cluster of
+   * one or of members on one machine.
+   */
+  public static ClusterMember start(int port, List<String> members) {
+    return start(port, members, Optional.empty());
+  }
+
+  /**
    * Starts a member listening on {@code port} (or the next free one).
    *
    * @param members addresses of other nodes to join; empty for a cluster of one
+   * @param bindTo the only address the member listens on and is known by; without one, a member
+   *     joining others listens on every address, and one alone on loopback only
    */
-  public static ClusterMember start(int port, List<String> members) {
+  public static ClusterMember start(int port, List<String> members, Optional<String> bindTo) {
     try {
-      return new ClusterMember(Hazelcast.newHazelcastInstance(config(port, members)));
+      return new ClusterMember(Hazelcast.newHazelcastInstance(config(port, members, bindTo)));
     } catch (HazelcastException | IllegalStateException e) {
       throw new StartupFailure(
           "Hazelcast member on port " + port + " did not start: " + e.getMessage());
     }
   }
 
-  static Config config(int port, List<String> members) {
+  static Config config(int port, List<String> members, Optional<String> bindTo) {
     Config config = new Config();
     config.setClusterName(CLUSTER_NAME);
     config.setInstanceName("protohive-" + port + "-" + ProcessHandle.current().pid());
@@ -75,8 +88,16 @@ public final class ClusterMember implements AutoCloseable {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(!members.isEmpty()).setMembers(members);
-    if (members.isEmpty()) {
-      network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    Optional<String> address = bindTo.or(() -> members.isEmpty() ? LOOPBACK : Optional.empty());
+    if (address.isPresent()) {
+      network.getInterfaces().setEnabled(true).addInterface(address.get());
+      // the interface alone only chooses the address announced; without this the member listens
+      // on every address of the machine
+      config.setProperty("hazelcast.socket.bind.any", "false");
+    } else {
+      LOG.warning(
+          "The Hazelcast member listens on every address: set protohive.hazelcast.interface to the"
+              + " address of the network that only the cluster's nodes reach");
     }
     return config;
   }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts and stops this node's {@link ClusterMember} when the platform does, and hands the running
@@ -17,8 +18,8 @@ public class ClusterMemberProducer {
   private volatile ClusterMember member;
 
   /** Starts the member; see {@link ClusterMember#start}. */
-  public void start(int port, List<String> members) {
-    member = ClusterMember.start(port, members);
+  public void start(int port, List<String> members, Optional<String> bindTo) {
+    member = ClusterMember.start(port, members, bindTo);
   }
 
   /** Leaves the cluster; nothing happens when the member never started. */

@@ -7,20 +7,29 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.AfterCommit;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Every account's standing, checked on each API request, UI request and socket message. Read from a
  * cluster-wide Hazelcast map (near-cached on every node, see {@link
  * io.protohive.kernel.cluster.ClusterMember}), so nothing is asked of the database while nothing
  * changes; a change is written to the map once it commits, which invalidates every node's copy.
+ *
+ * <p>Whoever reaches the cluster's network could write to the map. So each entry is signed with the
+ * secrets key, bound to its account, and carries when it stops counting; an entry whose signature
+ * fails, or that has run out, is read again from the database and written over.
  */
 @ApplicationScoped
 public class AccountStandings {
@@ -31,22 +40,30 @@ public class AccountStandings {
   /** What a client is told when its session no longer stands. */
   public static final String SESSION_ENDED = "Your session has ended; sign in again.";
 
-  private static final long KEPT_HOURS = 1;
+  private static final Duration KEPT = Duration.ofHours(1);
+
+  private static final Logger LOG = Logger.getLogger(AccountStandings.class.getName());
 
   @Inject HazelcastInstance hazelcast;
   @Inject AccountStandingStore store;
   @Inject RefreshTokens refreshTokens;
+  @Inject SecretBox secrets;
   @Resource TransactionSynchronizationRegistry transactions;
 
   public AccountStanding of(UUID userId) {
-    Long cached = map().get(userId);
-    if (cached != null) {
-      return AccountStanding.decode(cached);
+    Object cached = map().get(userId);
+    Optional<AccountStanding> trusted = cached == null ? Optional.empty() : trusted(userId, cached);
+    if (trusted.isPresent()) {
+      return trusted.get();
     }
     AccountStanding read = store.read(userId);
+    String entry = entry(userId, read);
     // a change that committed meanwhile has been put already and wins
-    Long raced = map().putIfAbsent(userId, read.encode(), KEPT_HOURS, TimeUnit.HOURS);
-    return raced == null ? read : AccountStanding.decode(raced);
+    Object raced =
+        cached == null
+            ? map().putIfAbsent(userId, entry, KEPT.toSeconds(), TimeUnit.SECONDS)
+            : map().replace(userId, cached, entry) ? null : map().get(userId);
+    return raced == null ? read : trusted(userId, raced).orElse(read);
   }
 
   /** Whether a session of {@code userId} opened under {@code generation} may go on. */
@@ -76,33 +93,64 @@ public class AccountStandings {
 
   /** Only ever moves forward, whichever order two changes' commits arrive in. */
   private void publish(UUID userId, AccountStanding changed) {
-    IMap<UUID, Long> map = map();
+    IMap<UUID, Object> map = map();
     map.lock(userId);
     try {
-      Long cached = map.get(userId);
-      if (cached == null || AccountStanding.decode(cached).generation() < changed.generation()) {
-        map.set(userId, changed.encode(), KEPT_HOURS, TimeUnit.HOURS);
+      Object cached = map.get(userId);
+      Optional<AccountStanding> current =
+          cached == null ? Optional.empty() : trusted(userId, cached);
+      if (current.isEmpty() || current.get().generation() < changed.generation()) {
+        map.set(userId, entry(userId, changed), KEPT.toSeconds(), TimeUnit.SECONDS);
       }
     } finally {
       map.unlock(userId);
     }
   }
 
-  private IMap<UUID, Long> map() {
+  /** A standing as the map holds it: signed for its account, with when it stops counting. */
+  private String entry(UUID userId, AccountStanding standing) {
+    long until = Instant.now().plus(KEPT).getEpochSecond();
+    return secrets.sign(standing.encode() + "/" + until, context(userId));
+  }
+
+  /** The standing of an entry that is this platform's, for this account, and not run out. */
+  private Optional<AccountStanding> trusted(UUID userId, Object entry) {
+    Optional<String> value =
+        entry instanceof String
+            ? secrets.verified((String) entry, context(userId))
+            : Optional.empty();
+    if (value.isEmpty()) {
+      LOG.warning(
+          () -> "The cluster held an account standing not signed by this platform; read again");
+      return Optional.empty();
+    }
+    String[] parts = value.get().split("/", 2);
+    if (parts.length != 2 || Instant.now().getEpochSecond() >= Long.parseLong(parts[1])) {
+      return Optional.empty();
+    }
+    return Optional.of(AccountStanding.decode(Long.parseLong(parts[0])));
+  }
+
+  private static String context(UUID userId) {
+    return "account-standing:" + userId;
+  }
+
+  /** Values are read as any object: whoever writes to the cluster may put one of any kind. */
+  private IMap<UUID, Object> map() {
     return hazelcast.getMap(MAP);
   }
 
   /** A standing is added when first read or first changed, and updated on every later change. */
   private record Changes(Consumer<UUID> changed)
-      implements EntryAddedListener<UUID, Long>, EntryUpdatedListener<UUID, Long> {
+      implements EntryAddedListener<UUID, Object>, EntryUpdatedListener<UUID, Object> {
 
     @Override
-    public void entryAdded(EntryEvent<UUID, Long> event) {
+    public void entryAdded(EntryEvent<UUID, Object> event) {
       changed.accept(event.getKey());
     }
 
     @Override
-    public void entryUpdated(EntryEvent<UUID, Long> event) {
+    public void entryUpdated(EntryEvent<UUID, Object> event) {
       changed.accept(event.getKey());
     }
   }

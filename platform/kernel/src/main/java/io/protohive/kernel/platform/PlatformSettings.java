@@ -52,6 +52,10 @@ public class PlatformSettings {
   Optional<List<String>> hazelcastMembers;
 
   @Inject
+  @ConfigProperty(name = "protohive.hazelcast.interface")
+  Optional<String> hazelcastInterface;
+
+  @Inject
   @ConfigProperty(name = "protohive.plugins.dir")
   Optional<String> pluginsDir;
 
@@ -195,6 +199,11 @@ public class PlatformSettings {
 
   public List<String> hazelcastMembers() {
     return hazelcastMembers.orElse(List.of());
+  }
+
+  /** The address the Hazelcast member binds to and is known by, when one is set. */
+  public Optional<String> hazelcastInterface() {
+    return hazelcastInterface.map(String::strip).filter(address -> !address.isEmpty());
   }
 
   public Path pluginsDir() {

@@ -109,7 +109,8 @@ public class PlatformRuntime {
     scope.readKey(owner);
     ApplicationRole.requireUnprivileged(dataSource);
     secrets.open(settings.secretsKey(), dataDir);
-    cluster.start(settings.hazelcastPort(), settings.hazelcastMembers());
+    cluster.start(
+        settings.hazelcastPort(), settings.hazelcastMembers(), settings.hazelcastInterface());
     pluginHost.start(context, dataDir);
     try {
       tenantsConfig.start(settings.tenantsDir(), tenants);

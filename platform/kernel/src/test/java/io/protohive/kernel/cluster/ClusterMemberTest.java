@@ -1,22 +1,64 @@
 package io.protohive.kernel.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClusterMemberTest {
 
   @Test
   void aLoneMemberNeverPhonesHomeNorSearchesTheNetwork() {
-    Config config = ClusterMember.config(5901, List.of());
+    Config config = ClusterMember.config(5901, List.of(), Optional.empty());
 
     assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
     assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
+    assertThat(config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces())
+        .containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void aMemberBoundToAnAddressCannotBeReachedOnAnyOther() throws Exception {
+    InetAddress other = nonLoopbackAddress();
+    try (ClusterMember member =
+        ClusterMember.start(5941, List.of("127.0.0.1:5941"), Optional.of("127.0.0.1"))) {
+      int port = member.hazelcast().getCluster().getLocalMember().getAddress().getPort();
+
+      try (Socket loopback = new Socket("127.0.0.1", port)) {
+        assertThat(loopback.isConnected()).isTrue();
+      }
+      assertThatThrownBy(
+              () -> {
+                try (Socket socket = new Socket()) {
+                  socket.connect(new InetSocketAddress(other, port), 2000);
+                }
+              })
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  /** An address of this machine other than loopback, which every machine of the farm has. */
+  private static InetAddress nonLoopbackAddress() throws SocketException {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("this test needs a network address besides loopback"));
   }
 
   @Test

@@ -35,6 +35,9 @@ public class RefreshToken {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  @Column(name = "last_seen_at")
+  private Instant lastSeenAt;
+
   protected RefreshToken() {}
 
   RefreshToken(UUID familyId, UUID userId, String tokenHash, Instant now, Instant familyExpiresAt) {
@@ -72,5 +75,14 @@ public class RefreshToken {
 
   void markUsed(Instant now) {
     usedAt = now;
+  }
+
+  /** When a kept sign-in last showed the token, or its issue for one never shown. */
+  Instant lastSeenAt() {
+    return lastSeenAt == null ? issuedAt : lastSeenAt;
+  }
+
+  void markSeen(Instant now) {
+    lastSeenAt = now;
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,6 +74,29 @@ public class RefreshTokens {
     }
     current.markUsed(now);
     return issue(current.familyId(), current.userId(), now, current.familyExpiresAt());
+  }
+
+  /**
+   * The user of a kept sign-in, whose token is shown again rather than rotated: a sign-in of the
+   * platform's own pages, which a browser carries to whichever node serves it. The token must be
+   * unused, unrevoked, unexpired and seen within {@code idle}; it is marked seen now.
+   */
+  @Transactional
+  @AsPlatform
+  public Optional<UUID> keptBy(String token, Duration idle) {
+    Instant now = Instant.now();
+    return entityManager
+        .createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
+        .setParameter("hash", hash(token))
+        .getResultStream()
+        .findFirst()
+        .filter(t -> !t.isUsed() && !t.isRevoked() && now.isBefore(t.familyExpiresAt()))
+        .filter(t -> now.isBefore(t.lastSeenAt().plus(idle)))
+        .map(
+            t -> {
+              t.markSeen(now);
+              return t.userId();
+            });
   }
 
   /** A sign-in that can still be refreshed. */

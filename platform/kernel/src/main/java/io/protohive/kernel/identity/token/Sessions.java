@@ -14,6 +14,7 @@ import io.protohive.kernel.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +68,34 @@ public class Sessions {
     Optional<Tenant> tenant = tenants.byId(user.tenantId());
     SignInService.requireEnabled(tenant);
     return new Tokens(accessTokens.issue(user, tenant.orElse(null)), next);
+  }
+
+  /**
+   * Keeps a sign-in to the platform's own pages: the token its browser shows to whichever node
+   * serves it next, good while the person comes back within the idle time {@link #resume} is given.
+   */
+  public String keep(UUID userId) {
+    return refreshTokens.start(userId).token();
+  }
+
+  /**
+   * The sign-in a kept token stands for, while the token, its account and its tenant are all still
+   * good and the token was seen within {@code idle}; empty otherwise.
+   */
+  @Transactional
+  @AsPlatform
+  public Optional<SignedIn> resume(String keptToken, Duration idle) {
+    return refreshTokens
+        .keptBy(keptToken == null ? "" : keptToken, idle)
+        .flatMap(accounts::byId)
+        .filter(user -> !user.isDisabled())
+        .flatMap(
+            user -> {
+              Optional<Tenant> tenant = tenants.byId(user.tenantId());
+              return tenant.map(Tenant::disabled).orElse(false)
+                  ? Optional.empty()
+                  : Optional.of(new SignedIn(user, tenant));
+            });
   }
 
   /** Signs out the session the refresh token belongs to. */
