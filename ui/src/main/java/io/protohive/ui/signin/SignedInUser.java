@@ -35,7 +35,7 @@ public record SignedInUser(
     // a new session id on sign-in, so an id planted before it is worth nothing after
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
     resume(VaadinSession.getCurrent(), signedIn);
-    KeptSignIn.keep(signedIn.account().id());
+    KeptSignIn.keep(signedIn.accountView().id());
   }
 
   /** Signs a person in to a session, whose lock the caller holds, without a new session id. */
