@@ -59,7 +59,12 @@ public class KeptSignIn {
     VaadinSession session = VaadinSession.getCurrent();
     Held held = session.getAttribute(Held.class);
     session.setAttribute(Held.class, null);
-    sessions().close(held == null ? null : held.token(), user.id(), user.tenantId(), address());
+    sessions()
+        .close(
+            held == null ? null : held.token(),
+            user.id(),
+            user.tenantId(),
+            ClientAddress.current());
     VaadinResponse response = VaadinResponse.getCurrent();
     if (response != null) {
       response.addCookie(cookie("", 0));
@@ -68,10 +73,6 @@ public class KeptSignIn {
 
   private static Sessions sessions() {
     return CDI.current().select(Sessions.class).get();
-  }
-
-  private static String address() {
-    return ClientAddress.current();
   }
 
   private static Cookie cookie(String value, int maxAge) {

@@ -141,21 +141,8 @@ public class LlmGateway {
 
   private ChatResponse call(
       CallScope scope, ChatRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
-    LlmRoutes.Bound route = route(scope.tenantId());
-    if (route.steps().isEmpty()) {
-      throw new LlmUnavailable(
-          "No model route is set for your tenant; a tenant admin sets one on the LLM page.");
-    }
-    rateLimits.requireModelCall(scope.tenantId());
-    return walker.walk(
-        scope,
-        route.steps(),
-        route::of,
-        new RouteWalker.Limits(
-            settings.llmAttempts(), settings.llmCallTimeout(), settings.llmFirstTokenTimeout()),
-        request,
-        tokens,
-        cancelled);
+    LlmRoutes.Bound route = routed(scope);
+    return walker.walk(scope, route.steps(), route::of, limits(), request, tokens, cancelled);
   }
 
   /**
