@@ -379,7 +379,9 @@ class GatewayIT {
     assertThat(embedded.get("dimensions").asInt()).isEqualTo(384);
     assertThat(embedded.get("vectors")).hasSize(2);
     assertThat(embedded.get("vectors").get(0)).hasSize(384);
-    assertThat(usage("model").findValuesAsText("key")).contains("local/all-minilm-l6-v2-q");
+    await()
+        .atMost(METERED)
+        .until(() -> usage("model").findValuesAsText("key").contains("local/all-minilm-l6-v2-q"));
     assertThat(
             Platform.post(
                     "api/v1/llm/embeddings",

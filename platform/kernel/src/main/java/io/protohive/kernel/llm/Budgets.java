@@ -92,7 +92,10 @@ public class Budgets {
 
   /** What a call holds on the budgets that apply to it until it settles. */
   public record Reservation(UUID tenantId, List<Hold> holds) implements TenantBound {
-    static final Reservation NONE = new Reservation(null, List.of());
+    /** A call's reservation when no budget of its tenant applies to it. */
+    static Reservation none(UUID tenantId) {
+      return new Reservation(tenantId, List.of());
+    }
   }
 
   /** The estimate held on one budget. */

@@ -79,7 +79,7 @@ public class CallSettlements implements BudgetLedger {
             || (call.taskId() != null
                 && scopes.stream().anyMatch(s -> s.startsWith(Budgets.Scope.TASK + " ")));
     if (!mayApply) {
-      return new Budgets.Reservation(call.tenantId(), List.of());
+      return Budgets.Reservation.none(call.tenantId());
     }
     return budgets.reserve(call, tokens, micros);
   }

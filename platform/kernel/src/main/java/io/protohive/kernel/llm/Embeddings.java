@@ -26,7 +26,7 @@ public class Embeddings {
       new RouteStep(LocalEmbeddingModel.PROVIDER, LocalEmbeddingModel.MODEL);
 
   @Inject PlatformSettings settings;
-  @Inject UsageMeter meter;
+  @Inject CallSettlements settlements;
   @Inject LlmGateway gateway;
 
   private LocalEmbeddingModel model;
@@ -53,7 +53,7 @@ public class Embeddings {
     }
     long started = System.nanoTime();
     List<Embedding> embeddings = model.embed(texts);
-    meter.record(
+    UsageMeter.Metered metered =
         new UsageMeter.Metered(
             scope,
             LOCAL,
@@ -63,7 +63,9 @@ public class Embeddings {
             Duration.ofNanos(System.nanoTime() - started),
             null,
             CallOutcome.OK,
-            0));
+            0);
+    // metered as a gateway call is, though no budget holds anything for a model that costs nothing
+    settlements.settle(scope, Budgets.Reservation.none(scope.tenantId()), 0, 0, List.of(metered));
     return embeddings;
   }
 

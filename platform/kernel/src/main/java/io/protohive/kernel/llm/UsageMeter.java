@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records every model call the gateway makes, and sums them for the usage API and dashboard. A
- * record is written in a transaction of its own, or with its call's budget settlement ({@link
- * CallSettlements}), so a call's usage is kept whatever happens to the work that made it.
+ * Records every model call, and sums them for the usage API and dashboard. A record is written with
+ * its call's budget settlement ({@link CallSettlements}), so a call's usage is kept whatever
+ * happens to the work that made it.
  */
 @ApplicationScoped
 public class UsageMeter {
@@ -59,12 +59,6 @@ public class UsageMeter {
   /** The usage of one group. */
   public record UsageRow(
       String key, long calls, long promptTokens, long completionTokens, long costMicros) {}
-
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  @InTenant
-  public void record(Metered call) {
-    insert(call);
-  }
 
   /** Writes one record in the caller's transaction, which is in the call's tenant. */
   void insert(Metered call) {
