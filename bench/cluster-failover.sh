@@ -12,25 +12,11 @@ base=http://127.0.0.1:9080
 root=target/cluster
 trap 'kill $(jobs -p) 2>/dev/null || true; bench/cluster.sh down >/dev/null 2>&1 || true' EXIT
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+source bench/lib/cluster-person.sh
 now_ms() { date +%s%3N; }
 
 bench/cluster.sh up
-admin_password=$(cat "$root/node1/initial-admin-password" 2>/dev/null || cat "$root/node2/initial-admin-password")
-admin=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"admin@protohive.local\",\"password\":\"$admin_password\"}" | json accessToken)
-slug="failover-$(date +%s)"
-email="person@$slug.example.com"
-password="failover passphrase words"
-curl -sf -X POST "$base/api/v1/platform/tenants" -H "Authorization: Bearer $admin" \
-  -H 'Content-Type: application/json' \
-  -d "{\"slug\":\"$slug\",\"name\":\"Failover\",\"selfSignup\":true,\"emailVerification\":false,\"admins\":[\"$email\"]}" >/dev/null
-curl -sf -X POST "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Failover\",\"tenant\":\"$slug\"}" >/dev/null
-token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | json accessToken)
-curl -sf -X POST "$base/api/v1/organizations" -H "Authorization: Bearer $token" \
-  -H 'Content-Type: application/json' -d '{"name":"Failover"}' >/dev/null
+cluster_person 1
 
 ask() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" "$base/api/v1/organizations"; }
 
