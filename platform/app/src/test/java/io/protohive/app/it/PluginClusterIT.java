@@ -4,10 +4,6 @@ import static io.protohive.app.it.PluginsApi.MISBEHAVING;
 import static io.protohive.app.it.PluginsApi.MISBEHAVING_ID;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.HazelcastInstance;
-import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.plugin.PluginClusterSync;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -34,7 +30,7 @@ class PluginClusterIT {
 
   private static final Duration SYNC = Duration.ofSeconds(20);
 
-  private HazelcastInstance otherNode;
+  private OtherNode otherNode;
   private String[] admin;
 
   @Deployment(testable = false)
@@ -44,17 +40,13 @@ class PluginClusterIT {
 
   @BeforeEach
   void joinTheCluster() throws Exception {
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(ClusterMember.CLUSTER_NAME);
-    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
-    config.setProperty("hazelcast.logging.type", "jdk");
-    otherNode = HazelcastClient.newHazelcastClient(config);
+    otherNode = new OtherNode();
     admin = PluginsApi.platformAdmin();
   }
 
   @AfterEach
   void leave() throws Exception {
-    otherNode.shutdown();
+    otherNode.close();
     PluginsApi.remove(MISBEHAVING_ID, admin);
   }
 
@@ -81,6 +73,6 @@ class PluginClusterIT {
   }
 
   private void announce(String what) {
-    otherNode.<String>getTopic(PluginClusterSync.TOPIC).publish("another-node " + what);
+    otherNode.publish(PluginClusterSync.TOPIC, "another-node " + what);
   }
 }
