@@ -5,6 +5,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.cluster.SignedTopic;
+import io.protohive.kernel.secret.SecretBox;
 import io.protohive.kernel.secret.SecretsKey;
 import java.util.Optional;
 
@@ -16,11 +17,11 @@ import java.util.Optional;
 final class OtherNode implements AutoCloseable {
 
   private final HazelcastInstance hazelcast = HazelcastClient.newHazelcastClient(config());
+  private final SecretBox secrets = SecretsKey.load(Optional.empty(), Platform.DATA_DIR);
 
   /** Announces as a node of the platform does. */
   void publish(String topic, String message) {
-    new SignedTopic(hazelcast, SecretsKey.load(Optional.empty(), Platform.DATA_DIR), topic)
-        .publish(message);
+    new SignedTopic(hazelcast, secrets, topic).publish(message);
   }
 
   /** Announces as whoever reached the cluster without the secrets key can. */

@@ -52,6 +52,35 @@ class PluginClusterIT {
 
   @Test
   void aPluginUploadedOnAnotherNodeIsInstalledAndRemovedHere() throws Exception {
+    storeUpload();
+    announce("installed " + MISBEHAVING_ID);
+    await().atMost(SYNC).until(() -> PluginsApi.installed(MISBEHAVING_ID, admin));
+
+    PlatformIT.execute("delete from plugin_bundle where plugin_id = '" + MISBEHAVING_ID + "'");
+    announce("removed " + MISBEHAVING_ID);
+    await().atMost(SYNC).until(() -> !PluginsApi.installed(MISBEHAVING_ID, admin));
+  }
+
+  /**
+   * Whoever joins the cluster without the secrets key cannot set the nodes installing: the
+   * announcement is dropped, and the plugin waits for one from a node of the platform.
+   */
+  @Test
+  void anAnnouncementForgedOnTheClusterInstallsNothing() throws Exception {
+    storeUpload();
+
+    otherNode.forge(PluginClusterSync.TOPIC, "another-node installed " + MISBEHAVING_ID);
+
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(SYNC)
+        .until(() -> !PluginsApi.installed(MISBEHAVING_ID, admin));
+    announce("installed " + MISBEHAVING_ID);
+    await().atMost(SYNC).until(() -> PluginsApi.installed(MISBEHAVING_ID, admin));
+  }
+
+  /** What an upload on another node leaves in the shared database. */
+  private static void storeUpload() throws Exception {
     byte[] jar = Files.readAllBytes(MISBEHAVING);
     try (Connection db = DriverManager.getConnection(Platform.EMBEDDED_DB_URL, "postgres", "");
         PreparedStatement insert =
@@ -64,12 +93,6 @@ class PluginClusterIT {
       insert.setBytes(3, jar);
       insert.executeUpdate();
     }
-    announce("installed " + MISBEHAVING_ID);
-    await().atMost(SYNC).until(() -> PluginsApi.installed(MISBEHAVING_ID, admin));
-
-    PlatformIT.execute("delete from plugin_bundle where plugin_id = '" + MISBEHAVING_ID + "'");
-    announce("removed " + MISBEHAVING_ID);
-    await().atMost(SYNC).until(() -> !PluginsApi.installed(MISBEHAVING_ID, admin));
   }
 
   private void announce(String what) {
