@@ -23,6 +23,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.cluster.ClusterMemberProducer;
+import io.protohive.kernel.cluster.SignedTopic;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.identity.TenantAdministration;
@@ -308,6 +309,19 @@ class ArchitectureTest {
                   .and(JavaAccess.Predicates.target(name("platformAdmin"))));
 
   /** One check of access tokens for every door: nobody else parses or verifies one. */
+  /**
+   * Whoever reaches the cluster's port can publish on any Hazelcast topic: a node reads from one
+   * only what the platform signed.
+   */
+  @ArchTest
+  static final ArchRule clusterMessagesTravelOnlyOnSignedTopics =
+      noClasses()
+          .that()
+          .doNotBelongToAnyOf(SignedTopic.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.hazelcast.topic..");
+
   @ArchTest
   static final ArchRule accessTokensAreVerifiedInOnePlace =
       noClasses()

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.agent.AgentStops;
-import io.protohive.kernel.cluster.ClusterMember;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -371,25 +367,18 @@ class ConversationIT {
                     owner))
             .get("runId")
             .asText();
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(ClusterMember.CLUSTER_NAME);
-    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
-    config.setProperty("hazelcast.logging.type", "jdk");
-    HazelcastInstance otherNode = HazelcastClient.newHazelcastClient(config);
-    try {
+    try (OtherNode otherNode = new OtherNode()) {
       // the other node sends the Stop as its own API would, again until the turn has begun here
       await()
           .atMost(RUN)
           .until(
               () -> {
-                otherNode.<String>getTopic(AgentStops.TOPIC).publish(run);
+                otherNode.publish(AgentStops.TOPIC, run);
                 return !Platform.json(Platform.get("api/v1/runs/" + run, owner))
                     .get("status")
                     .asText()
                     .equals("RUNNING");
               });
-    } finally {
-      otherNode.shutdown();
     }
 
     JsonNode stopped = Platform.json(Platform.get("api/v1/runs/" + run, owner));

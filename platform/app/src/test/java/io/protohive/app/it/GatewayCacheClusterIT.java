@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.HazelcastInstance;
 import io.protohive.kernel.cluster.ClusterCaches;
-import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.llm.fakes.OpenAiFakeServer;
 import io.protohive.llm.fakes.OpenAiReply;
 import java.net.http.HttpResponse;
@@ -38,7 +34,7 @@ class GatewayCacheClusterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
-  private HazelcastInstance otherNode;
+  private OtherNode otherNode;
   private OpenAiFakeServer first;
   private OpenAiFakeServer second;
   private String[] admin;
@@ -54,11 +50,7 @@ class GatewayCacheClusterIT {
 
   @BeforeEach
   void tenantAndOtherNode() throws Exception {
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(ClusterMember.CLUSTER_NAME);
-    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
-    config.setProperty("hazelcast.logging.type", "jdk");
-    otherNode = HazelcastClient.newHazelcastClient(config);
+    otherNode = new OtherNode();
     first = new OpenAiFakeServer().requireApiKey(apiKey);
     second = new OpenAiFakeServer().requireApiKey(apiKey);
     first.replyByDefault(OpenAiReply.text("from the first", 1, 1));
@@ -82,7 +74,7 @@ class GatewayCacheClusterIT {
 
   @AfterEach
   void leave() {
-    otherNode.shutdown();
+    otherNode.close();
     first.close();
     second.close();
   }
@@ -162,9 +154,9 @@ class GatewayCacheClusterIT {
   }
 
   private void announce(String cache, String key) {
-    otherNode
-        .<String>getTopic(ClusterCaches.TOPIC)
-        .publish(otherNode.getLocalEndpoint().getUuid() + " " + cache + " " + key);
+    otherNode.publish(
+        ClusterCaches.TOPIC,
+        otherNode.hazelcast().getLocalEndpoint().getUuid() + " " + cache + " " + key);
   }
 
   private void configureOpenAi(OpenAiFakeServer server) throws Exception {

@@ -4,10 +4,6 @@ import static io.protohive.app.it.PluginsApi.MISBEHAVING;
 import static io.protohive.app.it.PluginsApi.MISBEHAVING_ID;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.HazelcastInstance;
-import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.plugin.PluginClusterSync;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -34,7 +30,7 @@ class PluginClusterIT {
 
   private static final Duration SYNC = Duration.ofSeconds(20);
 
-  private HazelcastInstance otherNode;
+  private OtherNode otherNode;
   private String[] admin;
 
   @Deployment(testable = false)
@@ -44,22 +40,47 @@ class PluginClusterIT {
 
   @BeforeEach
   void joinTheCluster() throws Exception {
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(ClusterMember.CLUSTER_NAME);
-    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
-    config.setProperty("hazelcast.logging.type", "jdk");
-    otherNode = HazelcastClient.newHazelcastClient(config);
+    otherNode = new OtherNode();
     admin = PluginsApi.platformAdmin();
   }
 
   @AfterEach
   void leave() throws Exception {
-    otherNode.shutdown();
+    otherNode.close();
     PluginsApi.remove(MISBEHAVING_ID, admin);
   }
 
   @Test
   void aPluginUploadedOnAnotherNodeIsInstalledAndRemovedHere() throws Exception {
+    storeUpload();
+    announce("installed " + MISBEHAVING_ID);
+    await().atMost(SYNC).until(() -> PluginsApi.installed(MISBEHAVING_ID, admin));
+
+    PlatformIT.execute("delete from plugin_bundle where plugin_id = '" + MISBEHAVING_ID + "'");
+    announce("removed " + MISBEHAVING_ID);
+    await().atMost(SYNC).until(() -> !PluginsApi.installed(MISBEHAVING_ID, admin));
+  }
+
+  /**
+   * Whoever joins the cluster without the secrets key cannot set the nodes installing: the
+   * announcement is dropped, and the plugin waits for one from a node of the platform.
+   */
+  @Test
+  void anAnnouncementForgedOnTheClusterInstallsNothing() throws Exception {
+    storeUpload();
+
+    otherNode.forge(PluginClusterSync.TOPIC, "another-node installed " + MISBEHAVING_ID);
+
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(SYNC)
+        .until(() -> !PluginsApi.installed(MISBEHAVING_ID, admin));
+    announce("installed " + MISBEHAVING_ID);
+    await().atMost(SYNC).until(() -> PluginsApi.installed(MISBEHAVING_ID, admin));
+  }
+
+  /** What an upload on another node leaves in the shared database. */
+  private static void storeUpload() throws Exception {
     byte[] jar = Files.readAllBytes(MISBEHAVING);
     try (Connection db = DriverManager.getConnection(Platform.EMBEDDED_DB_URL, "postgres", "");
         PreparedStatement insert =
@@ -72,15 +93,9 @@ class PluginClusterIT {
       insert.setBytes(3, jar);
       insert.executeUpdate();
     }
-    announce("installed " + MISBEHAVING_ID);
-    await().atMost(SYNC).until(() -> PluginsApi.installed(MISBEHAVING_ID, admin));
-
-    PlatformIT.execute("delete from plugin_bundle where plugin_id = '" + MISBEHAVING_ID + "'");
-    announce("removed " + MISBEHAVING_ID);
-    await().atMost(SYNC).until(() -> !PluginsApi.installed(MISBEHAVING_ID, admin));
   }
 
   private void announce(String what) {
-    otherNode.<String>getTopic(PluginClusterSync.TOPIC).publish("another-node " + what);
+    otherNode.publish(PluginClusterSync.TOPIC, "another-node " + what);
   }
 }

@@ -1,6 +1,7 @@
 package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.identity.AccountStandings;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -90,6 +92,42 @@ class SessionEndIT {
       }
     } finally {
       intruder.shutdown();
+    }
+  }
+
+  /**
+   * Whoever reads the cluster's map can keep a copy of an account's signed standing: put back after
+   * the account is disabled, it admits the old token, but for a minute at most.
+   */
+  @Test
+  void anEarlierStandingPutBackInTheClusterAdmitsADisabledAccountForAMinuteAtMost()
+      throws Exception {
+    try (OtherNode intruder = new OtherNode()) {
+      IMap<UUID, Object> standings = intruder.hazelcast().getMap(AccountStandings.MAP);
+      UUID account = UUID.fromString(workerId);
+      Object earlier = standings.get(account);
+      assertThat(earlier).isNotNull();
+      assertThat(disable(workerId).statusCode()).isEqualTo(200);
+      assertSessionEnded(Platform.get("api/v1/organizations", worker));
+
+      // signed by the platform, and not run out
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                standings.set(account, earlier);
+                return Platform.get("api/v1/organizations", worker).statusCode() == 200;
+              });
+
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                standings.set(account, earlier);
+                return Platform.get("api/v1/organizations", worker).statusCode() == 401;
+              });
+      assertSessionEnded(Platform.get("api/v1/organizations", worker));
     }
   }
 

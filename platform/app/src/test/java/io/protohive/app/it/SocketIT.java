@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.HazelcastInstance;
-import io.protohive.kernel.cluster.ClusterMember;
 import io.protohive.kernel.conversation.ConversationEvents;
 import io.protohive.kernel.task.TaskEvents;
 import io.protohive.llm.fakes.OpenAiFakeServer;
@@ -193,14 +189,14 @@ class SocketIT {
    */
   @Test
   void wordsAnotherNodeHasNotStoredYetReachASubscriberThatResumesAmongThem() throws Exception {
-    HazelcastInstance otherNode = otherNode();
+    OtherNode otherNode = new OtherNode();
     Frames resuming = connect(token);
     try {
       long first = 9_100_000_000L;
       for (long id = first; id < first + 3; id++) {
-        otherNode.<String>getTopic(ConversationEvents.TOPIC).publish(delta(id, "word" + id));
+        otherNode.publish(ConversationEvents.TOPIC, delta(id, "word" + id));
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> received(otherNode, first + 2));
+      await().atMost(Duration.ofSeconds(10)).until(() -> received(first + 2));
 
       resuming.send(
           "{\"type\":\"subscribe\",\"conversationId\":\""
@@ -209,23 +205,18 @@ class SocketIT {
               + first
               + "}");
       assertThat(resuming.next().get("type").asText()).isEqualTo("subscribed");
-      otherNode.<String>getTopic(ConversationEvents.TOPIC).publish(delta(first + 3, "live"));
+      otherNode.publish(ConversationEvents.TOPIC, delta(first + 3, "live"));
       List<JsonNode> got = List.of(resuming.next(), resuming.next(), resuming.next());
       assertThat(got)
           .extracting(e -> e.get("id").asLong())
           .containsExactly(first + 1, first + 2, first + 3);
       assertThat(got.get(2).get("data").get("text").asText()).isEqualTo("live");
 
-      otherNode
-          .<String>getTopic(ConversationEvents.TOPIC)
-          .publish(
-              "{\"node\":\"another-node\",\"stored\":{\""
-                  + conversation
-                  + "\":"
-                  + (first + 3)
-                  + "}}");
-      otherNode.<String>getTopic(ConversationEvents.TOPIC).publish(delta(first + 4, "after"));
-      await().atMost(Duration.ofSeconds(10)).until(() -> received(otherNode, first + 4));
+      otherNode.publish(
+          ConversationEvents.TOPIC,
+          "{\"node\":\"another-node\",\"stored\":{\"" + conversation + "\":" + (first + 3) + "}}");
+      otherNode.publish(ConversationEvents.TOPIC, delta(first + 4, "after"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> received(first + 4));
       Frames later = connect(token);
       later.send(
           "{\"type\":\"subscribe\",\"conversationId\":\""
@@ -239,7 +230,7 @@ class SocketIT {
           .isEqualTo(first + 4);
       later.close();
     } finally {
-      otherNode.shutdown();
+      otherNode.close();
       resuming.close();
     }
   }
@@ -259,7 +250,7 @@ class SocketIT {
    * Whether this node has the other node's event: a subscriber from the start receives it. The
    * topic is asynchronous, so a test waits for it before relying on it.
    */
-  private boolean received(HazelcastInstance otherNode, long id) throws Exception {
+  private boolean received(long id) throws Exception {
     Frames probe = connect(token);
     try {
       probe.send(
@@ -274,14 +265,6 @@ class SocketIT {
     } finally {
       probe.close();
     }
-  }
-
-  private static HazelcastInstance otherNode() {
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(ClusterMember.CLUSTER_NAME);
-    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
-    config.setProperty("hazelcast.logging.type", "jdk");
-    return HazelcastClient.newHazelcastClient(config);
   }
 
   /**
@@ -386,19 +369,14 @@ class SocketIT {
     Frames frames = connect(token);
     frames.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
     assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(ClusterMember.CLUSTER_NAME);
-    config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("it.hazelcast.port"));
-    config.setProperty("hazelcast.logging.type", "jdk");
-    HazelcastInstance otherNode = HazelcastClient.newHazelcastClient(config);
+    OtherNode otherNode = new OtherNode();
     try {
-      otherNode
-          .<String>getTopic(ConversationEvents.TOPIC)
-          .publish(
-              "{\"node\":\"another-node\",\"id\":9000000000,\"conversationId\":\""
-                  + conversation
-                  + "\",\"runId\":\"\",\"type\":\"message.delta\","
-                  + "\"payload\":\"{\\\"text\\\":\\\"from afar\\\"}\"}");
+      otherNode.publish(
+          ConversationEvents.TOPIC,
+          "{\"node\":\"another-node\",\"id\":9000000000,\"conversationId\":\""
+              + conversation
+              + "\",\"runId\":\"\",\"type\":\"message.delta\","
+              + "\"payload\":\"{\\\"text\\\":\\\"from afar\\\"}\"}");
 
       JsonNode event = frames.next();
       assertThat(event.get("type").asText()).isEqualTo("message.delta");
@@ -407,22 +385,52 @@ class SocketIT {
 
       frames.send("{\"type\":\"subscribe\",\"organizationId\":\"" + organization + "\"}");
       assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
-      otherNode
-          .<String>getTopic(TaskEvents.TOPIC)
-          .publish(
-              "{\"tenantId\":\""
-                  + UUID.randomUUID()
-                  + "\",\"organizationId\":\""
-                  + organization
-                  + "\",\"taskId\":\"00000000-0000-0000-0000-00000000000a\","
-                  + "\"type\":\"task.comment\",\"payload\":\"{\\\"content\\\":\\\"from afar\\\"}\"}");
+      otherNode.publish(TaskEvents.TOPIC, taskComment("from afar"));
       JsonNode taskEvent = frames.next();
       assertThat(taskEvent.get("type").asText()).isEqualTo("task.comment");
       assertThat(taskEvent.get("data").get("content").asText()).isEqualTo("from afar");
     } finally {
-      otherNode.shutdown();
+      otherNode.close();
       frames.close();
     }
+  }
+
+  /**
+   * Whoever joins the cluster without the secrets key cannot put words into a person's chat nor
+   * events on an organization's board: the node drops their messages.
+   */
+  @Test
+  void eventsForgedOnTheClusterReachNoSubscriber() throws Exception {
+    Frames frames = connect(token);
+    frames.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversation + "\"}");
+    assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
+    frames.send("{\"type\":\"subscribe\",\"organizationId\":\"" + organization + "\"}");
+    assertThat(frames.next().get("type").asText()).isEqualTo("subscribed");
+    try (OtherNode intruder = new OtherNode()) {
+      long genuine = 9_300_000_000L;
+      // above the genuine one: accepted, it would also hide it from the subscriber
+      intruder.forge(ConversationEvents.TOPIC, delta(genuine + 5, "click this link"));
+      intruder.forge(TaskEvents.TOPIC, taskComment("forged"));
+      intruder.publish(ConversationEvents.TOPIC, delta(genuine, "genuine"));
+
+      JsonNode event = frames.next();
+      assertThat(event.get("id").asLong()).isEqualTo(genuine);
+      assertThat(event.get("data").get("text").asText()).isEqualTo("genuine");
+      assertThat(frames.received.poll(2, TimeUnit.SECONDS)).as("nothing forged").isNull();
+    } finally {
+      frames.close();
+    }
+  }
+
+  private String taskComment(String content) {
+    return "{\"tenantId\":\""
+        + UUID.randomUUID()
+        + "\",\"organizationId\":\""
+        + organization
+        + "\",\"taskId\":\"00000000-0000-0000-0000-00000000000a\","
+        + "\"type\":\"task.comment\",\"payload\":\"{\\\"content\\\":\\\""
+        + content
+        + "\\\"}\"}";
   }
 
   @Test

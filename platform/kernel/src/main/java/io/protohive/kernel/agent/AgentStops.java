@@ -1,8 +1,9 @@
 package io.protohive.kernel.agent;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
+import io.protohive.kernel.cluster.SignedTopic;
 import io.protohive.kernel.platform.AfterCommit;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #stopped} before every step and while the model streams. The work registers here before it
  * reads whether it was stopped already (the run's stored request, the task's status), so a Stop
  * announced before the work started on this node is found in the database and one announced after
- * reaches it here.
+ * reaches it here. The topic is a {@link SignedTopic}: only a node of the platform stops work.
  */
 @ApplicationScoped
 public class AgentStops {
@@ -27,6 +28,7 @@ public class AgentStops {
   public static final String TOPIC = "protohive.run-stops";
 
   @Inject HazelcastInstance hazelcast;
+  @Inject SecretBox secrets;
   @Resource TransactionSynchronizationRegistry transactions;
 
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
@@ -63,7 +65,7 @@ public class AgentStops {
     }
     synchronized (this) {
       if (!listening) {
-        topic().addMessageListener(message -> mark(message.getMessageObject()));
+        topic().listen(this::mark);
         listening = true;
       }
     }
@@ -81,7 +83,7 @@ public class AgentStops {
     }
   }
 
-  private ITopic<String> topic() {
-    return hazelcast.getTopic(TOPIC);
+  private SignedTopic topic() {
+    return new SignedTopic(hazelcast, secrets, TOPIC);
   }
 }

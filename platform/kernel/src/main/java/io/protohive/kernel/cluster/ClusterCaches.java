@@ -1,7 +1,7 @@
 package io.protohive.kernel.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * that left the cluster for a while.
  *
  * <p>A message is "{sender's member uuid} {cache} {key}", the key {@code *} for every entry: the
- * sender is named because members and clients alike may publish, and a node skips its own.
+ * sender is named because members and clients alike may publish, and a node skips its own. The
+ * topic is a {@link SignedTopic}: what is not a node of the platform's drops no entry.
  */
 @ApplicationScoped
 public class ClusterCaches {
@@ -60,6 +61,7 @@ public class ClusterCaches {
   private static final String PENDING = ClusterCaches.class.getName() + ".pending";
 
   @Inject HazelcastInstance hazelcast;
+  @Inject SecretBox secrets;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -70,9 +72,9 @@ public class ClusterCaches {
   void listen() {
     self = hazelcast.getCluster().getLocalMember().getUuid().toString();
     topic()
-        .addMessageListener(
+        .listen(
             message -> {
-              String[] parts = message.getMessageObject().split(" ", 3);
+              String[] parts = message.split(" ", 3);
               if (parts.length == 3 && !parts[0].equals(self)) {
                 cache(parts[1]).drop(parts[2]);
               }
@@ -85,8 +87,8 @@ public class ClusterCaches {
     return (Cache<V>) caches.computeIfAbsent(name, Cache::new);
   }
 
-  private ITopic<String> topic() {
-    return hazelcast.getTopic(TOPIC);
+  private SignedTopic topic() {
+    return new SignedTopic(hazelcast, secrets, TOPIC);
   }
 
   private void publish(String cache, String key) {

@@ -2,6 +2,7 @@ package io.protohive.kernel.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NearCacheConfig;
@@ -71,6 +72,12 @@ public final class ClusterMember implements AutoCloseable {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // whoever reaches the cluster may write an object of any class where a node reads it: Java
+    // serialization is limited to Hazelcast's and the JDK's classes (the filter's defaults), so
+    // no other class's code runs when a value is read
+    config
+        .getSerializationConfig()
+        .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
     // account standings are read on every request: each node keeps a copy, dropped at once
     // (not in a batch some seconds later) when the standing changes anywhere
     config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");

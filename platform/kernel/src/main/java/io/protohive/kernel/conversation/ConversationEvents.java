@@ -3,8 +3,9 @@ package io.protohive.kernel.conversation;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
+import io.protohive.kernel.cluster.SignedTopic;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -52,6 +53,9 @@ import java.util.logging.Logger;
  * UnstoredEvents} (from the topic, or as their publisher); a subscriber that resumes reads them
  * there before the store. A node that dies loses the words it had not stored; the run is then ended
  * by another node and its answer, or failure, arrives as an event of its own.
+ *
+ * <p>The topic is a {@link SignedTopic}: whatever reached the cluster without the secrets key puts
+ * no words into a person's chat, nor says that a node's words are stored.
  */
 @ApplicationScoped
 public class ConversationEvents {
@@ -76,6 +80,7 @@ public class ConversationEvents {
   @Inject EventStore store;
   @Inject ConversationService conversations;
   @Inject HazelcastInstance hazelcast;
+  @Inject SecretBox secrets;
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedExecutorService executor;
@@ -299,7 +304,7 @@ public class ConversationEvents {
     synchronized (this) {
       if (node == null) {
         String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
-        topic().addMessageListener(message -> received(self, message.getMessageObject()));
+        topic().listen(message -> received(self, message));
         hazelcast
             .getCluster()
             .addMembershipListener(
@@ -349,8 +354,8 @@ public class ConversationEvents {
             });
   }
 
-  private ITopic<String> topic() {
-    return hazelcast.getTopic(TOPIC);
+  private SignedTopic topic() {
+    return new SignedTopic(hazelcast, secrets, TOPIC);
   }
 
   /** Stores the waiting words when the application stops, before the cluster member leaves. */

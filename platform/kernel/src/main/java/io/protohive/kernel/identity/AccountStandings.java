@@ -24,8 +24,9 @@ import java.util.logging.Logger;
 /**
  * Every account's standing, checked on each API request, UI request and socket message. Read from a
  * cluster-wide Hazelcast map (near-cached on every node, see {@link
- * io.protohive.kernel.cluster.ClusterMember}), so nothing is asked of the database while nothing
- * changes; a change is written to the map once it commits, which invalidates every node's copy.
+ * io.protohive.kernel.cluster.ClusterMember}), so the database is asked once a minute per account
+ * at most while nothing changes; a change is written to the map once it commits, which invalidates
+ * every node's copy.
  *
  * <p>Whoever reaches the cluster's network could write to the map. So each entry is signed with the
  * secrets key, bound to its account, and carries when it stops counting; an entry whose signature
@@ -40,7 +41,12 @@ public class AccountStandings {
   /** What a client is told when its session no longer stands. */
   public static final String SESSION_ENDED = "Your session has ended; sign in again.";
 
-  private static final Duration KEPT = Duration.ofHours(1);
+  /**
+   * How long an entry counts. Whoever reaches the cluster can read an entry and put it back after a
+   * change; it admits what it admitted until it runs out. Each account is then read from the
+   * database once a minute at most, at no cost worth counting.
+   */
+  private static final Duration KEPT = Duration.ofMinutes(1);
 
   private static final Logger LOG = Logger.getLogger(AccountStandings.class.getName());
 

@@ -1,7 +1,8 @@
 package io.protohive.kernel.plugin;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
+import io.protohive.kernel.cluster.SignedTopic;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
  * Tells the other nodes, over a Hazelcast topic, that the plugin set changed once the change has
  * committed; each of them then synchronizes its plugin host with the database on a managed thread.
  * A message is "{sender's member uuid} {what changed}": the sender is named in the text because
- * members and clients alike may publish, and a node skips only its own announcements.
+ * members and clients alike may publish, and a node skips only its own announcements. The topic is
+ * a {@link SignedTopic}: what is not a node of the platform's does not set the nodes installing.
  */
 @ApplicationScoped
 public class PluginClusterSync {
@@ -24,6 +26,7 @@ public class PluginClusterSync {
   public static final String TOPIC = "protohive.plugins";
 
   @Inject HazelcastInstance hazelcast;
+  @Inject SecretBox secrets;
   @Inject PluginInstaller installer;
 
   @Resource ManagedExecutorService executor;
@@ -32,9 +35,9 @@ public class PluginClusterSync {
   public void listen() {
     String self = localNode();
     topic()
-        .addMessageListener(
+        .listen(
             message -> {
-              if (!message.getMessageObject().startsWith(self + " ")) {
+              if (!message.startsWith(self + " ")) {
                 executor.execute(this::synchronize);
               }
             });
@@ -56,7 +59,7 @@ public class PluginClusterSync {
     }
   }
 
-  private ITopic<String> topic() {
-    return hazelcast.getTopic(TOPIC);
+  private SignedTopic topic() {
+    return new SignedTopic(hazelcast, secrets, TOPIC);
   }
 }

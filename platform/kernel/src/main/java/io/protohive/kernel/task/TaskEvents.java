@@ -1,12 +1,13 @@
 package io.protohive.kernel.task;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
 import io.protohive.kernel.access.Authorization;
+import io.protohive.kernel.cluster.SignedTopic;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.AfterCommit;
+import io.protohive.kernel.secret.SecretBox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * Live events of organizations' tasks, for boards and socket subscribers on every node. An event
  * goes out once the transaction that made the change commits, over a Hazelcast topic that reaches
- * every node, this one included; nothing is stored, so a client that reconnects reads the board
- * again.
+ * every node, this one included (a {@link SignedTopic}: only a node of the platform announces one);
+ * nothing is stored, so a client that reconnects reads the board again.
  */
 @ApplicationScoped
 public class TaskEvents {
@@ -37,6 +38,7 @@ public class TaskEvents {
   public static final String TOPIC = "protohive.task-events";
 
   @Inject HazelcastInstance hazelcast;
+  @Inject SecretBox secrets;
   @Inject Authorization authorization;
   @Inject OrganizationService organizations;
 
@@ -72,7 +74,7 @@ public class TaskEvents {
     }
     synchronized (this) {
       if (!listening) {
-        topic().addMessageListener(message -> deliver(decode(message.getMessageObject())));
+        topic().listen(message -> deliver(decode(message)));
         listening = true;
       }
     }
@@ -92,8 +94,8 @@ public class TaskEvents {
     }
   }
 
-  private ITopic<String> topic() {
-    return hazelcast.getTopic(TOPIC);
+  private SignedTopic topic() {
+    return new SignedTopic(hazelcast, secrets, TOPIC);
   }
 
   private static String encode(TaskEvent event) {

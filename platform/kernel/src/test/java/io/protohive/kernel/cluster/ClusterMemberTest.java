@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,6 +62,37 @@ class ClusterMemberTest {
         .findFirst()
         .orElseThrow(
             () -> new AssertionError("this test needs a network address besides loopback"));
+  }
+
+  /**
+   * Whoever joins the cluster could put an object of any class on the classpath where a node reads
+   * it; deserializing it runs that class's code. A node reads only Hazelcast's and the JDK's.
+   */
+  @Test
+  void aMemberDeserializesNoObjectOfAnApplicationClass() {
+    try (ClusterMember member = ClusterMember.start(5991, List.of())) {
+      HazelcastInstance intruder = ClusterCachesTest.client(member);
+      try {
+        intruder.getMap("probe").set("key", new Gadget());
+
+        assertThatThrownBy(() -> member.hazelcast().getMap("probe").get("key"))
+            .hasRootCauseInstanceOf(SecurityException.class);
+        assertThat(Gadget.ran).isFalse();
+      } finally {
+        intruder.shutdown();
+      }
+    }
+  }
+
+  /** Stands for a class whose deserialization does harm. */
+  static final class Gadget implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static volatile boolean ran;
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      ran = true;
+    }
   }
 
   @Test
