@@ -10,6 +10,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.platform.StartupFailure;
 import io.protohive.kernel.ratelimit.RateLimiter;
@@ -33,6 +34,9 @@ public final class ClusterMember implements AutoCloseable {
    * dropping it loses nothing.
    */
   static final int RATE_LIMIT_BUCKET_MAX_IDLE_SECONDS = 600;
+
+  /** The first of the serializer type ids Bucket4j's entry processors take (it takes a few). */
+  static final int RATE_LIMIT_SERIALIZER_IDS = 1000;
 
   private final HazelcastInstance hazelcast;
 
@@ -78,6 +82,10 @@ public final class ClusterMember implements AutoCloseable {
     config
         .getSerializationConfig()
         .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
+    // a rate limit's bucket is updated where it is kept, by Bucket4j's entry processor, which
+    // travels in Bucket4j's own format rather than Java serialization
+    HazelcastProxyManager.addCustomSerializers(
+        config.getSerializationConfig(), RATE_LIMIT_SERIALIZER_IDS);
     // account standings are read on every request: each node keeps a copy, dropped at once
     // (not in a batch some seconds later) when the standing changes anywhere
     config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");

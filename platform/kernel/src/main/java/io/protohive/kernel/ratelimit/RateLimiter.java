@@ -9,9 +9,11 @@ import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import java.time.Duration;
 
 /**
- * Token buckets shared by every node of the cluster, kept in a Hazelcast map. Buckets are updated
- * by compare-and-swap on their serialized state, so members need no rate limiter classes of their
- * own; the map drops a bucket left idle for longer than its window (see {@code ClusterMember}).
+ * Token buckets shared by every node of the cluster, kept in a Hazelcast map. A request takes from
+ * its bucket in one operation run on the member that keeps the bucket (an entry processor): a
+ * compare-and-swap from every node at once on the same busy bucket (one person's, one tenant's)
+ * would retry, each try a round trip. The map drops a bucket left idle for longer than its window
+ * (see {@code ClusterMember}).
  */
 public final class RateLimiter {
 
@@ -26,7 +28,9 @@ public final class RateLimiter {
 
   RateLimiter(HazelcastInstance hazelcast, TimeMeter clock) {
     this.buckets =
-        Bucket4jHazelcast.<String>casBasedBuilder(hazelcast.getMap(MAP)).clientClock(clock).build();
+        Bucket4jHazelcast.<String>entryProcessorBasedBuilder(hazelcast.getMap(MAP))
+            .clientClock(clock)
+            .build();
   }
 
   /**
