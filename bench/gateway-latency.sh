@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 calls="${1:-1000}"
 source bench/lib/it-server.sh
+# rate limits stay on, checked on every call, but high enough never to refuse the measured calls
+export PROTOHIVE_RATE_LIMIT_LLM=100000000 PROTOHIVE_RATE_LIMIT_USER=100000000 PROTOHIVE_RATE_LIMIT_TENANT=100000000
 
 mvn -B -q dependency:build-classpath -pl sdk/llm-fakes -Dmdep.outputFile=target/bench-classpath >/dev/null
 classpath="sdk/llm-fakes/target/protohive-llm-fakes-0.1.0-SNAPSHOT.jar:$(cat sdk/llm-fakes/target/bench-classpath)"

@@ -97,13 +97,21 @@ public final class GatewayLatency {
       throw new IllegalStateException("status " + response.statusCode());
     }
     long first = 0;
+    String last = "";
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (first == 0 && line.startsWith(firstLine)) {
           first = System.nanoTime() - start;
         }
+        if (!line.isBlank()) {
+          last = line;
+        }
       }
+    }
+    // a stream that ended in an error event would be timed as an answer
+    if (first == 0) {
+      throw new IllegalStateException("no token in the answer; its last line: " + last);
     }
     return new Timing(first, System.nanoTime() - start);
   }
