@@ -105,6 +105,13 @@ start_node() {
   "$wlp/bin/server" start "$(server_name "$n")" >/dev/null
   wait_ready "$n"
   balancer "set server nodes/node$n state ready" >/dev/null
+  # a rolling restart goes on to the other node only once the balancer sends this one requests
+  # again: its health checks need two answers first
+  local waited=0
+  while [[ -S "$root/haproxy.sock" && "$(balancer_status "$n")" != UP ]]; do
+    (( waited >= 60 )) && die "the balancer does not send node $n requests after 30 s"
+    sleep 0.5; waited=$((waited + 1))
+  done
 }
 
 # a command to the balancer's admin socket, when the balancer runs; prints its answer
@@ -117,6 +124,11 @@ s.connect(sys.argv[1])
 s.sendall((sys.argv[2] + "\n").encode())
 print(b"".join(iter(lambda: s.recv(65536), b"")).decode(), end="")
 PY
+}
+
+# the balancer's view of node N: UP, DOWN, DRAIN, MAINT, or a transition such as "DOWN 1/2"
+balancer_status() {
+  balancer "show stat" | awk -F, -v node="node$1" '$1 == "nodes" && $2 == node { print $18 }'
 }
 
 # requests the balancer sends to node N right now
@@ -165,6 +177,10 @@ defaults
 
 frontend protohive
   bind 127.0.0.1:$balancer_port
+  # an upgrade to HTTP/2 in clear text (h2c, which Java's HTTP client asks for) would turn the
+  # connection into a tunnel to one node, past draining and health checks, and end its requests
+  # with that node: such a client keeps speaking HTTP/1.1 here (WebSocket upgrades pass)
+  http-request del-header upgrade if { req.hdr(upgrade) -i h2c }
   default_backend nodes
 
 backend nodes
