@@ -5,11 +5,12 @@
 #     answered, and how many failed meanwhile;
 #   - rolling restart: each node in turn drained, stopped and started while a client keeps asking;
 #     how many requests failed.
-# Usage: bench/cluster-failover.sh   (after `mvn install -DskipTests`; needs what bench/cluster.sh needs)
+# Usage: bench/cluster-failover.sh   (after `mvn install -DskipTests`; needs what bench/cluster.sh needs
+# and reads its environment)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=http://127.0.0.1:9080
-root=target/cluster
+base=http://127.0.0.1:${PROTOHIVE_CLUSTER_PORT:-9080}
+root=${PROTOHIVE_CLUSTER_DIR:-target/cluster}
 trap 'kill $(jobs -p) 2>/dev/null || true; bench/cluster.sh down >/dev/null 2>&1 || true' EXIT
 
 source bench/lib/cluster-person.sh

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# A local cluster: two platform nodes as separate Liberty servers (HTTP 9081 and 9082, Hazelcast
-# 5701 and 5702) that join each other by an explicit member list on loopback and share the
-# machine's PostgreSQL, behind HAProxy on 9080 with sticky sessions and health checks on
-# /health/ready. Files and resumable uploads live in one folder both nodes see, as they would on
+# A local cluster: two platform nodes as separate Liberty servers (by default HTTP 9081 and 9082,
+# Hazelcast 5701 and 5702) that join each other by an explicit member list on loopback and share
+# the machine's PostgreSQL, behind HAProxy (by default on 9080) with sticky sessions and health
+# checks on /health/ready. Files and resumable uploads live in one folder both nodes see, as they would on
 # a shared file system; everything else a node writes stays in its own folder.
 #
 # Usage (after `mvn install -DskipTests`; needs haproxy and a PostgreSQL 15+ with pgvector on
@@ -14,21 +14,31 @@
 #   bench/cluster.sh stop N       stop node N gracefully: readiness goes DOWN, requests drain
 #   bench/cluster.sh start N      start node N again and wait until it is ready
 #   bench/cluster.sh restart N    stop N gracefully, then start it
-# PROTOHIVE_CLUSTER_DB names the database (default protohive_cluster; created if missing).
+# Environment, for a second cluster beside the first (the integration tests start one):
+#   PROTOHIVE_CLUSTER_PORT            the balancer's port (9080); node N listens on this plus N
+#   PROTOHIVE_CLUSTER_HTTPS_PORT      node N's HTTPS port is this plus N (9443)
+#   PROTOHIVE_CLUSTER_HAZELCAST_PORT  node N's Hazelcast port is this plus N (5700)
+#   PROTOHIVE_CLUSTER_DB              the database (protohive_cluster; created if missing)
+#   PROTOHIVE_CLUSTER_DIR             the working folder (target/cluster)
+# Any other PROTOHIVE_* variable set when a node starts reaches that node's configuration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 wlp=platform/app/target/liberty/wlp
 war=platform/app/target/protohive.war
-root=$(pwd)/target/cluster
+root=$(realpath -m "${PROTOHIVE_CLUSTER_DIR:-target/cluster}")
 database="${PROTOHIVE_CLUSTER_DB:-protohive_cluster}"
-balancer_port=9080
+balancer_port="${PROTOHIVE_CLUSTER_PORT:-9080}"
+https_port="${PROTOHIVE_CLUSTER_HTTPS_PORT:-9443}"
+hazelcast_port="${PROTOHIVE_CLUSTER_HAZELCAST_PORT:-5700}"
+[[ "$database" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "cluster: PROTOHIVE_CLUSTER_DB: lower-case letters, digits, _" >&2; exit 1; }
 
 die() { echo "cluster: $*" >&2; exit 1; }
 log() { echo "cluster: $*" >&2; }
 
-http_port() { echo $((9080 + $1)); }
-server_name() { echo "protohive-node$1"; }
+http_port() { echo $((balancer_port + $1)); }
+# named by the balancer's port: a cluster on other ports is another pair of servers
+server_name() { echo "protohive-$balancer_port-node$1"; }
 server_dir() { echo "$wlp/usr/servers/$(server_name "$1")"; }
 
 ready() { curl -sf -o /dev/null "http://127.0.0.1:$(http_port "$1")/health/ready"; }
@@ -73,9 +83,9 @@ prepare_node() {
   done
   cat > "$dir/server.env" <<EOF
 PROTOHIVE_HTTP_PORT=$(http_port "$n")
-PROTOHIVE_HTTPS_PORT=$((9443 + n))
-PROTOHIVE_HAZELCAST_PORT=$((5700 + n))
-PROTOHIVE_HAZELCAST_MEMBERS=127.0.0.1:5701,127.0.0.1:5702
+PROTOHIVE_HTTPS_PORT=$((https_port + n))
+PROTOHIVE_HAZELCAST_PORT=$((hazelcast_port + n))
+PROTOHIVE_HAZELCAST_MEMBERS=127.0.0.1:$((hazelcast_port + 1)),127.0.0.1:$((hazelcast_port + 2))
 PROTOHIVE_HAZELCAST_INTERFACE=127.0.0.1
 PROTOHIVE_DATA_DIR=$data
 PROTOHIVE_TENANTS_DIR=$root/tenants-config
@@ -95,6 +105,13 @@ start_node() {
   "$wlp/bin/server" start "$(server_name "$n")" >/dev/null
   wait_ready "$n"
   balancer "set server nodes/node$n state ready" >/dev/null
+  # a rolling restart goes on to the other node only once the balancer sends this one requests
+  # again: its health checks need two answers first
+  local waited=0
+  while [[ -S "$root/haproxy.sock" && "$(balancer_status "$n")" != UP ]]; do
+    (( waited >= 60 )) && die "the balancer does not send node $n requests after 30 s"
+    sleep 0.5; waited=$((waited + 1))
+  done
 }
 
 # a command to the balancer's admin socket, when the balancer runs; prints its answer
@@ -107,6 +124,11 @@ s.connect(sys.argv[1])
 s.sendall((sys.argv[2] + "\n").encode())
 print(b"".join(iter(lambda: s.recv(65536), b"")).decode(), end="")
 PY
+}
+
+# the balancer's view of node N: UP, DOWN, DRAIN, MAINT, or a transition such as "DOWN 1/2"
+balancer_status() {
+  balancer "show stat" | awk -F, -v node="node$1" '$1 == "nodes" && $2 == node { print $18 }'
 }
 
 # requests the balancer sends to node N right now
@@ -155,6 +177,10 @@ defaults
 
 frontend protohive
   bind 127.0.0.1:$balancer_port
+  # an upgrade to HTTP/2 in clear text (h2c, which Java's HTTP client asks for) would turn the
+  # connection into a tunnel to one node, past draining and health checks, and end its requests
+  # with that node: such a client keeps speaking HTTP/1.1 here (WebSocket upgrades pass)
+  http-request del-header upgrade if { req.hdr(upgrade) -i h2c }
   default_backend nodes
 
 backend nodes

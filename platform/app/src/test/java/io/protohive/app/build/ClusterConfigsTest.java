@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,13 +65,14 @@ class ClusterConfigsTest {
 
   @Test
   void bothBalancersKeepPeopleOnTheirNodeAndAskItsReadiness() throws IOException {
-    List<String> local = backendRules(Files.readString(ROOT.resolve("bench/cluster.sh")));
-    List<String> compose = backendRules(Files.readString(ROOT.resolve("docker/haproxy.cfg")));
+    List<String> local = balancingRules(Files.readString(ROOT.resolve("bench/cluster.sh")));
+    List<String> compose = balancingRules(Files.readString(ROOT.resolve("docker/haproxy.cfg")));
 
     assertThat(local)
         .contains(
             "cookie PROTOHIVE_NODE insert indirect nocache httponly",
-            "option httpchk GET /health/ready");
+            "option httpchk GET /health/ready",
+            "http-request del-header upgrade if { req.hdr(upgrade) -i h2c }");
     assertThat(compose).isEqualTo(local);
   }
 
@@ -97,14 +99,21 @@ class ClusterConfigsTest {
     return keys;
   }
 
-  /** The rules of the {@code nodes} backend other than its servers, whose addresses differ. */
-  private static List<String> backendRules(String config) {
+  /**
+   * The rules of the {@code protohive} frontend and the {@code nodes} backend, but for the address
+   * the frontend binds and the backend's servers, which differ.
+   */
+  private static List<String> balancingRules(String config) {
     List<String> lines = config.lines().map(String::strip).toList();
-    int backend = lines.indexOf("backend nodes");
-    assertThat(backend).as("a backend named nodes").isNotNegative();
-    return lines.subList(backend + 1, lines.size()).stream()
-        .takeWhile(line -> !line.startsWith("server "))
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
+    List<String> rules = new ArrayList<>();
+    for (String section : List.of("frontend protohive", "backend nodes")) {
+      int start = lines.indexOf(section);
+      assertThat(start).as("a section " + section).isNotNegative();
+      lines.subList(start + 1, lines.size()).stream()
+          .takeWhile(line -> !line.startsWith("server ") && !line.startsWith("backend "))
+          .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("bind "))
+          .forEach(rules::add);
+    }
+    return rules;
   }
 }

@@ -1,5 +1,7 @@
 package io.protohive.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -46,7 +48,12 @@ final class Accounts {
 
   static HttpResponse<String> register(String email, String password, String tenant)
       throws Exception {
-    return Platform.post(
+    return register(Platform.API, email, password, tenant);
+  }
+
+  static HttpResponse<String> register(Api api, String email, String password, String tenant)
+      throws Exception {
+    return api.post(
         "api/v1/auth/register",
         "{\"email\":\""
             + email
@@ -69,7 +76,18 @@ final class Accounts {
   }
 
   static HttpResponse<String> login(String email, String password) throws Exception {
-    return Platform.post(
+    return login(Platform.API, email, password);
+  }
+
+  static HttpResponse<String> login(Api api, String email, String password) throws Exception {
+    return api.post(
         "api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+  }
+
+  /** Signs in, which must succeed; the access token. */
+  static String accessToken(Api api, String email, String password) throws Exception {
+    HttpResponse<String> response = login(api, email, password);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Platform.json(response).get("accessToken").asText();
   }
 }

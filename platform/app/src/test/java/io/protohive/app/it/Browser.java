@@ -1,6 +1,7 @@
 package io.protohive.app.it;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +30,15 @@ final class Browser implements AutoCloseable {
 
   final ChromeDriver driver;
   final WebDriverWait wait;
+  private final URI base;
 
   Browser() {
+    this(Platform.BASE);
+  }
+
+  /** A browser that opens its pages from {@code base}: a cluster's load balancer, for example. */
+  Browser(URI base) {
+    this.base = base;
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(env("CHROMEDRIVER_PATH", "/usr/bin/chromedriver")))
@@ -55,7 +63,7 @@ final class Browser implements AutoCloseable {
   }
 
   void open(String path) {
-    driver.get(Platform.BASE.resolve(path).toString());
+    driver.get(base.resolve(path).toString());
   }
 
   /** Types into a Vaadin text field or text area, found by id. */

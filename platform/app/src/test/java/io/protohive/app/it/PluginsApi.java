@@ -66,9 +66,7 @@ final class PluginsApi {
   }
 
   private static String login(String email, String password) throws Exception {
-    HttpResponse<String> response = Accounts.login(email, password);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Platform.json(response).get("accessToken").asText();
+    return Accounts.accessToken(Platform.API, email, password);
   }
 
   /** Uploads a jar as the multipart part {@code file}. */
