@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 connections="${2:-16}"
-base=http://127.0.0.1:9080
-root=target/cluster
+base=http://127.0.0.1:${PROTOHIVE_CLUSTER_PORT:-9080}
+root=${PROTOHIVE_CLUSTER_DIR:-target/cluster}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 trap 'bench/cluster.sh down >/dev/null 2>&1 || true' EXIT
 
