@@ -2,23 +2,16 @@
 # Requests per second of an authenticated, tenant-filtered list (GET /api/v1/organizations, JWT
 # verified, row-level security on) against the server's trivial unauthenticated liveness check, in
 # one run on one server. Needs wrk (apt-get install wrk).
-# Usage: bench/auth-throughput.sh [seconds] [connections]   (after `mvn install -DskipTests`)
+# Usage: bench/auth-throughput.sh [seconds] [connections]   (after `mvn install -DskipTests`;
+#   bench/lib/bench-server.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 connections="${2:-16}"
-wlp=platform/app/target/liberty/wlp
-server=protohive-it
-base=http://localhost:9180
-dropins="$wlp/usr/servers/$server/dropins"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-trap '"$wlp/bin/server" stop "$server" >/dev/null 2>&1 || true; rm -f "$dropins/protohive.war"' EXIT
-
-# rate limits stay on, checked on every request, but high enough never to refuse the measured list
-export PROTOHIVE_RATE_LIMIT_USER=100000000 PROTOHIVE_RATE_LIMIT_TENANT=100000000
-cp platform/app/target/protohive.war "$dropins/"
-"$wlp/bin/server" start "$server" >/dev/null
-for _ in $(seq 1 180); do curl -sf "$base/health/ready" >/dev/null && break; sleep 1; done
+source bench/lib/bench-server.sh
+base=${base%/}
+start_bench_server
 
 email="bench-$(date +%s%N)@example.com"
 password="benchmark passphrase words"

@@ -3,13 +3,13 @@
 # the scripted model (one word every D ms), followed on /api/v1/socket; the gap between words as
 # the clients see them, p50/p95/p99, against the model's own D.
 # Usage: bench/chat-streams.sh [streams, comma-separated] [word delay ms]
-#   (after `mvn install -DskipTests`; uses the integration-test server)
+#   (after `mvn install -DskipTests`; bench/lib/bench-server.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 streams="${1:-50,200,500,1000}"
 delay="${2:-20}"
-source bench/lib/it-server.sh
+source bench/lib/bench-server.sh
 
 javac -d target/bench-classes bench/java/BenchPlatform.java bench/java/ChatStreams.java
-start_it_server
+start_bench_server
 java -cp target/bench-classes ChatStreams "$base" "$tenants" "$streams" "$delay"

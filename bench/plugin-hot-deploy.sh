@@ -3,45 +3,38 @@
 # from an upload through the API, until the plugin's tools are registered and listed by the API.
 # Each poll is one curl call (a few ms), which bounds the resolution. Baseline: the same poll
 # against a plugin already installed, i.e. what the measuring itself costs.
-# Usage: bench/plugin-hot-deploy.sh [runs]   (after `mvn install -DskipTests`; uses the IT server)
+# Usage: bench/plugin-hot-deploy.sh [runs]   (after `mvn install -DskipTests`; bench/lib/bench-server.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
-wlp=platform/app/target/liberty/wlp
-server=protohive-it
-base=http://localhost:9180/api/v1
-data=platform/app/target/it-data
 jar=platform/app/target/test-bundles/test-misbehaving.jar
 id=io.protohive.plugins.test-misbehaving
-dropins="$wlp/usr/servers/$server/dropins"
-trap '"$wlp/bin/server" stop "$server" >/dev/null 2>&1 || true; rm -f "$dropins/protohive.war" "$data/plugins/bench.jar"' EXIT
-
-cp platform/app/target/protohive.war "$dropins/"
-"$wlp/bin/server" start "$server" >/dev/null
-until curl -sf "http://localhost:9180/health/ready" >/dev/null; do sleep 0.2; done
-token=$(curl -sf "$base/auth/login" -H 'Content-Type: application/json' \
+source bench/lib/bench-server.sh
+api="${base}api/v1"
+start_bench_server
+token=$(curl -sf "$api/auth/login" -H 'Content-Type: application/json' \
   -d "{\"email\":\"admin@protohive.local\",\"password\":\"$(cat "$data/initial-admin-password")\"}" |
   sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 auth=(-H "Authorization: Bearer $token")
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-callable() { curl -sf "${auth[@]}" "$base/plugins/$id" 2>/dev/null | grep -q '"tools":\["misbehaving'; }
+callable() { curl -sf "${auth[@]}" "$api/plugins/$id" 2>/dev/null | grep -q '"tools":\["misbehaving'; }
 await_callable() { until callable; do :; done; }
-await_gone() { while curl -sf "${auth[@]}" "$base/plugins/$id" >/dev/null 2>&1; do :; done; }
+await_gone() { while curl -sf "${auth[@]}" "$api/plugins/$id" >/dev/null 2>&1; do :; done; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 poll=() drop=() upload=()
 for run in $(seq 1 "$runs"); do
   cp "$jar" "$data/plugins/.bench.tmp"
-  start=$(now_ms); mv "$data/plugins/.bench.tmp" "$data/plugins/bench.jar"; await_callable
+  start=$(now_ms); mv "$data/plugins/.bench.tmp" "$data/plugins/bench-plugin.jar"; await_callable
   drop+=($(($(now_ms) - start)))
   start=$(now_ms); callable; poll+=($(($(now_ms) - start)))
-  rm "$data/plugins/bench.jar"; await_gone
+  rm "$data/plugins/bench-plugin.jar"; await_gone
 
   start=$(now_ms)
-  curl -sf -o /dev/null "${auth[@]}" -F "file=@$jar" "$base/plugins"; await_callable
+  curl -sf -o /dev/null "${auth[@]}" -F "file=@$jar" "$api/plugins"; await_callable
   upload+=($(($(now_ms) - start)))
-  curl -sf -o /dev/null -X DELETE "${auth[@]}" "$base/plugins/$id"; await_gone
+  curl -sf -o /dev/null -X DELETE "${auth[@]}" "$api/plugins/$id"; await_gone
   echo "run $run: dropped ${drop[-1]} ms, uploaded ${upload[-1]} ms, one poll ${poll[-1]} ms"
 done
 echo "median of $runs: one poll (baseline) $(printf '%s\n' "${poll[@]}" | median) ms," \

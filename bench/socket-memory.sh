@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # What an open, subscribed socket costs the server: its heap after a full GC and its RSS, before
 # and after N clients open /api/v1/socket and subscribe to a conversation each.
-# Usage: bench/socket-memory.sh [sockets]   (uses the integration-test server, as chat-streams.sh)
+# Usage: bench/socket-memory.sh [sockets]   (after `mvn install -DskipTests`; bench/lib/bench-server.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sockets="${1:-1000}"
-source bench/lib/it-server.sh
+source bench/lib/bench-server.sh
 
 javac -d target/bench-classes bench/java/BenchPlatform.java bench/java/SocketMemory.java
-start_it_server
+start_bench_server
 pid=$(pgrep -f "ws-server.jar $server" | head -1)
 measure() {
   jcmd "$pid" GC.run >/dev/null

@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks="${1:-200}"
-source bench/lib/it-server.sh
+source bench/lib/bench-server.sh
 
 javac -d target/bench-classes bench/java/BenchPlatform.java bench/java/TaskPickup.java
-start_it_server
+start_bench_server
 java -cp target/bench-classes TaskPickup "$base" "$tenants" "$tasks"
