@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time from assigning a task to an agent until the agent starts on it, p50 and p99, one task at a
 # time, seen on /api/v1/socket.
-# Usage: bench/task-pickup.sh [tasks]   (after `mvn install -DskipTests`; uses the IT server)
+# Usage: bench/task-pickup.sh [tasks]   (after `mvn install -DskipTests`; bench/lib/bench-server.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks="${1:-200}"

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same moment and following the answer on /api/v1/socket. The figure is the gap between two
  * words as the client sees it, against the model's own D: what the platform adds (event store,
  * cluster topic, socket) is the gap minus D. Run by bench/chat-streams.sh against the
- * integration-test server.
+ * load scripts' server (bench/lib/bench-server.sh).
  */
 public final class ChatStreams {
 

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  * What the gateway adds to a streamed model call: time to first token and total time of the same
  * streamed answer from a loopback OpenAI-compatible server, called directly (the baseline) and
  * through POST /api/v1/llm/chat (route, budgets, metering, SSE), at 1 and 50 concurrent streams.
- * Run by bench/gateway-latency.sh against the integration-test server.
+ * Run by bench/gateway-latency.sh against the load scripts' server (bench/lib/bench-server.sh).
  */
 public final class GatewayLatency {
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The time from assigning a task to an agent until the agent starts on it: from the POST that
  * creates the assigned task to the socket's task.updated event that shows it in progress (the
  * agent's session opened and read its brief). Run by bench/task-pickup.sh against the
- * integration-test server.
+ * load scripts' server (bench/lib/bench-server.sh).
  */
 public final class TaskPickup {
 
