@@ -10,8 +10,8 @@ seconds="${1:-15}"
 connections="${2:-16}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 source bench/lib/bench-server.sh
-base=${base%/}
 start_bench_server
+base=${base%/}
 
 email="bench-$(date +%s%N)@example.com"
 password="benchmark passphrase words"
