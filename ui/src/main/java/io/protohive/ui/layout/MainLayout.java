@@ -19,6 +19,7 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.platform.Page;
 import io.protohive.ui.account.ProfileView;
+import io.protohive.ui.developer.DeveloperView;
 import io.protohive.ui.home.HomeView;
 import io.protohive.ui.llm.LlmPricesView;
 import io.protohive.ui.llm.LlmView;
@@ -60,6 +61,8 @@ public class MainLayout extends AppLayout {
       navigation.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
       navigation.addItem(
           new SideNavItem("Organizations", OrganizationsView.class, VaadinIcon.BUILDING.create()));
+      navigation.addItem(
+          new SideNavItem("Developer", DeveloperView.class, VaadinIcon.CODE.create()));
     }
     if (user.map(SignedInUser::tenantAdmin).orElse(false)) {
       navigation.addItem(

@@ -223,6 +223,13 @@ class OrganizationIT {
     ids.put("tenantId", UUID.randomUUID().toString());
     ids.put("updateId", UUID.randomUUID().toString());
     ids.put("tool", "echo");
+    ids.put(
+        "tokenId",
+        Platform.json(
+                owner.post("api/v1/me/tokens", "{\"name\":\"Secretive\",\"scopes\":[\"read\"]}"))
+            .get("id")
+            .asText());
+    ids.put("serviceAccountId", UUID.randomUUID().toString());
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");
@@ -284,12 +291,22 @@ class OrganizationIT {
         .contains(
             "GET /api/v1/organizations/{id}",
             "DELETE /api/v1/organizations/{id}",
+            "DELETE /api/v1/me/tokens/{tokenId}",
+            "POST /api/v1/tenant/service-accounts/{serviceAccountId}/tokens",
             "PATCH /api/v1/organizations/{id}/members/{userId}",
             "POST /api/v1/organizations/{id}/uploads",
             "PATCH /api/v1/uploads/{uploadId}",
             "DELETE /api/v1/uploads/{uploadId}");
     assertThat(Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText())
         .isEqualTo(name);
+    assertThat(
+            Platform.json(owner.get("api/v1/me/tokens"))
+                .get("items")
+                .get(0)
+                .get("revokedAt")
+                .isNull())
+        .as("the owner's token, which strangers tried to revoke")
+        .isTrue();
     assertThat(Platform.json(owner.get("api/v1/agents/" + agentId)).get("name").asText())
         .isEqualTo("Secretive");
     assertThat(

@@ -72,7 +72,10 @@ public class AuditLog {
     TENANT_CREATED,
     TENANT_CHANGED,
     TENANT_DISABLED,
-    TENANT_ENABLED
+    TENANT_ENABLED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    SERVICE_ACCOUNT_CREATED
   }
 
   @PersistenceContext(unitName = "protohive")

@@ -4,8 +4,11 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
-/** Look-ups of accounts by email, across tenants or in one, for sign-in and recovery alike. */
-final class AccountQueries {
+/**
+ * Look-ups of accounts by email, across tenants or in one, for sign-in and recovery alike. Service
+ * accounts are never found: they sign in with no password, provider or mailed link.
+ */
+public final class AccountQueries {
 
   private AccountQueries() {}
 
@@ -13,14 +16,14 @@ final class AccountQueries {
    * Accounts with this (normalized) email, in the named tenant if one is given; without a tenant,
    * the platform admin of this email if there is one.
    */
-  static List<UserAccount> withEmail(
+  public static List<UserAccount> withEmail(
       EntityManager entityManager, String email, Optional<String> tenantSlug) {
     Optional<String> slug = tenantSlug.map(String::strip).filter(s -> !s.isEmpty());
     if (slug.isPresent()) {
       return entityManager
           .createQuery(
               "select u from UserAccount u, Tenant t where u.tenantId = t.id"
-                  + " and t.slug = :slug and lower(u.email) = :email",
+                  + " and t.slug = :slug and lower(u.email) = :email and u.serviceAccount = false",
               UserAccount.class)
           .setParameter("slug", slug.get())
           .setParameter("email", email)
@@ -29,7 +32,9 @@ final class AccountQueries {
     List<UserAccount> accounts =
         entityManager
             .createQuery(
-                "select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
+                "select u from UserAccount u where lower(u.email) = :email"
+                    + " and u.serviceAccount = false",
+                UserAccount.class)
             .setParameter("email", email)
             .getResultList();
     // a platform admin's address is the admin's alone, even if a tenant's account has it too

@@ -40,7 +40,8 @@ public class TenantAdministration {
       String displayName,
       boolean emailVerified,
       boolean disabled,
-      boolean tenantAdmin) {}
+      boolean tenantAdmin,
+      boolean serviceAccount) {}
 
   /** An audit entry as tenant admins see it. */
   public record AuditEntry(
@@ -192,6 +193,7 @@ public class TenantAdministration {
         user.displayName(),
         user.isEmailVerified(),
         user.isDisabled(),
-        administers(user, tenant));
+        administers(user, tenant),
+        user.isServiceAccount());
   }
 }

@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "user_account")
 public class UserAccount {
 
+  /** Where service accounts' addresses are: a domain reserved never to resolve (RFC 2606). */
+  public static final String SERVICE_DOMAIN = "@service-accounts.invalid";
+
   @Id private UUID id;
 
   @Column(name = "tenant_id")
@@ -41,6 +44,9 @@ public class UserAccount {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "service_account", nullable = false)
+  private boolean serviceAccount;
+
   protected UserAccount() {}
 
   private UserAccount(
@@ -63,6 +69,24 @@ public class UserAccount {
   /** A person invited by a tenant admin, who chooses a password through a mailed link. */
   public static UserAccount invited(UUID tenantId, String email, Instant now) {
     return new UserAccount(tenantId, email, email.substring(0, email.indexOf('@')), "invited", now);
+  }
+
+  /**
+   * A program's account, made by a tenant admin: it acts through API tokens alone. Its address is
+   * under the reserved {@code .invalid} domain, which no mail reaches, and it has no password.
+   */
+  static UserAccount serviceAccount(UUID tenantId, String name, Instant now) {
+    String local = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String slug = local.replaceAll("(^-+)|(-+$)", "");
+    String email =
+        (slug.isEmpty() ? "service" : slug.substring(0, Math.min(slug.length(), 40)))
+            + "-"
+            + OpaqueTokens.generate().substring(0, 8).toLowerCase(java.util.Locale.ROOT)
+            + SERVICE_DOMAIN;
+    UserAccount account = new UserAccount(tenantId, email, name, "service-account", now);
+    account.serviceAccount = true;
+    account.emailVerified = true;
+    return account;
   }
 
   /** A person signing up in a tenant; verified at once when the tenant does not ask for it. */
@@ -120,6 +144,10 @@ public class UserAccount {
 
   public boolean isDisabled() {
     return disabled;
+  }
+
+  public boolean isServiceAccount() {
+    return serviceAccount;
   }
 
   public Instant createdAt() {

@@ -1,10 +1,13 @@
 package io.protohive.rest.auth;
 
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,10 +15,13 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Optional;
 
 /**
  * The API's one door check: every request but those to a {@link PermitAll} resource carries an
- * access token that {@link AccessTokenVerifier} admits, the check the socket uses too. Besides the
+ * access token or an API token that {@link AccessTokenVerifier} admits, the check the socket uses
+ * too, and an API token has the scope the request needs ({@link WriteScope}). Besides the
  * signature, issuer, audience and expiry, it refuses a token whose account was disabled or whose
  * sessions ended since it was issued. What the caller may do is the kernel's to decide, in the use
  * case it calls.
@@ -29,6 +35,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
   @Inject AccessTokenVerifier tokens;
   @Inject SignedIn signedIn;
   @Context ResourceInfo resource;
+  @Context HttpServletRequest address;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -44,13 +51,34 @@ public class AccessTokenFilter implements ContainerRequestFilter {
       if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
         throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccessTokenVerifier.INVALID);
       }
-      signedIn.verified(tokens.verify(header.substring(BEARER.length()).trim()).caller());
+      AccessTokenVerifier.Verified verified =
+          tokens.verify(header.substring(BEARER.length()).trim(), address.getRemoteAddr());
+      if (!open) {
+        verified.require(scopeFor(request.getMethod()));
+      }
+      signedIn.verified(verified.caller());
     } catch (Rejection refused) {
       // a public resource serves a caller whose token does not pass as it serves anyone
       if (!open) {
         throw refused;
       }
     }
+  }
+
+  /** What the request needs of a token: reading, or the scope its resource names for changes. */
+  private Scope scopeFor(String method) {
+    if (HttpMethod.GET.equals(method)
+        || HttpMethod.HEAD.equals(method)
+        || HttpMethod.OPTIONS.equals(method)) {
+      return Scope.READ;
+    }
+    Method handler = resource.getResourceMethod();
+    WriteScope named =
+        handler == null
+            ? null
+            : Optional.ofNullable(handler.getAnnotation(WriteScope.class))
+                .orElseGet(() -> resource.getResourceClass().getAnnotation(WriteScope.class));
+    return named == null ? Scope.ADMIN : named.value();
   }
 
   private boolean isPublic() {

@@ -7,11 +7,13 @@ import io.protohive.kernel.conversation.MessageView;
 import io.protohive.kernel.conversation.SpeakerSelection;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Conversations with an organization's agents, their messages, and the agents' runs. */
+@WriteScope(Scope.CHAT)
 @Path("conversations")
 @Tag(name = "Conversations")
 @RequestScoped

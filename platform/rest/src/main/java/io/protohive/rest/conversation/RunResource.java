@@ -3,7 +3,9 @@ package io.protohive.rest.conversation;
 import io.protohive.kernel.conversation.AgentRuntime;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.conversation.RunView;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agent runs: an agent's turn with every step it took. */
+@WriteScope(Scope.CHAT)
 @Path("runs")
 @Tag(name = "Conversations")
 @RequestScoped

@@ -6,8 +6,10 @@ import io.protohive.kernel.file.FileVersionView;
 import io.protohive.kernel.file.FileView;
 import io.protohive.kernel.file.ShareView;
 import io.protohive.kernel.file.SpooledUpload;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import io.protohive.rest.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One file: its metadata, bytes, versions, shares and the bin. */
+@WriteScope(Scope.FILES)
 @Path("files")
 @Tag(name = "Files")
 @RequestScoped

@@ -1,7 +1,9 @@
 package io.protohive.rest.file;
 
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.knowledge.KnowledgeBases;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One knowledge base. An organization's are under organizations, an agent's under agents. */
+@WriteScope(Scope.FILES)
 @Path("knowledge-bases")
 @Tag(name = "Files")
 @RequestScoped

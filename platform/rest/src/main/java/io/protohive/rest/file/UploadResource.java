@@ -3,8 +3,10 @@ package io.protohive.rest.file;
 import io.protohive.kernel.file.FileLimits;
 import io.protohive.kernel.file.ResumableUploads;
 import io.protohive.kernel.file.UploadView;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import io.protohive.rest.problem.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * organization's {@code POST .../uploads}): its offset, the bytes that follow, its end. An upload
  * is its creator's alone; to anyone else it answers as not found.
  */
+@WriteScope(Scope.FILES)
 @Path("uploads")
 @Tag(name = "Files")
 @RequestScoped

@@ -1,11 +1,13 @@
 package io.protohive.rest.llm;
 
 import dev.langchain4j.data.embedding.Embedding;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.llm.Embeddings;
 import io.protohive.kernel.llm.PersonCallScopes;
 import io.protohive.kernel.llm.RouteStep;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vectors of texts, from the in-process embedding model or a provider's. */
+@WriteScope(Scope.CHAT)
 @Path("llm/embeddings")
 @Tag(name = "LLM gateway")
 @RequestScoped

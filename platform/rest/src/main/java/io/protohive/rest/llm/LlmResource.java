@@ -2,6 +2,7 @@ package io.protohive.rest.llm;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
@@ -13,6 +14,7 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import io.protohive.rest.llm.ChatRequests.Chat;
 import io.protohive.rest.problem.RejectionMapper;
 import jakarta.annotation.Resource;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Model calls through the gateway, for the caller's tenant, with its route and budgets. */
+@WriteScope(Scope.CHAT)
 @Path("llm")
 @Tag(name = "LLM gateway")
 // one instance for every call: creating one per request would look its executor up in the

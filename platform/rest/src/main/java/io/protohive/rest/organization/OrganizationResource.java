@@ -10,6 +10,7 @@ import io.protohive.kernel.file.ResumableUploads;
 import io.protohive.kernel.file.SpooledUpload;
 import io.protohive.kernel.file.UploadView;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.knowledge.KnowledgeBaseDraft;
 import io.protohive.kernel.knowledge.KnowledgeBaseView;
 import io.protohive.kernel.knowledge.KnowledgeBases;
@@ -30,6 +31,7 @@ import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import io.protohive.rest.file.Tus;
 import io.protohive.rest.file.TusProtocol;
 import io.protohive.rest.file.Uploads;
@@ -229,6 +231,7 @@ public class OrganizationResource {
 
   @POST
   @Path("{id}/tasks")
+  @WriteScope(Scope.TASKS)
   @Operation(
       summary = "Create a task",
       description = "An agent assignee starts working on it at once unless it is in the backlog.")
@@ -261,6 +264,7 @@ public class OrganizationResource {
 
   @POST
   @Path("{id}/files")
+  @WriteScope(Scope.FILES)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       summary = "Upload a file",
@@ -289,6 +293,7 @@ public class OrganizationResource {
 
   @POST
   @Path("{id}/uploads")
+  @WriteScope(Scope.FILES)
   @Consumes(MediaType.WILDCARD)
   @TusProtocol
   @Operation(
@@ -356,6 +361,7 @@ public class OrganizationResource {
 
   @POST
   @Path("{id}/folders")
+  @WriteScope(Scope.FILES)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a folder")
   public Response createFolder(@PathParam("id") UUID organizationId, NewFolder body) {
@@ -389,6 +395,7 @@ public class OrganizationResource {
 
   @POST
   @Path("{id}/knowledge-bases")
+  @WriteScope(Scope.FILES)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a knowledge base of files and folders (with their subfolders)",

@@ -6,6 +6,7 @@ import io.protohive.kernel.conversation.ConversationEvents;
 import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.task.TaskEvent;
@@ -68,7 +69,10 @@ public class ConversationSocket {
     List<String> given = session.getRequestParameterMap().get("access_token");
     Caller verified;
     try {
-      verified = tokens.verify(given == null || given.isEmpty() ? null : given.get(0)).caller();
+      AccessTokenVerifier.Verified admitted =
+          tokens.verify(given == null || given.isEmpty() ? null : given.get(0), null);
+      admitted.require(Scope.READ);
+      verified = admitted.caller();
     } catch (Rejection e) {
       verified = null;
     }
@@ -89,7 +93,7 @@ public class ConversationSocket {
   private boolean stands(Session session) {
     String ended;
     try {
-      tokens.verify(token);
+      tokens.verify(token, null);
       return true;
     } catch (Rejection e) {
       ended = e.getMessage();

@@ -1,10 +1,12 @@
 package io.protohive.rest.task;
 
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.task.ApprovalDecision;
 import io.protohive.kernel.task.ApprovalView;
 import io.protohive.kernel.task.TaskService;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Decisions on agents' held actions. */
+@WriteScope(Scope.TASKS)
 @Path("approvals")
 @Tag(name = "Tasks")
 @RequestScoped

@@ -1,6 +1,7 @@
 package io.protohive.rest.task;
 
 import io.protohive.kernel.idempotency.IdempotencyKeys;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.task.CommentView;
 import io.protohive.kernel.task.TaskChange;
 import io.protohive.kernel.task.TaskDetails;
@@ -9,6 +10,7 @@ import io.protohive.kernel.task.TaskView;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One task: its details, changes and comments. An organization's list is under organizations. */
+@WriteScope(Scope.TASKS)
 @Path("tasks")
 @Tag(name = "Tasks")
 @RequestScoped

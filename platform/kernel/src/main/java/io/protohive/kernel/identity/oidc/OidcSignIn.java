@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.AccountQueries;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.OpaqueTokens;
 import io.protohive.kernel.identity.PlatformAdmins;
@@ -243,13 +244,7 @@ public class OidcSignIn {
   }
 
   private Optional<UserAccount> accountWith(Tenant tenant, String email) {
-    return entityManager
-        .createQuery(
-            "select u from UserAccount u where u.tenantId = :tenant and lower(u.email) = :email",
-            UserAccount.class)
-        .setParameter("tenant", tenant.id())
-        .setParameter("email", email)
-        .getResultStream()
+    return AccountQueries.withEmail(entityManager, email, Optional.of(tenant.slug())).stream()
         .findFirst();
   }
 

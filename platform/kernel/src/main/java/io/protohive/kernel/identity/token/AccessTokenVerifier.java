@@ -15,13 +15,15 @@ import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 
 /**
- * The one check of an access token, for every door that takes one (API requests, the socket's
- * handshake and its rechecks): signed with RS256 by an active key, issued by and for this platform,
- * not expired, and its account's sessions not ended since it was issued.
+ * The one check of a bearer token, for every door that takes one (API requests, the socket's
+ * handshake and its rechecks, the OpenAI-compatible API, MCP). An API token is {@link ApiTokens}'s
+ * to check; an access token must be signed with RS256 by an active key, issued by and for this
+ * platform, not expired, and its account's sessions not ended since it was issued.
  *
  * <p>A token's signature and claims are verified once per node and remembered until it expires
  * ({@link VerifiedTokens}); its key being still published, its expiry and its account's standing
@@ -43,18 +45,40 @@ public class AccessTokenVerifier {
 
   @Inject SigningKeys keys;
   @Inject AccountStandings standings;
+  @Inject ApiTokenStore apiTokens;
 
   private volatile JWKSet known = new JWKSet();
   private volatile Instant loadedAt = Instant.EPOCH;
   private final VerifiedTokens remembered = new VerifiedTokens(REMEMBERED);
 
-  /** What a verified token says: who, under which session generation, until when. */
-  public record Verified(Caller caller, long generation, Instant expiresAt) {}
+  /**
+   * What a verified token says: who, under which session generation, until when, allowed what. An
+   * access token allows whatever its account may do; an API token what it was made for.
+   */
+  public record Verified(Caller caller, long generation, Instant expiresAt, Set<Scope> scopes) {
+
+    /**
+     * @throws Rejection FORBIDDEN, naming the scope, when the token was not made for it
+     */
+    public void require(Scope scope) {
+      if (!scopes.contains(scope)) {
+        throw Rejection.of(
+            Rejection.Kind.FORBIDDEN,
+            "This token does not have the '" + scope.wire() + "' scope this request needs.");
+      }
+    }
+  }
 
   /**
+   * Checks an access token or, by its prefix, an API token.
+   *
+   * @param address where the request came from; an API token remembers its last use
    * @throws Rejection of kind {@code UNAUTHENTICATED} for any token that does not pass
    */
-  public Verified verify(String token) {
+  public Verified verify(String token, String address) {
+    if (token != null && token.startsWith(ApiTokens.PREFIX)) {
+      return apiTokens.verify(token, address);
+    }
     return verify(token, this::publicKeys, Instant.now(), standings::admits, remembered);
   }
 
@@ -112,7 +136,7 @@ public class AccessTokenVerifier {
               UUID.fromString(claims.getSubject()),
               tenant == null ? null : UUID.fromString(tenant));
       long issuedUnder = generation == null ? 0 : generation;
-      Verified verified = new Verified(caller, issuedUnder, expiresAt);
+      Verified verified = new Verified(caller, issuedUnder, expiresAt, Scope.ALL);
       return new VerifiedTokens.Remembered(
           stillValid(verified, now, sessionStands, () -> {}), jwt.getHeader().getKeyID());
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
