@@ -172,10 +172,10 @@ public class AgentRuntime {
       throw new CompletionException(e);
     }
     if (e instanceof CancellationException) {
-      fail(caller, turn, trace, STOPPED);
+      fail(caller, turn, trace, RunFailure.STOPPED, STOPPED);
     } else {
       LOG.log(Level.FINE, "Run " + turn.runId() + " failed", e);
-      fail(caller, turn, trace, describe(e));
+      fail(caller, turn, trace, RunFailure.of(e), describe(e));
     }
   }
 
@@ -192,7 +192,7 @@ public class AgentRuntime {
   void abandon(Caller caller, UUID runId, String error) {
     steps
         .pending(caller, runId)
-        .ifPresent(turn -> fail(caller, turn, Json.createArrayBuilder(), error));
+        .ifPresent(turn -> fail(caller, turn, Json.createArrayBuilder(), RunFailure.FAILED, error));
   }
 
   private CompletableFuture<Void> answer(
@@ -248,7 +248,7 @@ public class AgentRuntime {
 
           @Override
           public void exhausted(int limit) {
-            fail(caller, turn, trace, "The agent reached its step limit.");
+            fail(caller, turn, trace, RunFailure.STEP_LIMIT, "The agent reached its step limit.");
           }
         });
   }
@@ -347,10 +347,15 @@ public class AgentRuntime {
             new RunSteps.Next(speaker, moderated ? RunKind.MODERATION : RunKind.ANSWER, agentTurn));
   }
 
-  private void fail(Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, String error) {
+  private void fail(
+      Caller caller, RunSteps.Turn turn, JsonArrayBuilder trace, RunFailure reason, String error) {
     trace.add(Json.createObjectBuilder().add("kind", "error").add("message", error));
     if (steps.fail(caller, turn.runId(), trace.build().toString(), error)) {
-      publish(caller, turn, "run.failed", Json.createObjectBuilder().add("error", error));
+      publish(
+          caller,
+          turn,
+          "run.failed",
+          Json.createObjectBuilder().add("error", error).add("reason", reason.name()));
     }
   }
 

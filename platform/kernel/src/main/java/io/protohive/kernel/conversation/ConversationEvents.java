@@ -396,6 +396,26 @@ public class ConversationEvents {
   }
 
   /**
+   * Subscribes the caller to the events of a conversation it may see that are published from now
+   * on, with nothing replayed: for one who is about to start a run and follows only that run.
+   *
+   * @param sink receives the events, one at a time, in order
+   * @return closes the subscription
+   * @throws io.protohive.kernel.platform.Rejection when the caller may not see the conversation
+   */
+  public AutoCloseable follow(
+      Caller caller, UUID conversationId, Consumer<ConversationEvent> sink) {
+    conversations.get(caller, conversationId);
+    listen();
+    Subscription subscription = new Subscription(0, sink);
+    subscription.replay(List.of());
+    Set<Subscription> set =
+        subscribers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet());
+    set.add(subscription);
+    return () -> set.remove(subscription);
+  }
+
+  /**
    * One subscriber: live events that arrive while the missed ones are replayed wait in a queue; an
    * event is delivered only if its id is above the last one delivered.
    */

@@ -1,6 +1,7 @@
 package io.protohive.kernel.conversation;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,4 +20,27 @@ public record RunView(
     JsonArray trace,
     String error,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt) {
+
+  /** The prompt tokens the gateway metered for the run's model calls, from its response steps. */
+  public long promptTokens() {
+    return responseTokens("promptTokens");
+  }
+
+  /** The completion tokens the gateway metered for the run's model calls. */
+  public long completionTokens() {
+    return responseTokens("completionTokens");
+  }
+
+  private long responseTokens(String field) {
+    if (trace == null) {
+      return 0;
+    }
+    return trace.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(step -> "response".equals(step.getString("kind", "")))
+        .mapToLong(
+            step -> step.getJsonNumber(field) == null ? 0 : step.getJsonNumber(field).longValue())
+        .sum();
+  }
+}

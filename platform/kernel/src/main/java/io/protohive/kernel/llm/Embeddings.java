@@ -1,6 +1,8 @@
 package io.protohive.kernel.llm;
 
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.output.Response;
+import dev.langchain4j.model.output.TokenUsage;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.annotation.PostConstruct;
@@ -47,6 +49,16 @@ public class Embeddings {
    * @param named {@link #LOCAL} or a provider's embedding model
    */
   public List<Embedding> embed(CallScope scope, RouteStep named, List<String> texts) {
+    return metered(scope, named, texts).content();
+  }
+
+  /**
+   * The embeddings of the texts by the model named, in order, with the input tokens the call was
+   * metered for.
+   *
+   * @param named {@link #LOCAL} or a provider's embedding model
+   */
+  public Response<List<Embedding>> metered(CallScope scope, RouteStep named, List<String> texts) {
     long characters = characters(texts);
     if (!LOCAL.equals(named)) {
       return gateway.embed(scope, named, texts);
@@ -66,7 +78,7 @@ public class Embeddings {
             0);
     // metered as a gateway call is, though no budget holds anything for a model that costs nothing
     settlements.settle(scope, Budgets.Reservation.none(scope.tenantId()), 0, 0, List.of(metered));
-    return embeddings;
+    return Response.from(embeddings, new TokenUsage(Math.toIntExact(metered.promptTokens()), 0));
   }
 
   /**

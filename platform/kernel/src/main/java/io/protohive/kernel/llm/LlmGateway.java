@@ -167,7 +167,7 @@ public class LlmGateway {
    * @throws io.protohive.kernel.platform.Rejection when the tenant may not use the model
    * @throws LlmUnavailable when the provider did not answer
    */
-  public List<Embedding> embed(CallScope scope, RouteStep model, List<String> texts) {
+  public Response<List<Embedding>> embed(CallScope scope, RouteStep model, List<String> texts) {
     rateLimits.requireModelCall(scope.tenantId());
     RouteWalker.BoundStep bound = routes.bind(scope.tenantId(), List.of(model)).of(model);
     if (bound == null) {
@@ -201,7 +201,7 @@ public class LlmGateway {
         throw new LlmUnavailable(
             "The embedding call failed: " + LlmErrors.describe(outcome.error()));
       }
-      return outcome.value().content();
+      return Response.from(outcome.value().content(), new TokenUsage(Math.toIntExact(used), 0));
     } finally {
       budgets.settle(scope, reservation, used, cost, attempts);
     }
