@@ -2,6 +2,7 @@ package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ProtoHive as an MCP server, driven by the official MCP Java SDK's client as a desktop assistant
  * would drive it: with the person's token it lists the tools, asks an agent and gets its answer,
  * goes on in that conversation, puts a task on the board and reads it back as a tool result and as
- * a resource; another tenant's agents and tasks are as unknown as ids of nothing, and without a
- * valid token nothing is answered at all.
+ * a resource; another tenant's agents and tasks are as unknown as ids of nothing, without a valid
+ * token nothing is answered at all, and the person's rate limit holds as on the API.
  */
 @ExtendWith(ArquillianExtension.class)
 class McpServerIT {
@@ -200,24 +203,72 @@ class McpServerIT {
         new String[][] {
           {}, {"Authorization", "Bearer not-a-token"}, {"Authorization", "Basic YWRtaW46YWRtaW4="}
         }) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(Platform.BASE.resolve("api/mcp"))
-              .timeout(TIMEOUT)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json, text/event-stream")
-              .POST(HttpRequest.BodyPublishers.ofString(initialize));
-      if (headers.length > 0) {
-        request.header(headers[0], headers[1]);
-      }
-      HttpResponse<String> refused =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .build()
-              .send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> refused = mcp(initialize, headers);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
       assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
       assertThat(refused.body()).doesNotContain("protocolVersion");
     }
+  }
+
+  @Test
+  void thePersonsRateLimitHoldsAtTheMcpDoorAsAtTheApi() throws Exception {
+    String slug = "mcp-limited-" + UUID.randomUUID().toString().substring(0, 8);
+    Path file = Path.of(System.getProperty("it.tenants.dir")).resolve(slug + ".yaml");
+    try {
+      Files.writeString(
+          file,
+          """
+          slug: %s
+          name: Limited
+          selfSignup: true
+          emailVerification: false
+          rateLimits: {user: 2}
+          """
+              .formatted(slug));
+      await()
+          .atMost(TIMEOUT)
+          .until(
+              () ->
+                  PlatformIT.query("select count(*) from tenant where slug = '" + slug + "'")
+                      .equals("1"));
+      String email = Accounts.newEmail("mcp-limited", "example.com");
+      assertThat(Accounts.register(email, Accounts.PASSWORD, slug).statusCode()).isEqualTo(201);
+      String[] bearer =
+          PluginsApi.bearer(
+              Platform.json(Accounts.login(email, Accounts.PASSWORD)).get("accessToken").asText());
+      String listTools = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+
+      HttpResponse<String> first = mcp(listTools, bearer);
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      assertThat(first.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"user\";r=1;");
+      assertThat(mcp(listTools, bearer).statusCode()).isEqualTo(200);
+      HttpResponse<String> refused = mcp(listTools, bearer);
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+      assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, 60L);
+      assertThat(Platform.json(refused).get("detail").asText())
+          .startsWith("Too many requests from you");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** A raw JSON-RPC message to the MCP endpoint, as a client without the SDK sends it. */
+  private static HttpResponse<String> mcp(String message, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Platform.BASE.resolve("api/mcp"))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(message));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The SDK's client over streamable HTTP, sending the bearer header with every request. */

@@ -6,6 +6,7 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.ratelimit.RateLimitDecision;
 import io.protohive.kernel.ratelimit.RateLimits;
 import io.protohive.rest.problem.RejectionMapper;
+import io.protohive.rest.ratelimit.RateLimitFilter;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -22,10 +23,11 @@ import java.util.List;
 
 /**
  * The MCP server's door check, the API's own: every request carries a bearer token that {@link
- * AccessTokenVerifier} admits, and is held to its caller's and tenant's rate limits. A refused
- * request gets the API's problem details ({@code 401} with {@code WWW-Authenticate: Bearer}, or
- * {@code 429} with {@code Retry-After}); an admitted one carries its caller to the tool handlers as
- * a request attribute, which ends with the request.
+ * AccessTokenVerifier} admits, and is held to its caller's and tenant's rate limits, which its
+ * answer states in the API's {@code RateLimit} headers. A refused request gets the API's problem
+ * details ({@code 401} with {@code WWW-Authenticate: Bearer}, or {@code 429} with {@code
+ * Retry-After}); an admitted one carries its caller to the tool handlers as a request attribute,
+ * which ends with the request.
  */
 @WebFilter(urlPatterns = McpEndpoint.PATH, asyncSupported = true)
 public class McpDoor extends HttpFilter {
@@ -46,13 +48,16 @@ public class McpDoor extends HttpFilter {
     Caller caller;
     try {
       caller = caller(request.getHeader("Authorization"));
-      List<RateLimitDecision> decisions = limits.authenticated(caller);
-      RateLimitDecision last = decisions.get(decisions.size() - 1);
-      if (!last.allowed()) {
-        throw RateLimits.refusal(last);
-      }
     } catch (Rejection refused) {
       refuse(response, refused);
+      return;
+    }
+    List<RateLimitDecision> decisions = limits.authenticated(caller);
+    response.setHeader("RateLimit-Policy", RateLimitFilter.policies(decisions));
+    response.setHeader("RateLimit", RateLimitFilter.states(decisions));
+    RateLimitDecision last = decisions.get(decisions.size() - 1);
+    if (!last.allowed()) {
+      refuse(response, RateLimits.refusal(last));
       return;
     }
     request.setAttribute(CALLER, caller);
