@@ -62,7 +62,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   }
 
   /** Each limit as a structured field item: {@code "user";q=600;w=60}. */
-  static String policies(List<RateLimitDecision> decisions) {
+  public static String policies(List<RateLimitDecision> decisions) {
     return decisions.stream()
         .map(
             d ->
@@ -76,7 +76,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   }
 
   /** What is left of each limit and when it is whole again: {@code "user";r=599;t=1}. */
-  static String states(List<RateLimitDecision> decisions) {
+  public static String states(List<RateLimitDecision> decisions) {
     return decisions.stream()
         .map(
             d ->

@@ -1,0 +1,90 @@
+package io.protohive.rest.mcp;
+
+import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.ratelimit.RateLimitDecision;
+import io.protohive.kernel.ratelimit.RateLimits;
+import io.protohive.rest.problem.RejectionMapper;
+import io.protohive.rest.ratelimit.RateLimitFilter;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The MCP server's door check, the API's own: every request carries a bearer token that {@link
+ * AccessTokenVerifier} admits, and is held to its caller's and tenant's rate limits, which its
+ * answer states in the API's {@code RateLimit} headers. A refused request gets the API's problem
+ * details ({@code 401} with {@code WWW-Authenticate: Bearer}, or {@code 429} with {@code
+ * Retry-After}); an admitted one carries its caller to the tool handlers as a request attribute,
+ * which ends with the request.
+ */
+@WebFilter(urlPatterns = McpEndpoint.PATH, asyncSupported = true)
+public class McpDoor extends HttpFilter {
+
+  /** The request attribute that holds the verified {@link Caller}. */
+  static final String CALLER = McpDoor.class.getName() + ".caller";
+
+  private static final String BEARER = "Bearer ";
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Inject AccessTokenVerifier tokens;
+  @Inject RateLimits limits;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Caller caller;
+    try {
+      caller = caller(request.getHeader("Authorization"));
+    } catch (Rejection refused) {
+      refuse(response, refused);
+      return;
+    }
+    List<RateLimitDecision> decisions = limits.authenticated(caller);
+    response.setHeader("RateLimit-Policy", RateLimitFilter.policies(decisions));
+    response.setHeader("RateLimit", RateLimitFilter.states(decisions));
+    RateLimitDecision last = decisions.get(decisions.size() - 1);
+    if (!last.allowed()) {
+      refuse(response, RateLimits.refusal(last));
+      return;
+    }
+    request.setAttribute(CALLER, caller);
+    chain.doFilter(request, response);
+  }
+
+  private Caller caller(String header) {
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccessTokenVerifier.INVALID);
+    }
+    return tokens.verify(header.substring(BEARER.length()).trim()).caller();
+  }
+
+  /** Answers as the API answers the same rejection. */
+  private static void refuse(HttpServletResponse response, Rejection refused) throws IOException {
+    Response problem = new RejectionMapper().toResponse(refused);
+    response.setStatus(problem.getStatus());
+    problem
+        .getStringHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(value -> response.addHeader(name, value));
+              }
+            });
+    response.setContentType(problem.getMediaType().toString());
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(JSON.toJson(problem.getEntity()));
+  }
+}
