@@ -54,7 +54,7 @@ class McpServerIT {
             "{\"name\":\"Ada\",\"role\":\"Plans launches\"}",
             "say: Launch on Tuesday.\\nsay: Then announce it on Wednesday.");
 
-    try (McpSyncClient client = client(team.owner)) {
+    try (McpSyncClient client = client(apiToken(team.owner, "\"read\",\"chat\""))) {
       McpSchema.InitializeResult initialized = client.initialize();
       assertThat(initialized.serverInfo().name()).isEqualTo("protohive");
       assertThat(client.listTools().tools())
@@ -94,6 +94,45 @@ class McpServerIT {
             "Launch on Tuesday.",
             "And then?",
             "Then announce it on Wednesday.");
+  }
+
+  @Test
+  void aReadOnlyTokenListsAgentsButNeitherAsksNorCreatesTasks() throws Exception {
+    Team team = Team.of("mcp-scopes", "disk");
+    String agent = team.scriptedAgent("{\"name\":\"Ada\",\"role\":\"Plans\"}", "say: Hi.");
+
+    try (McpSyncClient client = client(apiToken(team.owner, "\"read\""))) {
+      client.initialize();
+      assertThat(structured(call(client, "list_agents", Map.of())).get("items").size())
+          .isEqualTo(1);
+      McpSchema.CallToolResult asked =
+          call(client, "ask_agent", Map.of("agentId", agent, "message", "Hello?"));
+      assertThat(asked.isError()).isTrue();
+      assertThat(text(asked)).contains("'chat' scope");
+      McpSchema.CallToolResult created =
+          call(
+              client,
+              "create_task",
+              Map.of("organizationId", team.organization, "title", "Not allowed"));
+      assertThat(created.isError()).isTrue();
+      assertThat(text(created)).contains("'tasks' scope");
+    }
+    assertThat(
+            Platform.json(
+                    Platform.get(
+                        "api/v1/organizations/" + team.organization + "/tasks", team.owner))
+                .get("items")
+                .size())
+        .isZero();
+  }
+
+  /** An API token of the person's with these scopes, as the header an assistant sends. */
+  private static String[] apiToken(String[] bearer, String scopes) throws Exception {
+    HttpResponse<String> made =
+        Platform.post(
+            "api/v1/me/tokens", "{\"name\":\"Assistant\",\"scopes\":[" + scopes + "]}", bearer);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return PluginsApi.bearer(Platform.json(made).get("token").asText());
   }
 
   @Test

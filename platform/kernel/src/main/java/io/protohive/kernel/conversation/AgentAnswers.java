@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,12 +21,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A person's message to one agent, followed until the agent's turn ends, for a caller that waits
- * for the answer (a program through the OpenAI-compatible API) rather than watching the socket. The
- * message is posted as {@link ConversationService#say} posts any; the turn runs as every turn does
- * ({@link ConversationTurns}), and its events are the ones the socket sends.
+ * for the answer (a program through the OpenAI-compatible API or MCP) rather than watching the
+ * socket. The message is posted as {@link ConversationService#say} posts any; the turn runs as
+ * every turn does ({@link ConversationTurns}), and its events are the ones the socket sends.
  */
 @ApplicationScoped
 public class AgentAnswers {
+
+  /** The events that end a run. */
+  private static final Set<String> ENDS = Set.of("message.completed", "run.failed");
 
   @Inject ConversationService conversations;
   @Inject ConversationEvents events;
@@ -57,6 +61,22 @@ public class AgentAnswers {
      */
     public Optional<ConversationEvent> next(Duration within) throws InterruptedException {
       return Optional.ofNullable(received.poll(within.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The run's last event, {@code message.completed} or {@code run.failed}, waiting at most {@code
+     * within} in all; empty when the run has not ended by then.
+     */
+    public Optional<ConversationEvent> end(Duration within) throws InterruptedException {
+      long deadline = System.nanoTime() + within.toNanos();
+      while (true) {
+        long left = deadline - System.nanoTime();
+        Optional<ConversationEvent> event =
+            left <= 0 ? Optional.empty() : next(Duration.ofNanos(left));
+        if (event.isEmpty() || ENDS.contains(event.get().type())) {
+          return event;
+        }
+      }
     }
 
     @Override

@@ -161,7 +161,9 @@ public class ConversationService {
   public Posted say(
       Caller caller, UUID conversationId, String content, UUID agentId, List<UUID> fileIds) {
     ConversationView conversation = visible(caller, conversationId);
-    requireContent(content);
+    if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
+      throw Rejection.invalid("content", "A message has 1 to 20,000 characters.");
+    }
     List<AttachedFile> attached = attachable(caller, conversation, fileIds);
     Posted.Speaker speaker = speaker(caller, conversation, content, agentId);
     MessageView added =
@@ -175,13 +177,6 @@ public class ConversationService {
     Posted posted = new Posted(message, runId, speaker.agentId());
     turns.enqueue(caller, runId, 0, posted);
     return posted;
-  }
-
-  /** Refuses a message with no words or more than a message may hold. */
-  static void requireContent(String content) {
-    if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
-      throw Rejection.invalid("content", "A message has 1 to 20,000 characters.");
-    }
   }
 
   /** Searches the messages of an organization's conversations by words, best matches first. */

@@ -1,7 +1,7 @@
 package io.protohive.rest.mcp;
 
-import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.ratelimit.RateLimitDecision;
 import io.protohive.kernel.ratelimit.RateLimits;
@@ -23,17 +23,17 @@ import java.util.List;
 
 /**
  * The MCP server's door check, the API's own: every request carries a bearer token that {@link
- * AccessTokenVerifier} admits, and is held to its caller's and tenant's rate limits, which its
- * answer states in the API's {@code RateLimit} headers. A refused request gets the API's problem
- * details ({@code 401} with {@code WWW-Authenticate: Bearer}, or {@code 429} with {@code
- * Retry-After}); an admitted one carries its caller to the tool handlers as a request attribute,
- * which ends with the request.
+ * AccessTokenVerifier} admits with the {@code read} scope, and is held to its caller's and tenant's
+ * rate limits, which its answer states in the API's {@code RateLimit} headers. A refused request
+ * gets the API's problem details ({@code 401} with {@code WWW-Authenticate: Bearer}, or {@code 429}
+ * with {@code Retry-After}); an admitted one carries its caller and scopes to the tool handlers as
+ * a request attribute, which ends with the request.
  */
 @WebFilter(urlPatterns = McpEndpoint.PATH, asyncSupported = true)
 public class McpDoor extends HttpFilter {
 
-  /** The request attribute that holds the verified {@link Caller}. */
-  static final String CALLER = McpDoor.class.getName() + ".caller";
+  /** The request attribute that holds the verified token: its caller and scopes. */
+  static final String VERIFIED = McpDoor.class.getName() + ".verified";
 
   private static final String BEARER = "Bearer ";
   private static final Jsonb JSON = JsonbBuilder.create();
@@ -45,14 +45,14 @@ public class McpDoor extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Caller caller;
+    AccessTokenVerifier.Verified verified;
     try {
-      caller = caller(request.getHeader("Authorization"));
+      verified = verified(request.getHeader("Authorization"), request.getRemoteAddr());
     } catch (Rejection refused) {
       refuse(response, refused);
       return;
     }
-    List<RateLimitDecision> decisions = limits.authenticated(caller);
+    List<RateLimitDecision> decisions = limits.authenticated(verified.caller());
     response.setHeader("RateLimit-Policy", RateLimitFilter.policies(decisions));
     response.setHeader("RateLimit", RateLimitFilter.states(decisions));
     RateLimitDecision last = decisions.get(decisions.size() - 1);
@@ -60,15 +60,19 @@ public class McpDoor extends HttpFilter {
       refuse(response, RateLimits.refusal(last));
       return;
     }
-    request.setAttribute(CALLER, caller);
+    request.setAttribute(VERIFIED, verified);
     chain.doFilter(request, response);
   }
 
-  private Caller caller(String header) {
+  /** The token's check; every MCP request reads, and the tools that change more ask for more. */
+  private AccessTokenVerifier.Verified verified(String header, String address) {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccessTokenVerifier.INVALID);
     }
-    return tokens.verify(header.substring(BEARER.length()).trim()).caller();
+    AccessTokenVerifier.Verified verified =
+        tokens.verify(header.substring(BEARER.length()).trim(), address);
+    verified.require(Scope.READ);
+    return verified;
   }
 
   /** Answers as the API answers the same rejection. */

@@ -39,7 +39,7 @@ public class McpEndpoint implements ServletContextListener {
 
   private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
 
-  private static final String CALLER = "protohive.caller";
+  private static final String VERIFIED = "protohive.verified";
   private static final McpSchema.Implementation SERVER =
       new McpSchema.Implementation("protohive", "ProtoHive", "1.0");
 
@@ -58,8 +58,9 @@ public class McpEndpoint implements ServletContextListener {
             .messageEndpoint(PATH)
             .contextExtractor(
                 request ->
-                    request.getAttribute(McpDoor.CALLER) instanceof Caller caller
-                        ? McpTransportContext.create(Map.of(CALLER, caller))
+                    request.getAttribute(McpDoor.VERIFIED)
+                            instanceof AccessTokenVerifier.Verified verified
+                        ? McpTransportContext.create(Map.of(VERIFIED, verified))
                         : McpTransportContext.EMPTY)
             .build();
     server =
@@ -92,8 +93,13 @@ public class McpEndpoint implements ServletContextListener {
 
   /** The caller that the door verified for this request. */
   static Caller caller(McpTransportContext context) {
-    if (context.get(CALLER) instanceof Caller caller) {
-      return caller;
+    return verified(context).caller();
+  }
+
+  /** The token that the door verified for this request: its caller and scopes. */
+  static AccessTokenVerifier.Verified verified(McpTransportContext context) {
+    if (context.get(VERIFIED) instanceof AccessTokenVerifier.Verified verified) {
+      return verified;
     }
     throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, AccessTokenVerifier.INVALID);
   }

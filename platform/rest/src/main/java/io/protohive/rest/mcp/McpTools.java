@@ -4,8 +4,11 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.protohive.kernel.conversation.AgentQuestions;
+import io.protohive.kernel.conversation.AgentAnswers;
+import io.protohive.kernel.conversation.ConversationEvent;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.identity.token.AccessTokenVerifier;
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.knowledge.KnowledgeService;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
@@ -18,11 +21,15 @@ import io.protohive.kernel.task.TaskDraft;
 import io.protohive.kernel.task.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
@@ -46,7 +53,7 @@ public class McpTools {
 
   @Inject OrganizationService organizations;
   @Inject AgentService agents;
-  @Inject AgentQuestions questions;
+  @Inject AgentAnswers answers;
   @Inject TaskService tasks;
   @Inject KnowledgeService knowledge;
 
@@ -55,6 +62,7 @@ public class McpTools {
         tool(
             json,
             "list_agents",
+            Scope.READ,
             "The agents of your organizations: id, name, role and organization. Give"
                 + " organizationId to list one organization's only.",
             "{\"type\":\"object\",\"properties\":{\"organizationId\":{\"type\":\"string\","
@@ -63,6 +71,7 @@ public class McpTools {
         tool(
             json,
             "ask_agent",
+            Scope.CHAT,
             "Asks one of your agents and returns its answer. The agent works as it does in a"
                 + " chat: its persona, memory, knowledge and tools. Pass the conversationId of an"
                 + " earlier answer to go on in that conversation.",
@@ -73,6 +82,7 @@ public class McpTools {
         tool(
             json,
             "create_task",
+            Scope.TASKS,
             "Puts a task on an organization's board, assigned to an agent if you name one;"
                 + " an assigned agent starts working on it in the background.",
             "{\"type\":\"object\",\"properties\":{\"organizationId\":{\"type\":\"string\","
@@ -83,6 +93,7 @@ public class McpTools {
         tool(
             json,
             "get_task",
+            Scope.READ,
             "A task with its status, result, subtasks and comments.",
             "{\"type\":\"object\",\"properties\":{\"taskId\":{\"type\":\"string\",\"format\":"
                 + "\"uuid\"}},\"required\":[\"taskId\"]}",
@@ -90,6 +101,7 @@ public class McpTools {
         tool(
             json,
             "search_knowledge",
+            Scope.READ,
             "Searches the documents of an organization that you may read, by meaning and by"
                 + " words; each passage names its file and page.",
             "{\"type\":\"object\",\"properties\":{\"organizationId\":{\"type\":\"string\","
@@ -121,12 +133,29 @@ public class McpTools {
   }
 
   private Object askAgent(Caller caller, Arguments arguments) throws InterruptedException {
-    return questions.ask(
-        caller,
-        arguments.id("agentId", true),
-        arguments.id("conversationId", false),
-        arguments.text("message", true),
-        ANSWER_WAIT);
+    AgentView agent = agents.get(caller, arguments.id("agentId", true));
+    try (AgentAnswers.Asked asked =
+        answers.ask(
+            caller,
+            agent,
+            arguments.id("conversationId", false),
+            arguments.text("message", true))) {
+      Optional<ConversationEvent> end = asked.end(ANSWER_WAIT);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("conversationId", asked.conversationId());
+      answer.put("runId", asked.runId());
+      answer.put("agentId", agent.id());
+      answer.put("agentName", agent.name());
+      if (end.isEmpty()) {
+        answer.put("status", "RUNNING");
+        return answer;
+      }
+      boolean completed = "message.completed".equals(end.get().type());
+      JsonObject payload = Json.createReader(new StringReader(end.get().payload())).readObject();
+      answer.put("status", completed ? "COMPLETED" : "FAILED");
+      answer.put("text", payload.getString(completed ? "content" : "error", ""));
+      return answer;
+    }
   }
 
   private Object createTask(Caller caller, Arguments arguments) {
@@ -173,8 +202,9 @@ public class McpTools {
     Object run(Caller caller, Arguments arguments) throws Exception;
   }
 
+  /** A tool that needs {@code scope} of an API token. */
   private static SyncToolSpecification tool(
-      McpJsonMapper json, String name, String description, String schema, Work work) {
+      McpJsonMapper json, String name, Scope scope, String description, String schema, Work work) {
     McpSchema.Tool tool =
         McpSchema.Tool.builder()
             .name(name)
@@ -184,8 +214,9 @@ public class McpTools {
     BiFunction<McpTransportContext, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler =
         (context, request) -> {
           try {
-            Object answer =
-                work.run(McpEndpoint.caller(context), new Arguments(request.arguments()));
+            AccessTokenVerifier.Verified verified = McpEndpoint.verified(context);
+            verified.require(scope);
+            Object answer = work.run(verified.caller(), new Arguments(request.arguments()));
             return McpSchema.CallToolResult.builder()
                 .addTextContent(json.writeValueAsString(answer))
                 .structuredContent(answer)

@@ -303,30 +303,32 @@ public class ChatCompletionResource {
 
     /** The {@code message.completed} event's payload, once the turn ended. */
     private JsonObject awaitEnd() throws InterruptedException {
-      while (true) {
-        ConversationEvent event = next();
-        if ("message.completed".equals(event.type())) {
-          return payload(event);
-        }
-        if ("run.failed".equals(event.type())) {
-          throw failure(payload(event));
-        }
+      ConversationEvent event = asked.end(left()).orElseThrow(this::stillAnswering);
+      if ("run.failed".equals(event.type())) {
+        throw failure(payload(event));
       }
+      return payload(event);
     }
 
     private ConversationEvent next() throws InterruptedException {
-      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      Duration left = left();
       Optional<ConversationEvent> event = left.isNegative() ? Optional.empty() : asked.next(left);
-      return event.orElseThrow(
-          () ->
-              new OpenAiError(
-                  504,
-                  "The agent is still answering; its answer will be in conversation "
-                      + asked.conversationId()
-                      + ".",
-                  "server_error",
-                  null,
-                  "timeout"));
+      return event.orElseThrow(this::stillAnswering);
+    }
+
+    private Duration left() {
+      return Duration.ofNanos(deadline - System.nanoTime());
+    }
+
+    private OpenAiError stillAnswering() {
+      return new OpenAiError(
+          504,
+          "The agent is still answering; its answer will be in conversation "
+              + asked.conversationId()
+              + ".",
+          "server_error",
+          null,
+          "timeout");
     }
   }
 
