@@ -1,6 +1,7 @@
 package io.protohive.kernel.identity;
 
 import io.protohive.kernel.platform.NullableUuidConverter;
+import io.protohive.kernel.platform.Slugs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -76,10 +77,9 @@ public class UserAccount {
    * under the reserved {@code .invalid} domain, which no mail reaches, and it has no password.
    */
   static UserAccount serviceAccount(UUID tenantId, String name, Instant now) {
-    String local = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    String slug = local.replaceAll("(^-+)|(-+$)", "");
+    String slug = Slugs.of(name, "service");
     String email =
-        (slug.isEmpty() ? "service" : slug.substring(0, Math.min(slug.length(), 40)))
+        slug.substring(0, Math.min(slug.length(), 40))
             + "-"
             + OpaqueTokens.generate().substring(0, 8).toLowerCase(java.util.Locale.ROOT)
             + SERVICE_DOMAIN;

@@ -3,13 +3,12 @@ package io.protohive.kernel.organization;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -74,18 +73,8 @@ public class AgentDirectory {
         "No agent called " + name + " in your organizations; list them at /models.");
   }
 
-  /**
-   * An organization's name in lower-case ASCII letters and digits, other characters runs of one
-   * hyphen: "Rocket Labs & Co." is {@code rocket-labs-co}; a name with none of those is {@code
-   * organization}.
-   */
-  public static String slug(String name) {
-    String plain =
-        Normalizer.normalize(name, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("^-+|-+$", "");
-    return plain.isEmpty() ? "organization" : plain;
+  /** An organization's name as the first part of its agents' names. */
+  private static String slug(String name) {
+    return Slugs.of(name, "organization");
   }
 }
