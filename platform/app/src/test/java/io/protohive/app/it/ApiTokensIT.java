@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -112,6 +115,46 @@ class ApiTokensIT {
                 .get("name")
                 .asText())
         .isEqualTo("Scoped Co");
+  }
+
+  /**
+   * Changes anyone may ask for, signed in or not: signing in, up and out, recovering a password.
+   */
+  private static final String PUBLIC = "/api/v1/auth/";
+
+  @Test
+  void aReadOnlyTokenIsRefusedEveryChangeTheApiDescribes() throws Exception {
+    String reader = token(boss, "reader", "\"read\"");
+    JsonNode paths = Platform.json(Platform.get("openapi?format=JSON")).get("paths");
+    List<String> checked = new ArrayList<>();
+    for (Iterator<String> templates = paths.fieldNames(); templates.hasNext(); ) {
+      String template = templates.next();
+      if (template.startsWith(PUBLIC)) {
+        continue;
+      }
+      String path = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()).substring(1);
+      for (Iterator<String> methods = paths.get(template).fieldNames(); methods.hasNext(); ) {
+        String method = methods.next().toUpperCase();
+        if (List.of("GET", "HEAD", "OPTIONS").contains(method)) {
+          continue;
+        }
+        HttpResponse<String> refused =
+            Platform.send(
+                method, path, "{}", "Authorization", "Bearer " + reader, "Tus-Resumable", "1.0.0");
+        assertThat(refused.statusCode()).as(method + " " + template).isEqualTo(403);
+        assertThat(Platform.json(refused).get("detail").asText())
+            .as(method + " " + template)
+            .contains("scope");
+        checked.add(method + " " + template);
+      }
+    }
+    assertThat(checked)
+        .contains(
+            "POST /api/v1/conversations/{conversationId}/messages",
+            "POST /api/v1/organizations/{id}/tasks",
+            "PATCH /api/v1/uploads/{uploadId}",
+            "POST /api/v1/me/tokens",
+            "DELETE /api/v1/me/tokens/{tokenId}");
   }
 
   @Test
