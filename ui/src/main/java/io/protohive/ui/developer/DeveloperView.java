@@ -26,6 +26,7 @@ import io.protohive.kernel.identity.token.ApiTokens.IssuedToken;
 import io.protohive.kernel.identity.token.ApiTokens.TokenRequest;
 import io.protohive.kernel.identity.token.ApiTokens.TokenView;
 import io.protohive.kernel.identity.token.Scope;
+import io.protohive.kernel.organization.ServiceAccountEnrolment;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.ui.layout.Dates;
@@ -55,6 +56,7 @@ public class DeveloperView extends VerticalLayout implements SignedInOnly {
 
   private final ApiTokens tokens;
   private final ServiceAccounts serviceAccounts;
+  private final ServiceAccountEnrolment enrolment;
   private final Authorization authorization;
   private final Select<Owner> owner = new Select<>();
   private final Grid<TokenView> tokenGrid = new Grid<>(TokenView.class, false);
@@ -64,8 +66,12 @@ public class DeveloperView extends VerticalLayout implements SignedInOnly {
 
   @Inject
   public DeveloperView(
-      ApiTokens tokens, ServiceAccounts serviceAccounts, Authorization authorization) {
+      ApiTokens tokens,
+      ServiceAccounts serviceAccounts,
+      ServiceAccountEnrolment enrolment,
+      Authorization authorization) {
     this.tokens = tokens;
+    this.enrolment = enrolment;
     this.serviceAccounts = serviceAccounts;
     this.authorization = authorization;
     setPadding(true);
@@ -157,9 +163,9 @@ public class DeveloperView extends VerticalLayout implements SignedInOnly {
         click -> {
           try {
             ServiceAccountView made =
-                serviceAccounts.create(
+                enrolment.create(
                     caller(),
-                    new ServiceAccounts.Draft(accountName.getValue(), List.of()),
+                    new ServiceAccountEnrolment.Draft(accountName.getValue(), List.of()),
                     address());
             accountName.clear();
             accountOutcome.setText(

@@ -2,8 +2,6 @@ package io.protohive.kernel.identity;
 
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
-import io.protohive.kernel.organization.OrganizationService;
-import io.protohive.kernel.organization.Role;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
@@ -17,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +22,8 @@ import java.util.UUID;
  * Service accounts: accounts of a tenant that are not people, for the programs that call its agents
  * (a CI job, a chat bot, an integration). A tenant admin makes them; they act only through API
  * tokens, and see and do what the organization roles they are given allow, like any member.
+ * Organizations depend on accounts, not the other way: roles are given by {@code
+ * io.protohive.kernel.organization.ServiceAccountEnrolment}.
  */
 @ApplicationScoped
 public class ServiceAccounts {
@@ -35,25 +34,21 @@ public class ServiceAccounts {
   EntityManager entityManager;
 
   @Inject TenantAdministration administration;
-  @Inject OrganizationService organizations;
   @Inject AuditLog audit;
-
-  /** A role in an organization to give the account. */
-  public record Grant(UUID organizationId, Role role) {}
-
-  /** What a tenant admin asks for. */
-  public record Draft(String name, List<Grant> memberships) {}
 
   /** A service account as tenant admins see it; members are added by its address. */
   public record ServiceAccountView(
       UUID id, String name, String email, boolean disabled, Instant createdAt) {}
 
-  /** Makes a service account and gives it its organization roles. */
+  /**
+   * Makes a service account, a member of no organization yet; {@code
+   * io.protohive.kernel.organization.ServiceAccountEnrolment} gives it its roles with it.
+   */
   @Transactional
   @InTenant
-  public ServiceAccountView create(Caller caller, Draft draft, String address) {
+  public ServiceAccountView create(Caller caller, String draftName, String address) {
     Tenant tenant = administration.requireAdmin(caller);
-    String name = Optional.ofNullable(draft).map(Draft::name).map(String::strip).orElse("");
+    String name = Optional.ofNullable(draftName).map(String::strip).orElse("");
     if (name.isEmpty() || name.length() > MAX_NAME) {
       throw Rejection.invalid(
           "name", "Name the service account (up to " + MAX_NAME + " characters).");
@@ -61,13 +56,6 @@ public class ServiceAccounts {
     UserAccount account = UserAccount.serviceAccount(tenant.id(), name, Instant.now());
     entityManager.persist(account);
     entityManager.flush();
-    for (Grant grant : Optional.ofNullable(draft.memberships()).orElse(List.of())) {
-      if (grant == null || grant.organizationId() == null) {
-        throw Rejection.invalid("memberships", "Each membership names an organization.");
-      }
-      // the same rules as adding a person: the admin must be allowed to grant the role there
-      organizations.addMember(caller, grant.organizationId(), account.email(), grant.role());
-    }
     audit.record(tenant.id(), caller.userId(), Action.SERVICE_ACCOUNT_CREATED, name, address);
     return view(account);
   }

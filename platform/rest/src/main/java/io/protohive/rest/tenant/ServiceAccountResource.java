@@ -5,6 +5,7 @@ import io.protohive.kernel.identity.ServiceAccounts.ServiceAccountView;
 import io.protohive.kernel.identity.token.ApiTokens;
 import io.protohive.kernel.identity.token.ApiTokens.TokenRequest;
 import io.protohive.kernel.identity.token.ApiTokens.TokenView;
+import io.protohive.kernel.organization.ServiceAccountEnrolment;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ServiceAccountResource {
 
   @Inject ServiceAccounts serviceAccounts;
+  @Inject ServiceAccountEnrolment enrolment;
   @Inject ApiTokens tokens;
   @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
@@ -54,10 +56,9 @@ public class ServiceAccountResource {
           "An account of the tenant that is not a person: it acts through API tokens only, with"
               + " the organization roles given in memberships ([{organizationId, role}]), or added"
               + " later as a member by its email.")
-  public Response create(ServiceAccounts.Draft body) {
+  public Response create(ServiceAccountEnrolment.Draft body) {
     ServiceAccountView made =
-        serviceAccounts.create(
-            signedIn.caller(), RequestBodies.require(body), request.getRemoteAddr());
+        enrolment.create(signedIn.caller(), RequestBodies.require(body), request.getRemoteAddr());
     return Response.status(Response.Status.CREATED).entity(made).build();
   }
 
