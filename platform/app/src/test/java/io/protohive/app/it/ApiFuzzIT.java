@@ -207,6 +207,10 @@ class ApiFuzzIT {
             owner);
     assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
     ids.put("fileId", Platform.json(file).get("id").asText());
+    HttpResponse<String> serviceAccount =
+        Platform.post("api/v1/tenant/service-accounts", "{\"name\":\"Fuzzed bot\"}", admin);
+    assertThat(serviceAccount.statusCode()).as(serviceAccount.body()).isEqualTo(201);
+    ids.put("serviceAccountId", Platform.json(serviceAccount).get("id").asText());
     for (String unknown :
         List.of(
             "sessionId",

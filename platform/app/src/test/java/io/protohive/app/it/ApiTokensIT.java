@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -138,9 +139,19 @@ class ApiTokensIT {
         if (List.of("GET", "HEAD", "OPTIONS").contains(method)) {
           continue;
         }
+        String[] headers = {"Authorization", "Bearer " + reader, "Tus-Resumable", "1.0.0"};
+        boolean multipart =
+            paths
+                .get(template)
+                .get(method.toLowerCase())
+                .path("requestBody")
+                .path("content")
+                .has("multipart/form-data");
         HttpResponse<String> refused =
-            Platform.send(
-                method, path, "{}", "Authorization", "Bearer " + reader, "Tus-Resumable", "1.0.0");
+            multipart
+                ? Platform.multipart(
+                    path, "notes.txt", "notes".getBytes(StandardCharsets.UTF_8), Map.of(), headers)
+                : Platform.send(method, path, "{}", headers);
         assertThat(refused.statusCode()).as(method + " " + template).isEqualTo(403);
         assertThat(Platform.json(refused).get("detail").asText())
             .as(method + " " + template)
@@ -154,7 +165,8 @@ class ApiTokensIT {
             "POST /api/v1/organizations/{id}/tasks",
             "PATCH /api/v1/uploads/{uploadId}",
             "POST /api/v1/me/tokens",
-            "DELETE /api/v1/me/tokens/{tokenId}");
+            "DELETE /api/v1/me/tokens/{tokenId}",
+            "POST /api/v1/files/{fileId}/versions");
   }
 
   @Test

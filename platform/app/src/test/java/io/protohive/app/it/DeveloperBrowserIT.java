@@ -46,6 +46,7 @@ class DeveloperBrowserIT {
     assertThat(browser.driver.findElement(By.id("openai-curl")).getText())
         .contains("/api/openai/v1/chat/completions");
 
+    browser.click(By.cssSelector("#service-account-name input"));
     browser.type("service-account-name", "Release bot");
     browser.click(By.id("service-account-make"));
     browser.wait.until(
@@ -55,6 +56,7 @@ class DeveloperBrowserIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("token-owner"), "Release bot (service account)"));
 
+    browser.click(By.cssSelector("#token-name input"));
     browser.type("token-name", "CI pipeline");
     browser.click(By.id("token-make"));
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-secret")));
