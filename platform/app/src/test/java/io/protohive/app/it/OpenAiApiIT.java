@@ -2,6 +2,7 @@ package io.protohive.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
@@ -13,6 +14,7 @@ import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.PermissionDeniedException;
+import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -23,9 +25,12 @@ import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -238,6 +243,46 @@ class OpenAiApiIT {
         .isInstanceOfSatisfying(
             PermissionDeniedException.class,
             e -> assertThat(e.getMessage()).contains("'chat' scope"));
+  }
+
+  @Test
+  void theDoorIsHeldToThePersonsRateLimit() throws Exception {
+    String slug = "openai-limited-" + UUID.randomUUID().toString().substring(0, 8);
+    Path file = Path.of(System.getProperty("it.tenants.dir")).resolve(slug + ".yaml");
+    try {
+      Files.writeString(
+          file,
+          """
+          slug: %s
+          name: Limited
+          selfSignup: true
+          emailVerification: false
+          rateLimits: {user: 2, tenant: 100}
+          """
+              .formatted(slug));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  PlatformIT.query("select count(*) from tenant where slug = '" + slug + "'")
+                      .equals("1"));
+      String email = "limited-" + UUID.randomUUID() + "@example.com";
+      assertThat(Accounts.register(email, Accounts.PASSWORD, slug).statusCode()).isEqualTo(201);
+      OpenAIClient limited = client(Accounts.accessToken(Platform.API, email, Accounts.PASSWORD));
+
+      limited.models().list();
+      limited.models().list();
+
+      assertThatThrownBy(() -> limited.models().list())
+          .isInstanceOfSatisfying(
+              RateLimitException.class,
+              e -> {
+                assertThat(e.code()).contains("rate_limit_exceeded");
+                assertThat(e.headers().values("Retry-After")).isNotEmpty();
+              });
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   @Test
