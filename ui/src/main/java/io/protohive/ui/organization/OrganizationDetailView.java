@@ -42,6 +42,7 @@ import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.task.TaskBoardView;
+import io.protohive.ui.webhook.WebhooksView;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
@@ -61,6 +62,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
   private final Paragraph problem = new Paragraph();
   private final Grid<MemberView> members = new Grid<>(MemberView.class, false);
   private final HorizontalLayout invite = new HorizontalLayout();
+  private final Button webhooks = new Button("Webhooks", VaadinIcon.CONNECT.create());
   private UUID id;
   private OrganizationView organization;
 
@@ -131,7 +133,11 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
             click ->
                 getUI().ifPresent(ui -> ui.navigate(FilesView.class, FilesView.parameters(id))));
     files.setId("organization-files");
-    HorizontalLayout heading = new HorizontalLayout(title, tasks, files);
+    webhooks.setId("organization-webhooks");
+    webhooks.addClickListener(
+        click ->
+            getUI().ifPresent(ui -> ui.navigate(WebhooksView.class, WebhooksView.parameters(id))));
+    HorizontalLayout heading = new HorizontalLayout(title, tasks, files, webhooks);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
     add(heading, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);
@@ -155,6 +161,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     organization = organizations.get(caller(), id);
     title.setText(organization.name());
     invite.setVisible(Permission.MANAGE_MEMBERS.grantedTo(organization.role()));
+    webhooks.setVisible(Permission.EDIT.grantedTo(organization.role()));
     members.setItems(organizations.members(caller(), id));
     agentsSection.show(caller(), organization);
     conversationsSection.show(caller(), id);

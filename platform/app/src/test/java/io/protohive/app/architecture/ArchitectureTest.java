@@ -139,7 +139,7 @@ class ArchitectureTest {
           List.of("startup", "home", "system", "health"),
           List.of("task", "knowledge"),
           List.of("conversation"),
-          List.of("agent", "memory", "provisioning", "file"),
+          List.of("agent", "memory", "provisioning", "file", "webhook"),
           List.of("llm"),
           List.of("job", "plugin", "mcp"),
           List.of("access", "cluster"),
