@@ -34,11 +34,13 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
+import io.protohive.kernel.routine.Routines;
 import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.conversation.ConversationsSection;
 import io.protohive.ui.file.FilesView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.routine.RoutinesSection;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.task.TaskBoardView;
@@ -58,6 +60,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
   private final OrganizationService organizations;
   private final AgentsSection agentsSection;
   private final ConversationsSection conversationsSection;
+  private final RoutinesSection routinesSection;
   private final H2 title = new H2();
   private final Paragraph problem = new Paragraph();
   private final Grid<MemberView> members = new Grid<>(MemberView.class, false);
@@ -77,7 +80,8 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
       LlmProviders providers,
       AgentMemory memory,
       KnowledgeBases knowledgeBases,
-      ConversationService conversations) {
+      ConversationService conversations,
+      Routines routines) {
     this.organizations = organizations;
     this.agentsSection =
         new AgentsSection(
@@ -88,6 +92,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
             knowledgeBases,
             new ConversationStarter(conversations));
     this.conversationsSection = new ConversationsSection(conversations, agents);
+    this.routinesSection = new RoutinesSection(routines, agents);
     problem.setId("organization-problem");
     members.setId("members");
     members.addColumn(MemberView::email).setHeader("Email");
@@ -140,7 +145,15 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     HorizontalLayout heading = new HorizontalLayout(title, tasks, files, webhooks);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
-    add(heading, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);
+    add(
+        heading,
+        agentsSection,
+        conversationsSection,
+        routinesSection,
+        new H3("Members"),
+        invite,
+        problem,
+        members);
   }
 
   @Override
@@ -165,6 +178,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     members.setItems(organizations.members(caller(), id));
     agentsSection.show(caller(), organization);
     conversationsSection.show(caller(), id);
+    routinesSection.show(caller(), organization);
   }
 
   private Component roleOf(MemberView member) {

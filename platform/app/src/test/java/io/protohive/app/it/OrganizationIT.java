@@ -228,6 +228,17 @@ class OrganizationIT {
             .get("id")
             .asText());
     ids.put("deliveryId", UUID.randomUUID().toString());
+    ids.put(
+        "routineId",
+        Platform.json(
+                owner.post(
+                    "api/v1/organizations/" + id + "/routines",
+                    "{\"name\":\"Secretive routine\",\"agentId\":\""
+                        + agentId
+                        + "\",\"titleTemplate\":\"Secretive report\",\"cron\":\"0 9 * * 1\"}"))
+            .get("routine")
+            .get("id")
+            .asText());
     ids.put("approvalId", UUID.randomUUID().toString());
     ids.put("jobId", UUID.randomUUID().toString());
     ids.put("tenantId", UUID.randomUUID().toString());
