@@ -184,6 +184,30 @@ class ApiFuzzIT {
                 "api/v1/organizations/" + organization + "/tasks",
                 "{\"title\":\"Fuzzed task\"}",
                 owner)));
+    ids.put(
+        "webhookId",
+        Platform.json(
+                Platform.send(
+                    "POST",
+                    "api/v1/organizations/" + organization + "/webhooks",
+                    "{\"url\":\"http://localhost:9/fuzzed\",\"eventTypes\":[\"task.created\"]}",
+                    owner))
+            .get("webhook")
+            .get("id")
+            .asText());
+    ids.put(
+        "routineId",
+        Platform.json(
+                Platform.send(
+                    "POST",
+                    "api/v1/organizations/" + organization + "/routines",
+                    "{\"name\":\"Fuzzed\",\"agentId\":\""
+                        + agent
+                        + "\",\"titleTemplate\":\"Fuzzed\",\"cron\":\"0 9 * * 1\"}",
+                    owner))
+            .get("routine")
+            .get("id")
+            .asText());
     ids.put("toolId", "clock.now");
     ids.put("tool", "echo");
     known.put("tenant", List.of(tenant, "demo"));
@@ -215,7 +239,8 @@ class ApiFuzzIT {
             "approvalId",
             "jobId",
             "shareId",
-            "knowledgeBaseId")) {
+            "knowledgeBaseId",
+            "deliveryId")) {
       ids.put(unknown, UUID.randomUUID().toString());
     }
   }

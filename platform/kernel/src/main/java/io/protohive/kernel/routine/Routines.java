@@ -44,6 +44,7 @@ public class Routines {
   private static final int MAX_NAME = 200;
   private static final int MAX_TEXT = 10_000;
   private static final int MAX_TRIGGER_BODY = 8_000;
+  private static final int MAX_CRON = 200;
   private static final String NOT_FOUND = "No routine with this id in your organizations.";
 
   @Inject RoutineStore store;
@@ -385,6 +386,9 @@ public class Routines {
   }
 
   private static String blankAsNull(String cron) {
+    if (cron != null && cron.length() > MAX_CRON) {
+      throw Rejection.invalid("cron", "A cron expression has at most 200 characters.");
+    }
     return cron == null || cron.isBlank() ? null : cron.strip();
   }
 

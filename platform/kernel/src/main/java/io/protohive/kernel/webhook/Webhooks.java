@@ -215,7 +215,7 @@ public class Webhooks {
       throw Rejection.invalid("eventTypes", "Name at least one of " + EVENT_TYPES + ".");
     }
     for (String type : eventTypes) {
-      if (!EVENT_TYPES.contains(type)) {
+      if (type == null || !EVENT_TYPES.contains(type)) {
         throw Rejection.invalid(
             "eventTypes", "No event type " + type + ": choose among " + EVENT_TYPES + ".");
       }

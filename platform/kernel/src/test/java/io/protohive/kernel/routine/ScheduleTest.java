@@ -23,11 +23,25 @@ class ScheduleTest {
 
   @Test
   void anExpressionThatIsInvalidOrFiresTooOftenIsRefusedWithTheReason() {
-    for (String cron : new String[] {"not a cron", "61 * * * *", "* * * *"}) {
+    for (String cron :
+        new String[] {
+          "not a cron",
+          "61 * * * *",
+          "* * * *",
+          "",
+          " ",
+          "*/0 * * * *",
+          "L W # ? *",
+          "5/ * * * *",
+          "1-",
+          "\u00e9 * * * *",
+          "* * * * * * * *",
+          "0 0 31 2 *"
+        }) {
       assertThatThrownBy(() -> Schedule.of(cron, "UTC", FIVE_MINUTES, SUNDAY))
           .isInstanceOfSatisfying(
               Rejection.class, r -> assertThat(r.kind()).isEqualTo(Rejection.Kind.UNPROCESSABLE))
-          .hasMessageContaining("not valid");
+          .hasMessageContaining(cron.equals("0 0 31 2 *") ? "never fires" : "not valid");
     }
     // a burst hidden among hourly firings counts as much as a steady one
     for (String cron : new String[] {"* * * * *", "*/4 * * * *", "0,3 * * * *"}) {
