@@ -1,5 +1,6 @@
 package io.protohive.rest.routine;
 
+import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.routine.RoutineDraft;
 import io.protohive.kernel.routine.RoutineSecret;
 import io.protohive.kernel.routine.RoutineView;
@@ -12,6 +13,7 @@ import io.protohive.rest.auth.SignedIn;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,8 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,8 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoutineResource {
 
+  private static final int MAX_BODY = 64 * 1024;
+
   @Inject Routines routines;
   @Inject SignedIn signedIn;
+  @Context HttpServletRequest request;
 
   @GET
   @Path("{routineId}")
@@ -111,9 +119,16 @@ public class RoutineResource {
       @PathParam("routineId") UUID routineId,
       @HeaderParam(StandardWebhooks.ID) String id,
       @HeaderParam(StandardWebhooks.TIMESTAMP) String timestamp,
-      @HeaderParam(StandardWebhooks.SIGNATURE) String signature,
-      String body) {
-    RunView run = routines.trigger(routineId, id, timestamp, signature, body == null ? "" : body);
+      @HeaderParam(StandardWebhooks.SIGNATURE) String signature)
+      throws IOException {
+    // the signature covers the body's exact bytes, read here before any provider parses them
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      throw Rejection.of(Rejection.Kind.TOO_LARGE, "A trigger's body has at most 64 KiB.");
+    }
+    RunView run =
+        routines.trigger(
+            routineId, id, timestamp, signature, new String(body, StandardCharsets.UTF_8));
     return Response.accepted(run).build();
   }
 }
