@@ -68,7 +68,7 @@ public class RoutineScheduler {
 
   @Transactional
   @AsPlatform
-  List<RoutineStore.Due> due() {
+  public List<RoutineStore.Due> due() {
     return store.due(clock.now(), BATCH);
   }
 }

@@ -32,7 +32,7 @@ public class RoutineStore {
   record Row(RoutineView routine, String sealedSecret, UUID actingUserId) {}
 
   /** A routine whose schedule is due, of any tenant. */
-  record Due(UUID tenantId, UUID routineId, Instant at) {}
+  public record Due(UUID tenantId, UUID routineId, Instant at) {}
 
   void insert(UUID tenantId, RoutineView routine, String sealedSecret, UUID actingUserId) {
     entityManager

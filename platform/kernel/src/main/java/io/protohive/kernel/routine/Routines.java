@@ -208,15 +208,17 @@ public class Routines {
     return self.triggered(tenant.get(), routineId, messageId, timestamp, signature, body);
   }
 
+  // public, as are the other transactions called through self: the container runs no
+  // interceptor on a package-private method, so neither its transaction nor its scope would begin
   @Transactional
   @AsPlatform
-  Optional<UUID> tenantOf(UUID routineId) {
+  public Optional<UUID> tenantOf(UUID routineId) {
     return store.tenantOf(routineId);
   }
 
   @Transactional
   @InTenant
-  RunView triggered(
+  public RunView triggered(
       @TenantId UUID tenantId,
       UUID routineId,
       String messageId,
@@ -259,7 +261,7 @@ public class Routines {
    */
   @Transactional
   @InTenant
-  Optional<RunView> fireScheduled(@TenantId UUID tenantId, UUID routineId, Instant due) {
+  public Optional<RunView> fireScheduled(@TenantId UUID tenantId, UUID routineId, Instant due) {
     Optional<RoutineStore.Row> row = store.find(routineId);
     if (row.isEmpty() || !advance(row.get().routine(), due)) {
       return Optional.empty();
@@ -282,7 +284,7 @@ public class Routines {
    */
   @Transactional
   @InTenant
-  void skipScheduled(@TenantId UUID tenantId, UUID routineId, Instant due, String reason) {
+  public void skipScheduled(@TenantId UUID tenantId, UUID routineId, Instant due, String reason) {
     store
         .find(routineId)
         .filter(row -> advance(row.routine(), due))

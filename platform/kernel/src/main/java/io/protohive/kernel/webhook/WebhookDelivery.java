@@ -62,7 +62,7 @@ public class WebhookDelivery implements JobHandler {
   }
 
   /** What an attempt sends, read in a short transaction of its own. */
-  record Message(URI target, String id, String secret, String body, int attempt) {}
+  public record Message(URI target, String id, String secret, String body, int attempt) {}
 
   @Override
   public String kind() {
@@ -119,10 +119,14 @@ public class WebhookDelivery implements JobHandler {
     self.failed(job.tenantId(), deliveryId(job));
   }
 
-  /** The delivery's next attempt, unless it was delivered or its webhook is gone or off. */
+  /**
+   * The delivery's next attempt, unless it was delivered or its webhook is gone or off. Public, as
+   * are the other transactions here: the container runs no interceptor on a package-private method,
+   * so neither its transaction nor its tenant's scope would begin.
+   */
   @Transactional
   @InTenant
-  Optional<Message> next(@TenantId UUID tenantId, UUID deliveryId) {
+  public Optional<Message> next(@TenantId UUID tenantId, UUID deliveryId) {
     return store
         .outgoing(deliveryId)
         .filter(out -> out.delivery().status().equals(PENDING) && out.target().webhook().enabled())
@@ -140,7 +144,7 @@ public class WebhookDelivery implements JobHandler {
 
   @Transactional
   @InTenant
-  void record(
+  public void record(
       @TenantId UUID tenantId,
       UUID deliveryId,
       int attempt,
@@ -155,7 +159,7 @@ public class WebhookDelivery implements JobHandler {
 
   @Transactional
   @InTenant
-  void failed(@TenantId UUID tenantId, UUID deliveryId) {
+  public void failed(@TenantId UUID tenantId, UUID deliveryId) {
     if (store.delivery(deliveryId).filter(d -> d.status().equals(PENDING)).isPresent()) {
       store.status(deliveryId, FAILED);
     }
