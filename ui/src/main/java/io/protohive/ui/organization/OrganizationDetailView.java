@@ -34,14 +34,17 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
+import io.protohive.kernel.routine.Routines;
 import io.protohive.ui.conversation.ConversationStarter;
 import io.protohive.ui.conversation.ConversationsSection;
 import io.protohive.ui.file.FilesView;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
+import io.protohive.ui.routine.RoutinesSection;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.task.TaskBoardView;
+import io.protohive.ui.webhook.WebhooksView;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
@@ -57,10 +60,12 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
   private final OrganizationService organizations;
   private final AgentsSection agentsSection;
   private final ConversationsSection conversationsSection;
+  private final RoutinesSection routinesSection;
   private final H2 title = new H2();
   private final Paragraph problem = new Paragraph();
   private final Grid<MemberView> members = new Grid<>(MemberView.class, false);
   private final HorizontalLayout invite = new HorizontalLayout();
+  private final Button webhooks = new Button("Webhooks", VaadinIcon.CONNECT.create());
   private UUID id;
   private OrganizationView organization;
 
@@ -75,7 +80,8 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
       LlmProviders providers,
       AgentMemory memory,
       KnowledgeBases knowledgeBases,
-      ConversationService conversations) {
+      ConversationService conversations,
+      Routines routines) {
     this.organizations = organizations;
     this.agentsSection =
         new AgentsSection(
@@ -86,6 +92,7 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
             knowledgeBases,
             new ConversationStarter(conversations));
     this.conversationsSection = new ConversationsSection(conversations, agents);
+    this.routinesSection = new RoutinesSection(routines, agents);
     problem.setId("organization-problem");
     members.setId("members");
     members.addColumn(MemberView::email).setHeader("Email");
@@ -131,10 +138,22 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
             click ->
                 getUI().ifPresent(ui -> ui.navigate(FilesView.class, FilesView.parameters(id))));
     files.setId("organization-files");
-    HorizontalLayout heading = new HorizontalLayout(title, tasks, files);
+    webhooks.setId("organization-webhooks");
+    webhooks.addClickListener(
+        click ->
+            getUI().ifPresent(ui -> ui.navigate(WebhooksView.class, WebhooksView.parameters(id))));
+    HorizontalLayout heading = new HorizontalLayout(title, tasks, files, webhooks);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
-    add(heading, agentsSection, conversationsSection, new H3("Members"), invite, problem, members);
+    add(
+        heading,
+        agentsSection,
+        conversationsSection,
+        routinesSection,
+        new H3("Members"),
+        invite,
+        problem,
+        members);
   }
 
   @Override
@@ -155,9 +174,11 @@ public class OrganizationDetailView extends VerticalLayout implements SignedInOn
     organization = organizations.get(caller(), id);
     title.setText(organization.name());
     invite.setVisible(Permission.MANAGE_MEMBERS.grantedTo(organization.role()));
+    webhooks.setVisible(Permission.EDIT.grantedTo(organization.role()));
     members.setItems(organizations.members(caller(), id));
     agentsSection.show(caller(), organization);
     conversationsSection.show(caller(), id);
+    routinesSection.show(caller(), organization);
   }
 
   private Component roleOf(MemberView member) {

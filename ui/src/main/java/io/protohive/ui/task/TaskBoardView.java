@@ -22,6 +22,7 @@ import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.OrganizationView;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.routine.Routines;
 import io.protohive.kernel.task.TaskEvent;
 import io.protohive.kernel.task.TaskEvents;
 import io.protohive.kernel.task.TaskService;
@@ -30,6 +31,7 @@ import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
+import io.protohive.ui.routine.RoutinesSection;
 import io.protohive.ui.signin.SignedInOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
@@ -58,6 +60,7 @@ public class TaskBoardView extends VerticalLayout implements SignedInOnly, HasDy
   private final OrganizationService organizations;
   private final RouterLink organizationLink = new RouterLink();
   private final TaskBoard board = new TaskBoard(this::open);
+  private final RoutinesSection routines;
   private OrganizationView organization;
   private TaskPeople people;
   private TaskDetailDialog detail;
@@ -68,11 +71,13 @@ public class TaskBoardView extends VerticalLayout implements SignedInOnly, HasDy
       TaskService tasks,
       TaskEvents events,
       AgentService agents,
-      OrganizationService organizations) {
+      OrganizationService organizations,
+      Routines routines) {
     this.tasks = tasks;
     this.events = events;
     this.agents = agents;
     this.organizations = organizations;
+    this.routines = new RoutinesSection(routines, agents);
     setSizeFull();
 
     H2 title = new H2("Tasks");
@@ -86,7 +91,7 @@ public class TaskBoardView extends VerticalLayout implements SignedInOnly, HasDy
     HorizontalLayout heading = new HorizontalLayout(title, create, cancelled);
     heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
-    add(organizationLink, heading, board);
+    add(organizationLink, heading, board, this.routines);
     setFlexGrow(1, board);
   }
 
@@ -134,6 +139,7 @@ public class TaskBoardView extends VerticalLayout implements SignedInOnly, HasDy
     unsubscribe();
     organization = shown;
     organizationLink.setText("← " + shown.name());
+    routines.show(caller, shown);
     organizationLink.setRoute(
         OrganizationDetailView.class, new RouteParameters("id", shown.id().toString()));
     refresh();

@@ -137,9 +137,10 @@ class ArchitectureTest {
   static final List<List<String>> KERNEL_TIERS =
       List.of(
           List.of("startup", "home", "system", "health"),
+          List.of("routine"),
           List.of("task", "knowledge"),
           List.of("conversation"),
-          List.of("agent", "memory", "provisioning", "file"),
+          List.of("agent", "memory", "provisioning", "file", "webhook"),
           List.of("llm"),
           List.of("job", "plugin", "mcp"),
           List.of("access", "cluster"),

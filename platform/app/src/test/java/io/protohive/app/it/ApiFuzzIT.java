@@ -184,6 +184,33 @@ class ApiFuzzIT {
                 "api/v1/organizations/" + organization + "/tasks",
                 "{\"title\":\"Fuzzed task\"}",
                 owner)));
+    ids.put(
+        "webhookId",
+        Platform.json(
+                Platform.send(
+                    "POST",
+                    "api/v1/organizations/" + organization + "/webhooks",
+                    // paused: deliveries retried in the background would change rows between
+                    // requests
+                    "{\"url\":\"http://localhost:9/fuzzed\",\"eventTypes\":[\"task.created\"],"
+                        + "\"enabled\":false}",
+                    owner))
+            .get("webhook")
+            .get("id")
+            .asText());
+    ids.put(
+        "routineId",
+        Platform.json(
+                Platform.send(
+                    "POST",
+                    "api/v1/organizations/" + organization + "/routines",
+                    "{\"name\":\"Fuzzed\",\"agentId\":\""
+                        + agent
+                        + "\",\"titleTemplate\":\"Fuzzed\"}",
+                    owner))
+            .get("routine")
+            .get("id")
+            .asText());
     ids.put("toolId", "clock.now");
     ids.put("tool", "echo");
     known.put("tenant", List.of(tenant, "demo"));
@@ -219,7 +246,8 @@ class ApiFuzzIT {
             "approvalId",
             "jobId",
             "shareId",
-            "knowledgeBaseId")) {
+            "knowledgeBaseId",
+            "deliveryId")) {
       ids.put(unknown, UUID.randomUUID().toString());
     }
   }

@@ -218,6 +218,27 @@ class OrganizationIT {
                     "{\"name\":\"Secretive base\",\"fileIds\":[\"" + fileId + "\"]}"))
             .get("id")
             .asText());
+    ids.put(
+        "webhookId",
+        Platform.json(
+                owner.post(
+                    "api/v1/organizations/" + id + "/webhooks",
+                    "{\"url\":\"http://localhost:9/secretive\",\"eventTypes\":[\"task.created\"]}"))
+            .get("webhook")
+            .get("id")
+            .asText());
+    ids.put("deliveryId", UUID.randomUUID().toString());
+    ids.put(
+        "routineId",
+        Platform.json(
+                owner.post(
+                    "api/v1/organizations/" + id + "/routines",
+                    "{\"name\":\"Secretive routine\",\"agentId\":\""
+                        + agentId
+                        + "\",\"titleTemplate\":\"Secretive report\",\"cron\":\"0 9 * * 1\"}"))
+            .get("routine")
+            .get("id")
+            .asText());
     ids.put("approvalId", UUID.randomUUID().toString());
     ids.put("jobId", UUID.randomUUID().toString());
     ids.put("tenantId", UUID.randomUUID().toString());

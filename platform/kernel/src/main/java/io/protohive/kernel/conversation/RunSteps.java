@@ -6,8 +6,10 @@ import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.platform.InTenant;
+import io.protohive.kernel.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ public class RunSteps {
   @Inject ConversationStore store;
   @Inject AgentService agents;
   @Inject ConversationTurns turns;
+  @Inject WebhookEvents webhooks;
 
   /**
    * The run that takes the word after this one, queued with this one's end.
@@ -159,6 +162,17 @@ public class RunSteps {
     List<AttachedFile> kept = store.keptBy(turn.agent().organizationId(), turn.runId());
     store.attach(caller.tenantId(), message, kept);
     next.ifPresent(speaker -> handOver(caller, turn, speaker));
+    webhooks.emit(
+        caller.tenantId(),
+        turn.agent().organizationId(),
+        WebhookEvents.MESSAGE_COMPLETED,
+        Json.createObjectBuilder()
+            .add("messageId", message.id().toString())
+            .add("conversationId", turn.conversationId().toString())
+            .add("runId", turn.runId().toString())
+            .add("agentId", turn.agent().id().toString())
+            .add("content", content)
+            .build());
     return Optional.of(message.withFiles(kept));
   }
 

@@ -7,11 +7,16 @@ import io.protohive.kernel.file.storage.EncryptedFiles;
 import io.protohive.kernel.memory.VectorArrays;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.TenantId;
+import io.protohive.kernel.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,11 +31,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class IngestionSteps {
 
+  private static final Jsonb JSON = JsonbBuilder.create();
+
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
   @Inject FileRecords records;
   @Inject EncryptedFiles bytes;
+  @Inject WebhookEvents webhooks;
 
   /** A version to ingest and a reader of its bytes. */
   record Source(FileView file, EncryptedFiles.Reader reader) {}
@@ -61,7 +69,9 @@ public class IngestionSteps {
   @InTenant
   public void settle(
       @TenantId UUID tenantId, UUID fileId, int version, FileStatus status, String reason) {
-    records.status(fileId, version, status, reason, null);
+    if (records.status(fileId, version, status, reason, null) && status == FileStatus.READY) {
+      ready(tenantId, fileId);
+    }
   }
 
   /**
@@ -80,6 +90,7 @@ public class IngestionSteps {
     if (!records.status(file.id(), version, FileStatus.READY, null, pages)) {
       return;
     }
+    ready(tenantId, file.id());
     Connection connection = entityManager.unwrap(Connection.class);
     try (var clear =
             connection.prepareStatement(
@@ -117,5 +128,15 @@ public class IngestionSteps {
     } catch (SQLException e) {
       throw new IllegalStateException("a file's chunks cannot be kept", e);
     }
+  }
+
+  /** Tells the organization's webhooks that the file is ready, as the API shows it now. */
+  private void ready(UUID tenantId, UUID fileId) {
+    FileView file = records.find(fileId).orElseThrow();
+    webhooks.emit(
+        tenantId,
+        file.organizationId(),
+        WebhookEvents.FILE_READY,
+        Json.createReader(new StringReader(JSON.toJson(file))).readObject());
   }
 }

@@ -151,6 +151,16 @@ public class PlatformSettings {
   @ConfigProperty(name = "protohive.jobs.lease", defaultValue = "PT30S")
   Duration jobLease;
 
+  /** How often each node looks for routines whose schedule is due: one indexed query. */
+  @Inject
+  @ConfigProperty(name = "protohive.routines.poll", defaultValue = "PT30S")
+  Duration routinePoll;
+
+  /** The shortest interval a routine's schedule may fire at, for every tenant. */
+  @Inject
+  @ConfigProperty(name = "protohive.routines.min-interval", defaultValue = "PT5M")
+  Duration routineMinInterval;
+
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath().normalize();
   }
@@ -309,5 +319,13 @@ public class PlatformSettings {
 
   public Duration jobLease() {
     return jobLease;
+  }
+
+  public Duration routinePoll() {
+    return routinePoll;
+  }
+
+  public Duration routineMinInterval() {
+    return routineMinInterval;
   }
 }

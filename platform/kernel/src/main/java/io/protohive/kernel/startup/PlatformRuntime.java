@@ -19,6 +19,7 @@ import io.protohive.kernel.provisioning.InvalidTenantsConfigException;
 import io.protohive.kernel.provisioning.TenantDefinition;
 import io.protohive.kernel.provisioning.TenantsConfigReader;
 import io.protohive.kernel.provisioning.TenantsConfigWatcher;
+import io.protohive.kernel.routine.RoutineScheduler;
 import io.protohive.kernel.secret.SecretBoxProducer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,7 @@ public class PlatformRuntime {
   @Inject ClusterMemberProducer cluster;
   @Inject PluginHostProducer pluginHost;
   @Inject JobWorkers jobWorkers;
+  @Inject RoutineScheduler routineScheduler;
   @Inject CallSettlements settlements;
   @Inject DatabaseScope scope;
 
@@ -121,6 +123,7 @@ public class PlatformRuntime {
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
     jobWorkers.start();
+    routineScheduler.start();
   }
 
   private DataSource ownerDataSource() {
@@ -140,6 +143,7 @@ public class PlatformRuntime {
   }
 
   private void stop() {
+    routineScheduler.stop();
     jobWorkers.stop();
     tenantsConfig.stop();
     pluginHost.stop();

@@ -14,6 +14,7 @@ import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -47,6 +48,7 @@ public class TaskService {
   @Inject Jobs jobs;
   @Inject AuditLog audit;
   @Inject AgentStops stops;
+  @Inject WebhookEvents webhooks;
 
   @Transactional
   @InTenant
@@ -84,7 +86,7 @@ public class TaskService {
             "USER",
             caller.userId(),
             caller.userId());
-    announce(caller.tenantId(), task);
+    announceNew(caller.tenantId(), task);
     wakeAssignee(caller.tenantId(), task, draft.dueAt());
     return task;
   }
@@ -178,6 +180,9 @@ public class TaskService {
     }
     TaskView saved = store.find(taskId).orElseThrow();
     announce(caller.tenantId(), saved);
+    if (saved.status() == TaskStatus.DONE && current.status() != TaskStatus.DONE) {
+      announceDone(caller.tenantId(), saved);
+    }
     boolean reopened = current.status() == TaskStatus.BACKLOG && !saved.status().closed();
     if (reassigned || reopened || change.dueAt() != null) {
       wakeAssignee(caller.tenantId(), saved, change.dueAt());
@@ -309,6 +314,19 @@ public class TaskService {
     events.publish(
         new TaskEvent(
             tenantId, task.organizationId(), task.id(), "task.updated", TaskJson.of(task)));
+  }
+
+  /** A task new on the board, for its boards and the organization's webhooks. */
+  void announceNew(UUID tenantId, TaskView task) {
+    announce(tenantId, task);
+    webhooks.emit(
+        tenantId, task.organizationId(), WebhookEvents.TASK_CREATED, TaskJson.object(task));
+  }
+
+  /** A task just done, by a person or its agent, for the organization's webhooks. */
+  void announceDone(UUID tenantId, TaskView task) {
+    webhooks.emit(
+        tenantId, task.organizationId(), WebhookEvents.TASK_COMPLETED, TaskJson.object(task));
   }
 
   private void assignee(Caller caller, UUID organizationId, UUID agentId, UUID userId) {

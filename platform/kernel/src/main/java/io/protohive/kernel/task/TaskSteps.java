@@ -11,6 +11,7 @@ import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.platform.TenantBound;
 import io.protohive.kernel.platform.TenantId;
+import io.protohive.kernel.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,7 @@ public class TaskSteps {
   @Inject AgentService agents;
   @Inject TaskService tasks;
   @Inject TaskEvents events;
+  @Inject WebhookEvents webhooks;
 
   /**
    * What a session starts from.
@@ -161,7 +163,7 @@ public class TaskSteps {
               "AGENT",
               session.agent().id(),
               session.caller().userId());
-      tasks.announce(session.tenantId(), subtask);
+      tasks.announceNew(session.tenantId(), subtask);
       tasks.wakeAssignee(session.tenantId(), subtask, null);
       result = "Subtask \"" + subtask.title() + "\" is now " + report.name() + "'s.";
     }
@@ -186,7 +188,9 @@ public class TaskSteps {
     TaskView done = task.finished(TaskStatus.DONE, result);
     store.update(done);
     append(session.tenantId(), task.id(), steps, false);
-    tasks.announce(session.tenantId(), store.find(task.id()).orElseThrow());
+    TaskView saved = store.find(task.id()).orElseThrow();
+    tasks.announce(session.tenantId(), saved);
+    tasks.announceDone(session.tenantId(), saved);
     if (task.parentId() != null) {
       TaskView parent = store.lock(task.parentId()).orElseThrow();
       if (store.subtasks(parent.id()).stream().allMatch(sub -> sub.status().closed())) {
@@ -306,6 +310,11 @@ public class TaskSteps {
               session.task().id(),
               "approval.requested",
               TaskJson.of(approval)));
+      webhooks.emit(
+          session.tenantId(),
+          session.task().organizationId(),
+          WebhookEvents.APPROVAL_REQUESTED,
+          TaskJson.object(approval));
     }
     status(session, TaskStatus.WAITING_FOR_APPROVAL);
   }
