@@ -34,11 +34,15 @@ import io.protohive.rest.problem.UnexpectedExceptionMapper;
 import io.protohive.rest.problem.UnreadableBodyMapper;
 import io.protohive.rest.problem.WebApplicationExceptionMapper;
 import io.protohive.rest.ratelimit.RateLimitFilter;
+import io.protohive.rest.routine.OrganizationRoutineResource;
+import io.protohive.rest.routine.RoutineResource;
 import io.protohive.rest.system.SystemResource;
 import io.protohive.rest.task.ApprovalResource;
 import io.protohive.rest.task.TaskResource;
 import io.protohive.rest.tenant.ServiceAccountResource;
 import io.protohive.rest.tenant.TenantAdminResource;
+import io.protohive.rest.webhook.OrganizationWebhookResource;
+import io.protohive.rest.webhook.WebhookResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -105,6 +109,10 @@ public class ApiApplication extends Application {
           ToolResource.class,
           SystemResource.class,
           TenantAdminResource.class,
+          OrganizationWebhookResource.class,
+          WebhookResource.class,
+          OrganizationRoutineResource.class,
+          RoutineResource.class,
           TaskResource.class,
           ApprovalResource.class,
           JsonbConfiguration.class,

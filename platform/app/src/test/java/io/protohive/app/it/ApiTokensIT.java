@@ -123,6 +123,9 @@ class ApiTokensIT {
    */
   private static final String PUBLIC = "/api/v1/auth/";
 
+  /** A routine's trigger, which its own signature admits. */
+  private static final String TRIGGER = "/api/v1/routines/{routineId}/trigger";
+
   @Test
   void aReadOnlyTokenIsRefusedEveryChangeTheApiDescribes() throws Exception {
     String reader = token(boss, "reader", "\"read\"");
@@ -130,7 +133,7 @@ class ApiTokensIT {
     List<String> checked = new ArrayList<>();
     for (Iterator<String> templates = paths.fieldNames(); templates.hasNext(); ) {
       String template = templates.next();
-      if (template.startsWith(PUBLIC)) {
+      if (template.startsWith(PUBLIC) || template.equals(TRIGGER)) {
         continue;
       }
       String path = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()).substring(1);
@@ -166,7 +169,9 @@ class ApiTokensIT {
             "PATCH /api/v1/uploads/{uploadId}",
             "POST /api/v1/me/tokens",
             "DELETE /api/v1/me/tokens/{tokenId}",
-            "POST /api/v1/files/{fileId}/versions");
+            "POST /api/v1/files/{fileId}/versions",
+            "POST /api/v1/routines/{routineId}/runs",
+            "POST /api/v1/organizations/{id}/webhooks");
   }
 
   @Test

@@ -35,7 +35,8 @@ class RoutinesIT {
   static WebArchive deployment() {
     // the WAR's own classes are no bean archive until a beans.xml says so
     return Platform.war()
-        .addClasses(TestRoutineClock.class, TestRoutineClockDoor.class)
+        .addClasses(
+            TestRoutineClock.class, TestRoutineClockDoor.class, TestRoutineClockApplication.class)
         .addAsWebInfResource(
             new StringAsset(
                 "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
@@ -217,7 +218,7 @@ class RoutinesIT {
     HttpResponse<String> set =
         Platform.send(
             "PUT",
-            "api/v1/test/routine-clock?now="
+            "api/test/routine-clock?now="
                 + URLEncoder.encode(now.toString(), StandardCharsets.UTF_8),
             null);
     assertThat(set.statusCode()).as(set.body()).isEqualTo(204);

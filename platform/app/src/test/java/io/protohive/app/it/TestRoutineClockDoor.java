@@ -10,10 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 
 /**
- * {@code PUT /api/v1/test/routine-clock?now=<ISO instant>}: the routines' clock says it is then,
- * and what is due by then fires at once. Only in {@link RoutinesIT}'s deployment.
+ * {@code PUT /api/test/routine-clock?now=<ISO instant>}: the routines' clock says it is then, and
+ * what is due by then fires at once. Only in {@link RoutinesIT}'s deployment.
  */
-@Path("test/routine-clock")
+@Path("routine-clock")
 @PermitAll
 @RequestScoped
 public class TestRoutineClockDoor {

@@ -1,5 +1,6 @@
 package io.protohive.rest.routine;
 
+import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.routine.RoutineDraft;
 import io.protohive.kernel.routine.RoutineSecret;
@@ -10,6 +11,7 @@ import io.protohive.kernel.webhook.StandardWebhooks;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
 import io.protohive.rest.auth.SignedIn;
+import io.protohive.rest.auth.WriteScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -94,6 +96,7 @@ public class RoutineResource {
 
   @POST
   @Path("{routineId}/runs")
+  @WriteScope(Scope.TASKS)
   @Operation(
       summary = "Run a routine now",
       description = "A member of the organization; the agent gets its task at once.")
