@@ -1,7 +1,5 @@
 package io.protohive.kernel.identity;
 
-import io.protohive.kernel.audit.AuditLog;
-import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.platform.Cursor;
 import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
@@ -34,7 +32,6 @@ public class ServiceAccounts {
   EntityManager entityManager;
 
   @Inject TenantAdministration administration;
-  @Inject AuditLog audit;
 
   /** A service account as tenant admins see it; members are added by its address. */
   public record ServiceAccountView(
@@ -42,11 +39,13 @@ public class ServiceAccounts {
 
   /**
    * Makes a service account, a member of no organization yet; {@code
-   * io.protohive.kernel.organization.ServiceAccountEnrolment} gives it its roles with it.
+   * io.protohive.kernel.organization.ServiceAccountEnrolment} gives it its roles with it, and
+   * audits it once all is done: the audit trail's entries are written whether or not the change
+   * commits.
    */
   @Transactional
   @InTenant
-  public ServiceAccountView create(Caller caller, String draftName, String address) {
+  public ServiceAccountView create(Caller caller, String draftName) {
     Tenant tenant = administration.requireAdmin(caller);
     String name = Optional.ofNullable(draftName).map(String::strip).orElse("");
     if (name.isEmpty() || name.length() > MAX_NAME) {
@@ -56,7 +55,6 @@ public class ServiceAccounts {
     UserAccount account = UserAccount.serviceAccount(tenant.id(), name, Instant.now());
     entityManager.persist(account);
     entityManager.flush();
-    audit.record(tenant.id(), caller.userId(), Action.SERVICE_ACCOUNT_CREATED, name, address);
     return view(account);
   }
 

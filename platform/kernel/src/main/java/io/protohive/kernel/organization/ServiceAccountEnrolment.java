@@ -1,5 +1,7 @@
 package io.protohive.kernel.organization;
 
+import io.protohive.kernel.audit.AuditLog;
+import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.ServiceAccounts;
 import io.protohive.kernel.identity.ServiceAccounts.ServiceAccountView;
@@ -18,6 +20,7 @@ public class ServiceAccountEnrolment {
 
   @Inject ServiceAccounts serviceAccounts;
   @Inject OrganizationService organizations;
+  @Inject AuditLog audit;
 
   /** A role in an organization to give the account. */
   public record Grant(UUID organizationId, Role role) {}
@@ -29,8 +32,7 @@ public class ServiceAccountEnrolment {
   @InTenant
   public ServiceAccountView create(Caller caller, Draft draft, String address) {
     ServiceAccountView made =
-        serviceAccounts.create(
-            caller, Optional.ofNullable(draft).map(Draft::name).orElse(null), address);
+        serviceAccounts.create(caller, Optional.ofNullable(draft).map(Draft::name).orElse(null));
     for (Grant grant : Optional.ofNullable(draft.memberships()).orElse(List.of())) {
       if (grant == null || grant.organizationId() == null) {
         throw Rejection.invalid("memberships", "Each membership names an organization.");
@@ -38,6 +40,9 @@ public class ServiceAccountEnrolment {
       // the same rules as adding a person: the admin must be allowed to grant the role there
       organizations.addMember(caller, grant.organizationId(), made.email(), grant.role());
     }
+    // last: the audit trail keeps what it is given even when the change is refused after it
+    audit.record(
+        caller.tenantId(), caller.userId(), Action.SERVICE_ACCOUNT_CREATED, made.name(), address);
     return made;
   }
 }
