@@ -99,6 +99,41 @@ class TaskIT {
   }
 
   @Test
+  void reportsThatFinishWhileTheManagerSpeaksWaitForItsSessionToEnd() throws Exception {
+    // Ada's note streams for about six seconds; her reports finish in the meantime and wake her,
+    // and that wake-up must wait for the session that is still speaking
+    String note =
+        "I split the work between Linus and Margaret,"
+            + " and I will combine what they send me once both of them are done.".repeat(2);
+    paced(
+        "200",
+        "@Ada: call: task_delegate {\"title\":\"Build the API\",\"assignee\":\"Linus\"}",
+        "@Ada: call: task_delegate {\"title\":\"Write the stories\",\"assignee\":\"Margaret\"}",
+        "@Ada: say: " + note,
+        "@Ada: call: task_complete {\"result\":\"Launched: API built, stories written.\"}",
+        "@Linus: call: task_complete {\"result\":\"The API is built.\"}",
+        "@Margaret: call: task_complete {\"result\":\"The stories are written.\"}");
+
+    String goal = task("{\"title\":\"Launch the product\",\"assigneeAgentId\":\"" + ada() + "\"}");
+
+    await()
+        .atMost(WORK)
+        .until(
+            () ->
+                Platform.json(Platform.get("api/v1/tasks/" + goal, owner))
+                    .get("subtasks")
+                    .findValuesAsText("status")
+                    .equals(List.of("DONE", "DONE")));
+    assertThat(Platform.json(Platform.get("api/v1/tasks/" + goal, owner)).get("comments"))
+        .as("the reports finished while Ada was still speaking")
+        .isEmpty();
+    JsonNode done = awaitStatus(goal, "DONE");
+    assertThat(done.get("task").get("result").asText())
+        .isEqualTo("Launched: API built, stories written.");
+    assertThat(done.get("comments").findValuesAsText("content")).containsExactly(note);
+  }
+
+  @Test
   void aHeldToolWaitsForAPersonAndARejectionIsReportedToTheAgent() throws Exception {
     assertThat(
             Platform.send(

@@ -12,7 +12,10 @@ public interface JobHandler {
   /** The kind of job this handler does, as enqueued. */
   String kind();
 
-  /** Does the job; a thrown exception fails this attempt and the job is retried after a backoff. */
+  /**
+   * Does the job; a thrown exception fails this attempt and the job is retried after a backoff, a
+   * thrown {@link Postponed} puts it off without counting the attempt.
+   */
   void run(Job job) throws Exception;
 
   /**

@@ -138,6 +138,27 @@ public final class JobQueue {
     }
   }
 
+  /**
+   * The job could not start yet: due again after {@code delay}, the attempt not counted. False when
+   * the worker no longer held it.
+   */
+  public static boolean postpone(
+      Connection connection, UUID jobId, String worker, String reason, Duration delay)
+      throws SQLException {
+    try (var update =
+        connection.prepareStatement(
+            "update job set status = 'QUEUED', attempts = attempts - 1,"
+                + " run_at = now() + make_interval(secs => ?), locked_by = null,"
+                + " locked_until = null, last_error = ?, updated_at = now()"
+                + " where id = ? and locked_by = ? and status = 'RUNNING'")) {
+      update.setDouble(1, delay.toMillis() / 1000.0);
+      update.setString(2, reason);
+      update.setObject(3, jobId);
+      update.setString(4, worker);
+      return update.executeUpdate() == 1;
+    }
+  }
+
   /** Why {@link #buryAbandoned} buries a job. */
   public static final String ABANDONED = "Its worker stopped during the last attempt.";
 

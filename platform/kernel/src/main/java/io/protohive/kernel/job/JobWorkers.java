@@ -181,6 +181,10 @@ public class JobWorkers {
   }
 
   private void failed(Job job, Throwable e) {
+    if (e instanceof Postponed postponed) {
+      postpone(job, postponed);
+      return;
+    }
     if (stopping()) {
       // no fault of the job: it keeps its lease, which runs out for a worker of another node (or
       // of this one, once back) to take it over, or to bury it if this was its last attempt
@@ -198,6 +202,18 @@ public class JobWorkers {
       }
     } catch (RuntimeException stored) {
       LOG.log(Level.WARNING, "Job " + job.id() + " failure could not be stored", stored);
+    }
+  }
+
+  private void postpone(Job job, Postponed postponed) {
+    LOG.fine(() -> "Job " + job.id() + " (" + job.kind() + ") waits: " + postponed.getMessage());
+    try {
+      inPlatformScope(
+          connection ->
+              JobQueue.postpone(
+                  connection, job.id(), name, postponed.getMessage(), postponed.delay()));
+    } catch (RuntimeException stored) {
+      LOG.log(Level.WARNING, "Job " + job.id() + " could not be postponed", stored);
     }
   }
 

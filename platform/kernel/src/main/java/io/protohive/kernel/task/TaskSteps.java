@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.job.Postponed;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.platform.InTenant;
@@ -15,6 +16,7 @@ import io.protohive.kernel.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,9 @@ public class TaskSteps {
   @Inject TaskEvents events;
   @Inject WebhookEvents webhooks;
 
+  /** How long a session waits before it tries again to take a task another session works on. */
+  private static final Duration SESSION_WAIT = Duration.ofSeconds(1);
+
   /**
    * What a session starts from.
    *
@@ -54,6 +59,18 @@ public class TaskSteps {
       boolean heldForApproval,
       Instant openedAt)
       implements TenantBound {}
+
+  /**
+   * The job's session takes the task, or waits: while another session works on it, a second one
+   * would read a log and subtasks the first is still changing, and both would finish the task.
+   */
+  @Transactional
+  @InTenant
+  void hold(@TenantId UUID tenantId, UUID taskId, UUID jobId) {
+    if (!store.holdSession(taskId, jobId)) {
+      throw new Postponed("another session works on the task", SESSION_WAIT);
+    }
+  }
 
   /** The session to run, or none when the task needs no agent now. */
   @Transactional

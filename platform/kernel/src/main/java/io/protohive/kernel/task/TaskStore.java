@@ -92,6 +92,22 @@ public class TaskStore {
     return rows.stream().findFirst().map(TaskStore::task);
   }
 
+  /**
+   * The job's session takes the task, unless the job of another session still runs on it; a job
+   * that holds it keeps it when it runs again after its node died.
+   */
+  boolean holdSession(UUID taskId, UUID jobId) {
+    return entityManager
+            .createNativeQuery(
+                "update task set session_job = ?2 where id = ?1 and (session_job is null"
+                    + " or session_job = ?2 or not exists (select 1 from job"
+                    + " where job.id = task.session_job and job.status = 'RUNNING'))")
+            .setParameter(1, taskId)
+            .setParameter(2, jobId)
+            .executeUpdate()
+        == 1;
+  }
+
   List<TaskView> board(UUID organizationId, int limit) {
     List<Object[]> rows =
         entityManager

@@ -81,6 +81,7 @@ public class TaskWork implements JobHandler {
   public void run(Job job) {
     JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
     UUID taskId = UUID.fromString(payload.getString("taskId"));
+    steps.hold(job.tenantId(), taskId, job.id());
     // registered before the session reads the task, so a person closing it is seen either way
     stops.started(taskId);
     try {
