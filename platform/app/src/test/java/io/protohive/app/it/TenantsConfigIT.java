@@ -185,6 +185,26 @@ class TenantsConfigIT {
         Platform.post(
             "api/v1/organizations", "{\"name\":\"Chambers\",\"template\":\"legal-desk\"}", boss);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String routines =
+        "api/v1/organizations/" + Platform.json(created).get("id").asText() + "/routines";
+    String lead =
+        Platform.json(
+                Platform.get(
+                    "api/v1/organizations/" + Platform.json(created).get("id").asText() + "/agents",
+                    boss))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    String routine =
+        "{\"name\":\"Digest\",\"agentId\":\"%s\",\"titleTemplate\":\"Digest\",\"cron\":\"%s\"}";
+    HttpResponse<String> halfHourly =
+        Platform.post(routines, routine.formatted(lead, "*/30 * * * *"), boss);
+    assertThat(halfHourly.statusCode()).as(halfHourly.body()).isEqualTo(422);
+    assertThat(halfHourly.body()).contains("every 60 minutes");
+    HttpResponse<String> hourly =
+        Platform.post(routines, routine.formatted(lead, "0 * * * *"), boss);
+    assertThat(hourly.statusCode()).as(hourly.body()).isEqualTo(201);
 
     String id = PlatformIT.query("select id from tenant where slug = '" + slug + "'");
     String[] platformAdmin = PluginsApi.platformAdmin();
@@ -243,6 +263,9 @@ class TenantsConfigIT {
     refused(
         good.replace("quotaBytes: 30000", "quotaBytes: 0"),
         "field 'files.quotaBytes': is a number of bytes, at least 1");
+    refused(
+        good.replace("minIntervalMinutes: 60", "minIntervalMinutes: 0"),
+        "field 'routines.minIntervalMinutes': is a number of minutes, at least 1");
 
     assertThat(tenantBudget(boss).get("amount").asLong()).isEqualTo(750000);
     assertThat(PlatformIT.query("select file_store from tenant where slug = '" + slug + "'"))
@@ -303,6 +326,7 @@ class TenantsConfigIT {
             tenant: {unit: TOKENS, amount: %d, softPercent: 75}
         approvalTools: [clock.now]
         files: {quotaBytes: 30000, store: s3}
+        routines: {minIntervalMinutes: 60}
         organizationTemplates:
           - id: legal-desk
             name: Legal desk

@@ -12,6 +12,8 @@ import java.util.List;
  * @param oidcProviders identity providers its people may sign in with
  * @param rateLimits its own rate limits, where the file sets them
  * @param files its files' own quota and store, where the file sets them
+ * @param routineMinIntervalMinutes the least time between two firings of a routine's schedule,
+ *     where the file sets it
  * @param declared the plugins, model route, budget, held tools and templates the file manages
  * @param file where it was declared, for refusals that name its lines
  */
@@ -25,5 +27,6 @@ public record TenantDefinition(
     List<OidcProviderDefinition> oidcProviders,
     TenantRateLimits rateLimits,
     TenantFileSettings files,
+    Integer routineMinIntervalMinutes,
     DeclaredSettings declared,
     TenantsConfigFile file) {}

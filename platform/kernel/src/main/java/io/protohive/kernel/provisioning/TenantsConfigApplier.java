@@ -119,6 +119,7 @@ public class TenantsConfigApplier {
         definition.admins(),
         definition.rateLimits(),
         definition.files(),
+        definition.routineMinIntervalMinutes(),
         providers,
         now);
   }

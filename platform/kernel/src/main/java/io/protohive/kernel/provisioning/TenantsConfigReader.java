@@ -63,6 +63,7 @@ public final class TenantsConfigReader {
       @JsonProperty("oidcProviders") List<OidcProviderDefinition> oidcProviders,
       @JsonProperty("rateLimits") RateLimitsFile rateLimits,
       @JsonProperty("files") FilesFile files,
+      @JsonProperty("routines") RoutinesFile routines,
       @JsonProperty("plugins") LinkedHashMap<String, PluginFile> plugins,
       @JsonProperty("llm") LlmFile llm,
       @JsonProperty("approvalTools") List<String> approvalTools,
@@ -86,6 +87,8 @@ public final class TenantsConfigReader {
 
   private record FilesFile(
       @JsonProperty("quotaBytes") Long quotaBytes, @JsonProperty("store") String store) {}
+
+  private record RoutinesFile(@JsonProperty("minIntervalMinutes") Integer minIntervalMinutes) {}
 
   private record BudgetsFile(@JsonProperty("tenant") BudgetFile tenant) {}
 
@@ -219,6 +222,7 @@ public final class TenantsConfigReader {
         providers,
         rateLimits(file, parsed.rateLimits()),
         files(file, parsed.files()),
+        routineMinInterval(file, parsed.routines()),
         new DeclaredSettings(
             plugins(file, parsed.plugins()),
             route(file, parsed.llm() == null ? null : parsed.llm().route()),
@@ -314,6 +318,19 @@ public final class TenantsConfigReader {
         perMinute(file, "rateLimits.user", declared.user()),
         perMinute(file, "rateLimits.tenant", declared.tenant()),
         perMinute(file, "rateLimits.llm", declared.llm()));
+  }
+
+  private static Integer routineMinInterval(TenantsConfigFile file, RoutinesFile declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null || declared.minIntervalMinutes() == null) {
+      return null;
+    }
+    if (declared.minIntervalMinutes() < 1) {
+      throw file.invalid(
+          "routines.minIntervalMinutes",
+          "is a number of minutes, at least 1, was " + declared.minIntervalMinutes());
+    }
+    return declared.minIntervalMinutes();
   }
 
   /** The store's name is checked against the platform's stores when the file is applied. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -121,6 +122,16 @@ public class RoutineStore {
   }
 
   /** The tenant of a routine, read in the platform scope by the public door. */
+  /** The tenant's own minimum interval between a schedule's firings, where it has one. */
+  Optional<Duration> tenantMinInterval(UUID tenantId) {
+    Object minutes =
+        entityManager
+            .createNativeQuery("select routine_min_interval_minutes from tenant where id = ?1")
+            .setParameter(1, tenantId)
+            .getSingleResult();
+    return Optional.ofNullable((Number) minutes).map(m -> Duration.ofMinutes(m.longValue()));
+  }
+
   Optional<UUID> tenantOf(UUID routineId) {
     List<UUID> rows =
         entityManager

@@ -21,6 +21,7 @@ import io.protohive.kernel.webhook.StandardWebhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,7 +83,7 @@ public class Routines {
             cron,
             zone,
             enabled,
-            nextRun(cron, zone, enabled),
+            nextRun(caller.tenantId(), cron, zone, enabled),
             null,
             now,
             now);
@@ -149,7 +150,7 @@ public class Routines {
             cron,
             zone,
             enabled,
-            rescheduled ? nextRun(cron, zone, enabled) : current.nextRunAt(),
+            rescheduled ? nextRun(caller.tenantId(), cron, zone, enabled) : current.nextRunAt(),
             current.lastRunAt(),
             current.createdAt(),
             current.updatedAt()));
@@ -263,7 +264,7 @@ public class Routines {
   @InTenant
   public Optional<RunView> fireScheduled(@TenantId UUID tenantId, UUID routineId, Instant due) {
     Optional<RoutineStore.Row> row = store.find(routineId);
-    if (row.isEmpty() || !advance(row.get().routine(), due)) {
+    if (row.isEmpty() || !advance(tenantId, row.get().routine(), due)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -287,17 +288,17 @@ public class Routines {
   public void skipScheduled(@TenantId UUID tenantId, UUID routineId, Instant due, String reason) {
     store
         .find(routineId)
-        .filter(row -> advance(row.routine(), due))
+        .filter(row -> advance(tenantId, row.routine(), due))
         .ifPresent(row -> store.addRun(tenantId, routineId, SCHEDULE, due, null, null, reason));
   }
 
-  private boolean advance(RoutineView routine, Instant due) {
+  private boolean advance(UUID tenantId, RoutineView routine, Instant due) {
     Instant after = due.isAfter(clock.now()) ? due : clock.now();
     // a schedule missed while the platform was down fires once, then continues from now
     Instant next =
         routine.cron() == null
             ? null
-            : Schedule.of(routine.cron(), routine.timeZone(), settings.routineMinInterval(), after)
+            : Schedule.of(routine.cron(), routine.timeZone(), minInterval(tenantId), after)
                 .next(after)
                 .orElse(null);
     return store.advance(routine.id(), due, next);
@@ -339,14 +340,19 @@ public class Routines {
     return new Caller(row.actingUserId(), tenantId);
   }
 
-  private Instant nextRun(String cron, String zone, boolean enabled) {
+  private Instant nextRun(UUID tenantId, String cron, String zone, boolean enabled) {
     Schedule.zone(zone);
     if (cron == null) {
       return null;
     }
     Instant now = clock.now();
-    Schedule schedule = Schedule.of(cron, zone, settings.routineMinInterval(), now);
+    Schedule schedule = Schedule.of(cron, zone, minInterval(tenantId), now);
     return enabled ? schedule.next(now).orElse(null) : null;
+  }
+
+  /** The least time between two firings: the tenant's own, where tenants-config sets it. */
+  private Duration minInterval(UUID tenantId) {
+    return store.tenantMinInterval(tenantId).orElse(settings.routineMinInterval());
   }
 
   private RoutineStore.Row visible(Caller caller, UUID routineId, Permission permission) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A customer of the platform: its users, organizations and data are walled off from others. */
@@ -58,6 +59,10 @@ public class Tenant {
 
   @Column(name = "rate_limit_llm")
   private Integer rateLimitLlm;
+
+  /** The least time between two firings of a routine's schedule; {@code null} takes the default. */
+  @Column(name = "routine_min_interval_minutes")
+  private Integer routineMinIntervalMinutes;
 
   /** What its files may take, in bytes; {@code null} takes the platform's default. */
   @Column(name = "file_quota_bytes")
@@ -109,6 +114,7 @@ public class Tenant {
       List<String> declaredAdmins,
       TenantRateLimits declaredRateLimits,
       TenantFileSettings declaredFiles,
+      Integer declaredRoutineMinIntervalMinutes,
       List<OidcProvider> sealedProviders,
       Instant now) {
     String domains = String.join(" ", declaredDomains);
@@ -118,6 +124,7 @@ public class Tenant {
         !declaredName.equals(name)
             || !declaredRateLimits.equals(rateLimits())
             || !declaredFiles.equals(fileSettings())
+            || !Objects.equals(declaredRoutineMinIntervalMinutes, routineMinIntervalMinutes)
             || !domains.equals(allowedEmailDomains)
             || !admins.equals(adminEmails)
             || !providers.equals(oidcProviders)
@@ -135,6 +142,7 @@ public class Tenant {
       rateLimitLlm = declaredRateLimits.llm();
       fileQuotaBytes = declaredFiles.quotaBytes();
       fileStore = declaredFiles.store();
+      routineMinIntervalMinutes = declaredRoutineMinIntervalMinutes;
       updatedAt = now;
     }
     return changed;

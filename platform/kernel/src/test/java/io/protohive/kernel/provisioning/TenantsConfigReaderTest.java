@@ -63,6 +63,7 @@ class TenantsConfigReaderTest {
         files:
           quotaBytes: 5368709120
           store: s3
+        routines: {minIntervalMinutes: 60}
         organizationTemplates:
           - id: legal-desk
             name: Legal desk
@@ -86,6 +87,7 @@ class TenantsConfigReaderTest {
     DeclaredSettings declared = full.declared();
     assertThat(full.rateLimits()).isEqualTo(new TenantRateLimits(120, null, 30));
     assertThat(full.files()).isEqualTo(new TenantFileSettings(5_368_709_120L, "s3"));
+    assertThat(full.routineMinIntervalMinutes()).isEqualTo(60);
 
     DeclaredPlugin openai = declared.plugins().get("io.protohive.plugins.llm-openai");
     assertThat(openai.enabled()).isTrue();
@@ -132,6 +134,17 @@ class TenantsConfigReaderTest {
     assertThatThrownBy(() -> reader.read(folder))
         .hasMessage(
             file + ":5: field 'rateLimits.tenant': is a number per minute, 1 to 1000000, was 0");
+  }
+
+  @Test
+  void refusesARoutineIntervalOfNothing() throws Exception {
+    Path file = write("routines.yaml", "slug: r\nname: R\nroutines:\n  minIntervalMinutes: 0\n");
+
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(
+            file
+                + ":4: field 'routines.minIntervalMinutes': is a number of minutes, at least 1,"
+                + " was 0");
   }
 
   @Test

@@ -127,6 +127,7 @@ class RateLimitsTest {
         List.of(),
         rateLimits,
         TenantFileSettings.DEFAULTS,
+        null,
         List.of(),
         Instant.now());
     return tenant;
