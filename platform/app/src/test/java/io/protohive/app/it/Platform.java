@@ -24,8 +24,7 @@ final class Platform {
   static final String EMBEDDED_DB_URL =
       "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port") + "/postgres";
 
-  private static final Path LOGS =
-      DATA_DIR.resolveSibling("liberty/wlp/usr/servers/protohive-it/logs");
+  static final Path LOGS = DATA_DIR.resolveSibling("liberty/wlp/usr/servers/protohive-it/logs");
 
   static final Api API = new Api(BASE);
 

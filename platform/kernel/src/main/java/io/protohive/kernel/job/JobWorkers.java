@@ -1,6 +1,7 @@
 package io.protohive.kernel.job;
 
 import io.protohive.kernel.platform.DatabaseScope;
+import io.protohive.kernel.platform.LogContext;
 import io.protohive.kernel.platform.PlatformSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -124,6 +125,20 @@ public class JobWorkers {
   }
 
   private void run(Job job) {
+    try (LogContext context = context(job)) {
+      runLogged(job);
+    }
+  }
+
+  /** The job's log scope: its id and kind, and its tenant. */
+  private static LogContext context(Job job) {
+    return LogContext.open()
+        .with("jobId", job.id())
+        .with("jobKind", job.kind())
+        .with("tenantId", job.tenantId());
+  }
+
+  private void runLogged(Job job) {
     Duration lease = settings.jobLease();
     ScheduledFuture<?> renewal =
         scheduler.scheduleAtFixedRate(
@@ -151,7 +166,7 @@ public class JobWorkers {
     CompletableFuture<Void> started = work;
     work.whenComplete(
         (done, error) -> {
-          try {
+          try (LogContext context = context(job)) {
             end(job, renewal, started);
           } finally {
             waiting.decrementAndGet();

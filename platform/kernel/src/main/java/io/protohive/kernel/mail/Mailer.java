@@ -72,7 +72,9 @@ public class Mailer {
         Transport.send(mime(recipient, subject, body));
         message.sent();
       } catch (MessagingException e) {
-        LOG.warning(() -> "Mail to " + recipient + " was not sent: " + e.getMessage());
+        // the server's answer may quote the address, so the reason stays in the mail's row
+        LOG.warning(
+            () -> "A mail was not sent (" + e.getClass().getSimpleName() + "); see its outbox row");
         message.failed(e.getMessage());
       }
     }

@@ -2,6 +2,7 @@ package io.protohive.rest.auth;
 
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
 import io.protohive.kernel.identity.token.Scope;
+import io.protohive.kernel.platform.LogContext;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
@@ -57,6 +58,8 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         verified.require(scopeFor(request.getMethod()));
       }
       signedIn.verified(verified.caller());
+      LogContext.put(
+          "organizationId", request.getUriInfo().getPathParameters().getFirst("organizationId"));
     } catch (Rejection refused) {
       // a public resource serves a caller whose token does not pass as it serves anyone
       if (!open) {

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.platform.LogContext;
 import io.protohive.kernel.platform.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,10 +77,13 @@ public class AccessTokenVerifier {
    * @throws Rejection of kind {@code UNAUTHENTICATED} for any token that does not pass
    */
   public Verified verify(String token, String address) {
-    if (token != null && token.startsWith(ApiTokens.PREFIX)) {
-      return apiTokens.verify(token, address);
-    }
-    return verify(token, this::publicKeys, Instant.now(), standings::admits, remembered);
+    Verified verified =
+        token != null && token.startsWith(ApiTokens.PREFIX)
+            ? apiTokens.verify(token, address)
+            : verify(token, this::publicKeys, Instant.now(), standings::admits, remembered);
+    LogContext.put("tenantId", verified.caller().tenantId());
+    LogContext.put("userId", verified.caller().userId());
+    return verified;
   }
 
   /** Looks keys up by id, so that the check itself runs without a server in unit tests. */
