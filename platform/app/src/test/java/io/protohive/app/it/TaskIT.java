@@ -100,13 +100,13 @@ class TaskIT {
 
   @Test
   void reportsThatFinishWhileTheManagerSpeaksWaitForItsSessionToEnd() throws Exception {
-    // Ada's note streams for about six seconds; her reports finish in the meantime and wake her,
-    // and that wake-up must wait for the session that is still speaking
+    // Ada's note streams for about two seconds, within the model's timeout here; her reports finish
+    // in the meantime and wake her, and that wake-up must wait for the session still speaking
     String note =
-        "I split the work between Linus and Margaret,"
-            + " and I will combine what they send me once both of them are done.".repeat(2);
+        "I split the work between Linus and Margaret, and I will combine what they send me"
+            + " once both of them are done.";
     paced(
-        "200",
+        "100",
         "@Ada: call: task_delegate {\"title\":\"Build the API\",\"assignee\":\"Linus\"}",
         "@Ada: call: task_delegate {\"title\":\"Write the stories\",\"assignee\":\"Margaret\"}",
         "@Ada: say: " + note,
