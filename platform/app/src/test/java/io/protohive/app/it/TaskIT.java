@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -99,38 +100,49 @@ class TaskIT {
   }
 
   @Test
-  void reportsThatFinishWhileTheManagerSpeaksWaitForItsSessionToEnd() throws Exception {
-    // Ada's note streams for about two seconds, within the model's timeout here; her reports finish
-    // in the meantime and wake her, and that wake-up must wait for the session still speaking
-    String note =
-        "I split the work between Linus and Margaret, and I will combine what they send me"
-            + " once both of them are done.";
-    paced(
-        "100",
-        "@Ada: call: task_delegate {\"title\":\"Build the API\",\"assignee\":\"Linus\"}",
-        "@Ada: call: task_delegate {\"title\":\"Write the stories\",\"assignee\":\"Margaret\"}",
-        "@Ada: say: " + note,
-        "@Ada: call: task_complete {\"result\":\"Launched: API built, stories written.\"}",
-        "@Linus: call: task_complete {\"result\":\"The API is built.\"}",
-        "@Margaret: call: task_complete {\"result\":\"The stories are written.\"}");
+  void aWakeUpWaitsWhileAnotherSessionWorksOnTheTask() throws Exception {
+    plan("@Linus: call: task_complete {\"result\":\"The API is built.\"}");
+    String task =
+        task(
+            "{\"title\":\"Build the API\",\"status\":\"BACKLOG\",\"assigneeAgentId\":\""
+                + linus()
+                + "\"}");
+    // a session of another node's worker holds the task: its job runs, its lease is fresh
+    String elsewhere = UUID.randomUUID().toString();
+    PlatformIT.execute(
+        "insert into job (id, tenant_id, kind, payload, status, attempts, max_attempts, run_at,"
+            + " locked_by, locked_until, created_at, updated_at) select '"
+            + elsewhere
+            + "', tenant_id, 'task.work', jsonb_build_object('taskId', id::text), 'RUNNING', 1, 5,"
+            + " now(), 'another-node', now() + interval '10 minutes', now(), now() from task"
+            + " where id = '"
+            + task
+            + "'");
+    PlatformIT.execute(
+        "update task set session_job = '" + elsewhere + "' where id = '" + task + "'");
 
-    String goal = task("{\"title\":\"Launch the product\",\"assigneeAgentId\":\"" + ada() + "\"}");
+    assertThat(
+            Platform.send("PATCH", "api/v1/tasks/" + task, "{\"status\":\"TODO\"}", owner)
+                .statusCode())
+        .isEqualTo(200);
 
     await()
-        .atMost(WORK)
-        .until(
-            () ->
-                Platform.json(Platform.get("api/v1/tasks/" + goal, owner))
-                    .get("subtasks")
-                    .findValuesAsText("status")
-                    .equals(List.of("DONE", "DONE")));
-    assertThat(Platform.json(Platform.get("api/v1/tasks/" + goal, owner)).get("comments"))
-        .as("the reports finished while Ada was still speaking")
-        .isEmpty();
-    JsonNode done = awaitStatus(goal, "DONE");
-    assertThat(done.get("task").get("result").asText())
-        .isEqualTo("Launched: API built, stories written.");
-    assertThat(done.get("comments").findValuesAsText("content")).containsExactly(note);
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(6))
+        .until(() -> status(task).equals("TODO"));
+    assertThat(
+            Integer.parseInt(
+                PlatformIT.query(
+                    "select max(attempts) from job where kind = 'task.work' and id <> '"
+                        + elsewhere
+                        + "' and payload ->> 'taskId' = '"
+                        + task
+                        + "'")))
+        .as("waiting spends no attempt: at most the one of a claim being put off")
+        .isLessThanOrEqualTo(1);
+    PlatformIT.execute("update job set status = 'DONE' where id = '" + elsewhere + "'");
+    JsonNode done = awaitStatus(task, "DONE");
+    assertThat(done.get("task").get("result").asText()).isEqualTo("The API is built.");
   }
 
   @Test
@@ -518,15 +530,14 @@ class TaskIT {
   }
 
   private JsonNode awaitStatus(String task, String status) throws Exception {
-    await()
-        .atMost(WORK)
-        .until(
-            () ->
-                Platform.json(Platform.get("api/v1/tasks/" + task, owner))
-                    .get("task")
-                    .get("status")
-                    .asText()
-                    .equals(status));
+    await().atMost(WORK).until(() -> status(task).equals(status));
     return Platform.json(Platform.get("api/v1/tasks/" + task, owner));
+  }
+
+  private String status(String task) throws Exception {
+    return Platform.json(Platform.get("api/v1/tasks/" + task, owner))
+        .get("task")
+        .get("status")
+        .asText();
   }
 }
