@@ -5,7 +5,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.protohive.kernel.agent.WorkLog;
 import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.job.Postponed;
 import io.protohive.kernel.organization.AgentService;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.platform.InTenant;
@@ -16,7 +15,6 @@ import io.protohive.kernel.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +34,6 @@ public class TaskSteps {
   @Inject TaskService tasks;
   @Inject TaskEvents events;
   @Inject WebhookEvents webhooks;
-
-  /** How long a session waits before it tries again to take a task another session works on. */
-  private static final Duration SESSION_WAIT = Duration.ofSeconds(1);
 
   /**
    * What a session starts from.
@@ -61,15 +56,13 @@ public class TaskSteps {
       implements TenantBound {}
 
   /**
-   * The job's session takes the task, or waits: while another session works on it, a second one
-   * would read a log and subtasks the first is still changing, and both would finish the task.
+   * Whether the job's session takes the task: not while another session works on it, since a second
+   * one would read a log and subtasks the first is still changing, and both would finish the task.
    */
   @Transactional
   @InTenant
-  void hold(@TenantId UUID tenantId, UUID taskId, UUID jobId) {
-    if (!store.holdSession(taskId, jobId)) {
-      throw new Postponed("another session works on the task", SESSION_WAIT);
-    }
+  boolean hold(@TenantId UUID tenantId, UUID taskId, UUID jobId) {
+    return store.holdSession(taskId, jobId);
   }
 
   /** The session to run, or none when the task needs no agent now. */

@@ -20,6 +20,7 @@ import io.protohive.kernel.file.ToolFileReads;
 import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.job.Job;
 import io.protohive.kernel.job.JobHandler;
+import io.protohive.kernel.job.Postponed;
 import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.organization.AgentView;
@@ -31,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ import java.util.function.Function;
 public class TaskWork implements JobHandler {
 
   public static final String KIND = "task.work";
+
+  /** How long a session waits before it tries again to take a task another session works on. */
+  private static final Duration SESSION_WAIT = Duration.ofSeconds(1);
 
   private static final String RULES =
       "\n\nYou are working on a task of your organization. Use your tools to do the work, post"
@@ -81,7 +86,10 @@ public class TaskWork implements JobHandler {
   public void run(Job job) {
     JsonObject payload = Json.createReader(new StringReader(job.payload())).readObject();
     UUID taskId = UUID.fromString(payload.getString("taskId"));
-    steps.hold(job.tenantId(), taskId, job.id());
+    if (!steps.hold(job.tenantId(), taskId, job.id())) {
+      // thrown outside of the transaction, which would otherwise report it as a failure
+      throw new Postponed("another session works on the task", SESSION_WAIT);
+    }
     // registered before the session reads the task, so a person closing it is seen either way
     stops.started(taskId);
     try {
