@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.protohive.llm.fakes.OpenAiFakeServer;
+import io.protohive.llm.fakes.OpenAiReply;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class JsonLogsIT {
 
-  private static final String SCRIPTED = "io.protohive.plugins.llm-scripted";
+  private static final String OPENAI = "io.protohive.plugins.llm-openai";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Deployment(testable = false)
@@ -36,24 +39,44 @@ class JsonLogsIT {
   @Test
   void aRequestsLogLinesCarryItsTraceTenantAndUser() throws Exception {
     PluginsApi.TenantAdmin admin = PluginsApi.newTenantAdminAccount("logs");
-    // ten words a third of a second apart outlast the model's timeout here: the call fails, and
-    // the gateway logs that it did while it serves the request
-    assertThat(
-            PluginsApi.configure(
-                    SCRIPTED,
-                    "{\"enabled\":true,\"config\":{\"tokenDelayMillis\":\"350\",\"plan\":\"say:"
-                        + " one two three four five six seven eight nine ten\"}}",
-                    admin.bearer())
-                .statusCode())
-        .isEqualTo(200);
-    assertThat(
-            Platform.send(
-                    "PUT",
-                    "api/v1/tenant/llm-route",
-                    "{\"steps\":[{\"providerId\":\"scripted\",\"model\":\"scripted-1\"}]}",
-                    admin.bearer())
-                .statusCode())
-        .isEqualTo(200);
+    String apiKey = "sk-logs-" + UUID.randomUUID();
+    // the vendor fails every call: the gateway logs that it did while it serves the request
+    try (OpenAiFakeServer vendor =
+        new OpenAiFakeServer()
+            .requireApiKey(apiKey)
+            .replyByDefault(OpenAiReply.error(500, "down", "server_error", null))) {
+      assertThat(
+              PluginsApi.configure(
+                      OPENAI,
+                      JSON.writeValueAsString(
+                          Map.of(
+                              "enabled",
+                              true,
+                              "config",
+                              Map.of(
+                                  "apiKey",
+                                  apiKey,
+                                  "baseUrl",
+                                  vendor.apiBaseUrl(),
+                                  "models",
+                                  "gpt-fake"))),
+                      admin.bearer())
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              Platform.send(
+                      "PUT",
+                      "api/v1/tenant/llm-route",
+                      "{\"steps\":[{\"providerId\":\"openai\",\"model\":\"gpt-fake\"}]}",
+                      admin.bearer())
+                  .statusCode())
+          .isEqualTo(200);
+      failingCallIsLoggedWithItsContext(admin, apiKey);
+    }
+  }
+
+  private void failingCallIsLoggedWithItsContext(PluginsApi.TenantAdmin admin, String apiKey)
+      throws Exception {
     String organization =
         Platform.json(Platform.post("api/v1/organizations", "{\"name\":\"Logs\"}", admin.bearer()))
             .get("id")
@@ -87,7 +110,7 @@ class JsonLogsIT {
     JsonNode logged =
         lines.stream()
             .filter(line -> traceId.equals(line.path("ext_requestId").asText()))
-            .filter(line -> line.path("message").asText().contains("scripted-1 failed"))
+            .filter(line -> line.path("message").asText().contains("gpt-fake failed"))
             .findFirst()
             .orElseThrow();
     assertThat(logged.path("ext_tenantId").asText()).isEqualTo(me.get("tenant").get("id").asText());
@@ -102,6 +125,7 @@ class JsonLogsIT {
         .matches("[0-9a-f]{32}")
         .isNotEqualTo(traceId);
     Platform.assertNotLogged(admin.email());
+    Platform.assertNotLogged(apiKey);
   }
 
   /** Every line of messages.log, each of which must be a JSON object. */
