@@ -111,10 +111,21 @@ public class TaskSteps {
   @Transactional
   @InTenant
   ToolExecutionResultMessage comment(Session session, String content, ToolExecutionRequest call) {
+    lockFirst(session);
     postComment(session, content);
     ToolExecutionResultMessage result = ToolExecutionResultMessage.from(call, "Comment posted.");
     append(session.tenantId(), session.task().id(), List.of(result), false);
     return result;
+  }
+
+  /**
+   * Locks the task's row before a step writes rows that refer to it (a subtask, a comment, an
+   * approval): each such row takes a key-share lock on the task, and the step's later update of the
+   * task (its log, its status) would wait on a subtask's completion waiting to lock the task, which
+   * waits on the step: a deadlock.
+   */
+  private void lockFirst(Session session) {
+    store.lock(session.task().id());
   }
 
   private void postComment(Session session, String content) {
@@ -139,6 +150,7 @@ public class TaskSteps {
       String description,
       String assignee,
       ToolExecutionRequest call) {
+    lockFirst(session);
     AgentView report =
         session.reports().stream()
             .filter(a -> a.name().equalsIgnoreCase(assignee == null ? "" : assignee.strip()))
@@ -252,6 +264,7 @@ public class TaskSteps {
   @Transactional
   @InTenant
   void block(Session session, String reason, List<ChatMessage> steps) {
+    lockFirst(session);
     store.addComment(session.tenantId(), session.task().id(), "SYSTEM", null, reason);
     status(session, TaskStatus.BLOCKED);
     append(session.tenantId(), session.task().id(), steps, false);
@@ -303,6 +316,7 @@ public class TaskSteps {
   @Transactional
   @InTenant
   void hold(Session session, String toolId, String callId, String arguments) {
+    lockFirst(session);
     if (approvalOf(session, toolId, callId, arguments).isEmpty()) {
       ApprovalView approval =
           store.addApproval(
