@@ -22,8 +22,7 @@ class Connect extends Div {
                 + openai
                 + ", and the MCP server at "
                 + mcp
-                + " offers list_agents, ask_agent, create_task, get_task and search_knowledge."
-                + " Webhooks and routines are on each organization's page."),
+                + " offers list_agents, ask_agent, create_task, get_task and search_knowledge."),
         snippet(
             "openai-curl",
             "curl",

@@ -26,6 +26,7 @@ import io.protohive.kernel.identity.token.ApiTokens.IssuedToken;
 import io.protohive.kernel.identity.token.ApiTokens.TokenRequest;
 import io.protohive.kernel.identity.token.ApiTokens.TokenView;
 import io.protohive.kernel.identity.token.Scope;
+import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.organization.ServiceAccountEnrolment;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
@@ -43,7 +44,8 @@ import java.util.UUID;
 
 /**
  * Where a developer connects programs to the platform: API tokens (their own, and a tenant admin's
- * service accounts'), and how to reach agents through the OpenAI-compatible API and MCP.
+ * service accounts'), the way to the webhooks and routines of the organizations they manage, and
+ * how to reach agents through the OpenAI-compatible API and MCP.
  */
 @Route(value = "developer", layout = MainLayout.class)
 @PageTitle("Developer · ProtoHive")
@@ -63,14 +65,17 @@ public class DeveloperView extends VerticalLayout implements SignedInOnly {
   private final Grid<ServiceAccountView> accountGrid = new Grid<>(ServiceAccountView.class, false);
   private final TextField secret = new TextField("Your new token, shown this once");
   private final VerticalLayout serviceAccountSection = new VerticalLayout();
+  private final Reach reach;
 
   @Inject
   public DeveloperView(
       ApiTokens tokens,
       ServiceAccounts serviceAccounts,
       ServiceAccountEnrolment enrolment,
-      Authorization authorization) {
+      Authorization authorization,
+      OrganizationService organizations) {
     this.tokens = tokens;
+    this.reach = new Reach(organizations);
     this.enrolment = enrolment;
     this.serviceAccounts = serviceAccounts;
     this.authorization = authorization;
@@ -203,6 +208,7 @@ public class DeveloperView extends VerticalLayout implements SignedInOnly {
         new HorizontalLayout(secret, copy),
         tokenGrid,
         serviceAccountSection,
+        reach,
         new Connect(origin()));
   }
 
@@ -211,6 +217,11 @@ public class DeveloperView extends VerticalLayout implements SignedInOnly {
     SignedInOnly.super.beforeEnter(event);
     if (SignedInUser.current().isPresent()) {
       showOwners(caller().userId());
+      // organizations are a tenant's: a platform admin outside any tenant manages none
+      reach.setVisible(caller().tenantId() != null);
+      if (reach.isVisible()) {
+        reach.show(caller());
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.protohive.ui.routine;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +24,7 @@ import io.protohive.kernel.routine.RoutineSecret;
 import io.protohive.kernel.routine.RoutineView;
 import io.protohive.kernel.routine.Routines;
 import io.protohive.ui.layout.Dates;
+import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.Notices;
 import java.util.List;
 import java.util.Map;
@@ -78,34 +80,40 @@ public final class RoutinesSection extends VerticalLayout {
     Button add = new Button("Add routine");
     add.setId("routine-add");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    Map<String, HasValidation> fields =
+        Map.of("name", name, "agentId", agent, "titleTemplate", title, "cron", cron);
     add.addClickListener(
-        click ->
-            act(
-                () -> {
-                  RoutineSecret created =
-                      routines.create(
-                          caller,
-                          organization.id(),
-                          new RoutineDraft(
-                              name.getValue(),
-                              agent.getValue() == null ? null : agent.getValue().id(),
-                              title.getValue(),
-                              null,
-                              cron.getValue(),
-                              null,
-                              true));
-                  secret.setText(
-                      "Inbound webhook of "
-                          + created.routine().name()
-                          + ": POST "
-                          + created.triggerPath()
-                          + ", signed with "
-                          + created.secret()
-                          + " (shown this once).");
-                  name.clear();
-                  title.clear();
-                  cron.clear();
-                }));
+        click -> {
+          try {
+            RoutineSecret created =
+                routines.create(
+                    caller,
+                    organization.id(),
+                    new RoutineDraft(
+                        name.getValue(),
+                        agent.getValue() == null ? null : agent.getValue().id(),
+                        title.getValue(),
+                        null,
+                        cron.getValue(),
+                        null,
+                        true));
+            secret.setText(
+                "Inbound webhook of "
+                    + created.routine().name()
+                    + ": POST "
+                    + created.triggerPath()
+                    + ", signed with "
+                    + created.secret()
+                    + " (shown this once).");
+            name.clear();
+            title.clear();
+            cron.clear();
+            show(caller, organization);
+          } catch (Rejection rejection) {
+            // "Write 1 to 200 characters." says which field only next to it
+            FieldErrors.show(rejection, fields, Notices::error);
+          }
+        });
     form.add(name, agent, title, cron, add);
     form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     secret.setId("routine-secret");

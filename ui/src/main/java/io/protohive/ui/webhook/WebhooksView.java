@@ -51,7 +51,7 @@ public class WebhooksView extends VerticalLayout implements SignedInOnly {
   private final Webhooks webhooks;
   private final Grid<WebhookView> subscriptions = new Grid<>(WebhookView.class, false);
   private final Grid<DeliveryView> deliveries = new Grid<>(DeliveryView.class, false);
-  private final H3 log = new H3("Delivery log");
+  private final HorizontalLayout log = new HorizontalLayout();
   private final Paragraph secret = new Paragraph();
   private UUID organizationId;
   private WebhookView selected;
@@ -104,8 +104,10 @@ public class WebhooksView extends VerticalLayout implements SignedInOnly {
     subscriptions.setAllRowsVisible(true);
     subscriptions.addSelectionListener(
         selection -> {
-          selected = selection.getFirstSelectedItem().orElse(null);
-          showDeliveries();
+          if (selection.isFromClient()) {
+            selected = selection.getFirstSelectedItem().orElse(null);
+            showDeliveries();
+          }
         });
 
     deliveries.setId("webhook-deliveries");
@@ -123,12 +125,19 @@ public class WebhooksView extends VerticalLayout implements SignedInOnly {
                         .map(WebhooksView::describe)
                         .collect(Collectors.joining("\n")))));
     deliveries.setDetailsVisibleOnClick(true);
+    // attempts go on in the background, after the last change made here
+    Button reload = new Button("Refresh", click -> showDeliveries());
+    reload.setId("webhook-deliveries-refresh");
+    reload.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    log.add(new H3("Delivery log"), reload);
+    log.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
     add(
         new H2("Webhooks"),
         new Paragraph(
             "Each event is sent as a signed POST (Standard Webhooks): verify the webhook-signature"
-                + " header with the secret shown when you add the webhook."),
+                + " header with the secret shown when you add the webhook. Choose a webhook to see"
+                + " its delivery log."),
         form,
         secret,
         subscriptions,
@@ -208,8 +217,12 @@ public class WebhooksView extends VerticalLayout implements SignedInOnly {
   private void refresh() {
     List<WebhookView> all = webhooks.list(caller(), organizationId, Page.MAX_LIMIT, null).items();
     subscriptions.setItems(all);
+    // new items clear the grid's selection: the webhook whose log is open stays chosen
     if (selected != null) {
       selected = all.stream().filter(w -> w.id().equals(selected.id())).findFirst().orElse(null);
+    }
+    if (selected != null) {
+      subscriptions.select(selected);
     }
     showDeliveries();
   }

@@ -1,22 +1,18 @@
 package io.protohive.app.it;
 
+import static io.protohive.app.it.WebhookReceiver.sign;
+import static io.protohive.app.it.WebhookReceiver.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
+import io.protohive.app.it.WebhookReceiver.Received;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -34,12 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class WebhooksIT {
 
-  /** A request the receiver got. */
-  record Received(String id, String timestamp, String signature, String body) {}
-
-  private HttpServer receiver;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
-  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private WebhookReceiver receiver;
+  private List<Received> received;
   private Team team;
 
   @Deployment(testable = false)
@@ -49,27 +41,14 @@ class WebhooksIT {
 
   @BeforeEach
   void receive() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          received.add(
-              new Received(
-                  exchange.getRequestHeaders().getFirst("webhook-id"),
-                  exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                  exchange.getRequestHeaders().getFirst("webhook-signature"),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-          int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
+    receiver = new WebhookReceiver();
+    received = receiver.received;
     team = Team.of("webhooks", "disk");
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
@@ -91,7 +70,7 @@ class WebhooksIT {
     assertThat(send(team.owner, "GET", "api/v1/webhooks/" + webhookId, null).body())
         .doesNotContain(secret);
 
-    failuresLeft.set(2);
+    receiver.fail(2);
     String taskId =
         Platform.json(
                 send(
@@ -175,7 +154,7 @@ class WebhooksIT {
     String webhooks = "api/v1/organizations/" + team.organization + "/webhooks";
     for (String url :
         List.of(
-            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+            "http://127.0.0.1:" + receiver.port() + "/hook",
             "http://10.1.2.3/hook",
             "http://169.254.169.254/latest/meta-data",
             "http://[::1]/hook",
@@ -243,33 +222,6 @@ class WebhooksIT {
   }
 
   private String target() {
-    return "http://localhost:" + receiver.getAddress().getPort() + "/hook";
-  }
-
-  /**
-   * The receiver's check, written from the specification rather than from the platform's code: the
-   * HMAC-SHA256, keyed with the Base64 after {@code whsec_}, of {@code id.timestamp.body}, among
-   * the space-separated {@code v1,} signatures of the header.
-   */
-  private static boolean verified(String secret, Received request) throws Exception {
-    String expected = sign(secret, request);
-    for (String signature : request.signature().split(" ")) {
-      if (signature.equals(expected)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String sign(String secret, Received request) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(
-        new SecretKeySpec(
-            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-    byte[] signature =
-        mac.doFinal(
-            (request.id() + "." + request.timestamp() + "." + request.body())
-                .getBytes(StandardCharsets.UTF_8));
-    return "v1," + Base64.getEncoder().encodeToString(signature);
+    return receiver.url();
   }
 }
