@@ -111,11 +111,16 @@ public class JobWorkers {
       return;
     }
     try {
-      inPlatformScope(JobQueue::buryAbandoned).forEach(job -> bury(job, JobQueue.ABANDONED));
-      List<Job> claimed =
+      // one transaction for both: this runs under the lock after every job's end, so each round
+      // trip here delays every worker waiting for its next job
+      Claim claim =
           inPlatformScope(
-              connection -> JobQueue.claim(connection, name, free, settings.jobLease()));
-      for (Job job : claimed) {
+              connection ->
+                  new Claim(
+                      JobQueue.buryAbandoned(connection),
+                      JobQueue.claim(connection, name, free, settings.jobLease())));
+      claim.abandoned().forEach(job -> bury(job, JobQueue.ABANDONED));
+      for (Job job : claim.claimed()) {
         running.incrementAndGet();
         executor.execute(() -> run(job));
       }
@@ -267,6 +272,9 @@ public class JobWorkers {
             FIRST_BACKOFF.toMillis() << Math.min(20, Math.max(0, job.attempts() - 1)));
     return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
   }
+
+  /** The jobs found abandoned on their last attempt, and those claimed, in one transaction. */
+  private record Claim(List<Job> abandoned, List<Job> claimed) {}
 
   private interface Work<T> {
     T on(Connection connection) throws SQLException;
