@@ -181,6 +181,9 @@ frontend protohive
   # connection into a tunnel to one node, past draining and health checks, and end its requests
   # with that node: such a client keeps speaking HTTP/1.1 here (WebSocket upgrades pass)
   http-request del-header upgrade if { req.hdr(upgrade) -i h2c }
+  # /metrics is for the operators' Prometheus, which scrapes each node on the nodes' own network
+  # (docs/operations.md#metrics); refused here however the path is spelt
+  http-request deny if { path,url_dec,lower -m reg (^|/)metrics(/|;|$) }
   default_backend nodes
 
 backend nodes

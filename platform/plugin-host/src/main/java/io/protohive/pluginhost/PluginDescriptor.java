@@ -30,6 +30,10 @@ public record PluginDescriptor(
 
   public static final String ACTIVE = "ACTIVE";
 
+  /** Every state a plugin may be in, as {@link #state} names it. */
+  public static final List<String> STATES =
+      List.of(ACTIVE, "RESOLVED", "STARTING", "STOPPING", "INSTALLED", "UNINSTALLED");
+
   public boolean active() {
     return ACTIVE.equals(state);
   }

@@ -148,7 +148,7 @@ class ArchitectureTest {
           List.of("identity"),
           List.of("tenancy"),
           List.of("audit", "database", "mail", "secret"),
-          List.of("platform"));
+          List.of("platform", "observability"));
 
   @ArchTest
   static void theKernelsPackagesDependOnlyOnThoseAfterThem(JavaClasses classes) {

@@ -64,7 +64,7 @@ class ClusterConfigsTest {
   }
 
   @Test
-  void bothBalancersKeepPeopleOnTheirNodeAndAskItsReadiness() throws IOException {
+  void bothBalancersKeepPeopleOnTheirNodeAskItsReadinessAndRefuseMetrics() throws IOException {
     List<String> local = balancingRules(Files.readString(ROOT.resolve("bench/cluster.sh")));
     List<String> compose = balancingRules(Files.readString(ROOT.resolve("docker/haproxy.cfg")));
 
@@ -72,7 +72,8 @@ class ClusterConfigsTest {
         .contains(
             "cookie PROTOHIVE_NODE insert indirect nocache httponly",
             "option httpchk GET /health/ready",
-            "http-request del-header upgrade if { req.hdr(upgrade) -i h2c }");
+            "http-request del-header upgrade if { req.hdr(upgrade) -i h2c }",
+            "http-request deny if { path,url_dec,lower -m reg (^|/)metrics(/|;|$) }");
     assertThat(compose).isEqualTo(local);
   }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -50,6 +51,34 @@ class ClusterIT {
   @AfterAll
   static void down() throws Exception {
     cluster.down();
+  }
+
+  /**
+   * Prometheus reaches each node on its own address; the balancer, which faces people, refuses
+   * {@code /metrics} however the path is spelt.
+   */
+  @Test
+  @Order(0)
+  void eachNodeServesItsMetricsAndTheBalancerRefusesThem() throws Exception {
+    for (int n = 1; n <= 2; n++) {
+      String metrics = Metrics.scrape(cluster.node(n).base.resolve("metrics"));
+      assertThat(Metrics.value(metrics, "protohive_cluster_members")).as("node " + n).isEqualTo(2);
+    }
+
+    String balancer = "http://localhost:" + LocalCluster.BALANCER_PORT;
+    for (String path :
+        List.of(
+            "/metrics",
+            "/metrics/application",
+            "/METRICS",
+            "//metrics",
+            "/./metrics",
+            "/api/../metrics",
+            "/%6detrics",
+            "/metrics;x=y")) {
+      HttpResponse<String> refused = Metrics.get(URI.create(balancer + path));
+      assertThat(refused.statusCode()).as(path).isEqualTo(403);
+    }
   }
 
   @Test

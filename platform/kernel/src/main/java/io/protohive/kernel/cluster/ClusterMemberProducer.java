@@ -1,8 +1,10 @@
 package io.protohive.kernel.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.protohive.kernel.observability.PlatformMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +17,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class ClusterMemberProducer {
 
+  @Inject PlatformMetrics metrics;
+
   private volatile ClusterMember member;
 
   /** Starts the member; see {@link ClusterMember#start}. */
   public void start(int port, List<String> members, Optional<String> bindTo) {
-    member = ClusterMember.start(port, members, bindTo);
+    ClusterMember started = ClusterMember.start(port, members, bindTo);
+    member = started;
+    metrics.clusterMembers(() -> started.isRunning() ? started.clusterSize() : 0);
   }
 
   /** Leaves the cluster; nothing happens when the member never started. */

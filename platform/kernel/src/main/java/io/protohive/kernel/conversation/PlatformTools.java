@@ -5,6 +5,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.mcp.McpTool;
+import io.protohive.kernel.observability.PlatformMetrics;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
 import io.protohive.plugin.api.ToolResult;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public class PlatformTools {
 
   @Inject @Any Instance<PlatformTool> tools;
   @Inject McpServers mcp;
+  @Inject PlatformMetrics metrics;
 
   /** The tools offered in the work's conversation or task. */
   public List<ToolSpecification> specifications(AgentWork work) {
@@ -73,7 +76,9 @@ public class PlatformTools {
   /** Calls an MCP tool with the arguments, as JSON, for the person the agent works for. */
   public ToolInvocation invoke(AgentWork work, McpTool tool, String arguments) {
     return run(
-        tool.id(), () -> mcp.call(work.person(), tool, RunTrace.arguments(arguments)).toolResult());
+        "mcp",
+        tool.id(),
+        () -> mcp.call(work.person(), tool, RunTrace.arguments(arguments)).toolResult());
   }
 
   /**
@@ -104,11 +109,12 @@ public class PlatformTools {
     return tools.stream().filter(tool -> work.taskId() == null || tool.inTasks());
   }
 
-  private static ToolInvocation run(PlatformTool tool, AgentWork work, ToolExecutionRequest call) {
-    return run(call.name(), () -> ToolResult.text(tool.call(work, arguments(call))));
+  private ToolInvocation run(PlatformTool tool, AgentWork work, ToolExecutionRequest call) {
+    return run("platform", call.name(), () -> ToolResult.text(tool.call(work, arguments(call))));
   }
 
-  private static ToolInvocation run(String toolId, Supplier<ToolResult> body) {
+  /** Runs a tool of the platform's or of an MCP server's, counted in the metrics under source. */
+  private ToolInvocation run(String source, String toolId, Supplier<ToolResult> body) {
     long started = System.nanoTime();
     ToolOutcome.Status status = ToolOutcome.Status.OK;
     String content;
@@ -121,13 +127,15 @@ public class PlatformTools {
       status = ToolOutcome.Status.TOOL_ERROR;
       content = "Refused: " + refused.getMessage();
     }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    metrics.toolCall(source, status.name(), took);
     return new ToolInvocation(
         toolId,
         null,
         status,
         status == ToolOutcome.Status.OK ? "TEXT" : "ERROR",
         content,
-        (System.nanoTime() - started) / 1_000_000,
+        took.toMillis(),
         files);
   }
 }

@@ -1,5 +1,6 @@
 package io.protohive.kernel.job;
 
+import io.protohive.kernel.observability.PlatformMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,11 @@ public final class JobQueue {
   // what the statements that hand out jobs return, in the order jobs() reads
   private static final String RETURNING =
       " returning id, tenant_id, kind, payload::text, attempts, max_attempts";
+
+  /** The jobs a worker may claim now: due, or abandoned by a worker whose lease ran out. */
+  private static final String DUE =
+      " ((status = 'QUEUED' and run_at <= now()) or (status = 'RUNNING' and locked_until < now()))"
+          + " and attempts < max_attempts";
 
   private JobQueue() {}
 
@@ -58,16 +64,31 @@ public final class JobQueue {
         connection.prepareStatement(
             "update job set status = 'RUNNING', locked_by = ?, attempts = attempts + 1,"
                 + " locked_until = now() + make_interval(secs => ?), updated_at = now()"
-                + " where id in (select id from job"
-                + " where ((status = 'QUEUED' and run_at <= now())"
-                + " or (status = 'RUNNING' and locked_until < now()))"
-                + " and attempts < max_attempts"
+                + " where id in (select id from job where"
+                + DUE
                 + " order by run_at limit ? for update skip locked)"
                 + RETURNING)) {
       update.setString(1, worker);
       update.setDouble(2, lease.toMillis() / 1000.0);
       update.setInt(3, limit);
       return jobs(update);
+    }
+  }
+
+  /**
+   * How many jobs a worker may claim now, and how long the one that became claimable first has
+   * waited; one pass over the partial index of queued and running jobs.
+   */
+  public static PlatformMetrics.JobQueueReading due(Connection connection) throws SQLException {
+    try (var select =
+            connection.prepareStatement(
+                "select count(*), coalesce(extract(epoch from now() - min(case when status ="
+                    + " 'QUEUED' then run_at else locked_until end)), 0) from job where"
+                    + DUE);
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return new PlatformMetrics.JobQueueReading(
+          row.getLong(1), Duration.ofMillis(Math.round(row.getDouble(2) * 1000)));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.protohive.kernel.job;
 
+import io.protohive.kernel.observability.PlatformMetrics;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.LogContext;
 import io.protohive.kernel.platform.PlatformSettings;
@@ -53,6 +54,7 @@ public class JobWorkers {
   @Inject Instance<JobHandler> handlers;
   @Inject PlatformSettings settings;
   @Inject DatabaseScope scope;
+  @Inject PlatformMetrics metrics;
 
   /** Jobs on a worker's thread: at most {@link PlatformSettings#jobWorkers()}. */
   private final AtomicInteger running = new AtomicInteger();
@@ -68,6 +70,8 @@ public class JobWorkers {
   private volatile boolean stopping;
 
   public void start() {
+    // read in the platform scope, as the workers claim: the queue of every tenant
+    metrics.jobQueue(() -> inPlatformScope(JobQueue::due));
     polling =
         scheduler.scheduleWithFixedDelay(
             this::claimAndRun, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package io.protohive.kernel.llm;
 
 import io.protohive.kernel.cluster.ClusterCaches;
+import io.protohive.kernel.observability.PlatformMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -40,6 +41,8 @@ public class CallSettlements implements BudgetLedger {
   @Inject Budgets budgets;
 
   @Inject ClusterCaches caches;
+
+  @Inject PlatformMetrics metrics;
 
   @Resource ManagedExecutorService executor;
 
@@ -95,6 +98,16 @@ public class CallSettlements implements BudgetLedger {
       long tokens,
       long micros,
       List<UsageMeter.Metered> attempts) {
+    // counted at once: the metrics need no transaction, and a scrape sees the call as it ends
+    for (UsageMeter.Metered attempt : attempts) {
+      metrics.modelCall(
+          attempt.step().providerId(),
+          attempt.outcome().name(),
+          attempt.promptTokens(),
+          attempt.completionTokens(),
+          attempt.costMicros(),
+          attempt.latency());
+    }
     if (reservation.holds().isEmpty() && attempts.isEmpty()) {
       return;
     }

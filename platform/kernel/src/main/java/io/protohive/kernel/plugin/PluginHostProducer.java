@@ -1,9 +1,11 @@
 package io.protohive.kernel.plugin;
 
+import io.protohive.kernel.observability.PlatformMetrics;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.StartupFailure;
 import io.protohive.plugin.api.HostPattern;
 import io.protohive.pluginhost.BundleArchive;
+import io.protohive.pluginhost.PluginDescriptor;
 import io.protohive.pluginhost.PluginHost;
 import io.protohive.pluginhost.PluginHostFailure;
 import io.protohive.pluginhost.PluginNetwork;
@@ -38,6 +40,7 @@ public class PluginHostProducer {
   @Inject AcceptedCapabilities acceptedCapabilities;
   @Inject PluginInstaller installer;
   @Inject PluginClusterSync clusterSync;
+  @Inject PlatformMetrics metrics;
 
   private volatile PluginHost host;
 
@@ -76,6 +79,15 @@ public class PluginHostProducer {
     }
     installer.synchronize();
     clusterSync.listen();
+    metrics.plugins(PluginDescriptor.STATES, this::states);
+  }
+
+  /** The state of each plugin installed on this node; none once the host stopped. */
+  private List<String> states() {
+    PluginHost running = host;
+    return running == null
+        ? List.of()
+        : running.plugins().stream().map(PluginDescriptor::state).toList();
   }
 
   /** Stops the framework and its plugins; nothing happens when the host never started. */

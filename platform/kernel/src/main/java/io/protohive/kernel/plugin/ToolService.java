@@ -1,6 +1,7 @@
 package io.protohive.kernel.plugin;
 
 import io.protohive.kernel.identity.Caller;
+import io.protohive.kernel.observability.PlatformMetrics;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
@@ -31,6 +32,7 @@ public class ToolService {
   @Inject PlatformSettings settings;
   @Inject PluginCatalog catalog;
   @Inject OrganizationService organizations;
+  @Inject PlatformMetrics metrics;
 
   /** A tool as a tenant sees it. */
   public record AvailableTool(
@@ -126,6 +128,7 @@ public class ToolService {
                     .configuration(configuration)
                     .files(files),
                 settings.pluginCallTimeout());
+    metrics.toolCall(tool.pluginId(), outcome.status().name(), outcome.duration());
     return new ToolInvocation(
         toolId,
         tool.pluginId(),

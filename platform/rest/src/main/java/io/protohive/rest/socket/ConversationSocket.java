@@ -7,6 +7,7 @@ import io.protohive.kernel.conversation.ConversationService;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.AccessTokenVerifier;
 import io.protohive.kernel.identity.token.Scope;
+import io.protohive.kernel.observability.PlatformMetrics;
 import io.protohive.kernel.organization.Permission;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.task.TaskEvent;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -55,11 +57,15 @@ public class ConversationSocket {
   @Inject TaskEvents taskEvents;
   @Inject Authorization authorization;
   @Inject SocketRecheck recheck;
+  @Inject PlatformMetrics metrics;
 
   private Caller caller;
   private String token;
   private ScheduledFuture<?> rechecking;
   private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+  /** Whether the open sockets count this one: a socket ends once, though it may close twice. */
+  private final AtomicBoolean counted = new AtomicBoolean();
 
   /** A live subscription, and the check that the caller may still have it. */
   private record Subscription(AutoCloseable handle, Runnable authorize, String kind) {}
@@ -85,6 +91,8 @@ public class ConversationSocket {
     caller = verified;
     session.setMaxTextMessageBufferSize(MAX_FRAME);
     rechecking = recheck.every(() -> recheck(session));
+    counted.set(true);
+    metrics.socketOpened();
   }
 
   /**
@@ -252,6 +260,9 @@ public class ConversationSocket {
 
   @OnClose
   public void closed(Session session) {
+    if (counted.compareAndSet(true, false)) {
+      metrics.socketClosed();
+    }
     if (rechecking != null) {
       rechecking.cancel(false);
     }
