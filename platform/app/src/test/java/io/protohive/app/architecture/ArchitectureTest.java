@@ -137,7 +137,7 @@ class ArchitectureTest {
   static final List<List<String>> KERNEL_TIERS =
       List.of(
           List.of("startup", "home", "system", "health"),
-          List.of("routine"),
+          List.of("routine", "retention"),
           List.of("task", "knowledge"),
           List.of("conversation"),
           List.of("agent", "memory", "provisioning", "file", "webhook"),

@@ -75,7 +75,8 @@ public class AuditLog {
     TENANT_ENABLED,
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
-    SERVICE_ACCOUNT_CREATED
+    SERVICE_ACCOUNT_CREATED,
+    RETENTION_PURGED
   }
 
   @PersistenceContext(unitName = "protohive")

@@ -32,7 +32,7 @@ public class FilePurge implements JobHandler {
   }
 
   /** The payload of the job that purges the file. */
-  static String payload(UUID fileId) {
+  public static String payload(UUID fileId) {
     return Json.createObjectBuilder().add("fileId", fileId.toString()).build().toString();
   }
 

@@ -17,6 +17,7 @@ import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.tenancy.TenantFileSettings;
+import io.protohive.kernel.tenancy.TenantRetentions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class FileService {
 
   @Inject FileRecords records;
   @Inject FileLimits limits;
+  @Inject TenantRetentions retentions;
   @Inject EncryptedFiles bytes;
   @Inject FileStores stores;
   @Inject Authorization authorization;
@@ -226,7 +228,7 @@ public class FileService {
         caller.tenantId(),
         FilePurge.KIND,
         FilePurge.payload(fileId),
-        binned.plus(Duration.ofDays(limits.retentionDays())));
+        binned.plus(Duration.ofDays(binDays(caller.tenantId()))));
     record(caller, Action.FILE_DELETED, fileId, null);
   }
 
@@ -253,7 +255,7 @@ public class FileService {
   @Transactional
   @InTenant
   public List<FileRecords.Stored> purgeIfDue(@TenantId UUID tenantId, UUID fileId) {
-    Instant due = Instant.now().minus(Duration.ofDays(limits.retentionDays()));
+    Instant due = Instant.now().minus(Duration.ofDays(binDays(tenantId)));
     return records
         .find(fileId)
         .filter(file -> file.deletedAt() != null && !file.deletedAt().isAfter(due))
@@ -264,6 +266,12 @@ public class FileService {
               return stored;
             })
         .orElse(List.of());
+  }
+
+  /** Days a binned file of the tenant waits to be purged: its own retention, or the platform's. */
+  private int binDays(UUID tenantId) {
+    Integer own = retentions.of(tenantId).filesDays();
+    return own != null ? own : limits.retentionDays();
   }
 
   @Transactional

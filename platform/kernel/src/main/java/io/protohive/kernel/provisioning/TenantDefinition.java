@@ -2,6 +2,7 @@ package io.protohive.kernel.provisioning;
 
 import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
+import io.protohive.kernel.tenancy.TenantRetention;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
  * @param files its files' own quota and store, where the file sets them
  * @param routineMinIntervalMinutes the least time between two firings of a routine's schedule,
  *     where the file sets it
+ * @param retention how long it keeps each kind of its data, where the file sets it
  * @param declared the plugins, model route, budget, held tools and templates the file manages
  * @param file where it was declared, for refusals that name its lines
  */
@@ -28,5 +30,6 @@ public record TenantDefinition(
     TenantRateLimits rateLimits,
     TenantFileSettings files,
     Integer routineMinIntervalMinutes,
+    TenantRetention retention,
     DeclaredSettings declared,
     TenantsConfigFile file) {}

@@ -120,6 +120,7 @@ public class TenantsConfigApplier {
         definition.rateLimits(),
         definition.files(),
         definition.routineMinIntervalMinutes(),
+        definition.retention(),
         providers,
         now);
   }

@@ -17,6 +17,7 @@ import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
+import io.protohive.kernel.tenancy.TenantRetention;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -64,6 +65,7 @@ public final class TenantsConfigReader {
       @JsonProperty("rateLimits") RateLimitsFile rateLimits,
       @JsonProperty("files") FilesFile files,
       @JsonProperty("routines") RoutinesFile routines,
+      @JsonProperty("retention") RetentionFile retention,
       @JsonProperty("plugins") LinkedHashMap<String, PluginFile> plugins,
       @JsonProperty("llm") LlmFile llm,
       @JsonProperty("approvalTools") List<String> approvalTools,
@@ -89,6 +91,13 @@ public final class TenantsConfigReader {
       @JsonProperty("quotaBytes") Long quotaBytes, @JsonProperty("store") String store) {}
 
   private record RoutinesFile(@JsonProperty("minIntervalMinutes") Integer minIntervalMinutes) {}
+
+  private record RetentionFile(
+      @JsonProperty("messagesDays") Integer messagesDays,
+      @JsonProperty("eventsDays") Integer eventsDays,
+      @JsonProperty("auditDays") Integer auditDays,
+      @JsonProperty("filesDays") Integer filesDays,
+      @JsonProperty("usageDays") Integer usageDays) {}
 
   private record BudgetsFile(@JsonProperty("tenant") BudgetFile tenant) {}
 
@@ -223,6 +232,7 @@ public final class TenantsConfigReader {
         rateLimits(file, parsed.rateLimits()),
         files(file, parsed.files()),
         routineMinInterval(file, parsed.routines()),
+        retention(file, parsed.retention()),
         new DeclaredSettings(
             plugins(file, parsed.plugins()),
             route(file, parsed.llm() == null ? null : parsed.llm().route()),
@@ -331,6 +341,27 @@ public final class TenantsConfigReader {
           "is a number of minutes, at least 1, was " + declared.minIntervalMinutes());
     }
     return declared.minIntervalMinutes();
+  }
+
+  private static TenantRetention retention(TenantsConfigFile file, RetentionFile declared)
+      throws InvalidTenantsConfigException {
+    if (declared == null) {
+      return TenantRetention.DEFAULTS;
+    }
+    return new TenantRetention(
+        days(file, "retention.messagesDays", declared.messagesDays()),
+        days(file, "retention.eventsDays", declared.eventsDays()),
+        days(file, "retention.auditDays", declared.auditDays()),
+        days(file, "retention.filesDays", declared.filesDays()),
+        days(file, "retention.usageDays", declared.usageDays()));
+  }
+
+  private static Integer days(TenantsConfigFile file, String field, Integer days)
+      throws InvalidTenantsConfigException {
+    if (days != null && days < 1) {
+      throw file.invalid(field, "is a number of days, at least 1, was " + days);
+    }
+    return days;
   }
 
   /** The store's name is checked against the platform's stores when the file is applied. */

@@ -19,6 +19,7 @@ import io.protohive.kernel.provisioning.InvalidTenantsConfigException;
 import io.protohive.kernel.provisioning.TenantDefinition;
 import io.protohive.kernel.provisioning.TenantsConfigReader;
 import io.protohive.kernel.provisioning.TenantsConfigWatcher;
+import io.protohive.kernel.retention.RetentionSweep;
 import io.protohive.kernel.routine.RoutineScheduler;
 import io.protohive.kernel.secret.SecretBoxProducer;
 import jakarta.annotation.Resource;
@@ -58,6 +59,7 @@ public class PlatformRuntime {
   @Inject PluginHostProducer pluginHost;
   @Inject JobWorkers jobWorkers;
   @Inject RoutineScheduler routineScheduler;
+  @Inject RetentionSweep retentionSweep;
   @Inject CallSettlements settlements;
   @Inject DatabaseScope scope;
 
@@ -123,6 +125,7 @@ public class PlatformRuntime {
     signingKeys.rotateIfOlderThan(settings.signingKeyMaxAge());
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
     jobWorkers.start();
+    retentionSweep.ensureQueued();
     routineScheduler.start();
   }
 

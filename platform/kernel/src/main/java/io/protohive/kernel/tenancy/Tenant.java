@@ -64,6 +64,21 @@ public class Tenant {
   @Column(name = "routine_min_interval_minutes")
   private Integer routineMinIntervalMinutes;
 
+  @Column(name = "retention_messages_days")
+  private Integer retentionMessagesDays;
+
+  @Column(name = "retention_events_days")
+  private Integer retentionEventsDays;
+
+  @Column(name = "retention_audit_days")
+  private Integer retentionAuditDays;
+
+  @Column(name = "retention_files_days")
+  private Integer retentionFilesDays;
+
+  @Column(name = "retention_usage_days")
+  private Integer retentionUsageDays;
+
   /** What its files may take, in bytes; {@code null} takes the platform's default. */
   @Column(name = "file_quota_bytes")
   private Long fileQuotaBytes;
@@ -115,6 +130,7 @@ public class Tenant {
       TenantRateLimits declaredRateLimits,
       TenantFileSettings declaredFiles,
       Integer declaredRoutineMinIntervalMinutes,
+      TenantRetention declaredRetention,
       List<OidcProvider> sealedProviders,
       Instant now) {
     String domains = String.join(" ", declaredDomains);
@@ -125,6 +141,7 @@ public class Tenant {
             || !declaredRateLimits.equals(rateLimits())
             || !declaredFiles.equals(fileSettings())
             || !Objects.equals(declaredRoutineMinIntervalMinutes, routineMinIntervalMinutes)
+            || !declaredRetention.equals(retention())
             || !domains.equals(allowedEmailDomains)
             || !admins.equals(adminEmails)
             || !providers.equals(oidcProviders)
@@ -143,6 +160,11 @@ public class Tenant {
       fileQuotaBytes = declaredFiles.quotaBytes();
       fileStore = declaredFiles.store();
       routineMinIntervalMinutes = declaredRoutineMinIntervalMinutes;
+      retentionMessagesDays = declaredRetention.messagesDays();
+      retentionEventsDays = declaredRetention.eventsDays();
+      retentionAuditDays = declaredRetention.auditDays();
+      retentionFilesDays = declaredRetention.filesDays();
+      retentionUsageDays = declaredRetention.usageDays();
       updatedAt = now;
     }
     return changed;
@@ -228,6 +250,16 @@ public class Tenant {
   /** Its own files' quota and store, each {@code null} where the platform's default holds. */
   public TenantFileSettings fileSettings() {
     return new TenantFileSettings(fileQuotaBytes, fileStore);
+  }
+
+  /** How long it keeps each kind of its data, each {@code null} where the default holds. */
+  public TenantRetention retention() {
+    return new TenantRetention(
+        retentionMessagesDays,
+        retentionEventsDays,
+        retentionAuditDays,
+        retentionFilesDays,
+        retentionUsageDays);
   }
 
   public Origin origin() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.protohive.kernel.llm.RouteStep;
 import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
+import io.protohive.kernel.tenancy.TenantRetention;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ class TenantsConfigReaderTest {
           quotaBytes: 5368709120
           store: s3
         routines: {minIntervalMinutes: 60}
+        retention: {messagesDays: 365, auditDays: 730, filesDays: 14}
         organizationTemplates:
           - id: legal-desk
             name: Legal desk
@@ -88,6 +90,7 @@ class TenantsConfigReaderTest {
     assertThat(full.rateLimits()).isEqualTo(new TenantRateLimits(120, null, 30));
     assertThat(full.files()).isEqualTo(new TenantFileSettings(5_368_709_120L, "s3"));
     assertThat(full.routineMinIntervalMinutes()).isEqualTo(60);
+    assertThat(full.retention()).isEqualTo(new TenantRetention(365, null, 730, 14, null));
 
     DeclaredPlugin openai = declared.plugins().get("io.protohive.plugins.llm-openai");
     assertThat(openai.enabled()).isTrue();
@@ -145,6 +148,22 @@ class TenantsConfigReaderTest {
             file
                 + ":4: field 'routines.minIntervalMinutes': is a number of minutes, at least 1,"
                 + " was 0");
+  }
+
+  @Test
+  void keepsEverythingWithoutRetentionAndRefusesAPeriodOfNothingOrLess() throws Exception {
+    Path file = write("kept.yaml", "slug: k\nname: K\n");
+    assertThat(reader.read(folder).get(0).retention()).isEqualTo(TenantRetention.DEFAULTS);
+
+    Files.writeString(file, "slug: k\nname: K\nretention:\n  usageDays: 0\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(
+            file + ":4: field 'retention.usageDays': is a number of days, at least 1, was 0");
+
+    Files.writeString(file, "slug: k\nname: K\nretention:\n  eventsDays: -7\n");
+    assertThatThrownBy(() -> reader.read(folder))
+        .hasMessage(
+            file + ":4: field 'retention.eventsDays': is a number of days, at least 1, was -7");
   }
 
   @Test

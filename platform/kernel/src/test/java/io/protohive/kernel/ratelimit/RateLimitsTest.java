@@ -10,6 +10,7 @@ import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantRateLimits;
+import io.protohive.kernel.tenancy.TenantRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -128,6 +129,7 @@ class RateLimitsTest {
         rateLimits,
         TenantFileSettings.DEFAULTS,
         null,
+        TenantRetention.DEFAULTS,
         List.of(),
         Instant.now());
     return tenant;
