@@ -19,6 +19,7 @@ import io.protohive.rest.llm.UsageResource;
 import io.protohive.rest.me.MeResource;
 import io.protohive.rest.me.TokenResource;
 import io.protohive.rest.organization.OrganizationResource;
+import io.protohive.rest.platform.AnalyticsResource;
 import io.protohive.rest.platform.JobResource;
 import io.protohive.rest.platform.MailResource;
 import io.protohive.rest.platform.PriceResource;
@@ -101,6 +102,7 @@ public class ApiApplication extends Application {
           OrganizationResource.class,
           JobResource.class,
           MailResource.class,
+          AnalyticsResource.class,
           PriceResource.class,
           PublisherResource.class,
           SigningKeyResource.class,

@@ -26,6 +26,7 @@ import io.protohive.ui.llm.LlmView;
 import io.protohive.ui.mcp.McpServersView;
 import io.protohive.ui.organization.OrganizationDetailView;
 import io.protohive.ui.organization.OrganizationsView;
+import io.protohive.ui.platform.AnalyticsView;
 import io.protohive.ui.platform.JobsView;
 import io.protohive.ui.platform.OutboxView;
 import io.protohive.ui.platform.PlatformTenantsView;
@@ -78,6 +79,8 @@ public class MainLayout extends AppLayout {
       navigation.addItem(
           new SideNavItem("Tenants", PlatformTenantsView.class, VaadinIcon.OFFICE.create()));
       navigation.addItem(new SideNavItem("System", SystemView.class, VaadinIcon.SERVER.create()));
+      navigation.addItem(
+          new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()));
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
       navigation.addItem(new SideNavItem("Jobs", JobsView.class, VaadinIcon.TASKS.create()));
       navigation.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));

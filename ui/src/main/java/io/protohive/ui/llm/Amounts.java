@@ -7,7 +7,7 @@ import java.util.Locale;
  * How the LLM pages write counts and money. The platform keeps money in millionths of a currency
  * unit (micros) so that sums stay exact; people read it in currency units.
  */
-final class Amounts {
+public final class Amounts {
 
   private static final int MICROS_SCALE = 6;
   private static final int SHOWN_DECIMALS = 2;
@@ -15,12 +15,12 @@ final class Amounts {
   private Amounts() {}
 
   /** A count with thousands separators, e.g. {@code 12,500}. */
-  static String count(long count) {
+  public static String count(long count) {
     return String.format(Locale.ROOT, "%,d", count);
   }
 
   /** Millionths as currency units, with at least two decimals and none lost, e.g. {@code 2.50}. */
-  static String currency(long micros) {
+  public static String currency(long micros) {
     BigDecimal units = BigDecimal.valueOf(micros, MICROS_SCALE).stripTrailingZeros();
     return units.setScale(Math.max(units.scale(), SHOWN_DECIMALS)).toPlainString();
   }

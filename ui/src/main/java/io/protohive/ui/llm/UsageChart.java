@@ -28,7 +28,7 @@ import org.jfree.svg.ViewBox;
  * Draws usage as SVG on the server, so the charts need nothing built for the browser. The SVG has a
  * view box and no fixed size: it takes the width of whatever holds it.
  */
-final class UsageChart {
+public final class UsageChart {
 
   private static final int WIDTH = 800;
   private static final int HEIGHT = 300;
@@ -38,6 +38,7 @@ final class UsageChart {
 
   private static final Color PROMPT = new Color(0x1676f3);
   private static final Color COMPLETION = new Color(0x8ab8f7);
+  private static final Color SECOND = new Color(0xe8710a);
   private static final Color GRID = new Color(0xdde3ea);
 
   static {
@@ -78,17 +79,35 @@ final class UsageChart {
   static String callsByDay(List<UsageRow> rows, LocalDate from, LocalDate to) {
     Map<String, Long> calls =
         rows.stream().collect(Collectors.toMap(UsageRow::key, UsageRow::calls, Long::sum));
-    DefaultCategoryDataset daily = new DefaultCategoryDataset();
     List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
-    for (LocalDate day : days) {
-      daily.addValue(calls.getOrDefault(day.toString(), 0L), "Calls", day.toString());
-    }
+    return byDay(
+        "Calls by day",
+        days,
+        Map.of("Calls", days.stream().map(day -> calls.getOrDefault(day.toString(), 0L)).toList()));
+  }
+
+  /**
+   * Lines of counts over days, one a series, with a legend when there are several.
+   *
+   * @param series each series' name and its count on each of the days, in their order
+   */
+  public static String byDay(String title, List<LocalDate> days, Map<String, List<Long>> series) {
+    DefaultCategoryDataset daily = new DefaultCategoryDataset();
+    series.forEach(
+        (name, counts) -> {
+          for (int i = 0; i < days.size(); i++) {
+            daily.addValue(counts.get(i), name, days.get(i).toString());
+          }
+        });
     JFreeChart chart =
         ChartFactory.createLineChart(
-            "Calls by day", null, null, daily, PlotOrientation.VERTICAL, false, false, false);
+            title, null, null, daily, PlotOrientation.VERTICAL, series.size() > 1, false, false);
     CategoryItemRenderer line = chart.getCategoryPlot().getRenderer();
     line.setSeriesPaint(0, PROMPT);
-    line.setSeriesStroke(0, new BasicStroke(2));
+    line.setSeriesPaint(1, SECOND);
+    for (int i = 0; i < series.size(); i++) {
+      line.setSeriesStroke(i, new BasicStroke(2));
+    }
     return svg(chart, days.size());
   }
 

@@ -127,12 +127,13 @@ class RetentionIT {
   }
 
   private static String retentionOf(String slug) throws Exception {
+    // a row whether or not the tenant exists yet
     return PlatformIT.query(
-        "select concat_ws(',', retention_messages_days, retention_events_days,"
+        "select (select concat_ws(',', retention_messages_days, retention_events_days,"
             + " retention_audit_days, retention_files_days, retention_usage_days)"
             + " from tenant where slug = '"
             + slug
-            + "'");
+            + "')");
   }
 
   private static String tenantId(Team team) {

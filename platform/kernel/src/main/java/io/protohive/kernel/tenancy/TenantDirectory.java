@@ -33,6 +33,17 @@ public class TenantDirectory {
     return byId(id).map(TenantSummary::of);
   }
 
+  /** Every tenant, by slug. */
+  @Transactional
+  @AsPlatform
+  public List<TenantSummary> summaries() {
+    return entityManager
+        .createQuery("select t from Tenant t order by t.slug", Tenant.class)
+        .getResultStream()
+        .map(TenantSummary::of)
+        .toList();
+  }
+
   /** The providers a tenant's people may sign in with; none for an unknown tenant. */
   @Transactional
   @AsPlatform
