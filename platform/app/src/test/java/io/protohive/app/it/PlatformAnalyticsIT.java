@@ -13,6 +13,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A platform admin's analytics: each tenant's active people, active agents and usage per day and
@@ -82,6 +84,31 @@ class PlatformAnalyticsIT {
     HttpResponse<String> unknown = get("?tenantId=" + UUID.randomUUID(), admin);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void thePageChartsTheDaysAndListsTheTenantsInABrowser() throws Exception {
+    Team busy = Team.of("charted", "disk");
+    busy.ask(
+        busy.scriptedAgent("{\"name\":\"Plotter\",\"role\":\"Answers\"}", "say: ok"),
+        "plot",
+        List.of());
+    Browser browser = new Browser();
+    try {
+      browser.signIn("admin@protohive.local", Accounts.platformAdminPassword());
+      browser.open("platform/analytics");
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("analytics-tenants"), busy.tenant));
+      assertThat(browser.driver.getTitle()).isEqualTo("Analytics · ProtoHive");
+      assertThat(browser.driver.findElements(By.cssSelector("#analytics-charts svg"))).hasSize(2);
+      assertThat(browser.driver.findElement(By.id("analytics-charts")).getDomProperty("innerHTML"))
+          .contains("Active by day", "Active agents", "Tokens by day");
+      browser.screenshot("analytics.png");
+      assertThat(browser.consoleErrors()).isEmpty();
+    } finally {
+      browser.close();
+    }
   }
 
   private static void assertRefused(HttpResponse<String> response, int status, String field)
