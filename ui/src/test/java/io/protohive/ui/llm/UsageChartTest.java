@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.protohive.kernel.llm.UsageMeter.UsageRow;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,19 @@ class UsageChartTest {
         UsageChart.callsByDay(rows, LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-03"));
 
     assertThat(svg).contains("2026-11-01", "2026-11-02", "2026-11-03", "Calls by day");
+  }
+
+  @Test
+  void severalSeriesByDayAreDrawnWithALegendAndOneWithout() {
+    List<LocalDate> days = List.of(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-02"));
+    Map<String, List<Long>> active = new LinkedHashMap<>();
+    active.put("Active people", List.of(3L, 5L));
+    active.put("Active agents", List.of(1L, 2L));
+
+    assertThat(UsageChart.byDay("Active by day", days, active))
+        .contains("Active by day", "Active people", "Active agents", "2026-11-02");
+    assertThat(UsageChart.byDay("Tokens by day", days, Map.of("Tokens", List.of(10L, 20L))))
+        .contains("Tokens by day")
+        .doesNotContain(">Tokens<");
   }
 }
