@@ -5,6 +5,7 @@ import io.protohive.kernel.tenancy.TenantFileSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -226,22 +227,34 @@ public class FileRecords {
             .setParameter(1, fileId)
             .setParameter(2, version)
             .getResultList();
-    return rows.stream()
-        .findFirst()
-        .map(r -> new Stored((String) r[0], (String) r[1], (Long) r[2], (String) r[3]));
+    return rows.stream().findFirst().map(FileRecords::stored);
+  }
+
+  /** Every version of every file of the transaction's tenant. */
+  List<Stored> storedVersions() {
+    return stored(
+        entityManager.createNativeQuery(
+            "select store, storage_key, size_bytes, content_type from file_version"));
   }
 
   List<Stored> storedVersions(UUID fileId) {
-    List<Object[]> rows =
+    return stored(
         entityManager
             .createNativeQuery(
                 "select store, storage_key, size_bytes, content_type from file_version"
                     + " where file_id = ?1")
-            .setParameter(1, fileId)
-            .getResultList();
-    return rows.stream()
-        .map(r -> new Stored((String) r[0], (String) r[1], (Long) r[2], (String) r[3]))
-        .toList();
+            .setParameter(1, fileId));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Stored> stored(Query query) {
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(FileRecords::stored).toList();
+  }
+
+  /** A row of store, storage key, size and content type. */
+  private static Stored stored(Object[] row) {
+    return new Stored((String) row[0], (String) row[1], (Long) row[2], (String) row[3]);
   }
 
   List<FileVersionView> versions(UUID fileId) {

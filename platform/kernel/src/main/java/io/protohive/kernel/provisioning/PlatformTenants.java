@@ -30,8 +30,8 @@ import java.util.UUID;
 
 /**
  * Tenants as platform admins manage them: list, create, rename, disable and enable, name the
- * admins, set the sign-up rules and the files' quota and store. Tenants declared in tenants-config
- * change only in their file.
+ * admins, set the sign-up rules and the files' quota and store, and delete. Tenants declared in
+ * tenants-config change only in their file.
  */
 @ApplicationScoped
 public class PlatformTenants {
@@ -46,6 +46,7 @@ public class PlatformTenants {
   @Inject Authorization authorization;
   @Inject AuditLog audit;
   @Inject TenantFileSpace files;
+  @Inject PlatformTenants self;
 
   /** Every tenant, oldest first, without what their files take. */
   @Transactional
@@ -172,6 +173,53 @@ public class PlatformTenants {
           address);
     }
     return TenantView.of(tenant, files.bytesUsed(tenant.id()));
+  }
+
+  /**
+   * Deletes a disabled tenant for good: first its data key, so its files are noise wherever their
+   * bytes lie, then every row of it (its people, organizations, agents, conversations, tasks,
+   * files, audit trail) in one statement. Not one transaction: the key is gone before the rows go,
+   * and a deletion that failed after the key is taken up again by deleting again.
+   *
+   * @param confirm the tenant's slug, typed again
+   * @throws Rejection NOT_FOUND for an unknown tenant, CONFLICT for one tenants-config declares or
+   *     one still enabled, invalid {@code confirm} unless it is the slug
+   */
+  public void delete(Caller caller, UUID tenantId, String confirm, String address) {
+    String slug = self.deletable(caller, tenantId, confirm);
+    files.shred(tenantId);
+    self.deleteRows(tenantId);
+    audit.record(null, caller.userId(), Action.TENANT_DELETED, slug, address);
+  }
+
+  /** The slug of a tenant the caller may delete now. */
+  @Transactional
+  @AsPlatform
+  public String deletable(Caller caller, UUID tenantId, String confirm) {
+    authorization.platformAdmin(caller);
+    Tenant tenant = find(tenantId);
+    if (tenant.origin() == Tenant.Origin.CONFIG) {
+      throw Rejection.of(
+          Rejection.Kind.CONFLICT,
+          "This tenant is managed by tenants-config and is not deleted here.");
+    }
+    if (!tenant.disabled()) {
+      throw Rejection.of(
+          Rejection.Kind.CONFLICT, "Disable the tenant first: its people are still signing in.");
+    }
+    if (!tenant.slug().equals(confirm)) {
+      throw Rejection.invalid("confirm", "Type the tenant's slug to confirm its deletion.");
+    }
+    return tenant.slug();
+  }
+
+  @Transactional
+  @AsPlatform
+  public void deleteRows(UUID tenantId) {
+    entityManager
+        .createNativeQuery("select protohive_delete_tenant(?1)")
+        .setParameter(1, tenantId)
+        .getSingleResult();
   }
 
   private Tenant find(UUID tenantId) {

@@ -18,4 +18,10 @@ public interface TenantFileSpace {
    * caller brings the transaction, which the tenant's scope is entered in.
    */
   long bytesUsed(@TenantId UUID tenantId);
+
+  /**
+   * Destroys the tenant's data key, so none of its files decrypts again wherever its bytes lie, and
+   * then deletes the bytes; for a tenant being deleted.
+   */
+  void shred(UUID tenantId);
 }

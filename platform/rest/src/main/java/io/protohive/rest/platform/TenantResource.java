@@ -14,6 +14,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -94,6 +95,21 @@ public class TenantResource {
   public TenantView change(@PathParam("tenantId") UUID tenantId, TenantDraft body) {
     return tenants.change(
         signedIn.caller(), tenantId, RequestBodies.require(body), request.getRemoteAddr());
+  }
+
+  @DELETE
+  @Path("{tenantId}")
+  @Operation(
+      summary = "Delete a disabled tenant and everything of it",
+      description =
+          "confirm is the tenant's slug. Its data key is destroyed first, so its files cannot be"
+              + " read again wherever their bytes lie, then every row of it goes: people,"
+              + " organizations, agents, conversations, tasks, files and its audit trail. An"
+              + " enabled tenant, or one from tenants-config, answers 409.")
+  public Response delete(
+      @PathParam("tenantId") UUID tenantId, @QueryParam("confirm") String confirm) {
+    tenants.delete(signedIn.caller(), tenantId, confirm, request.getRemoteAddr());
+    return Response.noContent().build();
   }
 
   /**
