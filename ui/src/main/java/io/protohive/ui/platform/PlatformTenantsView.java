@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -24,11 +25,13 @@ import io.protohive.kernel.provisioning.TenantDraft;
 import io.protohive.kernel.provisioning.TenantView;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.ui.layout.ClientAddress;
+import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.layout.Notices;
 import io.protohive.ui.signin.PlatformAdminOnly;
 import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * The platform's tenants: create, rename, disable and enable, name admins, set sign-up rules and
@@ -123,7 +126,46 @@ public class PlatformTenantsView extends VerticalLayout implements PlatformAdmin
     if (!tenant.disabled()) {
       toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
     }
-    return new HorizontalLayout(edit, toggle);
+    if (!tenant.disabled()) {
+      return new HorizontalLayout(edit, toggle);
+    }
+    Button delete = new Button("Delete", click -> confirmDeletion(tenant));
+    delete.setId("delete-tenant-" + tenant.slug());
+    delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+    return new HorizontalLayout(edit, toggle, delete);
+  }
+
+  /** Deletion is for good, so the admin types the slug, as the API asks for it too. */
+  private void confirmDeletion(TenantView tenant) {
+    Dialog dialog = new Dialog();
+    dialog.setId("tenant-delete-dialog");
+    dialog.setHeaderTitle("Delete " + tenant.name());
+    TextField slug = new TextField("Type the slug, " + tenant.slug() + ", to confirm");
+    slug.setId("tenant-delete-confirm");
+    slug.setWidthFull();
+    Button delete =
+        new Button(
+            "Delete for good",
+            click -> {
+              try {
+                tenants.delete(caller(), tenant.id(), slug.getValue(), ClientAddress.current());
+                dialog.close();
+                Notices.success("The tenant and everything of it are deleted.");
+                refresh();
+              } catch (Rejection rejection) {
+                FieldErrors.show(rejection, Map.of("confirm", slug), Notices::error);
+              }
+            });
+    delete.setId("tenant-delete");
+    delete.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+    dialog.add(
+        new Paragraph(
+            "Its people, organizations, agents, conversations, tasks, files and audit trail are"
+                + " deleted, and its data key is destroyed first, so no copy of its files can be"
+                + " read again. This cannot be undone."),
+        slug);
+    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), delete);
+    dialog.open();
   }
 
   private void create() {

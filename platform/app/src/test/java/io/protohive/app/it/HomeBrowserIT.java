@@ -75,7 +75,7 @@ class HomeBrowserIT {
   }
 
   @Test
-  void aPlatformAdminCreatesDisablesAndEnablesATenant() throws Exception {
+  void aPlatformAdminCreatesDisablesEnablesAndDeletesATenant() throws Exception {
     String slug = "browser-" + UUID.randomUUID().toString().substring(0, 8);
     browser.signIn(Accounts.PLATFORM_ADMIN, Accounts.platformAdminPassword());
     browser.open("");
@@ -146,6 +146,24 @@ class HomeBrowserIT {
             By.id("toggle-tenant-" + slug), "Disable"));
     assertThat(PlatformIT.query("select disabled::text from tenant where slug = '" + slug + "'"))
         .isEqualTo("false");
+    assertThat(browser.driver.findElements(By.id("delete-tenant-" + slug))).isEmpty();
+
+    // only a disabled tenant offers deletion, confirmed by typing its slug
+    browser.click(By.id("toggle-tenant-" + slug));
+    browser.click(By.id("delete-tenant-" + slug));
+    browser.type("tenant-delete-confirm", "not-" + slug);
+    browser.click(By.id("tenant-delete"));
+    browser.wait.until(
+        d -> d.findElement(By.id("tenant-delete-confirm")).getDomAttribute("invalid") != null);
+    assertThat(PlatformIT.query("select count(*) from tenant where slug = '" + slug + "'"))
+        .isEqualTo("1");
+    browser.type("tenant-delete-confirm", slug);
+    browser.click(By.id("tenant-delete"));
+    browser.wait.until(
+        ExpectedConditions.not(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("tenants"), slug)));
+    assertThat(PlatformIT.query("select count(*) from tenant where slug = '" + slug + "'"))
+        .isEqualTo("0");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 }
