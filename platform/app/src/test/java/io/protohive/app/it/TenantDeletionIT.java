@@ -50,6 +50,8 @@ class TenantDeletionIT {
     assertThat(new String(Files.readAllBytes(stored), ISO_8859_1)).doesNotContain(SECRET);
     String tenantId =
         PlatformIT.query("select id from tenant where slug = '" + doomed.tenant + "'");
+    // the fixture inserts its tenants as a file would declare them; this one the admins made
+    PlatformIT.execute("update tenant set origin = 'API' where id = '" + tenantId + "'");
     String[] admin = PluginsApi.platformAdmin();
     String path = "api/v1/platform/tenants/" + tenantId;
 
