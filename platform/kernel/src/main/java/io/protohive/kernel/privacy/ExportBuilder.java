@@ -99,7 +99,7 @@ public class ExportBuilder implements JobHandler {
             + ",\n\nthe export of your data you asked for is ready. Signed in, download it from"
             + " your account page:\n"
             + settings.publicUrl()
-            + "/account\n\nor through the API:\n"
+            + "/profile\n\nor through the API:\n"
             + link(exportId)
             + "\n\nIt is deleted after "
             + Exports.KEPT.toDays()
@@ -107,7 +107,7 @@ public class ExportBuilder implements JobHandler {
   }
 
   /** The download's address, which answers the person who asked alone. */
-  String link(UUID exportId) {
+  private String link(UUID exportId) {
     return settings.publicUrl() + "/api/v1/me/exports/" + exportId + "/content";
   }
 
