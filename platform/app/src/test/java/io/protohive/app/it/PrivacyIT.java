@@ -102,7 +102,8 @@ class PrivacyIT {
     assertThat(link).endsWith("/api/v1/me/exports/" + exportId + "/content");
     HttpResponse<byte[]> download = bytes(link, alice.bearer());
     assertThat(download.statusCode()).isEqualTo(200);
-    assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+    assertThat(download.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/zip");
     Map<String, String> entries = unzip(download.body());
     String everything = String.join("\n", entries.values());
 
@@ -140,7 +141,8 @@ class PrivacyIT {
     HttpResponse<String> refused =
         Platform.send("DELETE", "api/v1/me", confirmation(alice), alice.bearer());
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
     assertThat(refused.body()).contains("last owner", "owner", "delete the organization");
     HttpResponse<String> byAdmin =
         Platform.send("DELETE", "api/v1/tenant/users/" + alice.id(), null, admin);
