@@ -58,7 +58,10 @@ public class ExportBuilder implements JobHandler {
       String store = stores.defaultName();
       String key = "exports/" + tenantId + "/" + exportId + ".zip";
       long size = bytes.store(tenantId, store, key, zip);
-      exports.ready(tenantId, exportId, store, key, size);
+      if (!exports.ready(tenantId, exportId, store, key, size)) {
+        bytes.delete(store, key);
+        return;
+      }
     } finally {
       Files.deleteIfExists(zip);
     }

@@ -49,18 +49,20 @@ public class ExportRecords {
     return rows("where user_id = ?1 order by created_at desc, id desc", userId);
   }
 
-  void ready(UUID id, String store, String key, long size, Instant now, Instant expires) {
-    entityManager
-        .createNativeQuery(
-            "update personal_export set status = 'READY', store = ?2, storage_key = ?3,"
-                + " size_bytes = ?4, ready_at = ?5, expires_at = ?6 where id = ?1")
-        .setParameter(1, id)
-        .setParameter(2, store)
-        .setParameter(3, key)
-        .setParameter(4, size)
-        .setParameter(5, Timestamp.from(now))
-        .setParameter(6, Timestamp.from(expires))
-        .executeUpdate();
+  /** Whether the export was still there to be made ready. */
+  boolean ready(UUID id, String store, String key, long size, Instant now, Instant expires) {
+    return entityManager
+            .createNativeQuery(
+                "update personal_export set status = 'READY', store = ?2, storage_key = ?3,"
+                    + " size_bytes = ?4, ready_at = ?5, expires_at = ?6 where id = ?1")
+            .setParameter(1, id)
+            .setParameter(2, store)
+            .setParameter(3, key)
+            .setParameter(4, size)
+            .setParameter(5, Timestamp.from(now))
+            .setParameter(6, Timestamp.from(expires))
+            .executeUpdate()
+        == 1;
   }
 
   void status(UUID id, String status) {

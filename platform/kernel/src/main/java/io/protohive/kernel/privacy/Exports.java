@@ -103,14 +103,22 @@ public class Exports {
     return records.byId(exportId).filter(row -> "QUEUED".equals(row.view().status()));
   }
 
-  /** The export's ZIP is stored: it is offered until it expires. */
+  /**
+   * The export's ZIP is stored: it is offered until it expires.
+   *
+   * @return false when the export is gone meanwhile, its person erased: the ZIP is then the
+   *     caller's to delete
+   */
   @Transactional
   @InTenant
-  void ready(@TenantId UUID tenantId, UUID exportId, String store, String key, long size) {
+  boolean ready(@TenantId UUID tenantId, UUID exportId, String store, String key, long size) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Instant expires = now.plus(KEPT);
-    records.ready(exportId, store, key, size, now, expires);
+    if (!records.ready(exportId, store, key, size, now, expires)) {
+      return false;
+    }
     jobs.enqueue(tenantId, ExportExpiry.KIND, payload(exportId), expires);
+    return true;
   }
 
   @Transactional
