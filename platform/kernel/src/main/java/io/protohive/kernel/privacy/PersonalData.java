@@ -63,8 +63,8 @@ public class PersonalData {
     documents.put(
         "profile.json",
         rows(
-                "select id, tenant_id, email, display_name, email_verified, created_at from user_account"
-                    + " where id = ?1",
+                "select id, tenant_id, email, display_name, email_verified, created_at"
+                    + " from user_account where id = ?1",
                 userId)
             .getJsonObject(0)
             .toString());
