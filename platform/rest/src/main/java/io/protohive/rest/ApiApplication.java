@@ -16,6 +16,7 @@ import io.protohive.rest.llm.EmbeddingResource;
 import io.protohive.rest.llm.LlmResource;
 import io.protohive.rest.llm.TenantLlmResource;
 import io.protohive.rest.llm.UsageResource;
+import io.protohive.rest.me.ExportResource;
 import io.protohive.rest.me.MeResource;
 import io.protohive.rest.me.TokenResource;
 import io.protohive.rest.organization.OrganizationResource;
@@ -86,6 +87,7 @@ public class ApiApplication extends Application {
           AgentResource.class,
           TemplateResource.class,
           AuthResource.class,
+          ExportResource.class,
           OidcResource.class,
           ConversationResource.class,
           RunResource.class,

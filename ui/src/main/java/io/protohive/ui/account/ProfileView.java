@@ -19,6 +19,8 @@ import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.identity.token.RefreshTokens.ActiveSession;
 import io.protohive.kernel.identity.token.Sessions;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.privacy.Erasure;
+import io.protohive.kernel.privacy.Exports;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.FieldErrors;
 import io.protohive.ui.layout.MainLayout;
@@ -27,7 +29,10 @@ import io.protohive.ui.signin.SignedInUser;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** The signed-in person's account: password, and the apps signed in to it. */
+/**
+ * The signed-in person's account: password, the apps signed in to it, and their data: export it, or
+ * delete the account.
+ */
 @Route(value = "profile", layout = MainLayout.class)
 @PageTitle("Profile · ProtoHive")
 public class ProfileView extends VerticalLayout implements SignedInOnly {
@@ -36,10 +41,17 @@ public class ProfileView extends VerticalLayout implements SignedInOnly {
 
   private final RefreshTokens refreshTokens;
   private final Grid<ActiveSession> sessions = new Grid<>(ActiveSession.class, false);
+  private final PersonalDataSection personalData;
 
   @Inject
-  public ProfileView(AccountService accounts, RefreshTokens refreshTokens, Sessions all) {
+  public ProfileView(
+      AccountService accounts,
+      RefreshTokens refreshTokens,
+      Sessions all,
+      Exports exports,
+      Erasure erasure) {
     this.refreshTokens = refreshTokens;
+    this.personalData = new PersonalDataSection(exports, erasure);
 
     PasswordField current = new PasswordField("Current password");
     current.setId("current-password");
@@ -91,7 +103,8 @@ public class ProfileView extends VerticalLayout implements SignedInOnly {
         outcome,
         new H3("Apps signed in to your account"),
         sessions,
-        everywhere);
+        everywhere,
+        personalData);
   }
 
   @Override
@@ -115,6 +128,7 @@ public class ProfileView extends VerticalLayout implements SignedInOnly {
 
   private void refresh() {
     sessions.setItems(refreshTokens.active(caller().userId()));
+    personalData.refresh();
   }
 
   private static Caller caller() {

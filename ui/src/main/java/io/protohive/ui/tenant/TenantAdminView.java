@@ -2,9 +2,11 @@ package io.protohive.ui.tenant;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -19,13 +21,15 @@ import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.privacy.Erasure;
+import io.protohive.kernel.privacy.ErasureReport;
 import io.protohive.ui.layout.Dates;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.signin.TenantAdminOnly;
 import jakarta.inject.Inject;
 
-/** A tenant admin's page: the tenant's users, and its audit trail. */
+/** A tenant admin's page: the tenant's users, whom they may erase, and its audit trail. */
 @Route(value = "tenant", layout = MainLayout.class)
 @PageTitle("Tenant · ProtoHive")
 public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
@@ -33,16 +37,21 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
   private final TenantAdministration administration;
   private final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
   private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
+  private final Erasure erasure;
+  private final Paragraph erased = new Paragraph();
 
   @Inject
-  public TenantAdminView(TenantAdministration administration) {
+  public TenantAdminView(TenantAdministration administration, Erasure erasure) {
     this.administration = administration;
+    this.erasure = erasure;
+    erased.setId("tenant-erased");
     users.setId("tenant-users");
     users.addColumn(UserSummary::email).setHeader("Email");
     users.addColumn(UserSummary::displayName).setHeader("Name");
     users.addColumn(u -> u.tenantAdmin() ? "admin" : "").setHeader("Tenant role");
     users.addColumn(u -> u.emailVerified() ? "yes" : "no").setHeader("Verified");
     users.addColumn(new ComponentRenderer<>(this::toggle)).setHeader("Account");
+    users.addColumn(new ComponentRenderer<>(this::eraseButton)).setHeader("");
     users.setAllRowsVisible(true);
 
     audit.setId("tenant-audit");
@@ -74,7 +83,7 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
     HorizontalLayout inviting = new HorizontalLayout(email, invite);
     inviting.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-    add(new H2("Tenant"), new H3("Users"), inviting, users, new H3("Audit trail"), audit);
+    add(new H2("Tenant"), new H3("Users"), inviting, users, erased, new H3("Audit trail"), audit);
   }
 
   @Override
@@ -95,6 +104,33 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
             button.setTooltipText(rejection.getMessage());
           }
         });
+    return button;
+  }
+
+  /** Erases a person after the admin confirms; the report says what went, or why not. */
+  private Button eraseButton(UserSummary user) {
+    Button button = new Button("Erase");
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+    ConfirmDialog dialog =
+        new ConfirmDialog(
+            "Erase " + user.email() + "?",
+            "Their account, files, tokens and memberships are erased now, and this cannot be"
+                + " undone. Their messages stay, written by \"deleted user\".",
+            "Erase",
+            confirmed -> {
+              try {
+                ErasureReport report =
+                    erasure.eraseUser(
+                        caller(), user.id(), VaadinRequest.getCurrent().getRemoteAddr());
+                erased.setText("Erased: " + report.counts());
+                refresh();
+              } catch (Rejection rejection) {
+                erased.setText(rejection.getMessage());
+              }
+            });
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.setCancelable(true);
+    button.addClickListener(click -> dialog.open());
     return button;
   }
 

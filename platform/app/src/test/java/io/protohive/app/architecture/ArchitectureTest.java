@@ -136,7 +136,7 @@ class ArchitectureTest {
    */
   static final List<List<String>> KERNEL_TIERS =
       List.of(
-          List.of("startup", "home", "system", "health"),
+          List.of("startup", "home", "system", "health", "privacy"),
           List.of("routine", "retention"),
           List.of("task", "knowledge"),
           List.of("conversation"),

@@ -171,7 +171,10 @@ class ApiTokensIT {
             "DELETE /api/v1/me/tokens/{tokenId}",
             "POST /api/v1/files/{fileId}/versions",
             "POST /api/v1/routines/{routineId}/runs",
-            "POST /api/v1/organizations/{id}/webhooks");
+            "POST /api/v1/organizations/{id}/webhooks",
+            "POST /api/v1/me/export",
+            "DELETE /api/v1/me",
+            "DELETE /api/v1/tenant/users/{userId}");
   }
 
   @Test

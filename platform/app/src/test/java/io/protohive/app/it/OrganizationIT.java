@@ -251,6 +251,7 @@ class OrganizationIT {
             .get("id")
             .asText());
     ids.put("serviceAccountId", UUID.randomUUID().toString());
+    ids.put("exportId", Platform.json(owner.post("api/v1/me/export", null)).get("id").asText());
 
     List<String> checked = new ArrayList<>();
     JsonNode paths = openApi().get("paths");
@@ -317,7 +318,9 @@ class OrganizationIT {
             "PATCH /api/v1/organizations/{id}/members/{userId}",
             "POST /api/v1/organizations/{id}/uploads",
             "PATCH /api/v1/uploads/{uploadId}",
-            "DELETE /api/v1/uploads/{uploadId}");
+            "DELETE /api/v1/uploads/{uploadId}",
+            "GET /api/v1/me/exports/{exportId}/content",
+            "DELETE /api/v1/tenant/users/{userId}");
     assertThat(Platform.json(owner.get("api/v1/organizations/" + id)).get("name").asText())
         .isEqualTo(name);
     assertThat(Platform.json(owner.get("api/v1/me/tokens")).get("items").get(0).has("revokedAt"))

@@ -77,7 +77,10 @@ public class AuditLog {
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
     SERVICE_ACCOUNT_CREATED,
-    RETENTION_PURGED
+    RETENTION_PURGED,
+    PERSONAL_DATA_EXPORT_REQUESTED,
+    PERSONAL_DATA_EXPORT_DOWNLOADED,
+    ACCOUNT_ERASED
   }
 
   @PersistenceContext(unitName = "protohive")
@@ -87,8 +90,23 @@ public class AuditLog {
   @AsPlatform
   public void record(
       UUID tenantId, UUID actorId, Action action, String subject, String sourceAddress) {
+    record(tenantId, actorId, action, subject, sourceAddress, null);
+  }
+
+  /**
+   * @param detail what the action did, beyond its subject (an erasure's counts per kind)
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
+  public void record(
+      UUID tenantId,
+      UUID actorId,
+      Action action,
+      String subject,
+      String sourceAddress,
+      String detail) {
     entityManager.persist(
         new AuditEvent(
-            tenantId, actorId, action.name(), subject, sourceAddress, null, Instant.now()));
+            tenantId, actorId, action.name(), subject, sourceAddress, detail, Instant.now()));
   }
 }

@@ -18,6 +18,12 @@ public class UserAccount {
   /** Where service accounts' addresses are: a domain reserved never to resolve (RFC 2606). */
   public static final String SERVICE_DOMAIN = "@service-accounts.invalid";
 
+  /** The name an erased person's account and everything they wrote go by. */
+  public static final String ERASED_NAME = "deleted user";
+
+  /** Where erased accounts' addresses are: a reserved domain that never resolves (RFC 2606). */
+  static final String ERASED_DOMAIN = "@erased.invalid";
+
   @Id private UUID id;
 
   @Column(name = "tenant_id")
@@ -100,6 +106,18 @@ public class UserAccount {
     UserAccount member = new UserAccount(tenantId, email, displayName, passwordHash, now);
     member.emailVerified = emailVerified;
     return member;
+  }
+
+  /**
+   * Erases the person from the row: no name, no address, no password, never to sign in again. The
+   * row stays, so what they wrote keeps an author, shown as {@link #ERASED_NAME}.
+   */
+  void erase() {
+    email = "erased-" + id + ERASED_DOMAIN;
+    displayName = ERASED_NAME;
+    passwordHash = "erased";
+    disabled = true;
+    emailVerified = false;
   }
 
   void verifyEmail() {

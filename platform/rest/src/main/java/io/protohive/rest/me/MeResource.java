@@ -8,6 +8,8 @@ import io.protohive.kernel.identity.AccountView;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.RefreshTokens;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.privacy.Erasure;
+import io.protohive.kernel.privacy.ErasureReport;
 import io.protohive.kernel.tenancy.TenantDirectory;
 import io.protohive.kernel.tenancy.TenantSummary;
 import io.protohive.rest.PageResponse;
@@ -49,6 +51,7 @@ public class MeResource {
   @Inject TenantDirectory tenants;
   @Inject RefreshTokens refreshTokens;
   @Inject Dashboard dashboard;
+  @Inject Erasure erasure;
   @Context HttpServletRequest request;
 
   /** The caller's account and tenant. */
@@ -110,6 +113,23 @@ public class MeResource {
       throw Rejection.of(Rejection.Kind.NOT_FOUND, "No session of yours with this id.");
     }
     return Response.noContent().build();
+  }
+
+  /** The caller's email address, typed again, so that an erasure is never an accident. */
+  public record ErasureConfirmation(String email) {}
+
+  @DELETE
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Erase the caller's account and personal data",
+      description =
+          "The body {\"email\": ...} must hold the caller's address. Refused (409) for the last"
+              + " owner of an organization and for a tenant admin named in tenants-config. Their"
+              + " messages stay, written by \"deleted user\"; the answer counts what went.")
+  public ErasureReport erase(ErasureConfirmation body) {
+    return erasure.eraseSelf(
+        signedIn.caller(), RequestBodies.require(body).email(), request.getRemoteAddr());
   }
 
   @GET

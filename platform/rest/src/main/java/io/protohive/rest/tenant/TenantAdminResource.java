@@ -11,6 +11,8 @@ import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
+import io.protohive.kernel.privacy.Erasure;
+import io.protohive.kernel.privacy.ErasureReport;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
@@ -53,6 +55,7 @@ public class TenantAdminResource {
   @Inject ToolApprovals approvals;
   @Inject TenantsConfigItems items;
   @Inject McpServers mcpServers;
+  @Inject Erasure erasure;
   @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
@@ -92,6 +95,18 @@ public class TenantAdminResource {
     UserChange given = RequestBodies.require(body);
     return administration.setDisabled(
         signedIn.caller(), userId, given.disabled(), request.getRemoteAddr());
+  }
+
+  @DELETE
+  @Path("users/{userId}")
+  @Operation(
+      summary = "Erase a user's account and personal data",
+      description =
+          "Refused (409) for the last owner of an organization and for a tenant admin named in"
+              + " tenants-config. Their messages stay, written by \"deleted user\"; the answer"
+              + " counts what went.")
+  public ErasureReport erase(@PathParam("userId") UUID userId) {
+    return erasure.eraseUser(signedIn.caller(), userId, request.getRemoteAddr());
   }
 
   /**
