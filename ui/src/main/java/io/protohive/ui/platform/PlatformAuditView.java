@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.protohive.kernel.audit.AuditTrail;
+import io.protohive.kernel.identity.AuditTrail;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.ui.audit.AuditPanel;
 import io.protohive.ui.layout.MainLayout;

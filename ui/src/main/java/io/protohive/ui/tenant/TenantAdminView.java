@@ -13,7 +13,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import io.protohive.kernel.audit.AuditTrail;
+import io.protohive.kernel.identity.AuditTrail;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * What a tenant's admins (declared in tenants-config) do: see, invite and disable their tenant's
- * users; {@link io.protohive.kernel.audit.AuditTrail} has them read its audit trail. Every
- * operation first proves the caller is such an admin.
+ * users; {@link AuditTrail} has them read its audit trail. Every operation first proves the caller
+ * is such an admin.
  */
 @ApplicationScoped
 public class TenantAdministration {

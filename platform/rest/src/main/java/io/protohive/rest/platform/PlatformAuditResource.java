@@ -2,8 +2,8 @@ package io.protohive.rest.platform;
 
 import io.protohive.kernel.audit.AuditEntry;
 import io.protohive.kernel.audit.AuditFilter;
-import io.protohive.kernel.audit.AuditTrail;
 import io.protohive.kernel.audit.AuditVerification;
+import io.protohive.kernel.identity.AuditTrail;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;

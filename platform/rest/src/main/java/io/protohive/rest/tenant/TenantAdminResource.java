@@ -2,9 +2,9 @@ package io.protohive.rest.tenant;
 
 import io.protohive.kernel.audit.AuditEntry;
 import io.protohive.kernel.audit.AuditFilter;
-import io.protohive.kernel.audit.AuditTrail;
 import io.protohive.kernel.audit.AuditVerification;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
+import io.protohive.kernel.identity.AuditTrail;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;

@@ -1,29 +1,22 @@
 package io.protohive.kernel.audit;
 
-import io.protohive.kernel.identity.Caller;
-import io.protohive.kernel.identity.PlatformAdmins;
-import io.protohive.kernel.identity.TenantAdministration;
-import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
-import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Reading the audit trail: a tenant's admins read their tenant's chain, platform admins the
- * platform's own (entries of no tenant), in pages newest first, and have either chain recomputed.
+ * Reads a chain of the audit trail, a tenant's or the platform's ({@code null}), in the caller's
+ * transaction; whoever calls it has checked who may.
  */
 @ApplicationScoped
-public class AuditTrail {
+public class AuditReader {
 
   // entries read at once while a chain is recomputed, cleared from memory after each batch
   private static final int VERIFY_BATCH = 1000;
@@ -31,40 +24,8 @@ public class AuditTrail {
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
-  @Inject TenantAdministration tenantAdministration;
-  @Inject PlatformAdmins platformAdmins;
-
-  /** The caller's tenant's entries that pass the filter, newest first. */
-  @Transactional
-  @InTenant
-  public Page<AuditEntry> ofTenant(Caller caller, AuditFilter filter, PageRequest page) {
-    return read(tenantAdministration.requireAdmin(caller).id(), filter, page);
-  }
-
-  /** The platform's own entries that pass the filter, newest first; for platform admins. */
-  @Transactional
-  @AsPlatform
-  public Page<AuditEntry> ofPlatform(Caller caller, AuditFilter filter, PageRequest page) {
-    platformAdmins.require(caller);
-    return read(null, filter, page);
-  }
-
-  /** Recomputes the caller's tenant's chain. */
-  @Transactional
-  @InTenant
-  public AuditVerification verifyTenant(Caller caller) {
-    return verify(tenantAdministration.requireAdmin(caller).id());
-  }
-
-  /** Recomputes the platform's chain; for platform admins. */
-  @Transactional
-  @AsPlatform
-  public AuditVerification verifyPlatform(Caller caller) {
-    platformAdmins.require(caller);
-    return verify(null);
-  }
-
-  private Page<AuditEntry> read(UUID tenantId, AuditFilter filter, PageRequest page) {
+  /** The chain's entries that pass the filter, newest first. */
+  public Page<AuditEntry> read(UUID tenantId, AuditFilter filter, PageRequest page) {
     List<String> conditions = new ArrayList<>(List.of(chain(tenantId)));
     if (filter.actor() != null) {
       conditions.add("e.actorId = :actor");
@@ -104,7 +65,8 @@ public class AuditTrail {
         .map(AuditEntry::of);
   }
 
-  private AuditVerification verify(UUID tenantId) {
+  /** Recomputes the chain. */
+  public AuditVerification verify(UUID tenantId) {
     long checked = 0;
     AuditEvent previous = null;
     while (true) {
