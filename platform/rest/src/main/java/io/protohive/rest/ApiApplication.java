@@ -2,6 +2,7 @@ package io.protohive.rest;
 
 import io.protohive.rest.agent.AgentResource;
 import io.protohive.rest.agent.TemplateResource;
+import io.protohive.rest.audit.AuditedRequests;
 import io.protohive.rest.auth.AccessTokenFilter;
 import io.protohive.rest.auth.AuthResource;
 import io.protohive.rest.auth.OidcResource;
@@ -23,6 +24,7 @@ import io.protohive.rest.organization.OrganizationResource;
 import io.protohive.rest.platform.AnalyticsResource;
 import io.protohive.rest.platform.JobResource;
 import io.protohive.rest.platform.MailResource;
+import io.protohive.rest.platform.PlatformAuditResource;
 import io.protohive.rest.platform.PriceResource;
 import io.protohive.rest.platform.PublisherResource;
 import io.protohive.rest.platform.SigningKeyResource;
@@ -68,10 +70,14 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             description = "Build and run organizations of LLM agents."))
 public class ApiApplication extends Application {
 
-  /** What every door shares: who calls, how often, what bodies it reads, how it says no. */
+  /**
+   * What every door shares: who calls, how often, what bodies it reads, what the audit notes, how
+   * it says no.
+   */
   public static final Set<Class<?>> SHARED_PROVIDERS =
       Set.of(
           AccessTokenFilter.class,
+          AuditedRequests.class,
           RateLimitFilter.class,
           JsonBodyGuard.class,
           RejectionMapper.class,
@@ -106,6 +112,7 @@ public class ApiApplication extends Application {
           MailResource.class,
           AnalyticsResource.class,
           PriceResource.class,
+          PlatformAuditResource.class,
           PublisherResource.class,
           SigningKeyResource.class,
           TenantResource.class,

@@ -29,6 +29,7 @@ import io.protohive.ui.organization.OrganizationsView;
 import io.protohive.ui.platform.AnalyticsView;
 import io.protohive.ui.platform.JobsView;
 import io.protohive.ui.platform.OutboxView;
+import io.protohive.ui.platform.PlatformAuditView;
 import io.protohive.ui.platform.PlatformTenantsView;
 import io.protohive.ui.platform.SystemView;
 import io.protohive.ui.plugin.PluginsView;
@@ -83,6 +84,8 @@ public class MainLayout extends AppLayout {
           new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()));
       navigation.addItem(new SideNavItem("Mail", OutboxView.class, VaadinIcon.ENVELOPE.create()));
       navigation.addItem(new SideNavItem("Jobs", JobsView.class, VaadinIcon.TASKS.create()));
+      navigation.addItem(
+          new SideNavItem("Audit", PlatformAuditView.class, VaadinIcon.CLIPBOARD_CHECK.create()));
       navigation.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
       navigation.addItem(
           new SideNavItem("Model prices", LlmPricesView.class, VaadinIcon.MONEY.create()));

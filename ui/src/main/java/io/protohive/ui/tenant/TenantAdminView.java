@@ -15,15 +15,15 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import io.protohive.kernel.identity.AuditTrail;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
-import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.privacy.Erasure;
 import io.protohive.kernel.privacy.ErasureReport;
-import io.protohive.ui.layout.Dates;
+import io.protohive.ui.audit.AuditPanel;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInUser;
 import io.protohive.ui.signin.TenantAdminOnly;
@@ -36,15 +36,19 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
 
   private final TenantAdministration administration;
   private final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
-  private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
+  private final AuditPanel audit;
   private final Erasure erasure;
   private final Paragraph erased = new Paragraph();
 
   @Inject
-  public TenantAdminView(TenantAdministration administration, Erasure erasure) {
+  public TenantAdminView(TenantAdministration administration, AuditTrail trail, Erasure erasure) {
     this.administration = administration;
     this.erasure = erasure;
     erased.setId("tenant-erased");
+    this.audit =
+        new AuditPanel(
+            (filter, page) -> trail.ofTenant(caller(), filter, page),
+            () -> trail.verifyTenant(caller()));
     users.setId("tenant-users");
     users.addColumn(UserSummary::email).setHeader("Email");
     users.addColumn(UserSummary::displayName).setHeader("Name");
@@ -55,10 +59,6 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
     users.setAllRowsVisible(true);
 
     audit.setId("tenant-audit");
-    audit.addColumn(e -> Dates.format(e.occurredAt())).setHeader("When");
-    audit.addColumn(AuditEntry::action).setHeader("What");
-    audit.addColumn(AuditEntry::subject).setHeader("Subject");
-    audit.addColumn(AuditEntry::sourceAddress).setHeader("From");
 
     EmailField email = new EmailField();
     email.setId("tenant-invite-email");
@@ -137,8 +137,7 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
   private void refresh() {
     Caller caller = caller();
     users.setItems(Page.every(cursor -> administration.users(caller, Page.MAX_LIMIT, cursor)));
-    // the newest entries; the API pages through the rest
-    audit.setItems(administration.audit(caller, Page.MAX_LIMIT, null).items());
+    audit.search();
   }
 
   private static Caller caller() {

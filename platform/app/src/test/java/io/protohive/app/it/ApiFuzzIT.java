@@ -67,9 +67,10 @@ class ApiFuzzIT {
 
   /**
    * Rows a refused request writes on purpose: the audit trail of failed and locked sign-ins is what
-   * the refusal is for.
+   * the refusal is for, and every request of a signed-in caller leaves its entry, refused or not.
    */
-  private static final String REFUSALS_AUDITED = "('SIGN_IN_FAILED', 'SIGN_IN_LOCKED')";
+  private static final String REFUSALS_AUDITED =
+      "('SIGN_IN_FAILED', 'SIGN_IN_LOCKED', 'API_READ', 'API_CHANGE')";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -185,7 +185,8 @@ class GatewayIT {
 
     assertConcurrentCallsStopAt(20, 5);
 
-    assertThat(Platform.get("api/v1/tenant/audit", admin).body()).contains("BUDGET_THRESHOLD");
+    assertThat(Platform.get("api/v1/tenant/audit?action=BUDGET_THRESHOLD", admin).body())
+        .contains("BUDGET_THRESHOLD");
     assertThat(Platform.get("api/v1/platform/mail", PluginsApi.platformAdmin()).body())
         .contains("passed its warning threshold");
 

@@ -114,7 +114,7 @@ class McpIT {
         .isEqualTo(204);
     assertThat(Platform.get("api/v1/tenant/mcp-servers", team.owner).body())
         .doesNotContain("everything");
-    String audit = Platform.get("api/v1/tenant/audit?limit=100", team.owner).body();
+    String audit = Platform.get("api/v1/tenant/audit?limit=200", team.owner).body();
     assertThat(audit)
         .contains(
             "MCP_SERVER_REGISTERED",

@@ -98,7 +98,7 @@ class McpOAuthIT {
         .contains("\"OAUTH\"")
         .doesNotContain(SECRET)
         .doesNotContain(oauth.current());
-    String audit = Platform.get("api/v1/tenant/audit?limit=100", team.owner).body();
+    String audit = Platform.get("api/v1/tenant/audit?limit=200", team.owner).body();
     assertThat(audit).contains("MCP_SERVER_REGISTERED").doesNotContain(SECRET);
   }
 

@@ -74,11 +74,16 @@ class PagingIT {
   void aListWalkedByCursorGivesEveryItemOnce(String list) throws Exception {
     Fixture given = fixture();
     String path = list.replace("{id}", given.organization());
+    if (list.endsWith("/audit")) {
+      // each read of the trail adds an entry: walk the trail as it stood before the walk
+      path += "?to=" + Instant.now();
+    }
+    String query = path.contains("?") ? "&" : "?";
     String[] bearer =
         list.contains("/platform/") || list.endsWith("/updates")
             ? PluginsApi.platformAdmin()
             : given.owner().bearer();
-    JsonNode whole = Platform.json(Platform.get(path + "?limit=200", bearer));
+    JsonNode whole = Platform.json(Platform.get(path + query + "limit=200", bearer));
     assertThat(whole.get("nextCursor").isNull()).as(path + " fits in one page").isTrue();
     List<String> expected = identities(whole.get("items"));
 
@@ -88,7 +93,8 @@ class PagingIT {
     do {
       HttpResponse<String> response =
           Platform.get(
-              path + "?limit=2" + (cursor == null ? "" : "&cursor=" + encode(cursor)), bearer);
+              path + query + "limit=2" + (cursor == null ? "" : "&cursor=" + encode(cursor)),
+              bearer);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode page = Platform.json(response);
       assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
@@ -101,8 +107,8 @@ class PagingIT {
     if (FILLED.contains(list)) {
       assertThat(walked.size()).as(path + " has several pages").isGreaterThan(2);
     }
-    assertThat(Platform.get(path + "?limit=201", bearer).statusCode()).isEqualTo(400);
-    assertThat(Platform.get(path + "?cursor=garbage", bearer).statusCode()).isEqualTo(400);
+    assertThat(Platform.get(path + query + "limit=201", bearer).statusCode()).isEqualTo(400);
+    assertThat(Platform.get(path + query + "cursor=garbage", bearer).statusCode()).isEqualTo(400);
   }
 
   @Test

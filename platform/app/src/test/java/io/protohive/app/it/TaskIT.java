@@ -202,7 +202,8 @@ class TaskIT {
                 .statusCode())
         .as("decided already")
         .isEqualTo(409);
-    assertThat(Platform.get("api/v1/tenant/audit", owner).body()).contains("APPROVAL_REFUSED");
+    assertThat(Platform.get("api/v1/tenant/audit?action=APPROVAL_REFUSED", owner).body())
+        .contains("APPROVAL_REFUSED");
   }
 
   @Test

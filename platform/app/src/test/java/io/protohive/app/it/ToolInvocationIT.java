@@ -115,7 +115,9 @@ class ToolInvocationIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              JsonNode audit = Platform.json(Platform.get("api/v1/tenant/audit", owner.bearer()));
+              JsonNode audit =
+                  Platform.json(
+                      Platform.get("api/v1/tenant/audit?action=TOOL_INVOKED", owner.bearer()));
               assertThat(audit.get("items").toString())
                   .contains("TOOL_INVOKED")
                   .contains("clock.now")

@@ -4,12 +4,18 @@ import io.protohive.kernel.platform.NullableUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Who did what, in which tenant, when and from where. Never changed once written. */
+/**
+ * Who did what, in which tenant, when and from where. Never changed once written: each entry is
+ * linked into its tenant's chain (or the platform's) by the hash of the one before.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -24,37 +30,70 @@ public class AuditEvent {
   @Convert(converter = NullableUuidConverter.class)
   private UUID actorId;
 
+  @Column(name = "actor_kind")
+  @Enumerated(EnumType.STRING)
+  private ActorKind actorKind;
+
   @Column(nullable = false)
   private String action;
 
   private String subject;
 
+  @Column(name = "organization_id")
+  @Convert(converter = NullableUuidConverter.class)
+  private UUID organizationId;
+
+  private String route;
+
+  private String target;
+
+  private Integer outcome;
+
   @Column(name = "source_address")
   private String sourceAddress;
+
+  @Column(name = "trace_id")
+  private String traceId;
 
   private String detail;
 
   @Column(name = "occurred_at", nullable = false)
   private Instant occurredAt;
 
+  @Column(nullable = false)
+  private long seq;
+
+  @Column(name = "prev_hash")
+  private String prevHash;
+
+  @Column(nullable = false)
+  private String hash;
+
   protected AuditEvent() {}
 
-  AuditEvent(
-      UUID tenantId,
-      UUID actorId,
-      String action,
-      String subject,
-      String sourceAddress,
-      String detail,
-      Instant occurredAt) {
+  AuditEvent(AuditRecord record, Instant occurredAt) {
     this.id = UUID.randomUUID();
-    this.tenantId = tenantId;
-    this.actorId = actorId;
-    this.action = action;
-    this.subject = subject;
-    this.sourceAddress = sourceAddress;
-    this.detail = detail;
-    this.occurredAt = occurredAt;
+    this.tenantId = record.tenantId();
+    this.actorId = record.actorId();
+    this.actorKind = record.actorKind();
+    this.action = record.action();
+    this.subject = record.subject();
+    this.organizationId = record.organizationId();
+    this.route = record.route();
+    this.target = record.target();
+    this.outcome = record.outcome();
+    this.sourceAddress = record.sourceAddress();
+    this.traceId = record.traceId();
+    this.detail = record.detail();
+    // the database keeps microseconds: the hash is taken over what is read back
+    this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Links the entry behind the chain's last one ({@code null} and 0 for an empty chain). */
+  void link(long previousSeq, String previousHash) {
+    this.seq = previousSeq + 1;
+    this.prevHash = previousHash;
+    this.hash = AuditChain.hash(previousHash, this);
   }
 
   public UUID id() {
@@ -69,6 +108,10 @@ public class AuditEvent {
     return actorId;
   }
 
+  public ActorKind actorKind() {
+    return actorKind;
+  }
+
   public String action() {
     return action;
   }
@@ -77,8 +120,28 @@ public class AuditEvent {
     return subject;
   }
 
+  public UUID organizationId() {
+    return organizationId;
+  }
+
+  public String route() {
+    return route;
+  }
+
+  public String target() {
+    return target;
+  }
+
+  public Integer outcome() {
+    return outcome;
+  }
+
   public String sourceAddress() {
     return sourceAddress;
+  }
+
+  public String traceId() {
+    return traceId;
   }
 
   public String detail() {
@@ -87,5 +150,17 @@ public class AuditEvent {
 
   public Instant occurredAt() {
     return occurredAt;
+  }
+
+  public long seq() {
+    return seq;
+  }
+
+  public String prevHash() {
+    return prevHash;
+  }
+
+  public String hash() {
+    return hash;
   }
 }

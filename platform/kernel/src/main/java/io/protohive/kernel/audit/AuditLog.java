@@ -1,16 +1,20 @@
 package io.protohive.kernel.audit;
 
 import io.protohive.kernel.platform.AsPlatform;
+import io.protohive.kernel.platform.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Writes audit events in a transaction of their own, so a refused or failed action is recorded even
- * when the work it belonged to is rolled back.
+ * when the work it belonged to is rolled back. Besides the actions below, every API request leaves
+ * an entry ({@link #API_READ} or {@link #API_CHANGE}).
  */
 @ApplicationScoped
 public class AuditLog {
@@ -83,14 +87,23 @@ public class AuditLog {
     ACCOUNT_ERASED
   }
 
+  /** The actions every API request leaves, by whether it may change anything. */
+  public static final String API_READ = "API_READ";
+
+  public static final String API_CHANGE = "API_CHANGE";
+
+  // seeds the chain's advisory lock key apart from other features' locks on the same tenant id
+  private static final long CHAIN_LOCK_SEED = 52;
+
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
+  /** Records an action, under the trace id of the request or job it belongs to. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @AsPlatform
   public void record(
       UUID tenantId, UUID actorId, Action action, String subject, String sourceAddress) {
-    record(tenantId, actorId, action, subject, sourceAddress, null);
+    append(entry(tenantId, actorId, action, subject, sourceAddress, null));
   }
 
   /**
@@ -105,8 +118,72 @@ public class AuditLog {
       String subject,
       String sourceAddress,
       String detail) {
-    entityManager.persist(
-        new AuditEvent(
-            tenantId, actorId, action.name(), subject, sourceAddress, detail, Instant.now()));
+    append(entry(tenantId, actorId, action, subject, sourceAddress, detail));
+  }
+
+  /** An action's entry, under the trace id of the request or job it belongs to. */
+  private static AuditRecord entry(
+      UUID tenantId,
+      UUID actorId,
+      Action action,
+      String subject,
+      String sourceAddress,
+      String detail) {
+    return new AuditRecord(
+        tenantId,
+        actorId,
+        null,
+        action.name(),
+        subject,
+        null,
+        null,
+        null,
+        null,
+        sourceAddress,
+        LogContext.field("requestId"),
+        detail);
+  }
+
+  /**
+   * Appends the entry to its tenant's chain, or the platform's, one writer per chain at a time: the
+   * lock is held until this transaction commits, so the next writer reads this entry as the chain's
+   * last.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @AsPlatform
+  public void record(AuditRecord record) {
+    append(record);
+  }
+
+  private void append(AuditRecord record) {
+    String chain = record.tenantId() == null ? "platform" : record.tenantId().toString();
+    entityManager
+        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, ?2))")
+        .setParameter(1, chain)
+        .setParameter(2, CHAIN_LOCK_SEED)
+        .getResultList();
+    AuditEvent entry = new AuditEvent(record, Instant.now());
+    List<AuditEvent> last = lastOf(record.tenantId());
+    if (last.isEmpty()) {
+      entry.link(0, null);
+    } else {
+      entry.link(last.get(0).seq(), last.get(0).hash());
+    }
+    entityManager.persist(entry);
+  }
+
+  private List<AuditEvent> lastOf(UUID tenantId) {
+    TypedQuery<AuditEvent> query =
+        entityManager
+            .createQuery(
+                "select e from AuditEvent e where "
+                    + (tenantId == null ? "e.tenantId is null" : "e.tenantId = :tenant")
+                    + " order by e.seq desc",
+                AuditEvent.class)
+            .setMaxResults(1);
+    if (tenantId != null) {
+      query.setParameter("tenant", tenantId);
+    }
+    return query.getResultList();
   }
 }

@@ -1,6 +1,5 @@
 package io.protohive.kernel.identity;
 
-import io.protohive.kernel.audit.AuditEvent;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
 import io.protohive.kernel.platform.Cursor;
@@ -19,8 +18,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What a tenant's admins (declared in tenants-config) do: see and disable their tenant's users, and
- * read its audit trail. Every operation first proves the caller is such an admin.
+ * What a tenant's admins (declared in tenants-config) do: see, invite and disable their tenant's
+ * users; {@link AuditTrail} has them read its audit trail. Every operation first proves the caller
+ * is such an admin.
  */
 @ApplicationScoped
 public class TenantAdministration {
@@ -42,10 +42,6 @@ public class TenantAdministration {
       boolean disabled,
       boolean tenantAdmin,
       boolean serviceAccount) {}
-
-  /** An audit entry as tenant admins see it. */
-  public record AuditEntry(
-      String action, UUID actorId, String subject, String sourceAddress, Instant occurredAt) {}
 
   /** The tenant's people, in the order they joined. */
   @Transactional
@@ -126,33 +122,6 @@ public class TenantAdministration {
         user.email(),
         address);
     return summary(user, tenant);
-  }
-
-  /** The tenant's audit trail, newest first. */
-  @Transactional
-  @InTenant
-  public Page<AuditEntry> audit(Caller caller, Integer limit, String cursor) {
-    Tenant tenant = requireAdmin(caller);
-    PageRequest page = PageRequest.of(limit, cursor);
-    TypedQuery<AuditEvent> query =
-        page.bindKeyset(
-            entityManager
-                .createQuery(
-                    "select e from AuditEvent e"
-                        + page.where(
-                            "e.tenantId = :tenant",
-                            "e.occurredAt",
-                            "e.id",
-                            PageRequest.Order.NEWEST_FIRST)
-                        + " order by e.occurredAt desc, e.id desc",
-                    AuditEvent.class)
-                .setParameter("tenant", tenant.id())
-                .setMaxResults(page.fetch()));
-    return page.page(query.getResultList(), e -> Cursor.of(e.occurredAt(), e.id()))
-        .map(
-            e ->
-                new AuditEntry(
-                    e.action(), e.actorId(), e.subject(), e.sourceAddress(), e.occurredAt()));
   }
 
   /** Whether the caller administers its tenant. */

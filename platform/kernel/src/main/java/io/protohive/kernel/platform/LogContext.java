@@ -67,6 +67,12 @@ public final class LogContext implements AutoCloseable {
     }
   }
 
+  /** A field of the scope open on this thread, or {@code null} outside of a scope or without it. */
+  public static String field(String name) {
+    LogContext context = CURRENT.get();
+    return context == null ? null : context.value(name);
+  }
+
   /** Adds a field to this scope; a {@code null} value adds nothing. */
   public LogContext with(String name, Object value) {
     if (value != null) {

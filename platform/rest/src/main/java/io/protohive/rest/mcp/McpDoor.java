@@ -5,6 +5,7 @@ import io.protohive.kernel.identity.token.Scope;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.ratelimit.RateLimitDecision;
 import io.protohive.kernel.ratelimit.RateLimits;
+import io.protohive.rest.audit.RequestAudit;
 import io.protohive.rest.problem.RejectionMapper;
 import io.protohive.rest.ratelimit.RateLimitFilter;
 import jakarta.inject.Inject;
@@ -27,7 +28,8 @@ import java.util.List;
  * rate limits, which its answer states in the API's {@code RateLimit} headers. A refused request
  * gets the API's problem details ({@code 401} with {@code WWW-Authenticate: Bearer}, or {@code 429}
  * with {@code Retry-After}); an admitted one carries its caller and scopes to the tool handlers as
- * a request attribute, which ends with the request.
+ * a request attribute, which ends with the request. An admitted request is audited as the API's are
+ * ({@link RequestAudit}).
  */
 @WebFilter(urlPatterns = McpEndpoint.PATH, asyncSupported = true)
 public class McpDoor extends HttpFilter {
@@ -40,6 +42,7 @@ public class McpDoor extends HttpFilter {
 
   @Inject AccessTokenVerifier tokens;
   @Inject RateLimits limits;
+  @Inject RequestAudit audit;
 
   @Override
   protected void doFilter(
@@ -61,7 +64,19 @@ public class McpDoor extends HttpFilter {
       return;
     }
     request.setAttribute(VERIFIED, verified);
+    RequestAudit.Seen seen =
+        audit.seen(
+            verified.caller(),
+            request.getHeader("Authorization"),
+            request.getMethod(),
+            McpEndpoint.PATH,
+            null,
+            null,
+            request.getRemoteAddr());
     chain.doFilter(request, response);
+    if (seen != null) {
+      audit.record(seen, response.getStatus(), null);
+    }
   }
 
   /** The token's check; every MCP request reads, and the tools that change more ask for more. */

@@ -1,13 +1,18 @@
 package io.protohive.rest.tenant;
 
+import io.protohive.kernel.audit.AuditEntry;
+import io.protohive.kernel.audit.AuditFilter;
+import io.protohive.kernel.audit.AuditVerification;
 import io.protohive.kernel.idempotency.IdempotencyKeys;
+import io.protohive.kernel.identity.AuditTrail;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.TenantAdministration;
-import io.protohive.kernel.identity.TenantAdministration.AuditEntry;
 import io.protohive.kernel.identity.TenantAdministration.UserSummary;
 import io.protohive.kernel.mcp.McpOAuthClient;
 import io.protohive.kernel.mcp.McpServerView;
 import io.protohive.kernel.mcp.McpServers;
+import io.protohive.kernel.platform.Page;
+import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.plugin.PluginCatalog;
 import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
@@ -17,12 +22,16 @@ import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
 import io.protohive.rest.RequestBodies;
+import io.protohive.rest.audit.AuditExport;
+import io.protohive.rest.audit.AuditQuery;
 import io.protohive.rest.auth.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -51,6 +60,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantAdminResource {
 
   @Inject TenantAdministration administration;
+  @Inject AuditTrail auditTrail;
   @Inject PluginCatalog plugins;
   @Inject ToolApprovals approvals;
   @Inject TenantsConfigItems items;
@@ -144,10 +154,44 @@ public class TenantAdminResource {
 
   @GET
   @Path("audit")
-  @Operation(summary = "The tenant's audit trail, newest first, in pages")
+  @Operation(
+      summary = "The tenant's audit trail, newest first, in pages",
+      description =
+          "Every API request (API_READ, API_CHANGE) and every audited action. Filters: actor (a"
+              + " user id), action, target (the id a request was about, or an action's subject),"
+              + " from and to (ISO-8601 times, to excluded).")
   public PageResponse<AuditEntry> audit(
-      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return PageResponse.of(administration.audit(signedIn.caller(), limit, cursor));
+      @BeanParam AuditQuery query,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        auditTrail.ofTenant(signedIn.caller(), query.filter(), PageRequest.of(limit, cursor)));
+  }
+
+  @GET
+  @Path("audit/export")
+  @Produces({"text/csv", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "The tenant's audit trail as a file, newest first",
+      description = "format=csv (the default) or json; the audit page's filters apply.")
+  public Response exportAudit(
+      @BeanParam AuditQuery query, @QueryParam("format") @DefaultValue("csv") String format) {
+    Caller caller = signedIn.caller();
+    AuditFilter filter = query.filter();
+    return AuditExport.of(
+        format,
+        cursor -> auditTrail.ofTenant(caller, filter, PageRequest.of(Page.MAX_LIMIT, cursor)));
+  }
+
+  @GET
+  @Path("audit/verification")
+  @Operation(
+      summary = "Recompute the tenant's audit chain",
+      description =
+          "Names the first entry that was changed, removed or inserted behind the platform's"
+              + " back; headHash, kept elsewhere, shows a chain rewritten whole.")
+  public AuditVerification verifyAudit() {
+    return auditTrail.verifyTenant(signedIn.caller());
   }
 
   /**

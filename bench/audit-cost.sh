@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# What auditing every API request costs on the authenticated, tenant-filtered list (GET
+# /api/v1/organizations): requests per second with request auditing on (the default: one entry per
+# request, appended to the tenant's hash chain in a transaction of its own) against the same
+# server restarted with it off (protohive.audit.requests=false), in one run. Needs wrk.
+# Usage: bench/audit-cost.sh [seconds] [connections]   (after `mvn install -DskipTests`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-15}"
+connections="${2:-16}"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+source bench/lib/bench-server.sh
+base=${base%/}
+
+# the bench server with request auditing on or off
+start_with_audit() {
+  prepare_bench_server
+  echo "PROTOHIVE_AUDIT_REQUESTS=$1" >> "$dir/server.env"
+  cp platform/app/target/protohive.war "$dropins/"
+  "$wlp/bin/server" start "$server" >/dev/null
+  until curl -sf "$base/health/ready" >/dev/null; do sleep 0.2; done
+}
+
+rps() { wrk -t2 -c"$connections" -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+start_with_audit true
+email="bench-$(date +%s%N)@example.com"
+password="benchmark passphrase words"
+curl -sf -X POST "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\",\"tenant\":\"demo\"}" >/dev/null
+token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | json accessToken)
+for i in $(seq 1 20); do
+  curl -sf -X POST "$base/api/v1/organizations" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "{\"name\":\"Bench $i\"}" >/dev/null
+done
+list() { rps -H "Authorization: Bearer $token" "$base/api/v1/organizations"; }
+
+rps -d5s -H "Authorization: Bearer $token" "$base/api/v1/organizations" >/dev/null
+audited=$(list)
+"$wlp/bin/server" stop "$server" >/dev/null
+start_with_audit false
+rps -d5s -H "Authorization: Bearer $token" "$base/api/v1/organizations" >/dev/null
+unaudited=$(list)
+echo "GET /api/v1/organizations, request audit off: $unaudited req/s"
+echo "GET /api/v1/organizations, request audit on:  $audited req/s"
+python3 -c "print(f'ratio on/off: {float($audited) / float($unaudited):.2f}')"

@@ -1,0 +1,129 @@
+package io.protohive.rest.audit;
+
+import io.protohive.rest.auth.SignedIn;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Has {@link RequestAudit} record every request the token check admitted, to a resource of either
+ * door. What the request is gets noted when it is matched, on the request's own thread; the entry
+ * is written with the answer's status, which for an answer resumed later may be on another thread.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class AuditedRequests implements ContainerRequestFilter, ContainerResponseFilter {
+
+  private static final String SEEN = AuditedRequests.class.getName() + ".seen";
+  private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(:[^}]*)?}");
+
+  @Inject SignedIn signedIn;
+  @Inject RequestAudit audit;
+  @Context ResourceInfo resource;
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Method handler = resource.getResourceMethod();
+    if (handler == null || signedIn.ifAny().isEmpty()) {
+      return;
+    }
+    String template =
+        join(
+            request.getUriInfo().getBaseUri().getPath(),
+            path(resource.getResourceClass().getAnnotation(Path.class)),
+            path(handler.getAnnotation(Path.class)));
+    MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
+    RequestAudit.Seen seen =
+        audit.seen(
+            signedIn.ifAny().get(),
+            request.getHeaderString(HttpHeaders.AUTHORIZATION),
+            request.getMethod(),
+            PARAMETER.matcher(template).replaceAll("{$1}"),
+            organization(template, parameters),
+            lastParameter(template, parameters),
+            servletRequest.getRemoteAddr());
+    if (seen != null) {
+      request.setProperty(SEEN, seen);
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object seen = request.getProperty(SEEN);
+    if (seen != null) {
+      audit.record(
+          (RequestAudit.Seen) seen,
+          response.getStatus(),
+          response.getStatus() == Response.Status.CREATED.getStatusCode()
+              ? createdId(response.getEntity())
+              : null);
+    }
+  }
+
+  /** The organization the request is about, when its route names one. */
+  private static UUID organization(String template, MultivaluedMap<String, String> parameters) {
+    String id = parameters.getFirst("organizationId");
+    if (id == null && template.contains("/organizations/{id}")) {
+      id = parameters.getFirst("id");
+    }
+    try {
+      return id == null ? null : UUID.fromString(id);
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
+  }
+
+  /** The route's innermost object: {@code /agents/{id}} is about the agent, and so on. */
+  private static String lastParameter(String template, MultivaluedMap<String, String> parameters) {
+    String last = null;
+    Matcher matcher = PARAMETER.matcher(template);
+    while (matcher.find()) {
+      last = matcher.group(1);
+    }
+    return last == null ? null : parameters.getFirst(last);
+  }
+
+  /** The id of what a {@code 201} answer created, when the answer is a record that has one. */
+  private static String createdId(Object entity) {
+    if (entity == null || !entity.getClass().isRecord()) {
+      return null;
+    }
+    for (RecordComponent component : entity.getClass().getRecordComponents()) {
+      if (component.getName().equals("id")) {
+        try {
+          Object id = component.getAccessor().invoke(entity);
+          return id == null ? null : id.toString();
+        } catch (ReflectiveOperationException unreadable) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String path(Path path) {
+    return path == null ? "" : path.value();
+  }
+
+  private static String join(String... parts) {
+    return ("/" + String.join("/", parts)).replaceAll("/{2,}", "/").replaceAll("(.)/$", "$1");
+  }
+}
