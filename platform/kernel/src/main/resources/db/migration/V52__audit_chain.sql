@@ -10,6 +10,11 @@ ALTER TABLE audit_event ADD COLUMN trace_id        text;
 ALTER TABLE audit_event ADD COLUMN seq             bigint;
 ALTER TABLE audit_event ADD COLUMN prev_hash       text;
 ALTER TABLE audit_event ADD COLUMN hash            text;
+-- The chain takes the subject by its digest, so that erasing a person may replace their address
+-- in a subject (and mark it erased) without breaking the chain; an unmarked change still shows.
+ALTER TABLE audit_event ADD COLUMN subject_digest  text;
+ALTER TABLE audit_event ADD COLUMN subject_erased  boolean NOT NULL DEFAULT false;
+UPDATE audit_event SET subject_digest = encode(sha256(convert_to(subject, 'UTF8')), 'hex');
 
 -- The entry's canonical form: every field length-prefixed (in code points), so no two entries
 -- share one; AuditChain computes the same in Java, which is what verification trusts.
@@ -39,7 +44,7 @@ BEGIN
                 protohive_audit_field(previous) || protohive_audit_field(position::text)
                 || protohive_audit_field(entry.id::text) || protohive_audit_field(entry.tenant_id::text)
                 || protohive_audit_field(entry.actor_id::text) || protohive_audit_field(NULL)
-                || protohive_audit_field(entry.action) || protohive_audit_field(entry.subject)
+                || protohive_audit_field(entry.action) || protohive_audit_field(entry.subject_digest)
                 || protohive_audit_field(NULL) || protohive_audit_field(NULL)
                 || protohive_audit_field(NULL) || protohive_audit_field(NULL)
                 || protohive_audit_field(entry.source_address) || protohive_audit_field(NULL)

@@ -25,4 +25,4 @@ CREATE POLICY tenant_isolation ON personal_export
 -- Erasure deletes a person's sessions, mailed tokens and mails, and replaces their address where
 -- the audit trail names them by it; the trail keeps its entries, which name them by id.
 GRANT DELETE ON refresh_token, account_token, mail_message TO "${appRole}";
-GRANT UPDATE (subject) ON audit_event TO "${appRole}";
+GRANT UPDATE (subject, subject_erased) ON audit_event TO "${appRole}";

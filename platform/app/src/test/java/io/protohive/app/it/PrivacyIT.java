@@ -231,6 +231,15 @@ class PrivacyIT {
     assertThat(hits(bob.email())).isEmpty();
     assertThat(hits(bob.name())).isEmpty();
     assertThat(Accounts.login(bob.email(), Accounts.PASSWORD).statusCode()).isEqualTo(401);
+    // the trail names Bob by id now, each such entry marked erased, and its chain still holds
+    assertThat(
+            PlatformIT.query(
+                "select count(*) from audit_event where subject_erased and subject like '%"
+                    + bob.id()
+                    + "%'"))
+        .isNotEqualTo("0");
+    JsonNode chain = Platform.json(Platform.get("api/v1/tenant/audit/verification", admin));
+    assertThat(chain.has("firstBroken")).as(chain.toString()).isFalse();
   }
 
   /** Waits for Alice's export to be ready; its id. */

@@ -120,6 +120,9 @@ class RetentionIT {
     assertThat(entry.get("subject").asText())
         .matches("messages [1-9]\\d*, events [1-9]\\d*, audit [1-9]\\d*, files 1, usage [1-9]\\d*");
     assertThat(audit(kept).findValuesAsText("action")).doesNotContain("RETENTION_PURGED");
+    // the oldest entry kept anchors the purged tenant's chain
+    JsonNode chain = Platform.json(Platform.get("api/v1/tenant/audit/verification", purged.owner));
+    assertThat(chain.has("firstBroken")).as(chain.toString()).isFalse();
   }
 
   private static String agent(Team team) throws Exception {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * The links of an audit chain: an entry's hash is SHA-256 over the previous entry's hash and the
  * entry's fields, so a changed, removed or inserted entry breaks every link from there on. The
  * canonical form writes each field length-prefixed (in code points), so that no two different
- * entries read the same; migration V52 computes the same form for the entries it chained.
+ * entries read the same; migration V52 computes the same form for the entries it chained. The
+ * subject enters by its digest, so that a person's erasure may rewrite it, marked as erased.
  */
 final class AuditChain {
 
@@ -30,7 +31,7 @@ final class AuditChain {
           entry.actorId(),
           entry.actorKind(),
           entry.action(),
-          entry.subject(),
+          entry.subjectDigest(),
           entry.organizationId(),
           entry.route(),
           entry.target(),
@@ -51,18 +52,27 @@ final class AuditChain {
    * @param previous the chain's entry before it, {@code null} for the first
    */
   static String broken(AuditEvent previous, AuditEvent entry) {
-    long expectedSeq = previous == null ? 1 : previous.seq() + 1;
-    String expectedPrevious = previous == null ? null : previous.hash();
-    if (entry.seq() != expectedSeq) {
-      return "entry " + expectedSeq + " is missing";
+    // the oldest entry kept anchors the chain: retention deletes the oldest, and says so in it
+    if (previous != null) {
+      if (entry.seq() != previous.seq() + 1) {
+        return "entry " + (previous.seq() + 1) + " is missing";
+      }
+      if (!Objects.equals(entry.prevHash(), previous.hash())) {
+        return "it does not link to the entry before";
+      }
     }
-    if (!Objects.equals(entry.prevHash(), expectedPrevious)) {
-      return "it does not link to the entry before";
-    }
-    if (!hash(expectedPrevious, entry).equals(entry.hash())) {
+    if (!hash(entry.prevHash(), entry).equals(entry.hash())) {
       return "its content does not match its hash";
     }
+    if (!entry.subjectErased() && !Objects.equals(digest(entry.subject()), entry.subjectDigest())) {
+      return "its subject does not match its hash";
+    }
     return null;
+  }
+
+  /** A subject's SHA-256 in hex, {@code null} for none. */
+  static String digest(String subject) {
+    return subject == null ? null : sha256(subject);
   }
 
   private static void append(StringBuilder canonical, Object field) {

@@ -39,6 +39,14 @@ public class AuditEvent {
 
   private String subject;
 
+  /** The subject's SHA-256, which the chain covers in the subject's place. */
+  @Column(name = "subject_digest")
+  private String subjectDigest;
+
+  /** The subject was rewritten by a person's erasure, which leaves its digest as it was. */
+  @Column(name = "subject_erased", nullable = false)
+  private boolean subjectErased;
+
   @Column(name = "organization_id")
   @Convert(converter = NullableUuidConverter.class)
   private UUID organizationId;
@@ -78,6 +86,7 @@ public class AuditEvent {
     this.actorKind = record.actorKind();
     this.action = record.action();
     this.subject = record.subject();
+    this.subjectDigest = AuditChain.digest(record.subject());
     this.organizationId = record.organizationId();
     this.route = record.route();
     this.target = record.target();
@@ -118,6 +127,14 @@ public class AuditEvent {
 
   public String subject() {
     return subject;
+  }
+
+  String subjectDigest() {
+    return subjectDigest;
+  }
+
+  boolean subjectErased() {
+    return subjectErased;
   }
 
   public UUID organizationId() {

@@ -63,8 +63,8 @@ public class AccountErasure {
         "auditEntriesAnonymized",
         entityManager
             .createNativeQuery(
-                "update audit_event set subject = replace(subject, ?1, ?2)"
-                    + " where strpos(subject, ?1) > 0")
+                "update audit_event set subject = replace(subject, ?1, ?2),"
+                    + " subject_erased = true where strpos(subject, ?1) > 0")
             .setParameter(1, email)
             .setParameter(2, userId.toString())
             .executeUpdate());
