@@ -3,14 +3,17 @@ package io.protohive.kernel.provisioning;
 import io.protohive.kernel.access.Authorization;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditLog.Action;
+import io.protohive.kernel.identity.AccountStandings;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.Credentials;
 import io.protohive.kernel.identity.PlatformAdmins;
 import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.Cursor;
+import io.protohive.kernel.platform.InTenant;
 import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.PageRequest;
 import io.protohive.kernel.platform.Rejection;
+import io.protohive.kernel.platform.TenantId;
 import io.protohive.kernel.tenancy.Tenant;
 import io.protohive.kernel.tenancy.TenantFileSettings;
 import io.protohive.kernel.tenancy.TenantFileSpace;
@@ -47,6 +50,7 @@ public class PlatformTenants {
   @Inject AuditLog audit;
   @Inject TenantFileSpace files;
   @Inject PlatformTenants self;
+  @Inject AccountStandings standings;
 
   /** Every tenant, oldest first, without what their files take. */
   @Transactional
@@ -176,10 +180,11 @@ public class PlatformTenants {
   }
 
   /**
-   * Deletes a disabled tenant for good: first its data key, so its files are noise wherever their
-   * bytes lie, then every row of it (its people, organizations, agents, conversations, tasks,
-   * files, audit trail) in one statement. Not one transaction: the key is gone before the rows go,
-   * and a deletion that failed after the key is taken up again by deleting again.
+   * Deletes a disabled tenant for good: first its people's sessions, on every node, then its data
+   * key, so its files are noise wherever their bytes lie, then every row of it (its people,
+   * organizations, agents, conversations, tasks, files, audit trail) in one statement. Not one
+   * transaction: the key is gone before the rows go, and a deletion that failed after the key is
+   * taken up again by deleting again.
    *
    * @param confirm the tenant's slug, typed again
    * @throws Rejection NOT_FOUND for an unknown tenant, CONFLICT for one tenants-config declares or
@@ -187,6 +192,7 @@ public class PlatformTenants {
    */
   public void delete(Caller caller, UUID tenantId, String confirm, String address) {
     String slug = self.deletable(caller, tenantId, confirm);
+    self.endSessions(tenantId);
     files.shred(tenantId);
     self.deleteRows(tenantId);
     audit.record(null, caller.userId(), Action.TENANT_DELETED, slug, address);
@@ -211,6 +217,19 @@ public class PlatformTenants {
       throw Rejection.invalid("confirm", "Type the tenant's slug to confirm its deletion.");
     }
     return tenant.slug();
+  }
+
+  /** Ends every session of the tenant's people on every node, before their accounts go. */
+  @Transactional
+  @InTenant
+  public void endSessions(@TenantId UUID tenantId) {
+    @SuppressWarnings("unchecked")
+    List<UUID> accounts =
+        entityManager
+            .createNativeQuery("select id from user_account where tenant_id = ?1")
+            .setParameter(1, tenantId)
+            .getResultList();
+    accounts.forEach(standings::endSessions);
   }
 
   @Transactional
