@@ -23,6 +23,7 @@ import io.protohive.kernel.platform.Page;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.privacy.Erasure;
 import io.protohive.kernel.privacy.ErasureReport;
+import io.protohive.kernel.privacy.FieldKeyRotation;
 import io.protohive.ui.audit.AuditPanel;
 import io.protohive.ui.layout.MainLayout;
 import io.protohive.ui.signin.SignedInUser;
@@ -39,10 +40,16 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
   private final AuditPanel audit;
   private final Erasure erasure;
   private final Paragraph erased = new Paragraph();
+  private final FieldKeysPanel fieldKeys;
 
   @Inject
-  public TenantAdminView(TenantAdministration administration, AuditTrail trail, Erasure erasure) {
+  public TenantAdminView(
+      TenantAdministration administration,
+      AuditTrail trail,
+      Erasure erasure,
+      FieldKeyRotation rotation) {
     this.administration = administration;
+    this.fieldKeys = new FieldKeysPanel(rotation, TenantAdminView::caller);
     this.erasure = erasure;
     erased.setId("tenant-erased");
     this.audit =
@@ -83,7 +90,16 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
     HorizontalLayout inviting = new HorizontalLayout(email, invite);
     inviting.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-    add(new H2("Tenant"), new H3("Users"), inviting, users, erased, new H3("Audit trail"), audit);
+    add(
+        new H2("Tenant"),
+        new H3("Users"),
+        inviting,
+        users,
+        erased,
+        new H3("Personal data keys"),
+        fieldKeys,
+        new H3("Audit trail"),
+        audit);
   }
 
   @Override
@@ -137,6 +153,7 @@ public class TenantAdminView extends VerticalLayout implements TenantAdminOnly {
   private void refresh() {
     Caller caller = caller();
     users.setItems(Page.every(cursor -> administration.users(caller, Page.MAX_LIMIT, cursor)));
+    fieldKeys.refresh();
     audit.search();
   }
 

@@ -1,6 +1,7 @@
 package io.protohive.kernel.memory;
 
 import io.protohive.kernel.llm.LocalEmbeddingModel;
+import io.protohive.kernel.encryption.FieldKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import java.util.stream.Stream;
  * queries, sentences ingested (0: none), vectors ({@code clustered} or {@code minilm}).
  */
 public final class MemoryBench {
+
+  /** The memories here were written before sealing: the key opens nothing of theirs. */
+  private static final FieldKey KEY = FieldKey.generate();
 
   /** Another agent's memories in the same index, so that the agent filter has rows to drop. */
   static final int STRANGER_MEMORIES = 5_000;
@@ -123,22 +127,22 @@ public final class MemoryBench {
     SearchRun exact =
         search(
             null,
-            (c, q) -> exactSearch.nearest(c, organization, agent, q, LIMIT),
+            (c, q) -> exactSearch.nearest(c, KEY, organization, agent, q, LIMIT),
             warmUp,
             measured);
     SearchRun hnsw =
         search(
-            null, (c, q) -> hnswSearch.nearest(c, organization, agent, q, LIMIT), warmUp, measured);
+            null, (c, q) -> hnswSearch.nearest(c, KEY, organization, agent, q, LIMIT), warmUp, measured);
     SearchRun narrower =
         search(
             null,
-            (c, q) -> narrowerSearch.nearest(c, organization, agent, q, LIMIT),
+            (c, q) -> narrowerSearch.nearest(c, KEY, organization, agent, q, LIMIT),
             warmUp,
             measured);
     SearchRun scan =
         search(
             "set local enable_indexscan = off",
-            (c, q) -> hnswSearch.nearest(c, organization, agent, q, LIMIT),
+            (c, q) -> hnswSearch.nearest(c, KEY, organization, agent, q, LIMIT),
             warmUp,
             measured);
     log("plan of the pgvector search: %s", plan(false));

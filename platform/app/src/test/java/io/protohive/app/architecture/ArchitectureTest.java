@@ -146,7 +146,7 @@ class ArchitectureTest {
           List.of("access", "cluster"),
           List.of("idempotency", "organization", "ratelimit"),
           List.of("identity"),
-          List.of("tenancy"),
+          List.of("tenancy", "encryption"),
           List.of("audit", "database", "mail", "secret"),
           List.of("platform", "observability"));
 

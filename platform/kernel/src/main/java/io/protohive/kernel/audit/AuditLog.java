@@ -84,7 +84,9 @@ public class AuditLog {
     RETENTION_PURGED,
     PERSONAL_DATA_EXPORT_REQUESTED,
     PERSONAL_DATA_EXPORT_DOWNLOADED,
-    ACCOUNT_ERASED
+    ACCOUNT_ERASED,
+    FIELD_KEY_ROTATED,
+    FIELD_KEYS_RETIRED
   }
 
   /** The actions every API request leaves, by whether it may change anything. */

@@ -179,7 +179,10 @@ public class ConversationService {
     return posted;
   }
 
-  /** Searches the messages of an organization's conversations by words, best matches first. */
+  /**
+   * Searches the messages of an organization's conversations for those holding every one of the
+   * words, newest first.
+   */
   @Transactional
   @InTenant
   public List<MessageView> search(Caller caller, UUID organizationId, String words) {
@@ -187,7 +190,7 @@ public class ConversationService {
     if (words == null || words.isBlank() || words.length() > 200) {
       throw Rejection.invalid("q", "Search for 1 to 200 characters of words.");
     }
-    return store.search(organizationId, words.strip(), Page.DEFAULT_LIMIT);
+    return store.search(caller.tenantId(), organizationId, words.strip(), Page.DEFAULT_LIMIT);
   }
 
   @Transactional

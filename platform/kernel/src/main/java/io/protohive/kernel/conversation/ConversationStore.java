@@ -1,7 +1,12 @@
 package io.protohive.kernel.conversation;
 
+import io.protohive.kernel.encryption.FieldKey;
+import io.protohive.kernel.encryption.FieldKeys;
+import io.protohive.kernel.encryption.SealedColumn;
+import io.protohive.kernel.encryption.SearchTerms;
 import io.protohive.kernel.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -27,14 +32,16 @@ public class ConversationStore {
    */
   private static final String MESSAGE_COLUMNS =
       "select m.id, m.conversation_id, m.author_kind, m.author_id, m.content, m.run_id,"
-          + " m.created_at, m.model,"
+          + " m.created_at, m.model, m.tenant_id, m.content_key,"
           + " (select coalesce(json_agg(json_build_object('id', f.id, 'name', f.name,"
           + " 'contentType', f.content_type, 'status', f.status) order by mf.position), '[]')::text"
           + " from message_file mf join stored_file f on f.id = mf.file_id"
-          + " where mf.message_id = m.id and f.deleted_at is null)";
+          + " where mf.message_id = m.id and f.deleted_at is null) as files";
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
+
+  @Inject FieldKeys fieldKeys;
 
   /** The rolling summary of a conversation's oldest messages, and how many it covers. */
   record Summary(String text, int messages) {}
@@ -147,25 +154,38 @@ public class ConversationStore {
         (Object[])
             entityManager
                 .createNativeQuery(
-                    "select summary, summarized_messages from conversation where id = ?1")
+                    "select summary, summarized_messages, tenant_id, summary_key from conversation"
+                        + " where id = ?1")
                 .setParameter(1, conversationId)
                 .getSingleResult();
-    return new Summary((String) row[0], ((Number) row[1]).intValue());
+    String text =
+        row[0] == null
+            ? null
+            : fieldKeys
+                .of((UUID) row[2])
+                .read(
+                    (String) row[0],
+                    row[3] == null ? null : ((Number) row[3]).longValue(),
+                    SealedColumn.CONVERSATION_SUMMARY.context(conversationId));
+    return new Summary(text, ((Number) row[1]).intValue());
   }
 
   /**
    * Replaces the summary, unless another turn did so since {@code covered} was read: the summary
    * only ever moves forward.
    */
-  void replaceSummary(UUID conversationId, Summary covered, Summary next) {
+  void replaceSummary(UUID tenantId, UUID conversationId, Summary covered, Summary next) {
+    FieldKey key = fieldKeys.of(tenantId);
     entityManager
         .createNativeQuery(
-            "update conversation set summary = ?2, summarized_messages = ?3"
+            "update conversation set summary = ?2, summarized_messages = ?3, summary_key = ?5"
                 + " where id = ?1 and summarized_messages = ?4")
         .setParameter(1, conversationId)
-        .setParameter(2, next.text())
+        .setParameter(
+            2, key.seal(next.text(), SealedColumn.CONVERSATION_SUMMARY.context(conversationId)))
         .setParameter(3, next.messages())
         .setParameter(4, covered.messages())
+        .setParameter(5, (long) key.primaryId())
         .executeUpdate();
   }
 
@@ -190,7 +210,7 @@ public class ConversationStore {
             .setParameter(2, offset)
             .setParameter(3, limit)
             .getResultList();
-    return rows.stream().map(ConversationStore::message).toList();
+    return messages(rows);
   }
 
   /** The agent that spoke last in the conversation, if any did. */
@@ -215,20 +235,23 @@ public class ConversationStore {
       String model) {
     UUID id = UUID.randomUUID();
     Instant now = now();
+    FieldKey key = fieldKeys.of(tenantId);
     entityManager
         .createNativeQuery(
             "insert into message (id, tenant_id, conversation_id, author_kind, author_id,"
-                + " content, run_id, created_at, model)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                + " content, run_id, created_at, model, content_key, search_terms)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as bigint[]))")
         .setParameter(1, id)
         .setParameter(2, tenantId)
         .setParameter(3, conversationId)
         .setParameter(4, kind)
         .setParameter(5, authorId)
-        .setParameter(6, content)
+        .setParameter(6, key.seal(content, SealedColumn.MESSAGE_CONTENT.context(id)))
         .setParameter(7, runId)
         .setParameter(8, Timestamp.from(now))
         .setParameter(9, model)
+        .setParameter(10, (long) key.primaryId())
+        .setParameter(11, SearchTerms.literal(key.searchTerms(content)))
         .executeUpdate();
     return new MessageView(
         id, conversationId, kind, authorId, content, runId, model, now, List.of());
@@ -289,25 +312,30 @@ public class ConversationStore {
             .setParameter(1, conversationId)
             .setParameter(4, page.fetch());
     List<Object[]> rows = page.bindKeyset(query, 2).getResultList();
-    return rows.stream().map(ConversationStore::message).toList();
+    return messages(rows);
   }
 
-  /** The messages of an organization's conversations that match the words, best first. */
-  List<MessageView> search(UUID organizationId, String words, int limit) {
+  /**
+   * The messages of an organization's conversations that hold every one of the words, newest first:
+   * their contents are sealed, so they are found by the keyed hashes of their words.
+   */
+  List<MessageView> search(UUID tenantId, UUID organizationId, String words, int limit) {
+    long[] terms = fieldKeys.of(tenantId).searchTerms(words);
+    if (terms.length == 0) {
+      return List.of();
+    }
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
                 MESSAGE_COLUMNS
                     + " from message m join conversation c on c.id = m.conversation_id"
-                    + " where c.organization_id = ?1"
-                    + " and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?2)"
-                    + " order by ts_rank(to_tsvector('simple', m.content),"
-                    + " plainto_tsquery('simple', ?2)) desc, m.created_at desc limit ?3")
+                    + " where c.organization_id = ?1 and m.search_terms @> cast(?2 as bigint[])"
+                    + " order by m.created_at desc, m.id desc limit ?3")
             .setParameter(1, organizationId)
-            .setParameter(2, words)
+            .setParameter(2, SearchTerms.literal(terms))
             .setParameter(3, limit)
             .getResultList();
-    return rows.stream().map(ConversationStore::message).toList();
+    return messages(rows);
   }
 
   UUID startRun(UUID tenantId, UUID conversationId, UUID agentId, RunKind kind, UUID requestedBy) {
@@ -407,17 +435,29 @@ public class ConversationStore {
                     r[8] == null ? null : ((Timestamp) r[8]).toInstant()));
   }
 
-  private static MessageView message(Object[] row) {
-    return new MessageView(
-        (UUID) row[0],
-        (UUID) row[1],
-        (String) row[2],
-        (UUID) row[3],
-        (String) row[4],
-        (UUID) row[5],
-        (String) row[7],
-        ((Timestamp) row[6]).toInstant(),
-        files((String) row[8]));
+  /** Rows of {@link #MESSAGE_COLUMNS}, of one tenant, their contents opened. */
+  private List<MessageView> messages(List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    FieldKey key = fieldKeys.of((UUID) rows.get(0)[8]);
+    return rows.stream()
+        .map(
+            row ->
+                new MessageView(
+                    (UUID) row[0],
+                    (UUID) row[1],
+                    (String) row[2],
+                    (UUID) row[3],
+                    key.read(
+                        (String) row[4],
+                        row[9] == null ? null : ((Number) row[9]).longValue(),
+                        SealedColumn.MESSAGE_CONTENT.context((UUID) row[0])),
+                    (UUID) row[5],
+                    (String) row[7],
+                    ((Timestamp) row[6]).toInstant(),
+                    files((String) row[10])))
+        .toList();
   }
 
   private static List<AttachedFile> files(String json) {

@@ -97,7 +97,7 @@ public class RunSteps {
   @Transactional
   @InTenant
   void replaceSummary(Caller caller, Turn turn, ConversationStore.Summary next) {
-    store.replaceSummary(turn.conversationId(), turn.summary(), next);
+    store.replaceSummary(caller.tenantId(), turn.conversationId(), turn.summary(), next);
   }
 
   /** The run's turn, or none once the run ended: a node that lost its job ended it late. */

@@ -5,6 +5,9 @@ import dev.langchain4j.data.document.DocumentSplitter;
 import dev.langchain4j.data.document.splitter.DocumentSplitters;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import io.protohive.kernel.encryption.FieldKey;
+import io.protohive.kernel.encryption.FieldKeys;
+import io.protohive.kernel.encryption.SealedColumn;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.Embeddings;
@@ -50,6 +53,7 @@ public class AgentMemory {
 
   @Inject Embeddings embeddings;
   @Inject AgentService agents;
+  @Inject FieldKeys fieldKeys;
 
   private volatile MemorySearch search;
 
@@ -67,18 +71,21 @@ public class AgentMemory {
     try (var insert =
         connection.prepareStatement(
             "insert into memory_chunk (id, tenant_id, organization_id, agent_id,"
-                + " source_message_id, content, embedding, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " source_message_id, content, embedding, created_at, content_key)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Timestamp now = Timestamp.from(Instant.now());
+      FieldKey key = fieldKeys.of(call.tenantId());
       for (int i = 0; i < chunks.size(); i++) {
-        insert.setObject(1, UUID.randomUUID());
+        UUID id = UUID.randomUUID();
+        insert.setObject(1, id);
         insert.setObject(2, call.tenantId());
         insert.setObject(3, call.organizationId());
         insert.setObject(4, call.agentId());
         insert.setObject(5, messageId);
-        insert.setString(6, chunks.get(i));
+        insert.setString(6, key.seal(chunks.get(i), SealedColumn.MEMORY_CONTENT.context(id)));
         insert.setArray(7, VectorArrays.toSql(connection, vectors.get(i).vector()));
         insert.setTimestamp(8, now);
+        insert.setLong(9, key.primaryId());
         insert.addBatch();
       }
       insert.executeBatch();
@@ -95,7 +102,13 @@ public class AgentMemory {
     try {
       Connection connection = entityManager.unwrap(Connection.class);
       return search(connection)
-          .nearest(connection, call.organizationId(), call.agentId(), wanted, limit);
+          .nearest(
+              connection,
+              fieldKeys.of(call.tenantId()),
+              call.organizationId(),
+              call.agentId(),
+              wanted,
+              limit);
     } catch (SQLException e) {
       throw new IllegalStateException("the agent's memory cannot be searched", e);
     }

@@ -2,6 +2,7 @@ package io.protohive.kernel.memory;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import io.protohive.kernel.encryption.FieldKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,13 +16,18 @@ final class ExactMemorySearch implements MemorySearch {
 
   @Override
   public List<MemoryHit> nearest(
-      Connection connection, UUID organizationId, UUID agentId, float[] query, int limit)
+      Connection connection,
+      FieldKey key,
+      UUID organizationId,
+      UUID agentId,
+      float[] query,
+      int limit)
       throws SQLException {
     Embedding wanted = Embedding.from(query);
     List<MemoryHit> hits = new ArrayList<>();
     try (var statement =
         connection.prepareStatement(
-            "select id, content, created_at, embedding from memory_chunk"
+            "select id, content, content_key, created_at, embedding from memory_chunk"
                 + " where organization_id = ? and agent_id = ?")) {
       statement.setObject(1, organizationId);
       statement.setObject(2, agentId);
@@ -30,7 +36,7 @@ final class ExactMemorySearch implements MemorySearch {
           hits.add(
               new MemoryHit(
                   result.getObject("id", UUID.class),
-                  result.getString("content"),
+                  MemorySearch.content(key, result),
                   CosineSimilarity.between(
                       wanted, Embedding.from(VectorArrays.fromSql(result.getArray("embedding")))),
                   result.getTimestamp("created_at").toInstant()));

@@ -1,6 +1,9 @@
 package io.protohive.kernel.memory;
 
+import io.protohive.kernel.encryption.FieldKey;
+import io.protohive.kernel.encryption.SealedColumn;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +15,23 @@ import java.util.UUID;
  */
 public sealed interface MemorySearch permits PgvectorMemorySearch, ExactMemorySearch {
 
+  /** The nearest memories, their contents opened with the tenant's field keys. */
   List<MemoryHit> nearest(
-      Connection connection, UUID organizationId, UUID agentId, float[] query, int limit)
+      Connection connection,
+      FieldKey key,
+      UUID organizationId,
+      UUID agentId,
+      float[] query,
+      int limit)
       throws SQLException;
+
+  /** The content of the result's current row, which selected its id, content and content key. */
+  static String content(FieldKey key, ResultSet result) throws SQLException {
+    return key.read(
+        result.getString("content"),
+        result.getObject("content_key", Long.class),
+        SealedColumn.MEMORY_CONTENT.context(result.getObject("id", UUID.class)));
+  }
 
   /** The way this database offers: pgvector when its migration could add the vector column. */
   static MemorySearch offeredBy(Connection connection) throws SQLException {

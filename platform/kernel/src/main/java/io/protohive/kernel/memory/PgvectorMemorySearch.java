@@ -1,5 +1,6 @@
 package io.protohive.kernel.memory;
 
+import io.protohive.kernel.encryption.FieldKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ final class PgvectorMemorySearch implements MemorySearch {
   }
 
   static final String NEAREST =
-      "select id, content, created_at, 1 - (embedding_vector <=> q.v) as score"
+      "select id, content, content_key, created_at, 1 - (embedding_vector <=> q.v) as score"
           + " from memory_chunk, (select cast(cast(? as real[]) as vector) as v) q"
           + " where organization_id = ? and agent_id = ?"
           + " order by embedding_vector <=> q.v limit ?";
@@ -41,7 +42,12 @@ final class PgvectorMemorySearch implements MemorySearch {
   /** Needs a transaction: the search settings are local to it. */
   @Override
   public List<MemoryHit> nearest(
-      Connection connection, UUID organizationId, UUID agentId, float[] query, int limit)
+      Connection connection,
+      FieldKey key,
+      UUID organizationId,
+      UUID agentId,
+      float[] query,
+      int limit)
       throws SQLException {
     try (var settings = connection.createStatement()) {
       settings.execute(
@@ -61,7 +67,7 @@ final class PgvectorMemorySearch implements MemorySearch {
           hits.add(
               new MemoryHit(
                   result.getObject("id", UUID.class),
-                  result.getString("content"),
+                  MemorySearch.content(key, result),
                   result.getDouble("score"),
                   result.getTimestamp("created_at").toInstant()));
         }

@@ -1,5 +1,8 @@
 package io.protohive.kernel.privacy;
 
+import io.protohive.kernel.encryption.FieldKey;
+import io.protohive.kernel.encryption.FieldKeys;
+import io.protohive.kernel.encryption.SealedColumn;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.identity.token.ApiTokens;
 import io.protohive.kernel.platform.InTenant;
@@ -9,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -51,6 +56,7 @@ public class PersonalData {
   EntityManager entityManager;
 
   @Inject ApiTokens apiTokens;
+  @Inject FieldKeys fieldKeys;
 
   /** A file the person owns, with where its current bytes lie. */
   public record OwnedFile(UUID id, String name, String store, String key, long sizeBytes) {}
@@ -76,7 +82,7 @@ public class PersonalData {
                     + " where m.user_id = ?1 order by m.created_at",
                 userId)
             .toString());
-    documents.put("conversations.json", conversations(userId).toString());
+    documents.put("conversations.json", conversations(tenantId, userId).toString());
     documents.put(
         "tasks.json",
         rows(
@@ -130,7 +136,8 @@ public class PersonalData {
         .toList();
   }
 
-  private JsonArray conversations(UUID userId) {
+  private JsonArray conversations(UUID tenantId, UUID userId) {
+    FieldKey key = fieldKeys.of(tenantId);
     JsonArrayBuilder conversations = Json.createArrayBuilder();
     JsonArray found =
         rows(
@@ -145,14 +152,38 @@ public class PersonalData {
           Json.createObjectBuilder(conversation)
               .add(
                   "messages",
-                  rows(
-                      "select id, author_kind, author_id, (author_kind = 'USER' and author_id ="
-                          + " ?1) as mine, content, created_at from message"
-                          + " where conversation_id = ?2 order by created_at, id",
-                      userId,
-                      id)));
+                  opened(
+                      key,
+                      rows(
+                          "select id, author_kind, author_id, (author_kind = 'USER' and"
+                              + " author_id = ?1) as mine, content, content_key, created_at"
+                              + " from message where conversation_id = ?2"
+                              + " order by created_at, id",
+                          userId,
+                          id))));
     }
     return conversations.build();
+  }
+
+  /** The messages with their contents opened, and without the keys that sealed them. */
+  private static JsonArray opened(FieldKey key, JsonArray messages) {
+    JsonArrayBuilder opened = Json.createArrayBuilder();
+    for (JsonValue value : messages) {
+      JsonObject message = value.asJsonObject();
+      Long keyId =
+          message.isNull("contentKey") ? null : message.getJsonNumber("contentKey").longValue();
+      opened.add(
+          Json.createObjectBuilder(message)
+              .remove("contentKey")
+              .add(
+                  "content",
+                  key.read(
+                      message.getString("content"),
+                      keyId,
+                      SealedColumn.MESSAGE_CONTENT.context(
+                          UUID.fromString(message.getString("id"))))));
+    }
+    return opened.build();
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.protohive.kernel.database.DatabaseMigrations;
 import io.protohive.kernel.database.Databases;
+import io.protohive.kernel.encryption.FieldKey;
 import io.protohive.kernel.llm.LocalEmbeddingModel;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * memories as the exact search in process, and only the asked agent's.
  */
 class MemorySearchIT {
+
+  /** The memories here were written before sealing: the key opens nothing of theirs. */
+  private static final FieldKey KEY = FieldKey.generate();
 
   private static final List<String> SUBJECTS =
       List.of(
@@ -105,8 +109,9 @@ class MemorySearchIT {
               "Was the app late?")) {
         float[] vector = model.embed(List.of(query)).get(0).vector();
         List<MemoryHit> exact =
-            new ExactMemorySearch().nearest(connection, organization, agent, vector, 5);
-        List<MemoryHit> approximate = offered.nearest(connection, organization, agent, vector, 5);
+            new ExactMemorySearch().nearest(connection, KEY, organization, agent, vector, 5);
+        List<MemoryHit> approximate =
+            offered.nearest(connection, KEY, organization, agent, vector, 5);
 
         assertThat(ids(approximate)).as(query).containsExactlyInAnyOrderElementsOf(ids(exact));
         assertThat(approximate.get(0).content()).as(query).isEqualTo(exact.get(0).content());

@@ -18,6 +18,8 @@ import io.protohive.kernel.plugin.PluginCatalog.PluginSettings;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.privacy.Erasure;
 import io.protohive.kernel.privacy.ErasureReport;
+import io.protohive.kernel.privacy.FieldKeyRotation;
+import io.protohive.kernel.privacy.FieldKeyRotation.FieldKeysView;
 import io.protohive.kernel.tenancy.TenantsConfigItems;
 import io.protohive.rest.Idempotent;
 import io.protohive.rest.PageResponse;
@@ -66,6 +68,7 @@ public class TenantAdminResource {
   @Inject TenantsConfigItems items;
   @Inject McpServers mcpServers;
   @Inject Erasure erasure;
+  @Inject FieldKeyRotation keyRotation;
   @Inject SignedIn signedIn;
   @Context HttpServletRequest request;
 
@@ -192,6 +195,31 @@ public class TenantAdminResource {
               + " back; headHash, kept elsewhere, shows a chain rewritten whole.")
   public AuditVerification verifyAudit() {
     return auditTrail.verifyTenant(signedIn.caller());
+  }
+
+  @GET
+  @Path("field-keys")
+  @Operation(
+      summary = "The tenant's field keys",
+      description =
+          "Message contents, conversation summaries and agents' memories are sealed with them"
+              + " (AES-256-GCM). keyId seals now; keys still open; behind counts the values not"
+              + " yet resealed with keyId.")
+  public FieldKeysView fieldKeys() {
+    return keyRotation.status(signedIn.caller());
+  }
+
+  @POST
+  @Path("field-keys/rotations")
+  @Operation(
+      summary = "Rotate the tenant's field keys",
+      description =
+          "A new key seals from now on; a background job reseals every value sealed before, then"
+              + " retires the older keys (FIELD_KEYS_RETIRED in the audit trail). Nothing stops"
+              + " meanwhile: every key opens what it sealed until it is retired.")
+  public Response rotateFieldKeys() {
+    return Response.accepted(keyRotation.rotate(signedIn.caller(), request.getRemoteAddr()))
+        .build();
   }
 
   /**
