@@ -24,3 +24,5 @@ CREATE INDEX message_search_terms ON message USING gin (search_terms);
 
 ALTER TABLE conversation ADD COLUMN summary_key bigint;
 ALTER TABLE memory_chunk ADD COLUMN content_key bigint;
+-- a rotation reseals memories in place; nothing else of a memory ever changes
+GRANT UPDATE (content, content_key) ON memory_chunk TO "${appRole}";

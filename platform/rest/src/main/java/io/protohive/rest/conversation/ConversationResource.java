@@ -96,7 +96,9 @@ public class ConversationResource {
   @Path("search")
   @Operation(
       summary = "Search the messages of an organization's conversations",
-      description = "Full-text search over words; the best matches first, at most 50.")
+      description =
+          "The messages holding every word of q (whole words, any case), newest first, at most"
+              + " 50.")
   public PageResponse<MessageView> search(
       @QueryParam("organizationId") UUID organizationId, @QueryParam("q") String words) {
     if (organizationId == null) {
