@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.protohive.kernel.llm.CallScope;
 import io.protohive.kernel.llm.LlmGateway;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.kernel.organization.AgentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,10 +125,12 @@ public class AgentLoop {
     return gateway
         .streamAsync(scope, request, hooks::streamed, hooks::stopped)
         .thenCompose(
-            response ->
-                goesOn(response, started, messages, hooks)
-                    ? step(step + 1, scope, agent, messages, tools, hooks)
-                    : CompletableFuture.completedFuture(null));
+            // the next step, tools included, is part of the run's trace on whichever thread
+            PlatformTraces.carrying(
+                response ->
+                    goesOn(response, started, messages, hooks)
+                        ? step(step + 1, scope, agent, messages, tools, hooks)
+                        : CompletableFuture.<Void>completedFuture(null)));
   }
 
   /** The step's request to the model, once the agent is known not to be stopped. */

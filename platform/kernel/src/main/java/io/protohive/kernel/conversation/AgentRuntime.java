@@ -15,6 +15,7 @@ import io.protohive.kernel.file.ToolFiles;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.JobWorkers;
 import io.protohive.kernel.llm.CallScope;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.plugin.ToolService;
 import io.protohive.kernel.plugin.ToolService.AvailableTool;
@@ -65,6 +66,7 @@ public class AgentRuntime {
 
   private static final String STOPPED = "Stopped by a person.";
 
+  @Inject PlatformTraces traces;
   @Inject RunSteps steps;
   @Inject AgentLoop loop;
   @Inject ToolService tools;
@@ -121,6 +123,7 @@ public class AgentRuntime {
         throw new CancellationException(STOPPED);
       }
       AgentView agent = turn.agent();
+      traces.agentRun(runId, agent.id(), agent.name(), turn.conversationId());
       CallScope scope =
           new CallScope(
               caller.tenantId(), agent.organizationId(), agent.id(), turn.conversationId(), null);
@@ -394,7 +397,8 @@ public class AgentRuntime {
                     calls.size() == 1
                         ? CompletableFuture.completedFuture(run(caller, turn, offered, call))
                         : CompletableFuture.supplyAsync(
-                            () -> run(caller, turn, offered, call), executor))
+                            PlatformTraces.carrying(() -> run(caller, turn, offered, call)),
+                            executor))
             .toList();
     List<ToolExecutionResultMessage> results = new ArrayList<>();
     for (CompletableFuture<Ran> future : running) {

@@ -411,6 +411,15 @@ public class ConversationStore {
             .getSingleResult();
   }
 
+  Optional<MessageView> message(UUID messageId) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(MESSAGE_COLUMNS + " from message m where m.id = ?1")
+            .setParameter(1, messageId)
+            .getResultList();
+    return messages(rows).stream().findFirst();
+  }
+
   Optional<RunView> run(UUID runId) {
     List<Object[]> rows =
         entityManager

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Instant;
@@ -30,6 +29,7 @@ public class ConversationTurns implements JobHandler {
   @Inject Jobs jobs;
   @Inject AgentRuntime runtime;
   @Inject ConversationEvents events;
+  @Inject RunSteps steps;
 
   @Override
   public String kind() {
@@ -51,16 +51,11 @@ public class ConversationTurns implements JobHandler {
             .add("userId", caller.userId().toString())
             .add("answered", answered);
     if (posted != null) {
-      MessageView announced = posted.message();
+      // the message's id only: its words stay sealed in its row, not in the queue's
       payload.add(
           "message",
           Json.createObjectBuilder()
-              .add("id", announced.id().toString())
-              .add("conversationId", announced.conversationId().toString())
-              .add("authorKind", announced.authorKind())
-              .add("authorId", announced.authorId().toString())
-              .add("content", announced.content())
-              .add("files", AttachedFile.json(announced.files()))
+              .add("id", posted.message().id().toString())
               .add("agentId", posted.agentId().toString()));
     }
     jobs.enqueue(caller.tenantId(), KIND, payload.build().toString(), Instant.now());
@@ -84,19 +79,23 @@ public class ConversationTurns implements JobHandler {
     JsonObject message = payload.getJsonObject("message");
     // a takeover does not announce again what subscribers were told on the first attempt
     if (message != null && job.attempts() == 1) {
-      events.publish(
-          caller.tenantId(),
-          UUID.fromString(message.getString("conversationId")),
-          runId,
-          "message.created",
-          Json.createObjectBuilder()
-              .add("messageId", message.getString("id"))
-              .add("authorKind", message.getString("authorKind"))
-              .add("authorId", message.getString("authorId"))
-              .add("content", message.getString("content"))
-              .add("files", message.getOrDefault("files", JsonValue.EMPTY_JSON_ARRAY))
-              .add("agentId", message.getString("agentId"))
-              .build());
+      steps
+          .message(caller, UUID.fromString(message.getString("id")))
+          .ifPresent(
+              announced ->
+                  events.publish(
+                      caller.tenantId(),
+                      announced.conversationId(),
+                      runId,
+                      "message.created",
+                      Json.createObjectBuilder()
+                          .add("messageId", announced.id().toString())
+                          .add("authorKind", announced.authorKind())
+                          .add("authorId", announced.authorId().toString())
+                          .add("content", announced.content())
+                          .add("files", AttachedFile.json(announced.files()))
+                          .add("agentId", message.getString("agentId"))
+                          .build()));
     }
     return runtime.execute(caller, runId, payload.getInt("answered"));
   }

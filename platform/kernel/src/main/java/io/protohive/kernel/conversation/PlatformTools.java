@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import io.protohive.kernel.mcp.McpServers;
 import io.protohive.kernel.mcp.McpTool;
 import io.protohive.kernel.observability.PlatformMetrics;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.kernel.platform.Rejection;
 import io.protohive.kernel.plugin.ToolService.ToolInvocation;
 import io.protohive.plugin.api.ToolResult;
@@ -34,6 +35,7 @@ public class PlatformTools {
   @Inject @Any Instance<PlatformTool> tools;
   @Inject McpServers mcp;
   @Inject PlatformMetrics metrics;
+  @Inject PlatformTraces traces;
 
   /** The tools offered in the work's conversation or task. */
   public List<ToolSpecification> specifications(AgentWork work) {
@@ -129,6 +131,7 @@ public class PlatformTools {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     metrics.toolCall(source, status.name(), took);
+    traces.toolCall(source, toolId, status.name(), took);
     return new ToolInvocation(
         toolId,
         null,

@@ -63,6 +63,13 @@ public class RunSteps {
     }
   }
 
+  /** A message of the caller's tenant, as people read it. */
+  @Transactional
+  @InTenant
+  Optional<MessageView> message(Caller caller, UUID messageId) {
+    return store.message(messageId);
+  }
+
   @Transactional
   @InTenant
   Turn turn(Caller caller, UUID runId) {

@@ -1,6 +1,7 @@
 package io.protohive.kernel.job;
 
 import io.protohive.kernel.observability.PlatformMetrics;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.kernel.platform.DatabaseScope;
 import io.protohive.kernel.platform.LogContext;
 import io.protohive.kernel.platform.PlatformSettings;
@@ -55,6 +56,7 @@ public class JobWorkers {
   @Inject PlatformSettings settings;
   @Inject DatabaseScope scope;
   @Inject PlatformMetrics metrics;
+  @Inject PlatformTraces traces;
 
   /** Jobs on a worker's thread: at most {@link PlatformSettings#jobWorkers()}. */
   private final AtomicInteger running = new AtomicInteger();
@@ -134,8 +136,13 @@ public class JobWorkers {
   }
 
   private void run(Job job) {
-    try (LogContext context = context(job)) {
-      runLogged(job);
+    PlatformTraces.Work span = traces.job(job.kind(), job.id(), job.tenantId());
+    try (LogContext context =
+        context(job).with("requestId", span.traceId()).with("spanId", span.spanId())) {
+      runLogged(job, span);
+    } finally {
+      // the job's own work and what it hands on carry the span; this thread does not any more
+      span.detach();
     }
   }
 
@@ -147,7 +154,7 @@ public class JobWorkers {
         .with("tenantId", job.tenantId());
   }
 
-  private void runLogged(Job job) {
+  private void runLogged(Job job, PlatformTraces.Work span) {
     Duration lease = settings.jobLease();
     ScheduledFuture<?> renewal =
         scheduler.scheduleAtFixedRate(
@@ -160,7 +167,7 @@ public class JobWorkers {
     }
     if (work.isDone()) {
       try {
-        end(job, renewal, work);
+        end(job, renewal, work, span);
       } finally {
         running.decrementAndGet();
         wake();
@@ -175,8 +182,9 @@ public class JobWorkers {
     CompletableFuture<Void> started = work;
     work.whenComplete(
         (done, error) -> {
-          try (LogContext context = context(job)) {
-            end(job, renewal, started);
+          try (LogContext context =
+              context(job).with("requestId", span.traceId()).with("spanId", span.spanId())) {
+            end(job, renewal, started, span);
           } finally {
             waiting.decrementAndGet();
             wake();
@@ -185,7 +193,8 @@ public class JobWorkers {
   }
 
   /** Completes the job, or fails this attempt of it, once its work is done. */
-  private void end(Job job, ScheduledFuture<?> renewal, CompletableFuture<Void> work) {
+  private void end(
+      Job job, ScheduledFuture<?> renewal, CompletableFuture<Void> work, PlatformTraces.Work span) {
     try {
       Throwable error = null;
       try {
@@ -197,10 +206,12 @@ public class JobWorkers {
         error = e;
       }
       if (error != null) {
+        span.failed(error);
         failed(job, error);
       }
     } finally {
       renewal.cancel(false);
+      span.end();
     }
   }
 

@@ -2,6 +2,7 @@ package io.protohive.kernel.llm;
 
 import io.protohive.kernel.cluster.ClusterCaches;
 import io.protohive.kernel.observability.PlatformMetrics;
+import io.protohive.kernel.observability.PlatformTraces;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -43,6 +44,7 @@ public class CallSettlements implements BudgetLedger {
   @Inject ClusterCaches caches;
 
   @Inject PlatformMetrics metrics;
+  @Inject PlatformTraces traces;
 
   @Resource ManagedExecutorService executor;
 
@@ -98,7 +100,8 @@ public class CallSettlements implements BudgetLedger {
       long tokens,
       long micros,
       List<UsageMeter.Metered> attempts) {
-    // counted at once: the metrics need no transaction, and a scrape sees the call as it ends
+    // counted and traced at once: neither needs a transaction, and a scrape sees the call as it
+    // ends
     for (UsageMeter.Metered attempt : attempts) {
       metrics.modelCall(
           attempt.step().providerId(),
@@ -107,6 +110,16 @@ public class CallSettlements implements BudgetLedger {
           attempt.completionTokens(),
           attempt.costMicros(),
           attempt.latency());
+      traces.modelCall(
+          attempt.operation().conventionName(),
+          attempt.step().providerId(),
+          attempt.step().model(),
+          attempt.outcome().name(),
+          attempt.promptTokens(),
+          attempt.completionTokens(),
+          attempt.costMicros(),
+          attempt.latency(),
+          attempt.firstToken());
     }
     if (reservation.holds().isEmpty() && attempts.isEmpty()) {
       return;

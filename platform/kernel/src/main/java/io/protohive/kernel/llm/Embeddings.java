@@ -67,6 +67,7 @@ public class Embeddings {
     List<Embedding> embeddings = model.embed(texts);
     UsageMeter.Metered metered =
         new UsageMeter.Metered(
+            UsageMeter.Operation.EMBEDDINGS,
             scope,
             LOCAL,
             false,

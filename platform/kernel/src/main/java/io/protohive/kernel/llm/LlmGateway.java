@@ -196,7 +196,16 @@ public class LlmGateway {
       cost = prices.cost(model.providerId(), model.model(), used, 0);
       attempts.add(
           new UsageMeter.Metered(
-              scope, model, false, used, 0, outcome.took(), null, outcome.outcome(), cost));
+              UsageMeter.Operation.EMBEDDINGS,
+              scope,
+              model,
+              false,
+              used,
+              0,
+              outcome.took(),
+              null,
+              outcome.outcome(),
+              cost));
       if (outcome.value() == null) {
         throw new LlmUnavailable(
             "The embedding call failed: " + LlmErrors.describe(outcome.error()));

@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.plugin.api.Configuration;
 import io.protohive.plugin.api.ConfigurationProperty;
 import io.protohive.plugin.api.llm.LlmFailures;
@@ -190,22 +191,24 @@ final class RouteWalker {
     } catch (RuntimeException e) {
       answered = CompletableFuture.failedFuture(e);
     }
+    // settled where the answer completes, in the trace of the work that asked
     return answered.handle(
-        (response, error) -> {
-          try {
-            // metered and settled once, after the answer reached the caller
-            budgets.settle(scope, reservation, walk.usedTokens, walk.usedMicros, walk.attempts);
-          } catch (RuntimeException settling) {
-            if (error == null) {
-              throw settling;
-            }
-            error.addSuppressed(settling);
-          }
-          if (error != null) {
-            throw unwrapped(error);
-          }
-          return response;
-        });
+        PlatformTraces.carrying(
+            (ChatResponse response, Throwable error) -> {
+              try {
+                // metered and settled once, after the answer reached the caller
+                budgets.settle(scope, reservation, walk.usedTokens, walk.usedMicros, walk.attempts);
+              } catch (RuntimeException settling) {
+                if (error == null) {
+                  throw settling;
+                }
+                error.addSuppressed(settling);
+              }
+              if (error != null) {
+                throw unwrapped(error);
+              }
+              return response;
+            }));
   }
 
   /** What came of one step of the route. */
@@ -402,6 +405,7 @@ final class RouteWalker {
     long completion =
         usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     return new UsageMeter.Metered(
+        UsageMeter.Operation.CHAT,
         scope,
         step,
         streamed,

@@ -29,8 +29,9 @@ public class UsageMeter {
 
   @Inject Authorization authorization;
 
-  /** One metered call. */
+  /** One metered call; its operation as the GenAI conventions name it. */
   public record Metered(
+      Operation operation,
       CallScope scope,
       RouteStep step,
       boolean streamed,
@@ -49,6 +50,22 @@ public class UsageMeter {
   }
 
   /** How usage is grouped. */
+  /** What a model was asked to do, as the GenAI semantic conventions name it. */
+  public enum Operation {
+    CHAT("chat"),
+    EMBEDDINGS("embeddings");
+
+    private final String conventionName;
+
+    Operation(String conventionName) {
+      this.conventionName = conventionName;
+    }
+
+    public String conventionName() {
+      return conventionName;
+    }
+  }
+
   public enum GroupBy {
     DAY,
     ORGANIZATION,

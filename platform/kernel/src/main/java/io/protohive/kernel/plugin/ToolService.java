@@ -2,6 +2,7 @@ package io.protohive.kernel.plugin;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.observability.PlatformMetrics;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.kernel.organization.OrganizationService;
 import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.Rejection;
@@ -33,6 +34,7 @@ public class ToolService {
   @Inject PluginCatalog catalog;
   @Inject OrganizationService organizations;
   @Inject PlatformMetrics metrics;
+  @Inject PlatformTraces traces;
 
   /** A tool as a tenant sees it. */
   public record AvailableTool(
@@ -129,6 +131,7 @@ public class ToolService {
                     .files(files),
                 settings.pluginCallTimeout());
     metrics.toolCall(tool.pluginId(), outcome.status().name(), outcome.duration());
+    traces.toolCall(tool.pluginId(), toolId, outcome.status().name(), outcome.duration());
     return new ToolInvocation(
         toolId,
         tool.pluginId(),

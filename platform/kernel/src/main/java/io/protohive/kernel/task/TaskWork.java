@@ -23,6 +23,7 @@ import io.protohive.kernel.job.JobHandler;
 import io.protohive.kernel.job.Postponed;
 import io.protohive.kernel.llm.BudgetExhausted;
 import io.protohive.kernel.llm.CallScope;
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.kernel.organization.AgentView;
 import io.protohive.kernel.plugin.ToolApprovals;
 import io.protohive.kernel.plugin.ToolService;
@@ -68,6 +69,7 @@ public class TaskWork implements JobHandler {
           + ToolOutput.RULE;
 
   @Inject TaskSteps steps;
+  @Inject PlatformTraces traces;
   @Inject AgentLoop loop;
   @Inject ToolService tools;
   @Inject AgentToolbox toolbox;
@@ -126,6 +128,7 @@ public class TaskWork implements JobHandler {
 
   private void work(TaskSteps.Session session) {
     AgentView agent = session.agent();
+    traces.agentTask(session.task().id(), agent.id(), agent.name());
     Map<String, AvailableTool> offered = toolbox.offered(session.caller(), agent, true);
     List<String> held = approvals.held(session.tenantId());
     List<ChatMessage> messages = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.protohive.rest.audit;
 
+import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.rest.auth.SignedIn;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -23,9 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Has {@link RequestAudit} record every request the token check admitted, to a resource of either
- * door. What the request is gets noted when it is matched, on the request's own thread; the entry
- * is written with the answer's status, which for an answer resumed later may be on another thread.
+ * Names every request's span by the route it matched, and has {@link RequestAudit} record every
+ * request the token check admitted, to a resource of either door. What the request is gets noted
+ * when it is matched, on the request's own thread; the entry is written with the answer's status,
+ * which for an answer resumed later may be on another thread.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -36,13 +38,14 @@ public class AuditedRequests implements ContainerRequestFilter, ContainerRespons
 
   @Inject SignedIn signedIn;
   @Inject RequestAudit audit;
+  @Inject PlatformTraces traces;
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Method handler = resource.getResourceMethod();
-    if (handler == null || signedIn.ifAny().isEmpty()) {
+    if (handler == null) {
       return;
     }
     String template =
@@ -50,13 +53,18 @@ public class AuditedRequests implements ContainerRequestFilter, ContainerRespons
             request.getUriInfo().getBaseUri().getPath(),
             path(resource.getResourceClass().getAnnotation(Path.class)),
             path(handler.getAnnotation(Path.class)));
+    String route = PARAMETER.matcher(template).replaceAll("{$1}");
+    traces.route(request.getMethod(), route);
+    if (signedIn.ifAny().isEmpty()) {
+      return;
+    }
     MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
     RequestAudit.Seen seen =
         audit.seen(
             signedIn.ifAny().get(),
             request.getHeaderString(HttpHeaders.AUTHORIZATION),
             request.getMethod(),
-            PARAMETER.matcher(template).replaceAll("{$1}"),
+            route,
             organization(template, parameters),
             lastParameter(template, parameters),
             servletRequest.getRemoteAddr());
