@@ -209,8 +209,8 @@ class PrivacyIT {
                 "select u.display_name from message m join user_account u on u.id = m.author_id"
                     + " where m.conversation_id = '"
                     + alicesConversation
-                    + "' and m.content = 'message-"
-                    + alice.marker()
+                    + "' and m.author_id = '"
+                    + alice.id()
                     + "'"))
         .isEqualTo("deleted user");
     assertThat(
