@@ -1,7 +1,7 @@
 package io.protohive.kernel.memory;
 
-import io.protohive.kernel.llm.LocalEmbeddingModel;
 import io.protohive.kernel.encryption.FieldKey;
+import io.protohive.kernel.llm.LocalEmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +132,10 @@ public final class MemoryBench {
             measured);
     SearchRun hnsw =
         search(
-            null, (c, q) -> hnswSearch.nearest(c, KEY, organization, agent, q, LIMIT), warmUp, measured);
+            null,
+            (c, q) -> hnswSearch.nearest(c, KEY, organization, agent, q, LIMIT),
+            warmUp,
+            measured);
     SearchRun narrower =
         search(
             null,
