@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What sealing costs a message of about 400 characters, as posting one does (AES-256-GCM and the
+ * What sealing costs a message of about 330 characters, as posting one does (AES-256-GCM and the
  * HMAC of each distinct word for the blind index), and what opening it costs, as each message of a
  * read page does; against hashing the same text once with SHA-256, the baseline.
  */
