@@ -15,7 +15,10 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** On their profile page a person exports their data, then deletes their account. */
+/**
+ * On their profile page a person exports their data, then deletes their account; on the tenant page
+ * a tenant admin rotates the key that seals the tenant's messages.
+ */
 @ExtendWith(ArquillianExtension.class)
 class PrivacyBrowserIT {
 
@@ -67,6 +70,43 @@ class PrivacyBrowserIT {
     browser.click(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']"));
     browser.wait.until(ExpectedConditions.urlContains("/login"));
     assertThat(Accounts.login(email, Accounts.PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void aTenantAdminRotatesTheKeyThatSealsTheTenantsMessages() throws Exception {
+    String email = Accounts.newEmail("keeper", "example.com");
+    String tenant = Accounts.tenant("keeper", false, email);
+    assertThat(Accounts.register(email, Accounts.PASSWORD, tenant).statusCode()).isEqualTo(201);
+    browser.signIn(email, Accounts.PASSWORD);
+
+    browser.open("tenant");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-field-keys"), "1 key"));
+    String before = browser.driver.findElement(By.id("tenant-field-keys")).getText();
+    browser.click(By.id("tenant-rotate-field-keys"));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-field-keys"), "2 keys"));
+    assertThat(browser.driver.findElement(By.id("tenant-field-keys")).getText())
+        .as("a new key seals")
+        .isNotEqualTo(before)
+        .contains("AES-256-GCM");
+    // the reseal retires the old key in the background: the page shows it when opened again
+    new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+        .pollingEvery(Duration.ofSeconds(2))
+        .until(
+            driver -> {
+              browser.open("tenant");
+              try {
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                    .until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("tenant-field-keys"), "1 key opens"));
+                return true;
+              } catch (TimeoutException notYet) {
+                return false;
+              }
+            });
     assertThat(browser.consoleErrors()).isEmpty();
   }
 }
