@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 connections="${2:-16}"
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 source bench/lib/bench-server.sh
+source bench/lib/wrk-load.sh
 base=${base%/}
 
 # the bench server with request auditing on or off
@@ -21,16 +21,9 @@ start_with_audit() {
   until curl -sf "$base/health/ready" >/dev/null; do sleep 0.2; done
 }
 
-rps() { wrk -t2 -c"$connections" -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
 start_with_audit true
-email="bench-$(date +%s%N)@example.com"
-password="benchmark passphrase words"
-curl -sf -X POST "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\",\"tenant\":\"demo\"}" >/dev/null
-token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | json accessToken)
+demo_person
 for i in $(seq 1 20); do
   curl -sf -X POST "$base/api/v1/organizations" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d "{\"name\":\"Bench $i\"}" >/dev/null

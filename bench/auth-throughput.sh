@@ -8,24 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 connections="${2:-16}"
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 source bench/lib/bench-server.sh
+source bench/lib/wrk-load.sh
 start_bench_server
 base=${base%/}
 
-email="bench-$(date +%s%N)@example.com"
-password="benchmark passphrase words"
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-curl -sf -X POST "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\",\"tenant\":\"demo\"}" >/dev/null
-token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | json accessToken)
+demo_person
 for i in $(seq 1 20); do
   curl -sf -X POST "$base/api/v1/organizations" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d "{\"name\":\"Bench $i\"}" >/dev/null
 done
 
-rps() { wrk -t2 -c"$connections" -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
 # warm both paths before measuring
 rps -d5s "$base/health/live" >/dev/null
 rps -d5s -H "Authorization: Bearer $token" "$base/api/v1/organizations" >/dev/null
