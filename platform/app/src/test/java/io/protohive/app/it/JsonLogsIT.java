@@ -123,6 +123,7 @@ class JsonLogsIT {
                 .orElseThrow())
         .as("a request without a trace gets an id of its own")
         .matches("[0-9a-f]{32}")
+        .isNotEqualTo("0".repeat(32))
         .isNotEqualTo(traceId);
     Platform.assertNotLogged(admin.email());
     Platform.assertNotLogged(apiKey);

@@ -124,7 +124,7 @@ public class PlatformTraces {
                             Attributes.of(AttributeKey.stringKey("service.name"), serviceName))));
     endpoint
         .filter(url -> !url.isBlank())
-        .ifPresent(
+        .ifPresentOrElse(
             url -> {
               builder.addSpanProcessor(
                   BatchSpanProcessor.builder(
@@ -135,7 +135,9 @@ public class PlatformTraces {
                       .setScheduleDelay(exportInterval)
                       .build());
               LOG.info("Traces are exported to " + url);
-            });
+            },
+            // a provider without a processor makes no spans at all, only invalid ids
+            () -> builder.addSpanProcessor(new DroppedSpans()));
     provider = builder.build();
     tracer = provider.get("io.protohive");
   }
