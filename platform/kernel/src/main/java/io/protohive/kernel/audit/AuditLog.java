@@ -1,20 +1,17 @@
 package io.protohive.kernel.audit;
 
-import io.protohive.kernel.platform.AsPlatform;
 import io.protohive.kernel.platform.LogContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.List;
+import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
  * Writes audit events in a transaction of their own, so a refused or failed action is recorded even
- * when the work it belonged to is rolled back. Besides the actions below, every API request leaves
- * an entry ({@link #API_READ} or {@link #API_CHANGE}).
+ * when the work it belonged to is rolled back; the entries that threads of one node record at the
+ * same moment share that transaction ({@link GroupCommit}), so that under load they do not wait for
+ * each other's commits one by one. Besides the actions below, every API request leaves an entry
+ * ({@link #API_READ} or {@link #API_CHANGE}).
  */
 @ApplicationScoped
 public class AuditLog {
@@ -94,25 +91,24 @@ public class AuditLog {
 
   public static final String API_CHANGE = "API_CHANGE";
 
-  // seeds the chain's advisory lock key apart from other features' locks on the same tenant id
-  private static final long CHAIN_LOCK_SEED = 52;
+  @Inject AuditChains chains;
 
-  @PersistenceContext(unitName = "protohive")
-  EntityManager entityManager;
+  private GroupCommit<AuditRecord> appends;
+
+  @PostConstruct
+  void start() {
+    appends = new GroupCommit<>(records -> chains.append(records));
+  }
 
   /** Records an action, under the trace id of the request or job it belongs to. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  @AsPlatform
   public void record(
       UUID tenantId, UUID actorId, Action action, String subject, String sourceAddress) {
-    append(entry(tenantId, actorId, action, subject, sourceAddress, null));
+    record(entry(tenantId, actorId, action, subject, sourceAddress, null));
   }
 
   /**
    * @param detail what the action did, beyond its subject (an erasure's counts per kind)
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  @AsPlatform
   public void record(
       UUID tenantId,
       UUID actorId,
@@ -120,7 +116,7 @@ public class AuditLog {
       String subject,
       String sourceAddress,
       String detail) {
-    append(entry(tenantId, actorId, action, subject, sourceAddress, detail));
+    record(entry(tenantId, actorId, action, subject, sourceAddress, detail));
   }
 
   /** An action's entry, under the trace id of the request or job it belongs to. */
@@ -147,45 +143,10 @@ public class AuditLog {
   }
 
   /**
-   * Appends the entry to its tenant's chain, or the platform's, one writer per chain at a time: the
-   * lock is held until this transaction commits, so the next writer reads this entry as the chain's
-   * last.
+   * Appends the entry to its tenant's chain, or the platform's, and returns once it is committed,
+   * in one transaction with whatever other threads of this node are recording at the same moment.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  @AsPlatform
   public void record(AuditRecord record) {
-    append(record);
-  }
-
-  private void append(AuditRecord record) {
-    String chain = record.tenantId() == null ? "platform" : record.tenantId().toString();
-    entityManager
-        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, ?2))")
-        .setParameter(1, chain)
-        .setParameter(2, CHAIN_LOCK_SEED)
-        .getResultList();
-    AuditEvent entry = new AuditEvent(record, Instant.now());
-    List<AuditEvent> last = lastOf(record.tenantId());
-    if (last.isEmpty()) {
-      entry.link(0, null);
-    } else {
-      entry.link(last.get(0).seq(), last.get(0).hash());
-    }
-    entityManager.persist(entry);
-  }
-
-  private List<AuditEvent> lastOf(UUID tenantId) {
-    TypedQuery<AuditEvent> query =
-        entityManager
-            .createQuery(
-                "select e from AuditEvent e where "
-                    + (tenantId == null ? "e.tenantId is null" : "e.tenantId = :tenant")
-                    + " order by e.seq desc",
-                AuditEvent.class)
-            .setMaxResults(1);
-    if (tenantId != null) {
-      query.setParameter("tenant", tenantId);
-    }
-    return query.getResultList();
+    appends.write(record);
   }
 }
