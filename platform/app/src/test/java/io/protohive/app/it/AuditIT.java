@@ -171,6 +171,16 @@ class AuditIT {
                 "GET /api/v1/files/{fileId}",
                 file,
                 200),
+            // refused for the scope its token lacks: still a request of a known caller
+            new Call(
+                script,
+                "POST",
+                "api/v1/organizations/" + org + "/agents",
+                "{\"name\":\"Mallory\",\"role\":\"Builder\"}",
+                "API_TOKEN",
+                "POST /api/v1/organizations/{id}/agents",
+                null,
+                403),
             new Call(
                 team.owner,
                 "DELETE",

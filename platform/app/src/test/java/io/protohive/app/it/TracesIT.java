@@ -127,6 +127,16 @@ class TracesIT {
     assertThat(attribute(turn, "gen_ai.operation.name")).isEqualTo("invoke_agent");
     assertThat(attribute(turn, "gen_ai.agent.id")).isEqualTo(agent);
     assertThat(attribute(turn, "gen_ai.conversation.id")).isEqualTo(conversation);
+    assertThat(turn.getTraceId())
+        .as("the run is a trace of its own")
+        .isNotEqualTo(request.getTraceId());
+    assertThat(turn.getLinksList())
+        .as("linked to the request that queued it")
+        .anySatisfy(
+            link -> {
+              assertThat(link.getTraceId()).isEqualTo(request.getTraceId());
+              assertThat(link.getSpanId()).isEqualTo(request.getSpanId());
+            });
 
     List<Span> children =
         await()

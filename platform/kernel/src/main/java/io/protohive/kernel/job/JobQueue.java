@@ -1,6 +1,7 @@
 package io.protohive.kernel.job;
 
 import io.protohive.kernel.observability.PlatformMetrics;
+import io.protohive.kernel.observability.PlatformTraces;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ public final class JobQueue {
 
   // what the statements that hand out jobs return, in the order jobs() reads
   private static final String RETURNING =
-      " returning id, tenant_id, kind, payload::text, attempts, max_attempts";
+      " returning id, tenant_id, kind, payload::text, attempts, max_attempts, cause";
 
   /** The jobs a worker may claim now: due, or abandoned by a worker whose lease ran out. */
   private static final String DUE =
@@ -43,15 +44,16 @@ public final class JobQueue {
     UUID id = UUID.randomUUID();
     try (var insert =
         connection.prepareStatement(
-            "insert into job (id, tenant_id, kind, payload, status, max_attempts, run_at,"
+            "insert into job (id, tenant_id, kind, payload, status, max_attempts, run_at, cause,"
                 + " created_at, updated_at)"
-                + " values (?, ?, ?, cast(? as jsonb), 'QUEUED', ?, ?, now(), now())")) {
+                + " values (?, ?, ?, cast(? as jsonb), 'QUEUED', ?, ?, ?, now(), now())")) {
       insert.setObject(1, id);
       insert.setObject(2, tenantId);
       insert.setString(3, kind);
       insert.setString(4, payload);
       insert.setInt(5, maxAttempts);
       insert.setTimestamp(6, Timestamp.from(runAt));
+      insert.setString(7, PlatformTraces.cause());
       insert.executeUpdate();
     }
     return id;
@@ -104,7 +106,8 @@ public final class JobQueue {
                 rows.getString(3),
                 rows.getString(4),
                 rows.getInt(5),
-                rows.getInt(6)));
+                rows.getInt(6),
+                rows.getString(7)));
       }
     }
     return jobs;

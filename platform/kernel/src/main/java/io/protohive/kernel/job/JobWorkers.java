@@ -136,7 +136,7 @@ public class JobWorkers {
   }
 
   private void run(Job job) {
-    PlatformTraces.Work span = traces.job(job.kind(), job.id(), job.tenantId());
+    PlatformTraces.Work span = traces.job(job.kind(), job.id(), job.tenantId(), job.cause());
     try (LogContext context =
         context(job).with("requestId", span.traceId()).with("spanId", span.spanId())) {
       runLogged(job, span);

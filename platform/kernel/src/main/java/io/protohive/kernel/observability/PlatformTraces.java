@@ -3,6 +3,8 @@ package io.protohive.kernel.observability;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -20,7 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +84,8 @@ public class PlatformTraces {
   private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
   private static final AttributeKey<Long> HTTP_STATUS =
       AttributeKey.longKey("http.response.status_code");
+
+  private static final String TRACEPARENT = "traceparent";
 
   private static final TextMapGetter<Function<String, String>> HEADERS =
       new TextMapGetter<>() {
@@ -165,18 +171,42 @@ public class PlatformTraces {
     return new Work(span);
   }
 
-  /** A job's span, the root of its own trace, current on this thread until detached. */
-  public Work job(String kind, UUID jobId, UUID tenantId) {
-    Span span =
+  /**
+   * A job's span, the root of its own trace, current on this thread until detached; linked to the
+   * span that queued the job.
+   *
+   * @param cause what {@link #cause()} said when the job was queued, {@code null} for nothing
+   */
+  public Work job(String kind, UUID jobId, UUID tenantId, String cause) {
+    SpanBuilder builder =
         tracer
             .spanBuilder(kind)
             .setNoParent()
             .setSpanKind(SpanKind.CONSUMER)
             .setAttribute(JOB_KIND, kind)
             .setAttribute(JOB_ID, jobId.toString())
-            .setAttribute(TENANT_ID, tenantId == null ? "" : tenantId.toString())
-            .startSpan();
-    return new Work(span);
+            .setAttribute(TENANT_ID, tenantId == null ? "" : tenantId.toString());
+    if (cause != null) {
+      SpanContext queuedBy =
+          Span.fromContext(
+                  W3CTraceContextPropagator.getInstance()
+                      .extract(Context.root(), Map.of(TRACEPARENT, cause)::get, HEADERS))
+              .getSpanContext();
+      if (queuedBy.isValid()) {
+        builder.addLink(queuedBy);
+      }
+    }
+    return new Work(builder.startSpan());
+  }
+
+  /**
+   * The current span as a W3C {@code traceparent}, for work queued now to link back to; {@code
+   * null} outside any span.
+   */
+  public static String cause() {
+    Map<String, String> carrier = new HashMap<>();
+    W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+    return carrier.get(TRACEPARENT);
   }
 
   /** Names the current request's span by its route, {@code GET /api/v1/agents/{id}}. */

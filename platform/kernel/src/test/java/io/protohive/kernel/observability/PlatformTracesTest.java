@@ -41,7 +41,7 @@ class PlatformTracesTest {
     try (PlatformTraces.Work request = traces.request("GET", "/api/v1/me", header -> null)) {
       assertThat(request.traceId()).isNotEqualTo(INVALID).isNotEqualTo(first);
     }
-    PlatformTraces.Work job = traces.job("agent.turn", UUID.randomUUID(), null);
+    PlatformTraces.Work job = traces.job("agent.turn", UUID.randomUUID(), null, null);
     try {
       assertThat(job.traceId()).isNotEqualTo(INVALID).isNotEqualTo(first);
     } finally {
@@ -57,6 +57,25 @@ class PlatformTracesTest {
     try (PlatformTraces.Work request = traces.request("GET", "/api/v1/me", headers::get)) {
       assertThat(request.traceId()).isEqualTo(trace);
       assertThat(request.spanId()).isNotEqualTo("b7ad6b7169203331");
+    }
+  }
+
+  @Test
+  void aJobQueuedInARequestNamesTheRequestsSpanAsItsCause() {
+    assertThat(PlatformTraces.cause()).as("outside any span").isNull();
+    String cause;
+    String request;
+    try (PlatformTraces.Work work = traces.request("POST", "/api/v1/messages", header -> null)) {
+      cause = PlatformTraces.cause();
+      request = work.traceId();
+      assertThat(cause).startsWith("00-" + request + "-" + work.spanId() + "-");
+    }
+    PlatformTraces.Work job = traces.job("agent.turn", UUID.randomUUID(), null, cause);
+    try {
+      assertThat(job.traceId()).as("a trace of its own").isNotEqualTo(request);
+    } finally {
+      job.detach();
+      job.end();
     }
   }
 }

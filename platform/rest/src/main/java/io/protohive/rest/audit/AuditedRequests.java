@@ -25,15 +25,17 @@ import java.util.regex.Pattern;
 
 /**
  * Names every request's span by the route it matched, and has {@link RequestAudit} record every
- * request the token check admitted, to a resource of either door. What the request is gets noted
- * when it is matched, on the request's own thread; the entry is written with the answer's status,
- * which for an answer resumed later may be on another thread.
+ * request whose token passed, to a resource of either door, those refused for a scope the token
+ * lacks included. What the request is gets noted when it is matched, on the request's own thread;
+ * the entry is written with the answer's status, which for an answer resumed later may be on
+ * another thread.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class AuditedRequests implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final String SEEN = AuditedRequests.class.getName() + ".seen";
+  private static final String ROUTE = AuditedRequests.class.getName() + ".route";
   private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(:[^}]*)?}");
 
   @Inject SignedIn signedIn;
@@ -44,20 +46,59 @@ public class AuditedRequests implements ContainerRequestFilter, ContainerRespons
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Method handler = resource.getResourceMethod();
-    if (handler == null) {
+    String route = route(request);
+    if (route == null) {
       return;
     }
-    String template =
-        join(
-            request.getUriInfo().getBaseUri().getPath(),
-            path(resource.getResourceClass().getAnnotation(Path.class)),
-            path(handler.getAnnotation(Path.class)));
-    String route = PARAMETER.matcher(template).replaceAll("{$1}");
+    request.setProperty(ROUTE, route);
     traces.route(request.getMethod(), route);
+    note(request, route);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(ROUTE) == null
+        && response.getStatus() != Response.Status.TOO_MANY_REQUESTS.getStatusCode()) {
+      // refused by an earlier filter, for a scope its token lacks, on the request's own thread:
+      // noted now, so that the refusal is in the caller's trail too. A rate limit's refusals are
+      // not: writing each would cost the database what the limit spares it
+      String route = route(request);
+      if (route != null) {
+        note(request, route);
+      }
+    }
+    Object seen = request.getProperty(SEEN);
+    if (seen != null) {
+      audit.record(
+          (RequestAudit.Seen) seen,
+          response.getStatus(),
+          response.getStatus() == Response.Status.CREATED.getStatusCode()
+              ? createdId(response.getEntity())
+              : null);
+    }
+  }
+
+  /** The matched resource's route, such as {@code /api/v1/agents/{agentId}}; none unmatched. */
+  private String route(ContainerRequestContext request) {
+    return resource.getResourceMethod() == null
+        ? null
+        : PARAMETER.matcher(template(request)).replaceAll("{$1}");
+  }
+
+  private String template(ContainerRequestContext request) {
+    Method handler = resource.getResourceMethod();
+    return join(
+        request.getUriInfo().getBaseUri().getPath(),
+        path(resource.getResourceClass().getAnnotation(Path.class)),
+        path(handler.getAnnotation(Path.class)));
+  }
+
+  /** What the request is, for a signed-in caller. */
+  private void note(ContainerRequestContext request, String route) {
     if (signedIn.ifAny().isEmpty()) {
       return;
     }
+    String template = template(request);
     MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
     RequestAudit.Seen seen =
         audit.seen(
@@ -70,19 +111,6 @@ public class AuditedRequests implements ContainerRequestFilter, ContainerRespons
             servletRequest.getRemoteAddr());
     if (seen != null) {
       request.setProperty(SEEN, seen);
-    }
-  }
-
-  @Override
-  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    Object seen = request.getProperty(SEEN);
-    if (seen != null) {
-      audit.record(
-          (RequestAudit.Seen) seen,
-          response.getStatus(),
-          response.getStatus() == Response.Status.CREATED.getStatusCode()
-              ? createdId(response.getEntity())
-              : null);
     }
   }
 

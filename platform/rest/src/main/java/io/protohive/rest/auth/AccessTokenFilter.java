@@ -54,12 +54,13 @@ public class AccessTokenFilter implements ContainerRequestFilter {
       }
       AccessTokenVerifier.Verified verified =
           tokens.verify(header.substring(BEARER.length()).trim(), address.getRemoteAddr());
-      if (!open) {
-        verified.require(scopeFor(request.getMethod()));
-      }
+      // the caller is known before the scope is checked, so that a refusal is audited as theirs
       signedIn.verified(verified.caller());
       LogContext.put(
           "organizationId", request.getUriInfo().getPathParameters().getFirst("organizationId"));
+      if (!open) {
+        verified.require(scopeFor(request.getMethod()));
+      }
     } catch (Rejection refused) {
       // a public resource serves a caller whose token does not pass as it serves anyone
       if (!open) {
