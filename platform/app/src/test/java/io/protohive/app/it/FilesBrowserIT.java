@@ -3,6 +3,7 @@ package io.protohive.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -96,6 +97,21 @@ class FilesBrowserIT {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-page-image")));
     await().atMost(Browser.RENDER).until(() -> rendered(page));
     assertThat(browser.driver.findElement(By.id("file-page")).getText()).isEqualTo("Page 1 of 3");
+
+    // the pages opened are in the tenant's audit trail, as API reads are
+    JsonNode viewed =
+        Platform.json(Platform.get("api/v1/tenant/audit?action=UI_VIEW&target=" + fileId, api));
+    assertThat(viewed.get("items").findValuesAsText("route"))
+        .isNotEmpty()
+        .containsOnly("VIEW /files/{fileId}");
+    assertThat(viewed.get("items").get(0).get("actorKind").asText()).isEqualTo("PERSON");
+    assertThat(viewed.get("items").get(0).get("sourceAddress").asText()).isEqualTo("127.0.0.1");
+    JsonNode organizationPage =
+        Platform.json(
+                Platform.get("api/v1/tenant/audit?action=UI_VIEW&target=" + organization, api))
+            .get("items");
+    assertThat(organizationPage.findValuesAsText("route")).contains("VIEW /organizations/{id}");
+    assertThat(organizationPage.findValuesAsText("organizationId")).contains(organization);
 
     PluginsApi.configure(
         "io.protohive.plugins.llm-scripted",

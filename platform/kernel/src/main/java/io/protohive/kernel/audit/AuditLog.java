@@ -91,6 +91,9 @@ public class AuditLog {
 
   public static final String API_CHANGE = "API_CHANGE";
 
+  /** The action every page a signed-in person opens in the UI leaves. */
+  public static final String UI_VIEW = "UI_VIEW";
+
   @Inject AuditChains chains;
 
   private GroupCommit<AuditRecord> appends;

@@ -160,7 +160,8 @@ public class TenantAdminResource {
   @Operation(
       summary = "The tenant's audit trail, newest first, in pages",
       description =
-          "Every API request (API_READ, API_CHANGE) and every audited action. Filters: actor (a"
+          "Every API request (API_READ, API_CHANGE), every page opened in the UI (UI_VIEW) and"
+              + " every audited action. Filters: actor (a"
               + " user id), action, target (the id a request was about, or an action's subject),"
               + " from and to (ISO-8601 times, to excluded).")
   public PageResponse<AuditEntry> audit(
