@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Latency the LLM gateway adds to a streamed call, against a loopback OpenAI-compatible server:
 # time to first token and total, p50 and p99, at 1 and 50 concurrent streams, direct (baseline)
-# and through POST /api/v1/llm/chat.
+# and through POST /api/v1/llm/chat, beside an authenticated read (GET /api/v1/organizations): what
+# any call through the platform costs.
 # Usage: bench/gateway-latency.sh [calls per run]   (after `mvn install -DskipTests`; bench/lib/bench-server.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,7 +18,9 @@ import java.util.concurrent.Future;
 /**
  * What the gateway adds to a streamed model call: time to first token and total time of the same
  * streamed answer from a loopback OpenAI-compatible server, called directly (the baseline) and
- * through POST /api/v1/llm/chat (route, budgets, metering, SSE), at 1 and 50 concurrent streams.
+ * through POST /api/v1/llm/chat (route, budgets, metering, SSE), at 1 and 50 concurrent streams;
+ * beside them, an authenticated read of the same server (GET /api/v1/organizations, its answer
+ * whole), the least any call through the platform costs.
  * Run by bench/gateway-latency.sh against the load scripts' server (bench/lib/bench-server.sh).
  */
 public final class GatewayLatency {
@@ -60,13 +62,21 @@ public final class GatewayLatency {
               .header("Authorization", "Bearer " + token)
               .POST(HttpRequest.BodyPublishers.ofString(prompt))
               .build();
+      // what any authenticated call costs on this server, the gateway's work aside
+      HttpRequest read =
+          HttpRequest.newBuilder(URI.create(base + "api/v1/organizations"))
+              .header("Authorization", "Bearer " + token)
+              .build();
       for (int concurrency : new int[] {1, 50}) {
         measure(direct, "data:", 200, concurrency);
         measure(gateway, "event: delta", 200, concurrency);
+        measure(read, null, 200, concurrency);
         List<Timing> plain = measure(direct, "data:", calls, concurrency);
         List<Timing> through = measure(gateway, "event: delta", calls, concurrency);
+        List<Timing> reads = measure(read, null, calls, concurrency);
         report(concurrency, "direct (baseline)", plain);
         report(concurrency, "through the gateway", through);
+        report(concurrency, "authenticated read", reads);
       }
     }
   }
@@ -95,6 +105,11 @@ public final class GatewayLatency {
         HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("status " + response.statusCode());
+    }
+    if (firstLine == null) {
+      response.body().readAllBytes();
+      long whole = System.nanoTime() - start;
+      return new Timing(whole, whole);
     }
     long first = 0;
     String last = "";

@@ -2,8 +2,12 @@ package io.protohive.kernel.audit;
 
 import io.protohive.kernel.platform.LogContext;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -95,6 +99,7 @@ public class AuditLog {
   public static final String UI_VIEW = "UI_VIEW";
 
   @Inject AuditChains chains;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private GroupCommit<AuditRecord> appends;
 
@@ -146,10 +151,16 @@ public class AuditLog {
   }
 
   /**
-   * Appends the entry to its tenant's chain, or the platform's, and returns once it is committed,
-   * in one transaction with whatever other threads of this node are recording at the same moment.
+   * Appends the entry to its tenant's chain, or the platform's, and returns once it is committed.
+   * Outside a transaction, in one transaction with whatever other threads of this node are
+   * recording at the same moment. Inside one, alone: the suspended transaction may hold a lock (on
+   * a tenant's row, say) that a shared write would wait for while this thread waits for it.
    */
   public void record(AuditRecord record) {
-    appends.write(record);
+    if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+      appends.write(record);
+    } else {
+      chains.append(List.of(record));
+    }
   }
 }
