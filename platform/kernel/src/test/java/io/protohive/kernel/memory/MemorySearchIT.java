@@ -92,6 +92,7 @@ class MemorySearchIT {
       remember(connection, stranger, sentences);
 
       MemorySearch offered = MemorySearch.offeredBy(connection);
+      ExactMemorySearch kept = new ExactMemorySearch();
       assertThat(offered).isInstanceOf(PgvectorMemorySearch.class);
       // so few rows would be read sequentially; make the planner walk the HNSW graph, as it does
       // on an agent with a large memory
@@ -110,6 +111,10 @@ class MemorySearchIT {
         float[] vector = model.embed(List.of(query)).get(0).vector();
         List<MemoryHit> exact =
             new ExactMemorySearch().nearest(connection, KEY, organization, agent, vector, 5);
+        // the second search of one instance ranks the vectors it kept from the first
+        assertThat(kept.nearest(connection, KEY, organization, agent, vector, 5))
+            .isEqualTo(kept.nearest(connection, KEY, organization, agent, vector, 5))
+            .isEqualTo(exact);
         List<MemoryHit> approximate =
             offered.nearest(connection, KEY, organization, agent, vector, 5);
 
