@@ -9,6 +9,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import io.protohive.kernel.audit.ActorKind;
 import io.protohive.kernel.audit.AuditLog;
 import io.protohive.kernel.audit.AuditRecord;
+import io.protohive.kernel.audit.RouteSubject;
 import io.protohive.kernel.platform.LogContext;
 import io.protohive.ui.layout.ClientAddress;
 import io.protohive.ui.signin.SignedInUser;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +50,8 @@ public class AuditedViews {
             .getTemplate(view.getClass())
             .orElse(event.getLocation().getPath());
     RouteParameters parameters = event.getRouteParameters();
+    String route = "/" + PARAMETER.matcher(template).replaceAll("{$1}");
+    RouteSubject subject = RouteSubject.of(route, name -> parameters.get(name).orElse(null));
     log.record(
         new AuditRecord(
             user.tenantId(),
@@ -57,38 +59,12 @@ public class AuditedViews {
             user.tenantId() == null ? ActorKind.PLATFORM_ADMIN : ActorKind.PERSON,
             AuditLog.UI_VIEW,
             null,
-            organization(template, parameters),
-            "VIEW /" + PARAMETER.matcher(template).replaceAll("{$1}"),
-            lastParameter(template, parameters),
+            subject.organizationId(),
+            "VIEW " + route,
+            subject.target(),
             200,
             ClientAddress.current(),
             LogContext.field("requestId"),
             null));
-  }
-
-  /** The organization the page is about, when its route names one. */
-  private static UUID organization(String template, RouteParameters parameters) {
-    String id =
-        parameters
-            .get("organizationId")
-            .orElse(
-                template.startsWith("organizations/:id")
-                    ? parameters.get("id").orElse(null)
-                    : null);
-    try {
-      return id == null ? null : UUID.fromString(id);
-    } catch (IllegalArgumentException notAnId) {
-      return null;
-    }
-  }
-
-  /** The route's innermost parameter's value: {@code files/:fileId} is about the file. */
-  private static String lastParameter(String template, RouteParameters parameters) {
-    String last = null;
-    var matcher = PARAMETER.matcher(template);
-    while (matcher.find()) {
-      last = matcher.group(1);
-    }
-    return last == null ? null : parameters.get(last).orElse(null);
   }
 }

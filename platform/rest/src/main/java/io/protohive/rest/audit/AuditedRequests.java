@@ -1,5 +1,6 @@
 package io.protohive.rest.audit;
 
+import io.protohive.kernel.audit.RouteSubject;
 import io.protohive.kernel.observability.PlatformTraces;
 import io.protohive.rest.auth.SignedIn;
 import jakarta.annotation.Priority;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -98,43 +97,20 @@ public class AuditedRequests implements ContainerRequestFilter, ContainerRespons
     if (signedIn.ifAny().isEmpty()) {
       return;
     }
-    String template = template(request);
     MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
+    RouteSubject subject = RouteSubject.of(route, parameters::getFirst);
     RequestAudit.Seen seen =
         audit.seen(
             signedIn.ifAny().get(),
             request.getHeaderString(HttpHeaders.AUTHORIZATION),
             request.getMethod(),
             route,
-            organization(template, parameters),
-            lastParameter(template, parameters),
+            subject.organizationId(),
+            subject.target(),
             servletRequest.getRemoteAddr());
     if (seen != null) {
       request.setProperty(SEEN, seen);
     }
-  }
-
-  /** The organization the request is about, when its route names one. */
-  private static UUID organization(String template, MultivaluedMap<String, String> parameters) {
-    String id = parameters.getFirst("organizationId");
-    if (id == null && template.contains("/organizations/{id}")) {
-      id = parameters.getFirst("id");
-    }
-    try {
-      return id == null ? null : UUID.fromString(id);
-    } catch (IllegalArgumentException notAnId) {
-      return null;
-    }
-  }
-
-  /** The route's innermost object: {@code /agents/{id}} is about the agent, and so on. */
-  private static String lastParameter(String template, MultivaluedMap<String, String> parameters) {
-    String last = null;
-    Matcher matcher = PARAMETER.matcher(template);
-    while (matcher.find()) {
-      last = matcher.group(1);
-    }
-    return last == null ? null : parameters.getFirst(last);
   }
 
   /** The id of what a {@code 201} answer created, when the answer is a record that has one. */
