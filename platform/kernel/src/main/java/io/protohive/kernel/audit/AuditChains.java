@@ -4,7 +4,6 @@ import io.protohive.kernel.platform.AsPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,9 @@ import java.util.UUID;
 /**
  * Appends entries to their tenant's chain, or the platform's, in a transaction of their own, one
  * writer per chain at a time on every node: each chain's lock is held until the transaction
- * commits, so the next writer reads these entries as the chain's last.
+ * commits, so the next writer reads these entries as the chain's last. Taking the lock and reading
+ * the chain's last entry is one round trip ({@code protohive_audit_chain_head}), and a group's
+ * entries go to the database as one batch.
  */
 @ApplicationScoped
 public class AuditChains {
@@ -39,14 +40,17 @@ public class AuditChains {
     }
     byChain.forEach(
         (chain, entries) -> {
-          entityManager
-              .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, ?2))")
-              .setParameter(1, chain)
-              .setParameter(2, CHAIN_LOCK_SEED)
-              .getResultList();
-          List<AuditEvent> last = lastOf(entries.get(0).tenantId());
-          long seq = last.isEmpty() ? 0 : last.get(0).seq();
-          String hash = last.isEmpty() ? null : last.get(0).hash();
+          Object[] head =
+              (Object[])
+                  entityManager
+                      .createNativeQuery(
+                          "select seq, hash from protohive_audit_chain_head(?1, ?2, cast(?3 as uuid))")
+                      .setParameter(1, chain)
+                      .setParameter(2, CHAIN_LOCK_SEED)
+                      .setParameter(3, tenantOf(entries))
+                      .getSingleResult();
+          long seq = head[0] == null ? 0 : ((Number) head[0]).longValue();
+          String hash = (String) head[1];
           for (AuditRecord record : entries) {
             AuditEvent entry = new AuditEvent(record, Instant.now());
             entry.link(seq, hash);
@@ -61,18 +65,9 @@ public class AuditChains {
     return tenantId == null ? "platform" : tenantId.toString();
   }
 
-  private List<AuditEvent> lastOf(UUID tenantId) {
-    TypedQuery<AuditEvent> query =
-        entityManager
-            .createQuery(
-                "select e from AuditEvent e where "
-                    + (tenantId == null ? "e.tenantId is null" : "e.tenantId = :tenant")
-                    + " order by e.seq desc",
-                AuditEvent.class)
-            .setMaxResults(1);
-    if (tenantId != null) {
-      query.setParameter("tenant", tenantId);
-    }
-    return query.getResultList();
+  /** The chain's tenant as text, {@code null} for the platform's. */
+  private static String tenantOf(List<AuditRecord> entries) {
+    UUID tenantId = entries.get(0).tenantId();
+    return tenantId == null ? null : tenantId.toString();
   }
 }
