@@ -30,11 +30,11 @@ for i in $(seq 1 20); do
 done
 list() { rps -H "Authorization: Bearer $token" "$base/api/v1/organizations"; }
 
-rps -d5s -H "Authorization: Bearer $token" "$base/api/v1/organizations" >/dev/null
+warm -H "Authorization: Bearer $token" "$base/api/v1/organizations"
 audited=$(list)
 "$wlp/bin/server" stop "$server" >/dev/null
 start_with_audit false
-rps -d5s -H "Authorization: Bearer $token" "$base/api/v1/organizations" >/dev/null
+warm -H "Authorization: Bearer $token" "$base/api/v1/organizations"
 unaudited=$(list)
 echo "GET /api/v1/organizations, request audit off: $unaudited req/s"
 echo "GET /api/v1/organizations, request audit on:  $audited req/s"

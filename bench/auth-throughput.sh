@@ -20,8 +20,8 @@ for i in $(seq 1 20); do
 done
 
 # warm both paths before measuring
-rps -d5s "$base/health/live" >/dev/null
-rps -d5s -H "Authorization: Bearer $token" "$base/api/v1/organizations" >/dev/null
+warm "$base/health/live"
+warm -H "Authorization: Bearer $token" "$base/api/v1/organizations"
 baseline=$(rps "$base/health/live")
 listing=$(rps -H "Authorization: Bearer $token" "$base/api/v1/organizations")
 echo "GET /health/live (unauthenticated, trivial): $baseline req/s"

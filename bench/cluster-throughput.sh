@@ -24,10 +24,10 @@ rps() {
   wrk -t2 -c"$connections" -d"${seconds}s" -H "Authorization: Bearer $token" "$@" \
     | awk '/Requests\/sec/ {r = $2} /Non-2xx/ {bad = $5} END {print r, bad + 0}'
 }
-rps -d5s "$base/api/v1/organizations" >/dev/null
+warm "$base/api/v1/organizations"
 read -r two two_bad <<< "$(rps "$base/api/v1/organizations")"
 bench/cluster.sh stop 2 2>/dev/null
-rps -d5s "$base/api/v1/organizations" >/dev/null
+warm "$base/api/v1/organizations"
 read -r one one_bad <<< "$(rps "$base/api/v1/organizations")"
 echo "two nodes: $two req/s ($two_bad not 2xx)"
 echo "one node:  $one req/s ($one_bad not 2xx)"

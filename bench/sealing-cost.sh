@@ -49,8 +49,8 @@ sql "update message set content = '$words', content_key = null
 page() { echo "$base/api/v1/conversations/$1/messages?limit=50"; }
 
 # warmed, then measured in turns, so that neither gains from coming later
-rps -d5s -H "Authorization: Bearer $token" "$(page "$sealed_conversation")" >/dev/null
-rps -d5s -H "Authorization: Bearer $token" "$(page "$clear_conversation")" >/dev/null
+warm -H "Authorization: Bearer $token" "$(page "$sealed_conversation")"
+warm -H "Authorization: Bearer $token" "$(page "$clear_conversation")"
 sealed=0
 clear=0
 for round in 1 2; do

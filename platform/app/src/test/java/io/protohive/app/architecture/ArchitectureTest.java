@@ -344,7 +344,7 @@ class ArchitectureTest {
           .that()
           .doNotBelongToAnyOf(TenantScope.class)
           .should()
-          .callMethod(DatabaseScope.class, "tenant", UUID.class);
+          .callMethod(DatabaseScope.class, "tenant", UUID.class, String.class);
 
   @ArchTest
   static final ArchRule onlyTheInterceptorEntersThePlatform =
@@ -352,7 +352,7 @@ class ArchitectureTest {
           .that()
           .doNotBelongToAnyOf(PlatformScope.class)
           .should()
-          .callMethod(DatabaseScope.class, "platform");
+          .callMethod(DatabaseScope.class, "platform", String.class);
 
   /** The job queue's own JDBC transactions are the one place without a container transaction. */
   @ArchTest

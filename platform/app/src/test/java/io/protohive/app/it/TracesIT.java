@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The spans the server exports over OTLP/HTTP reach a receiver on loopback, decoded with
  * OpenTelemetry's own protocol buffers: a request's span continues the caller's trace and is named
- * by its route; an agent's run is one trace whose model calls and tool call are its children, with
- * the GenAI conventions' attributes. Every other test runs while nothing listens on the endpoint.
+ * by its route, with its database transactions as its children; an agent's run is one trace whose
+ * model calls and tool call are its children, with the GenAI conventions' attributes. Every other
+ * test runs while nothing listens on the endpoint.
  */
 @ExtendWith(ArquillianExtension.class)
 class TracesIT {
@@ -117,6 +118,22 @@ class TracesIT {
         .isEqualTo("/api/v1/conversations/{conversationId}/messages");
     assertThat(attribute(request, "http.response.status_code")).isEqualTo("202");
     assertThat(request.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+    List<Span> transactions =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    childrenOf(request).stream()
+                        .filter(span -> "postgresql".equals(attribute(span, "db.system.name")))
+                        .toList(),
+                found ->
+                    found.stream()
+                        .anyMatch(span -> "tenant".equals(attribute(span, "protohive.db.scope"))));
+    for (Span transaction : transactions) {
+      assertThat(transaction.getName()).matches("db (read|[A-Z][A-Za-z]+\\.[a-z][A-Za-z]+)");
+      assertThat(transaction.getEndTimeUnixNano())
+          .isGreaterThan(transaction.getStartTimeUnixNano());
+    }
 
     Span turn =
         await()

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -19,7 +20,9 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The platform's traces (OpenTelemetry): a span for every request, every job (an agent's run is its
  * turn's job), every model call and every tool call, the calls as children of the work they were
  * made for, so one agent run is one trace. Model and tool calls carry the GenAI semantic
- * conventions' attributes: operation, provider, model, tokens, and the call's cost.
+ * conventions' attributes: operation, provider, model, tokens, and the call's cost. Each database
+ * transaction and hot read a request or job makes is its child too.
  *
  * <p>Spans are exported over OTLP/HTTP to {@code protohive.otel.endpoint} in batches, off the
  * threads that made them; without an endpoint they are made and dropped, so every request and job
@@ -118,6 +122,7 @@ public class PlatformTraces {
 
   private SdkTracerProvider provider;
   private Tracer tracer;
+  private boolean exporting;
 
   @PostConstruct
   void start() {
@@ -140,12 +145,24 @@ public class PlatformTraces {
                               .build())
                       .setScheduleDelay(exportInterval)
                       .build());
+              exporting = true;
               LOG.info("Traces are exported to " + url);
             },
             // a provider without a processor makes no spans at all, only invalid ids
             () -> builder.addSpanProcessor(new DroppedSpans()));
     provider = builder.build();
     tracer = provider.get("io.protohive");
+  }
+
+  /**
+   * The tracer of the database's spans, one for each transaction and each hot read, which the
+   * database scope makes without knowing this package. They are worth their cost only to someone
+   * who sees them: without an endpoint, this tracer makes none.
+   */
+  @Produces
+  @Named("protohive.database")
+  Tracer databaseTracer() {
+    return exporting ? tracer : TracerProvider.noop().get("io.protohive");
   }
 
   @PreDestroy

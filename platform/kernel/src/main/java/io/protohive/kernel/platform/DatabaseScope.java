@@ -1,11 +1,21 @@
 package io.protohive.kernel.platform;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +45,10 @@ import javax.sql.DataSource;
  * platform scope on a connection directly. A transaction that reads or writes tenant-owned rows
  * without a declared scope sees none. A hot read that must cost one round trip asks {@link
  * #readInTenant} instead: its query travels with the scope, in a transaction of its own.
+ *
+ * <p>Each transaction that enters a scope, and each hot read, is a span of the request or job it
+ * serves, named after the method that declared the scope ({@code db AuditChains.append}): the
+ * transaction's span ends when it has committed or rolled back.
  */
 @ApplicationScoped
 public class DatabaseScope {
@@ -44,6 +58,12 @@ public class DatabaseScope {
 
   private static final String ENTERED_PLATFORM = DatabaseScope.class.getName() + ".platform";
 
+  private static final String TRACED = DatabaseScope.class.getName() + ".span";
+
+  private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
+  private static final AttributeKey<String> DB_QUERY = AttributeKey.stringKey("db.query.text");
+  private static final AttributeKey<String> SCOPE = AttributeKey.stringKey("protohive.db.scope");
+
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;
 
@@ -51,6 +71,10 @@ public class DatabaseScope {
 
   @Resource(lookup = "jdbc/protohive")
   DataSource dataSource;
+
+  @Inject
+  @Named("protohive.database")
+  Tracer tracer;
 
   /** Binds a query's own parameters, from {@code first} on: those before are the scope's. */
   @FunctionalInterface
@@ -84,13 +108,18 @@ public class DatabaseScope {
     }
   }
 
-  /** Rows of this tenant only. */
+  /**
+   * Rows of this tenant only.
+   *
+   * @param work the method that declared the scope, which names the transaction's span
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void tenant(UUID tenantId) {
+  public void tenant(UUID tenantId, String work) {
     // a use case calls others of the same tenant in its transaction: the scope stands already
     if (tenantId.equals(transactions.getResource(ENTERED_TENANT))) {
       return;
     }
+    traceTransaction(work, "tenant");
     entityManager
         .createNativeQuery("select protohive_enter_tenant(cast(?1 as uuid), ?2)::text")
         .setParameter(1, tenantId.toString())
@@ -110,6 +139,8 @@ public class DatabaseScope {
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public <T> List<T> readInTenant(UUID tenantId, String query, Parameters parameters, Row<T> row) {
+    Span span = span("db read", SpanKind.CLIENT);
+    span.setAttribute(DB_QUERY, query).setAttribute(SCOPE, "tenant");
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true);
@@ -133,7 +164,10 @@ public class DatabaseScope {
         return rows;
       }
     } catch (SQLException e) {
+      span.setStatus(StatusCode.ERROR);
       throw new IllegalStateException("the database cannot be read", e);
+    } finally {
+      span.end();
     }
   }
 
@@ -141,12 +175,15 @@ public class DatabaseScope {
    * Rows of every tenant in the tables the platform reads across tenants (accounts, audit, jobs),
    * and the platform's own tables (tenants, tokens, signing keys), for sign-in and platform
    * administration only.
+   *
+   * @param work the method that declared the scope, which names the transaction's span
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void platform() {
+  public void platform(String work) {
     if (Boolean.TRUE.equals(transactions.getResource(ENTERED_PLATFORM))) {
       return;
     }
+    traceTransaction(work, "platform");
     entityManager
         .createNativeQuery("select protohive_enter_platform(?1)::text")
         .setParameter(1, key())
@@ -161,6 +198,49 @@ public class DatabaseScope {
       statement.setString(1, key());
       statement.executeQuery().close();
     }
+  }
+
+  /** A method as a transaction's span names it: {@code AuditChains.append}. */
+  static String work(Method method) {
+    return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+  }
+
+  /** Starts the transaction's span, unless it has one; it ends when the transaction does. */
+  private void traceTransaction(String work, String scope) {
+    if (transactions.getResource(TRACED) != null) {
+      return;
+    }
+    Span span = span("db " + work, SpanKind.INTERNAL);
+    if (!span.isRecording()) {
+      return;
+    }
+    span.setAttribute(SCOPE, scope);
+    transactions.putResource(TRACED, span);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+              span.setStatus(StatusCode.ERROR, "rolled back");
+            }
+            span.end();
+          }
+        });
+  }
+
+  /** A database span as a child of the current request's or job's, a no-op outside any. */
+  private Span span(String name, SpanKind kind) {
+    if (!Span.current().getSpanContext().isValid()) {
+      return Span.getInvalid();
+    }
+    return tracer
+        .spanBuilder(name)
+        .setSpanKind(kind)
+        .setAttribute(DB_SYSTEM, "postgresql")
+        .startSpan();
   }
 
   private String key() {

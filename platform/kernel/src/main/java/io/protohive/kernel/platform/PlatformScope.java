@@ -19,7 +19,7 @@ public class PlatformScope {
 
   @AroundInvoke
   Object enter(InvocationContext invocation) throws Exception {
-    scope.platform();
+    scope.platform(DatabaseScope.work(invocation.getMethod()));
     return invocation.proceed();
   }
 }

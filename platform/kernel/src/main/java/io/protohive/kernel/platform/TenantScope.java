@@ -23,7 +23,7 @@ public class TenantScope {
   Object enter(InvocationContext invocation) throws Exception {
     UUID tenantId = tenantOf(invocation);
     if (tenantId != null) {
-      scope.tenant(tenantId);
+      scope.tenant(tenantId, DatabaseScope.work(invocation.getMethod()));
     }
     return invocation.proceed();
   }
