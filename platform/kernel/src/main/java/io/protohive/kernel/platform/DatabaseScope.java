@@ -207,7 +207,9 @@ public class DatabaseScope {
 
   /** Starts the transaction's span, unless it has one; it ends when the transaction does. */
   private void traceTransaction(String work, String scope) {
-    if (transactions.getResource(TRACED) != null) {
+    // a transaction marked for rollback takes no synchronization: its work goes on untraced
+    if (transactions.getResource(TRACED) != null
+        || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
       return;
     }
     Span span = span("db " + work, SpanKind.INTERNAL);
