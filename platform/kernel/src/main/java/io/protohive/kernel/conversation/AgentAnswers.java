@@ -2,12 +2,11 @@ package io.protohive.kernel.conversation;
 
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.organization.AgentView;
+import io.protohive.kernel.platform.AfterCommit;
 import io.protohive.kernel.platform.InTenant;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -122,18 +121,7 @@ public class AgentAnswers {
                 asked.received.add(event);
               }
             });
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
-              asked.close();
-            }
-          }
-        });
+    AfterCommit.unlessCommitted(transactions, asked::close);
     return asked;
   }
 }

@@ -3,6 +3,7 @@ package io.protohive.kernel.platform;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Consumer;
 
 /**
  * Work that must wait until the current transaction commits, such as telling other threads or nodes
@@ -18,16 +19,11 @@ public final class AfterCommit {
       action.run();
       return;
     }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              action.run();
-            }
+    whenEnded(
+        transactions,
+        committed -> {
+          if (committed) {
+            action.run();
           }
         });
   }
@@ -38,6 +34,18 @@ public final class AfterCommit {
    */
   public static void unlessCommitted(
       TransactionSynchronizationRegistry transactions, Runnable action) {
+    whenEnded(
+        transactions,
+        committed -> {
+          if (!committed) {
+            action.run();
+          }
+        });
+  }
+
+  /** Runs the action once the current transaction ends, told whether it committed. */
+  public static void whenEnded(
+      TransactionSynchronizationRegistry transactions, Consumer<Boolean> action) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -45,9 +53,7 @@ public final class AfterCommit {
 
           @Override
           public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
-              action.run();
-            }
+            action.accept(status == Status.STATUS_COMMITTED);
           }
         });
   }

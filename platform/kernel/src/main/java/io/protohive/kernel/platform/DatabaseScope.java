@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.lang.reflect.Method;
@@ -218,18 +217,13 @@ public class DatabaseScope {
     }
     span.setAttribute(SCOPE, scope);
     transactions.putResource(TRACED, span);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
-              span.setStatus(StatusCode.ERROR, "rolled back");
-            }
-            span.end();
+    AfterCommit.whenEnded(
+        transactions,
+        committed -> {
+          if (!committed) {
+            span.setStatus(StatusCode.ERROR, "rolled back");
           }
+          span.end();
         });
   }
 
