@@ -9,6 +9,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.protohive.kernel.identity.AccountStanding;
 import io.protohive.kernel.identity.AccountStandings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ends a UI session once the account was disabled or its sessions were ended on any node: at once
- * when this node hears of the change, sending each of its pages to sign in over push, and in any
- * case on its next request (a page load, a click, a heartbeat), before the request does anything.
+ * when this node hears of the change, emptying each of its pages and sending it to sign in over
+ * push, and in any case on its next request (a page load, a click, a heartbeat), before the request
+ * does anything.
  */
 @ApplicationScoped
 public class SessionStandingCheck {
@@ -40,28 +42,33 @@ public class SessionStandingCheck {
     standings.onChange(this::changed);
   }
 
-  private void changed(UUID accountId) {
+  private void changed(UUID accountId, AccountStanding standing) {
     accounts.forEach(
         (session, account) -> {
           if (account.equals(accountId)) {
-            session.access(() -> endIfFallen(session));
+            session.access(() -> endIfFallen(session, standing));
           }
         });
   }
 
-  /** Runs with the session's lock held. */
-  private void endIfFallen(VaadinSession session) {
+  /**
+   * Runs with the session's lock held, on a thread outside any request. The session itself stays
+   * until the page's next request ends it: ended here, it would take the push that sends the page
+   * away with it. Its pages are emptied first, so nothing on them still answers a click.
+   */
+  private void endIfFallen(VaadinSession session, AccountStanding standing) {
     SignedInUser user = session.getAttribute(SignedInUser.class);
-    if (user == null || standings.admits(user.id(), user.generation())) {
+    if (user == null || standing.admits(user.generation())) {
       return;
     }
+    SignedInUser.leave(session);
+    accounts.remove(session);
     for (UI ui : session.getUIs()) {
+      ui.removeAll();
       // relative to the page's base, which is the application's root
       ui.getPage().setLocation(SignInView.ROUTE);
       ui.push();
     }
-    accounts.remove(session);
-    SignedInUser.end(session);
   }
 
   private final class Check extends SynchronizedRequestHandler {

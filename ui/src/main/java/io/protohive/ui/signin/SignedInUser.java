@@ -78,10 +78,15 @@ public record SignedInUser(
     end(VaadinSession.getCurrent());
   }
 
-  /** Ends a session, whose lock the caller holds. */
+  /** Ends a session, whose lock the caller holds, on a request's thread. */
   static void end(VaadinSession session) {
-    session.setAttribute(SignedInUser.class, null);
+    leave(session);
     session.getSession().invalidate();
+  }
+
+  /** Signs the person out of a session whose lock the caller holds, keeping the session. */
+  static void leave(VaadinSession session) {
+    session.setAttribute(SignedInUser.class, null);
   }
 
   public Caller caller() {

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
@@ -90,11 +90,18 @@ public class AccountStandings {
   }
 
   /**
-   * Tells {@code changed}, on this node, the id of every account whose standing changed on any
-   * node, so that what holds a session open without making requests (a pushed page) can end it.
+   * Tells {@code changed}, on this node, every account whose standing changed on any node, with its
+   * new standing, so that what holds a session open without making requests (a pushed page) can end
+   * it. The standing is the one the change carries: this node's near cache may learn of the change
+   * only after its listeners do.
    */
-  public void onChange(Consumer<UUID> changed) {
-    map().addEntryListener(new Changes(changed), false);
+  public void onChange(BiConsumer<UUID, AccountStanding> changed) {
+    map()
+        .addEntryListener(
+            new Changes(
+                (userId, entry) ->
+                    changed.accept(userId, trusted(userId, entry).orElseGet(() -> of(userId)))),
+            true);
   }
 
   /** Only ever moves forward, whichever order two changes' commits arrive in. */
@@ -147,17 +154,17 @@ public class AccountStandings {
   }
 
   /** A standing is added when first read or first changed, and updated on every later change. */
-  private record Changes(Consumer<UUID> changed)
+  private record Changes(BiConsumer<UUID, Object> changed)
       implements EntryAddedListener<UUID, Object>, EntryUpdatedListener<UUID, Object> {
 
     @Override
     public void entryAdded(EntryEvent<UUID, Object> event) {
-      changed.accept(event.getKey());
+      changed.accept(event.getKey(), event.getValue());
     }
 
     @Override
     public void entryUpdated(EntryEvent<UUID, Object> event) {
-      changed.accept(event.getKey());
+      changed.accept(event.getKey(), event.getValue());
     }
   }
 }
