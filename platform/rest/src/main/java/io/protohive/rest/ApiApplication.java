@@ -1,5 +1,6 @@
 package io.protohive.rest;
 
+import io.protohive.kernel.idempotency.IdempotencyKeys;
 import io.protohive.rest.agent.AgentResource;
 import io.protohive.rest.agent.TemplateResource;
 import io.protohive.rest.audit.AuditedRequests;
@@ -52,8 +53,13 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The HTTP API; everything under {@code /api/v1}. Its classes are listed, not scanned: the web
@@ -67,7 +73,15 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
         @Info(
             title = "ProtoHive API",
             version = "v1",
-            description = "Build and run organizations of LLM agents."))
+            description = "Build and run organizations of LLM agents."),
+    components =
+        @Components(
+            parameters =
+                @Parameter(
+                    name = IdempotencyKeys.HEADER,
+                    in = ParameterIn.HEADER,
+                    description = Idempotent.HEADER_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.FORM))))
 public class ApiApplication extends Application {
 
   /**

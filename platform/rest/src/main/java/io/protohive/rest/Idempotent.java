@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a write that may be retried: with an {@code Idempotency-Key} header, a retry gets the first
  * answer again instead of doing the work twice ({@link IdempotencyFilter}). Document the header on
- * the operation with {@code @Parameter(name = IdempotencyKeys.HEADER, in = HEADER, description =
- * Idempotent.HEADER_DESCRIPTION)}.
+ * the operation with {@code @Parameter(ref = IdempotencyKeys.HEADER)}: {@link ApiApplication}
+ * describes it once.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

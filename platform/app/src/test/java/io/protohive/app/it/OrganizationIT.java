@@ -254,7 +254,8 @@ class OrganizationIT {
     ids.put("exportId", Platform.json(owner.post("api/v1/me/export", null)).get("id").asText());
 
     List<String> checked = new ArrayList<>();
-    JsonNode paths = openApi().get("paths");
+    JsonNode document = openApi();
+    JsonNode paths = document.get("paths");
     for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
       String template = it.next();
       if (!template.contains("{")) {
@@ -268,8 +269,7 @@ class OrganizationIT {
       for (Iterator<String> methods = paths.get(template).fieldNames(); methods.hasNext(); ) {
         String operation = methods.next();
         String method = operation.toUpperCase();
-        List<String> parameters =
-            paths.get(template).get(operation).path("parameters").findValuesAsText("name");
+        List<String> parameters = parameterNames(document, paths.get(template).get(operation));
         String target =
             path.substring(1) + (parameters.contains("cursor") ? "?cursor=" + ownerCursor : "");
         String[] headers =
@@ -346,7 +346,8 @@ class OrganizationIT {
 
   @Test
   void theApiDocumentsPagingOnEveryListAndIdempotencyKeysOnRetriableWrites() throws Exception {
-    JsonNode paths = openApi().get("paths");
+    JsonNode document = openApi();
+    JsonNode paths = document.get("paths");
     for (String list :
         List.of(
             "/api/v1/organizations",
@@ -361,7 +362,7 @@ class OrganizationIT {
             "/api/v1/platform/jobs",
             "/api/v1/platform/tenants",
             "/api/v1/plugins")) {
-      assertThat(paths.get(list).get("get").path("parameters").findValuesAsText("name"))
+      assertThat(parameterNames(document, paths.get(list).get("get")))
           .as("GET " + list)
           .contains("limit", "cursor");
     }
@@ -374,7 +375,7 @@ class OrganizationIT {
             "/api/v1/conversations",
             "/api/v1/conversations/{conversationId}/messages",
             "/api/v1/tenant/users")) {
-      assertThat(paths.get(write).get("post").path("parameters").findValuesAsText("name"))
+      assertThat(parameterNames(document, paths.get(write).get("post")))
           .as("POST " + write)
           .contains("Idempotency-Key");
     }
@@ -448,6 +449,19 @@ class OrganizationIT {
 
   private static JsonNode openApi() throws Exception {
     return Platform.json(Platform.get("openapi?format=JSON"));
+  }
+
+  /** The names of an operation's parameters, those it refers to in the components included. */
+  private static List<String> parameterNames(JsonNode document, JsonNode operation) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode parameter : operation.path("parameters")) {
+      JsonNode described =
+          parameter.has("$ref")
+              ? document.at(parameter.get("$ref").asText().substring(1))
+              : parameter;
+      names.add(described.path("name").asText());
+    }
+    return names;
   }
 
   /** A signed-up person with an access token. */

@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -172,6 +174,28 @@ class PlatformIT {
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.body()).contains("/api/v1/system/info", "ProtoHive API");
     assertThat(Platform.get("openapi/ui/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyParameterOfTheApiDocumentSaysWhatItHolds() throws Exception {
+    JsonNode document = Platform.json(Platform.get("openapi?format=JSON"));
+    List<JsonNode> parameters = new ArrayList<>();
+    document.path("components").path("parameters").forEach(parameters::add);
+    document
+        .path("paths")
+        .forEach(
+            path ->
+                path.forEach(operation -> operation.path("parameters").forEach(parameters::add)));
+    List<JsonNode> undescribed =
+        parameters.stream()
+            .filter(
+                parameter ->
+                    !parameter.has("$ref") && !parameter.has("schema") && !parameter.has("content"))
+            .toList();
+
+    assertThat(parameters).hasSizeGreaterThan(100);
+    // a client generator types each argument by it
+    assertThat(undescribed).isEmpty();
   }
 
   static void execute(String sql) throws Exception {

@@ -27,7 +27,11 @@ public class IdempotencyKeys {
 
   public static final String HEADER = "Idempotency-Key";
   public static final Duration LIFETIME = Duration.ofHours(24);
-  static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+  /** What a key is: 1 to 255 visible ASCII characters. */
+  public static final String FORM = "^[\\x21-\\x7e]{1,255}$";
+
+  static final Pattern KEY = Pattern.compile(FORM);
 
   @PersistenceContext(unitName = "protohive")
   EntityManager entityManager;

@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,10 +72,7 @@ public class ConversationResource {
   @POST
   @Operation(summary = "Start a conversation with agents of an organization")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response create(NewConversation body) {
     NewConversation request = RequestBodies.require(body);
     ConversationView created =
@@ -133,10 +129,7 @@ public class ConversationResource {
           "202 with the message and the run of the agent that answers; follow the run at"
               + " /api/v1/runs/{runId}, the answer appears among the messages.")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response post(@PathParam("conversationId") UUID conversationId, NewMessage body) {
     NewMessage message = RequestBodies.require(body);
     Caller caller = signedIn.caller();

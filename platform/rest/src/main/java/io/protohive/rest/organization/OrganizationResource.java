@@ -59,7 +59,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -100,10 +99,7 @@ public class OrganizationResource {
   @POST
   @Operation(summary = "Create an organization; the caller becomes its owner")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response create(OrganizationRequests.Create body) {
     OrganizationRequests.Create given = RequestBodies.require(body);
     OrganizationView created =
@@ -149,10 +145,7 @@ public class OrganizationResource {
   @Path("{id}/members")
   @Operation(summary = "Add a person of the tenant, by email, with a role (admin or owner)")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response invite(@PathParam("id") UUID id, OrganizationRequests.Invite body) {
     OrganizationRequests.Invite given = RequestBodies.require(body);
     MemberView added = organizations.addMember(signedIn.caller(), id, given.email(), given.role());
@@ -194,10 +187,7 @@ public class OrganizationResource {
   @Path("{id}/agents")
   @Operation(summary = "Add an agent to an organization")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response addAgent(@PathParam("id") UUID id, AgentDraft body) {
     AgentView created = agents.create(signedIn.caller(), id, RequestBodies.require(body));
     return Response.created(
@@ -236,10 +226,7 @@ public class OrganizationResource {
       summary = "Create a task",
       description = "An agent assignee starts working on it at once unless it is in the backlog.")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response createTask(@PathParam("id") UUID id, TaskDraft body) {
     TaskView created = tasks.create(signedIn.caller(), id, RequestBodies.require(body));
     return Response.created(

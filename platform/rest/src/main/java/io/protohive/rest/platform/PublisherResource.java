@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,10 +67,7 @@ public class PublisherResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Trust a publisher's signing certificate")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response add(NewPublisher body) {
     NewPublisher given = RequestBodies.require(body);
     Publisher added =

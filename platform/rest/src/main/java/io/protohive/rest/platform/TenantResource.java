@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,10 +62,7 @@ public class TenantResource {
               + " fileStore (disk, or s3 where the platform has an object store); without the"
               + " last two the platform's defaults hold.")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response create(TenantDraft body) {
     TenantView created =
         tenants.create(signedIn.caller(), RequestBodies.require(body), request.getRemoteAddr());

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,10 +66,7 @@ public class ToolResource {
               + " by the tenant's admins) may be called only by the organization's admins and"
               + " owners. Every call is audited.")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public ToolInvocation invoke(@PathParam("toolId") String toolId, Invocation body) {
     Invocation invocation = RequestBodies.require(body);
     return directCalls.invoke(

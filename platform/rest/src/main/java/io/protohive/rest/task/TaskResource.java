@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,10 +64,7 @@ public class TaskResource {
   @Path("{taskId}/comments")
   @Operation(summary = "Comment on a task; an assigned agent reads it in its next session")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response comment(@PathParam("taskId") UUID taskId, NewComment body) {
     CommentView comment =
         tasks.comment(signedIn.caller(), taskId, RequestBodies.require(body).content());

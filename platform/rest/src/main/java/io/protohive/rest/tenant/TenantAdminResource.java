@@ -49,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -90,10 +89,7 @@ public class TenantAdminResource {
   @Path("users")
   @Operation(summary = "Invite a person: creates the account and mails a link to choose a password")
   @Idempotent
-  @Parameter(
-      name = IdempotencyKeys.HEADER,
-      in = ParameterIn.HEADER,
-      description = Idempotent.HEADER_DESCRIPTION)
+  @Parameter(ref = IdempotencyKeys.HEADER)
   public Response invite(Invitation body) {
     UserSummary invited =
         administration.invite(
