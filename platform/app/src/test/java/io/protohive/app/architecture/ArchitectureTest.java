@@ -136,7 +136,9 @@ class ArchitectureTest {
    */
   static final List<List<String>> KERNEL_TIERS =
       List.of(
-          List.of("startup", "home", "system", "health", "privacy"),
+          // what starts the platform starts what every package needs started
+          List.of("startup"),
+          List.of("home", "system", "health", "privacy"),
           List.of("routine", "retention"),
           List.of("task", "knowledge"),
           List.of("conversation"),

@@ -30,18 +30,12 @@ class FieldEncryptionIT {
   @Test
   void theDatabaseHoldsNoWordOfAConversationAndARotationResealsEverything() throws Exception {
     Team team = Team.of("sealed", "disk");
-    String tenantId =
-        PlatformIT.query(
-            "select tenant_id from organization where id = '" + team.organization + "'");
-    String agent =
-        team.scriptedAgent(
-            "{\"name\":\"Keeper\",\"role\":\"Keeps secrets\"}",
-            McpFaultsIT.planned("say: The Zanzibarian marmalade recipe stays with us."));
-    String run = team.ask(agent, "Where is the Zanzibarian marmalade recipe?", List.of());
+    String tenantId = tenantOf(team);
     String conversation =
-        Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
-            .get("conversationId")
-            .asText();
+        conversationOf(
+            team,
+            "Where is the Zanzibarian marmalade recipe?",
+            "The Zanzibarian marmalade recipe stays with us.");
     String messages = "api/v1/conversations/" + conversation + "/messages";
 
     assertThat(Platform.get(messages, team.owner).body())
@@ -123,6 +117,73 @@ class FieldEncryptionIT {
     HttpResponse<String> foreign = Platform.get(search + "zanzibarian", stranger);
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.body()).doesNotContain("Zanzibarian");
+  }
+
+  @Test
+  void whatAnEarlierVersionWroteInClearIsSealedAfterAStart() throws Exception {
+    Team upgraded = Team.of("unsealed", "disk");
+    String upgradedTenant = tenantOf(upgraded);
+    String conversation =
+        conversationOf(upgraded, "Where are the Lemurian tide tables?", "They stay with us.");
+    Team sealed = Team.of("all-sealed", "disk");
+    String sealedTenant = tenantOf(sealed);
+    conversationOf(sealed, "Where are the Atlantean star charts?", "They stay with us.");
+    PlatformIT.execute(
+        "insert into message (id, tenant_id, conversation_id, author_kind, author_id, content,"
+            + " created_at) select gen_random_uuid(), tenant_id, id, 'USER', created_by,"
+            + " 'An old note about Mictlantecuhtli', now() from conversation where id = '"
+            + conversation
+            + "'");
+    assertThat(count("message", upgradedTenant, "content_key is null")).isEqualTo(1);
+
+    // what every start queues
+    String sweep = UUID.randomUUID().toString();
+    PlatformIT.execute(
+        "insert into job (id, tenant_id, kind, payload, status, max_attempts, run_at, created_at,"
+            + " updated_at) values ('"
+            + sweep
+            + "', null, 'encryption.clear-sweep', '{}', 'QUEUED', 5, now(), now(), now())");
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> count("message", upgradedTenant, "content_key is null") == 0);
+    assertThat(count("message", upgradedTenant, "content ilike '%mictlantecuhtli%'")).isZero();
+    assertThat(
+            Platform.get("api/v1/conversations/" + conversation + "/messages", upgraded.owner)
+                .body())
+        .contains("An old note about Mictlantecuhtli");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> PlatformIT.query("select status from job where id = '" + sweep + "'"),
+            "DONE"::equals);
+    assertThat(resealsOf(upgradedTenant)).isEqualTo(1);
+    assertThat(resealsOf(sealedTenant)).as("a tenant with nothing in clear").isZero();
+  }
+
+  private static String tenantOf(Team team) throws Exception {
+    return PlatformIT.query(
+        "select tenant_id from organization where id = '" + team.organization + "'");
+  }
+
+  /** A conversation of the team's owner with a scripted agent that answers {@code answer}. */
+  private static String conversationOf(Team team, String question, String answer) throws Exception {
+    String agent =
+        team.scriptedAgent(
+            "{\"name\":\"Keeper\",\"role\":\"Keeps secrets\"}",
+            McpFaultsIT.planned("say: " + answer));
+    String run = team.ask(agent, question, List.of());
+    return Platform.json(Platform.get("api/v1/runs/" + run, team.owner))
+        .get("conversationId")
+        .asText();
+  }
+
+  private static long resealsOf(String tenantId) throws Exception {
+    return Long.parseLong(
+        PlatformIT.query(
+            "select count(*) from job where kind = 'encryption.reseal' and tenant_id = '"
+                + tenantId
+                + "'"));
   }
 
   private static long count(String table, String tenantId, String condition) throws Exception {

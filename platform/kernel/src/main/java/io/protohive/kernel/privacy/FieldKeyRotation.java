@@ -8,6 +8,7 @@ import io.protohive.kernel.encryption.FieldKeys;
 import io.protohive.kernel.identity.Caller;
 import io.protohive.kernel.job.Jobs;
 import io.protohive.kernel.platform.InTenant;
+import io.protohive.kernel.platform.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +64,15 @@ public class FieldKeyRotation {
         Long.toString(rotated.primaryId()),
         address);
     return view;
+  }
+
+  /** Queues the reseal of what the tenant holds in clear, written before sealing, if anything. */
+  @Transactional
+  @InTenant
+  public void sealWhatIsInClear(@TenantId UUID tenantId) {
+    if (rows.anyInClear(tenantId)) {
+      jobs.enqueue(tenantId, Reseal.KIND, "{}", Instant.now());
+    }
   }
 
   private FieldKeysView view(UUID tenantId, FieldKey key) {

@@ -36,6 +36,21 @@ public class SealedRows {
     return behind(fieldKeys.of(tenantId));
   }
 
+  /** Whether the tenant holds a value written before sealing, in clear. */
+  @Transactional
+  @InTenant
+  public boolean anyInClear(@TenantId UUID tenantId) {
+    for (SealedColumn column : SealedColumn.values()) {
+      if (!entityManager
+          .createNativeQuery("select 1 from " + inClear(column) + " limit 1")
+          .getResultList()
+          .isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Retires the tenant's older field keys, when no value is left that they sealed.
    *
@@ -118,6 +133,16 @@ public class SealedRows {
       update.executeUpdate();
     }
     return last;
+  }
+
+  /** The column's rows that hold a value written before sealing (the partial indexes of V61). */
+  private static String inClear(SealedColumn column) {
+    return column.table()
+        + " where "
+        + column.column()
+        + " is not null and "
+        + column.keyColumn()
+        + " is null";
   }
 
   /** The column's rows that hold a value not sealed with the key {@code ?1}. */

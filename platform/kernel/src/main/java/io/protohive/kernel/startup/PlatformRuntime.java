@@ -15,6 +15,7 @@ import io.protohive.kernel.platform.PlatformSettings;
 import io.protohive.kernel.platform.PlatformVersion;
 import io.protohive.kernel.platform.StartupFailure;
 import io.protohive.kernel.plugin.PluginHostProducer;
+import io.protohive.kernel.privacy.ClearValueSweep;
 import io.protohive.kernel.provisioning.InvalidTenantsConfigException;
 import io.protohive.kernel.provisioning.TenantDefinition;
 import io.protohive.kernel.provisioning.TenantsConfigReader;
@@ -60,6 +61,7 @@ public class PlatformRuntime {
   @Inject JobWorkers jobWorkers;
   @Inject RoutineScheduler routineScheduler;
   @Inject RetentionSweep retentionSweep;
+  @Inject ClearValueSweep clearValueSweep;
   @Inject CallSettlements settlements;
   @Inject DatabaseScope scope;
 
@@ -126,6 +128,7 @@ public class PlatformRuntime {
     adminBootstrap.ensureAdmin(settings.adminEmail(), settings.adminPassword(), dataDir);
     jobWorkers.start();
     retentionSweep.ensureQueued();
+    clearValueSweep.queue();
     routineScheduler.start();
   }
 
