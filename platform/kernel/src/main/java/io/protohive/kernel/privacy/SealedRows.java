@@ -137,21 +137,22 @@ public class SealedRows {
 
   /** The column's rows that hold a value written before sealing (the partial indexes of V61). */
   private static String inClear(SealedColumn column) {
-    return column.table()
-        + " where "
-        + column.column()
-        + " is not null and "
-        + column.keyColumn()
-        + " is null";
+    return withValue(column, "is null");
   }
 
   /** The column's rows that hold a value not sealed with the key {@code ?1}. */
   private static String behindPrimary(SealedColumn column) {
+    return withValue(column, "is distinct from ?1");
+  }
+
+  /** The column's rows that hold a value whose key column meets {@code keyCondition}. */
+  private static String withValue(SealedColumn column, String keyCondition) {
     return column.table()
         + " where "
         + column.column()
         + " is not null and "
         + column.keyColumn()
-        + " is distinct from ?1";
+        + " "
+        + keyCondition;
   }
 }
