@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ends a UI session once the account was disabled or its sessions were ended on any node: at once
- * when this node hears of the change, emptying each of its pages and sending it to sign in over
- * push, and in any case on its next request (a page load, a click, a heartbeat), before the request
- * does anything.
+ * when this node hears of the change, signing the person out, emptying each of its pages and
+ * sending it to sign in over push; and in any case on its next request (a page load, a click, a
+ * heartbeat), before the request does anything.
  */
 @ApplicationScoped
 public class SessionStandingCheck {
@@ -52,9 +52,11 @@ public class SessionStandingCheck {
   }
 
   /**
-   * Runs with the session's lock held, on a thread outside any request. The session itself stays
-   * until the page's next request ends it: ended here, it would take the push that sends the page
-   * away with it. Its pages are emptied first, so nothing on them still answers a click.
+   * Runs with the session's lock held, on a thread outside any request. The person is signed out of
+   * the session, but the session itself is not ended here: that would take the push that sends the
+   * page away with it. Its pages are emptied first, so nothing on them still answers a click; the
+   * sign-in page then opens in the session, which holds nobody, and signing in again gives it a new
+   * id.
    */
   private void endIfFallen(VaadinSession session, AccountStanding standing) {
     SignedInUser user = session.getAttribute(SignedInUser.class);
